@@ -1,0 +1,5 @@
+"""glplan: monitor Guilin's 2022 education action plan (桂林市推进教育高质量发展行动计划)."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

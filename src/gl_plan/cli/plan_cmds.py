@@ -1,0 +1,134 @@
+"""``glplan validate``, ``glplan plan`` and ``glplan schema``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gl_plan.cli import app
+from gl_plan.cli.common import (
+    EncodingOption,
+    LangOption,
+    dump_json,
+    emit,
+    handle_errors,
+    print_problems,
+    resolve_lang,
+)
+from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.plan.load import load_plan
+from gl_plan.plan.models import Plan
+from gl_plan.resources import default_location
+
+
+def resolve_plan_path(path: Path | None) -> tuple[Path, bool]:
+    """The plan to use and whether it is the bundled sample."""
+    if path is not None:
+        return path, False
+    loc = default_location()
+    if loc is None:
+        raise GlplanError.single(
+            "no plan given and none found: pass --plan FILE or run in a folder with data/plan.yaml",
+            code="usage",
+        )
+    return loc.plan, loc.bundled
+
+
+@app.command()
+@handle_errors
+def validate(
+    plan: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Plan files. Default: ./data/plan.yaml, else the bundled plan."),
+    ] = None,
+    data: Annotated[
+        list[Path] | None,
+        typer.Option("--data", help="Also check indicator files or folders against the plan."),
+    ] = None,
+    encoding: EncodingOption = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Date for 'period in the future' checks. Default: today."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only.")] = False,
+) -> None:
+    """Check plan files (and, with --data, indicator files); report every problem at once.
+
+    Each problem is printed as ``file:line:column: field: message``. Exit 0 when everything
+    is valid, 1 when anything has an error, 2 when a file cannot be read.
+
+    Example: ``glplan validate data/plan.yaml --data data/indicators/``
+    """
+    from gl_plan.cli.common import resolve_as_of
+
+    paths = plan or [resolve_plan_path(None)[0]]
+    worst = ExitCode.OK
+    loaded: Plan | None = None
+    for path in paths:
+        try:
+            loaded = load_plan(path)
+        except GlplanError as exc:
+            print_problems(exc.problems)
+            worst = max(worst, exc.exit_code)
+            continue
+        if not quiet:
+            emit(f"{path}: ok ({len(loaded.actions)} actions, {len(loaded.tasks)} tasks)")
+    if data:
+        if loaded is None:
+            raise typer.Exit(int(worst))
+        from gl_plan.data.read import read_indicators
+
+        result = read_indicators(data, loaded, as_of=resolve_as_of(as_of), encoding=encoding)
+        issues: list[Problem] = list(result.issues)
+        print_problems(issues)
+        errors = sum(1 for p in issues if p.severity is Severity.ERROR)
+        if errors:
+            worst = max(worst, ExitCode.FINDINGS)
+        if not quiet:
+            warnings = sum(1 for p in issues if p.severity is Severity.WARNING)
+            emit(
+                f"data: {len(result.observations)} observations from {len(result.files)} files; "
+                f"{errors} errors, {warnings} warnings"
+            )
+    raise typer.Exit(int(worst))
+
+
+@app.command("plan")
+@handle_errors
+def show_plan(
+    plan: Annotated[
+        Path | None,
+        typer.Argument(help="Plan file. Default: ./data/plan.yaml, else the bundled plan."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    lang: LangOption = None,
+) -> None:
+    """Show the plan as staff read it: goals and targets, actions, tasks and due dates.
+
+    Example: ``glplan plan --format json | jq '.actions[].tasks[] | {id, due}'``
+    """
+    language = resolve_lang(lang)
+    path, _ = resolve_plan_path(plan)
+    model = load_plan(path)
+    if fmt == "json":
+        emit(dump_json(model.model_dump(mode="json")))
+        return
+    if fmt != "table":
+        raise GlplanError.single(f"--format must be table or json, not {fmt!r}", code="usage")
+    from gl_plan.report.plan_view import render_plan
+
+    render_plan(model, language)
+
+
+@app.command()
+@handle_errors
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the plan file, for editors and validators.
+
+    Example: ``glplan schema > plan.schema.json``
+    """
+    from gl_plan.plan.schema import plan_json_schema
+
+    emit(dump_json(plan_json_schema()))

@@ -1,0 +1,104 @@
+"""Reporting periods: a quarter (``2024Q3``) or a year (``2024``) and how counties write them."""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+_CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+# Anchored and linear: no nested quantifiers, so hostile strings cannot make these slow.
+_QUARTER = re.compile(r"(\d{4})\s*[-_/ ]?\s*q\s*([1-4])", re.IGNORECASE)
+_QUARTER_ZH = re.compile(r"(\d{4})\s*年\s*第?\s*([1-4一二三四])\s*季度?")
+_YEAR = re.compile(r"(\d{4})\s*年?(?:度)?")
+_MAX_PERIOD_TEXT = 40
+
+
+class PeriodError(ValueError):
+    """A period that cannot be read; the message says what was expected."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Period:
+    """A calendar quarter, or a whole year when ``quarter`` is None.
+
+    Periods order by their end: ``2024Q4`` and ``2024`` end on the same day; the quarter
+    sorts first so that a year's annual figure follows its quarters.
+    """
+
+    year: int
+    quarter: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1900 <= self.year <= 2199:
+            raise PeriodError(f"year {self.year} is out of range 1900-2199")
+        if self.quarter is not None and not 1 <= self.quarter <= 4:
+            raise PeriodError(f"quarter {self.quarter} is not 1-4")
+
+    @property
+    def is_annual(self) -> bool:
+        return self.quarter is None
+
+    @property
+    def end(self) -> date:
+        """The last day of the period."""
+        month = 12 if self.quarter is None else self.quarter * 3
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    @property
+    def t(self) -> float:
+        """The period's end in years (2024Q3 ends at 2024.75, 2024 at 2025.0)."""
+        return self.year + (self.quarter if self.quarter is not None else 4) / 4
+
+    @property
+    def ordinal(self) -> int:
+        """An integer that sorts like the period: quarters 1-4, the annual figure as 5."""
+        return self.year * 8 + (self.quarter if self.quarter is not None else 5)
+
+    @classmethod
+    def from_ordinal(cls, ordinal: int) -> Period:
+        year, q = divmod(ordinal, 8)
+        return cls(year, None if q == 5 else q)
+
+    def __str__(self) -> str:
+        return str(self.year) if self.quarter is None else f"{self.year}Q{self.quarter}"
+
+    def previous(self) -> Period:
+        """The period before, at the same granularity."""
+        if self.quarter is None:
+            return Period(self.year - 1)
+        if self.quarter == 1:
+            return Period(self.year - 1, 4)
+        return Period(self.year, self.quarter - 1)
+
+
+@lru_cache(maxsize=4096)
+def parse_period(text: str) -> Period:
+    """Read a period as counties write it.
+
+    >>> [str(parse_period(s)) for s in ("2024Q3", "2024-q3", "2024年第三季度", "2024年3季度")]
+    ['2024Q3', '2024Q3', '2024Q3', '2024Q3']
+    >>> str(parse_period("２０２４年"))
+    '2024'
+    """
+    if len(text) > _MAX_PERIOD_TEXT:
+        raise PeriodError("period text is too long")
+    norm = unicodedata.normalize("NFKC", text).strip()
+    if not norm:
+        raise PeriodError("empty period")
+    if m := _QUARTER.fullmatch(norm):
+        return Period(int(m.group(1)), int(m.group(2)))
+    if m := _QUARTER_ZH.fullmatch(norm):
+        return Period(int(m.group(1)), _CN_QUARTER[m.group(2)])
+    if m := _YEAR.fullmatch(norm):
+        return Period(int(m.group(1)))
+    # Excel turns a year cell into a float: "2024.0"
+    if norm.endswith(".0") and norm[:-2].isdigit() and len(norm) == 6:
+        return Period(int(norm[:-2]))
+    raise PeriodError(
+        f"cannot read period {text!r}: expected 2024Q3, 2024-Q3, 2024年第三季度 or a year"
+    )

@@ -1,0 +1,210 @@
+"""Parse the plan's Chinese time-limit phrases (完成时限) into due dates.
+
+Each task of Guilin's 2022 education action plan carries a time limit such as ``2022年底前``
+("by the end of 2022") or ``2025年底前,持续实施`` ("in place by the end of 2025, then kept
+up"). :func:`parse_deadline` turns one phrase into a :class:`Deadline`:
+
+>>> parse_deadline("2022年8月底前").due
+datetime.date(2022, 8, 31)
+>>> d = parse_deadline("2024年底前，持续实施")
+>>> d.due, d.ongoing
+(datetime.date(2024, 12, 31), True)
+>>> parse_deadline("持续实施")
+Deadline(text='持续实施', due=None, ongoing=True, starts=None)
+>>> parse_deadline("2023年起").starts
+datetime.date(2023, 1, 1)
+>>> parse_deadline("2022年中")
+Traceback (most recent call last):
+...
+gl_plan.plan.deadlines.DeadlineError: unknown time-limit phrase '2022年中'
+
+Single phrases (X is a four-digit year 1900-2199, N a month 1-12, leading zero allowed):
+
+- ``X年底前``: due X-12-31.
+- ``X年N月底前``: due the last day of month N.
+- ``X年N月前``: due the day before month N starts, i.e. the last day of month N-1
+  (``2023年1月前`` is due 2022-12-31). The strict reading is used because 前 after a point in
+  time means "before it" and the phrase does not occur in the plan, so no usage argues
+  otherwise; write ``X年N月底前`` for "by the end of month N".
+- ``X年前``: due X-12-31, the loose "by X" reading; see :data:`BEFORE_YEAR_READING`.
+- ``X年上半年`` / ``X年下半年``: due X-06-30 / X-12-31.
+- ``X年第N季度``: due the last day of quarter N (N is 1-4 or 一二三四; 第 is optional; the
+  phrase may end in 前, 末 or 底前, all read as "by the end of the quarter").
+- ``X年起`` / ``X年开始``: starts X-01-01, no due date, ongoing.
+- ``持续实施``, ``持续推进``, ``长期坚持``, ``长期实施``: no due date, ongoing.
+
+Phrases combine with ``,``, ``，``, ``、``, ``;`` or ``；`` (whitespace around them is ignored),
+e.g. ``2022年底前、持续实施``. A combination holds at most one dated part and is ongoing if any
+part is. The text is NFKC-normalised first, so full-width digits (``２０２２``) work.
+
+Anything else raises :class:`DeadlineError`, never a guess: a wrong due date would silently
+mark a task on time or overdue, while an error gets the plan fixed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Final
+
+__all__ = ["BEFORE_YEAR_READING", "MAX_LENGTH", "Deadline", "DeadlineError", "parse_deadline"]
+
+#: Longest accepted phrase, checked before any regex work. The plan's longest is 11 characters;
+#: the bound keeps hostile input (a whole file pasted into one cell) cheap to reject.
+MAX_LENGTH: Final = 200
+
+# Wide enough for any plan this tool will see, narrow enough to catch typos such as 2202.
+_MIN_YEAR: Final = 1900
+_MAX_YEAR: Final = 2199
+
+BEFORE_YEAR_READING: Final[str] = (
+    "'X年前' is read as 'by the end of year X' (due X-12-31), not the strict 'before year X' "
+    "(due (X-1)-12-31). In planning language 年前 means 'by that year': the plan's '2025年前' "
+    "goes with targets stated for 2025. Deadline.text keeps the original phrase, so a plan "
+    "can override this reading for a single task."
+)
+
+_ONGOING: Final = frozenset({"持续实施", "持续推进", "长期坚持", "长期实施"})
+
+# NFKC has already turned ， into , and ； into ; so only the ASCII forms and 、 remain.
+_TO_COMMA: Final = str.maketrans({"、": ",", ";": ","})
+
+# Only anchored patterns (used with fullmatch) whose repeated pieces cannot overlap with what
+# follows them, so matching stays linear. [0-9] rather than \d: \d also matches digits such
+# as ٢, which int() would silently accept.
+_DATED: Final = re.compile(r"(?P<year>[0-9]+)年(?P<rest>.*)", re.DOTALL)
+_MONTH: Final = re.compile(r"(?P<month>[0-9]+)月(?P<end>底前|前)")
+_QUARTER: Final = re.compile(r"第?(?P<quarter>[0-9]+|[一二三四])季度(?:前|末|底前)?")
+_QUARTER_NUMERALS: Final = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+class DeadlineError(ValueError):
+    """A time-limit phrase that cannot be read; the message names the offending part."""
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A parsed time limit.
+
+    ``due`` is the last day on which the task may be finished (``None``: no due date).
+    ``ongoing`` means the task continues after ``due``, or indefinitely when ``due`` is
+    ``None``. ``starts`` is set only by ``X年起`` / ``X年开始``.
+    """
+
+    text: str
+    due: date | None
+    ongoing: bool
+    starts: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    due: date | None = None
+    starts: date | None = None
+    ongoing: bool = False
+
+    @property
+    def dated(self) -> bool:
+        return self.due is not None or self.starts is not None
+
+
+def parse_deadline(text: str) -> Deadline:
+    """Read one time-limit phrase; see the module docstring for the accepted forms.
+
+    >>> parse_deadline("2025年前").due
+    datetime.date(2025, 12, 31)
+    >>> parse_deadline("２０２２年第三季度").due
+    datetime.date(2022, 9, 30)
+
+    Raises :class:`DeadlineError`, and nothing else, for any input that is not a phrase.
+    """
+    # Loaders hand over whatever YAML produced; `deadline: 2025` arrives as an int.
+    if not isinstance(text, str):
+        raise DeadlineError(f"time-limit phrase must be text, not {type(text).__name__}")
+    _check_length(text, text)
+    normal = unicodedata.normalize("NFKC", text)
+    # NFKC can expand a single character into as many as 18.
+    _check_length(normal, text)
+    if not normal.strip():
+        raise DeadlineError(f"empty time-limit phrase {text!r}")
+
+    dated: tuple[str, _Part] | None = None
+    ongoing = False
+    for raw_part in normal.translate(_TO_COMMA).split(","):
+        part = raw_part.strip()
+        if not part:
+            raise DeadlineError(f"empty part in time-limit phrase {text!r}")
+        parsed = _parse_part(part, text)
+        if parsed.dated:
+            if dated is not None:
+                raise DeadlineError(
+                    f"more than one date in time-limit phrase {text!r}: {dated[0]!r} and {part!r}"
+                )
+            dated = (part, parsed)
+        ongoing = ongoing or parsed.ongoing
+
+    if dated is None:
+        return Deadline(text=text, due=None, ongoing=ongoing)
+    return Deadline(text=text, due=dated[1].due, ongoing=ongoing, starts=dated[1].starts)
+
+
+def _check_length(candidate: str, text: str) -> None:
+    if len(candidate) > MAX_LENGTH:
+        raise DeadlineError(
+            f"time-limit phrase too long ({len(candidate)} characters, at most {MAX_LENGTH}): "
+            f"{text[:20]!r}..."
+        )
+
+
+def _where(part: str, text: str) -> str:
+    return repr(part) if part == text else f"{part!r} in {text!r}"
+
+
+def _parse_part(part: str, text: str) -> _Part:
+    if part in _ONGOING:
+        return _Part(ongoing=True)
+    match = _DATED.fullmatch(part)
+    if match is None:
+        raise DeadlineError(f"unknown time-limit phrase {_where(part, text)}")
+    year = _year(match["year"], part, text)
+    rest = match["rest"]
+
+    if rest in ("底前", "前", "下半年"):
+        return _Part(due=date(year, 12, 31))
+    if rest == "上半年":
+        return _Part(due=date(year, 6, 30))
+    if rest in ("起", "开始"):
+        return _Part(starts=date(year, 1, 1), ongoing=True)
+    if (month_match := _MONTH.fullmatch(rest)) is not None:
+        month = _bounded(month_match["month"], 12, "month", part, text)
+        if month_match["end"] == "底前":
+            return _Part(due=_month_end(year, month))
+        return _Part(due=date(year, month, 1) - timedelta(days=1))
+    if (quarter_match := _QUARTER.fullmatch(rest)) is not None:
+        numeral = quarter_match["quarter"]
+        quarter = _QUARTER_NUMERALS.get(numeral) or _bounded(numeral, 4, "quarter", part, text)
+        return _Part(due=_month_end(year, 3 * quarter))
+    raise DeadlineError(f"unknown time-limit phrase {_where(part, text)}")
+
+
+def _year(digits: str, part: str, text: str) -> int:
+    # The length test comes first so that int() never sees a huge digit string.
+    if len(digits) != 4 or not _MIN_YEAR <= int(digits) <= _MAX_YEAR:
+        raise DeadlineError(
+            f"impossible year {digits} in {_where(part, text)}: "
+            f"expected four digits between {_MIN_YEAR} and {_MAX_YEAR}"
+        )
+    return int(digits)
+
+
+def _bounded(digits: str, highest: int, what: str, part: str, text: str) -> int:
+    if len(digits) > 2 or not 1 <= int(digits) <= highest:
+        raise DeadlineError(f"impossible date: {what} {digits} in {_where(part, text)}")
+    return int(digits)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])

@@ -1,0 +1,542 @@
+"""The plan as data: pydantic models for ``data/plan.yaml``.
+
+Every model forbids unknown keys, so a misspelt key in the YAML fails with its location
+instead of vanishing. Cross-checks that span the document (unique ids, known indicators,
+unambiguous aliases) run in :func:`cross_check`, which returns located problems rather than
+stopping at the first one.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    computed_field,
+    field_validator,
+    model_validator,
+)
+
+from gl_plan.plan.deadlines import Deadline, DeadlineError, parse_deadline
+
+RegionCode = Annotated[
+    str,
+    Field(pattern=r"^[1-9]\d{5}$", description="GB/T 2260 six-digit code, always a string"),
+]
+IndicatorId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+
+#: Statistics Canada / Open SDG progress thresholds on r = observed / required growth.
+DEFAULT_ON_TRACK_RATIO = 0.95
+DEFAULT_ACCELERATION_RATIO = 0.6
+#: 督查督办 practice fixes no national warning window; 90 days is one quarter's notice.
+DEFAULT_WARNING_WINDOW_DAYS = 90
+#: A task with no ledger entry for two quarters is flagged stale.
+DEFAULT_STALE_AFTER_DAYS = 183
+#: Iglewicz & Hoaglin's cut-off for the modified z-score (0.6745·|x − median| / MAD).
+DEFAULT_OUTLIER_Z = 3.5
+
+
+class Model(BaseModel):
+    """Base for every plan model: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, validate_default=True, coerce_numbers_to_str=True
+    )
+
+
+class Text(Model):
+    """A text in Chinese and English."""
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+class SourceNote(Model):
+    file: str = Field(description="Where the full text is kept")
+    note: str = Field(description="What the text is and how the plan file relates to it")
+
+
+class PlanInfo(Model):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    title: Text
+    issuer: Text
+    issued: date
+    source: SourceNote
+
+
+class RegionKind(StrEnum):
+    CITY = "city"
+    DISTRICT = "district"
+    COUNTY = "county"
+    AUTONOMOUS_COUNTY = "autonomous_county"
+    COUNTY_LEVEL_CITY = "county_level_city"
+
+
+class FormerName(Model):
+    name: str = Field(min_length=1)
+    code: RegionCode | None = None
+    until: int | None = Field(default=None, ge=1949, le=2199)
+
+
+class Region(Model):
+    code: RegionCode
+    name: Text
+    short: Text
+    kind: RegionKind
+    parent: RegionCode | None = None
+    pinyin: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    former: list[FormerName] = Field(default_factory=list)
+
+    def spellings(self) -> list[str]:
+        """Every way a county file may name this region, the code first."""
+        names = [self.code, self.name.zh, self.name.en, self.short.zh, self.short.en]
+        if self.pinyin:
+            names.append(self.pinyin)
+        names.extend(self.aliases)
+        for old in self.former:
+            names.append(old.name)
+            if old.code:
+                names.append(old.code)
+        return names
+
+
+class Direction(StrEnum):
+    HIGHER_IS_BETTER = "higher_is_better"
+    LOWER_IS_BETTER = "lower_is_better"
+
+
+class Range(Model):
+    min: float
+    max: float
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.min > self.max:
+            raise ValueError(f"min {self.min} is greater than max {self.max}")
+        return self
+
+
+class Indicator(Model):
+    id: IndicatorId
+    name: Text
+    short: Text | None = None
+    unit: Literal["percent"] = "percent"
+    direction: Direction = Direction.HIGHER_IS_BETTER
+    numerator: Text
+    denominator: Text
+    definition: Text | None = None
+    plausible_range: Range
+    aliases: list[str] = Field(default_factory=list)
+
+    def spellings(self) -> list[str]:
+        names = [self.id, self.name.zh, self.name.en, *self.aliases]
+        if self.short:
+            names += [self.short.zh, self.short.en]
+        return names
+
+
+class Goal(Model):
+    year: int = Field(ge=2000, le=2199)
+    text: Text
+    targets: dict[str, float]
+
+
+class Baseline(Model):
+    """A declared starting point for the progress method (otherwise: earliest observation)."""
+
+    region: RegionCode
+    indicator: IndicatorId
+    period: str
+    value: float
+    source: str | None = None
+
+
+class Comparison(StrEnum):
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    ABOUT = "about"
+    EXACTLY = "exactly"
+    RANGE = "range"
+
+
+class Quantity(Model):
+    """A number a task commits to: 30 以上 schools, 10 左右 bases, 1-2 zones, 10 % of teachers."""
+
+    metric: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    description: Text
+    comparison: Comparison
+    value: float | None = None
+    min: float | None = None
+    max: float | None = None
+    unit: Text
+    by: date
+    per_region: bool = Field(
+        default=False, description="The commitment holds for each region it names"
+    )
+    regions: list[RegionCode] = Field(default_factory=list)
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _bounds(self) -> Quantity:
+        if self.comparison is Comparison.RANGE:
+            if self.min is None or self.max is None or self.value is not None:
+                raise ValueError("a range needs min and max, and no value")
+            if self.min > self.max:
+                raise ValueError(f"min {self.min} is greater than max {self.max}")
+        elif self.value is None or self.min is not None or self.max is not None:
+            raise ValueError(f"comparison {self.comparison.value!r} needs a value (no min/max)")
+        return self
+
+    @property
+    def goal(self) -> float:
+        """The figure progress is measured against: the value, or the low end of a range."""
+        if self.value is not None:
+            return self.value
+        assert self.min is not None
+        return self.min
+
+    def satisfied_by(self, achieved: float) -> bool:
+        """Whether an achieved figure meets the commitment (``about`` allows 10 % short)."""
+        match self.comparison:
+            case Comparison.AT_LEAST | Comparison.EXACTLY:
+                return achieved >= self.goal
+            case Comparison.AT_MOST:
+                return achieved <= self.goal
+            case Comparison.ABOUT:
+                return achieved >= 0.9 * self.goal
+            case Comparison.RANGE:
+                return achieved >= self.goal
+        raise AssertionError(self.comparison)
+
+
+class DeadlineOverride(Model):
+    """A reading of a task's time limit that replaces the parser's, keeping the original text."""
+
+    due: date | None
+    ongoing: bool
+    reason: str = Field(min_length=1)
+
+
+class Task(Model):
+    id: str = Field(pattern=r"^A(10|[1-9])\.\d{1,2}$")
+    title: Text
+    text: str = Field(min_length=1, description="The source paragraph, in Chinese")
+    summary_en: str | None = Field(default=None, description="An English summary of the text")
+    deadline: str = Field(min_length=1, description="完成时限 exactly as the source writes it")
+    deadline_override: DeadlineOverride | None = None
+    responsible: list[Text] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+
+    @field_validator("deadline")
+    @classmethod
+    def _phrase_parses(cls, value: str) -> str:
+        try:
+            parse_deadline(value)
+        except DeadlineError as exc:
+            raise ValueError(str(exc)) from None
+        return value
+
+    @cached_property
+    def schedule(self) -> Deadline:
+        """The due date and whether the task continues, after any override."""
+        parsed = parse_deadline(self.deadline)
+        if self.deadline_override is None:
+            return parsed
+        o = self.deadline_override
+        return Deadline(text=self.deadline, due=o.due, ongoing=o.ongoing, starts=parsed.starts)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def due(self) -> date | None:
+        return self.schedule.due
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def ongoing(self) -> bool:
+        return self.schedule.ongoing
+
+    @property
+    def action_id(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+class Action(Model):
+    id: str = Field(pattern=r"^A(10|[1-9])$")
+    number: int = Field(ge=1, le=99)
+    title: Text
+    text: str | None = Field(default=None, description="Source text of the action, if any")
+    tasks: list[Task] = Field(min_length=1)
+
+
+class Standard(Model):
+    """A national county-level threshold reported beside the plan's own targets."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: Text
+    indicator: IndicatorId
+    threshold: float
+    comparison: Literal["at_least", "at_most"] = "at_least"
+    applies_to: list[RegionKind] = Field(min_length=1)
+    source: Text
+    confidence: Literal["high", "medium", "low"] = "high"
+
+    def passes(self, value: float) -> bool:
+        return value >= self.threshold if self.comparison == "at_least" else value <= self.threshold
+
+
+class Settings(Model):
+    """Numbers that steer the assessment; defaults follow DOMAIN.md with their sources."""
+
+    on_track_ratio: float = Field(default=DEFAULT_ON_TRACK_RATIO, gt=0)
+    acceleration_ratio: float = Field(default=DEFAULT_ACCELERATION_RATIO, ge=0)
+    warning_window_days: int = Field(default=DEFAULT_WARNING_WINDOW_DAYS, ge=0, le=3660)
+    stale_after_days: int = Field(default=DEFAULT_STALE_AFTER_DAYS, ge=1, le=3660)
+    outlier_z: float = Field(default=DEFAULT_OUTLIER_Z, gt=0)
+    #: Allowed difference between a reported rate and numerator/denominator × 100.
+    rate_tolerance: float = Field(default=0.05, ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Settings:
+        if self.acceleration_ratio > self.on_track_ratio:
+            raise ValueError("acceleration_ratio must not exceed on_track_ratio")
+        return self
+
+
+class Plan(Model):
+    """The whole action plan. Build it with :func:`gl_plan.plan.load.load_plan`."""
+
+    schema_version: Literal[1] = 1
+    plan: PlanInfo
+    regions: list[Region] = Field(min_length=1)
+    indicators: list[Indicator] = Field(min_length=1)
+    goals: list[Goal] = Field(min_length=1)
+    actions: list[Action] = Field(min_length=1)
+    standards: list[Standard] = Field(default_factory=list)
+    baselines: list[Baseline] = Field(default_factory=list)
+    settings: Settings = Field(default_factory=Settings)
+
+    @model_validator(mode="after")
+    def _cross_checks(self, info: ValidationInfo) -> Plan:
+        problems = cross_check(self)
+        if not problems:
+            return self
+        sink = info.context.get("cross_check_problems") if info.context else None
+        if isinstance(sink, list):
+            # The loader wants each problem with its own location, not one combined error.
+            sink.extend(problems)
+            return self
+        raise ValueError("; ".join(f"{'.'.join(map(str, p))}: {m}" for p, m in problems))
+
+    # Lookups used everywhere; computed once per (immutable) plan.
+    @cached_property
+    def region_by_code(self) -> dict[str, Region]:
+        return {r.code: r for r in self.regions}
+
+    @cached_property
+    def indicator_by_id(self) -> dict[str, Indicator]:
+        return {i.id: i for i in self.indicators}
+
+    @cached_property
+    def task_by_id(self) -> dict[str, Task]:
+        return {t.id: t for a in self.actions for t in a.tasks}
+
+    @property
+    def tasks(self) -> list[Task]:
+        return [t for a in self.actions for t in a.tasks]
+
+    @cached_property
+    def root_region(self) -> Region:
+        """The region with no parent (the city)."""
+        return next(r for r in self.regions if r.parent is None)
+
+    def children(self, code: str) -> list[Region]:
+        return [r for r in self.regions if r.parent == code]
+
+    def leaves(self) -> list[Region]:
+        """Regions with no children: the units that report data."""
+        parents = {r.parent for r in self.regions}
+        return [r for r in self.regions if r.code not in parents]
+
+    def descendants(self, code: str) -> list[Region]:
+        out: list[Region] = []
+        stack = [code]
+        while stack:
+            kids = self.children(stack.pop())
+            out.extend(kids)
+            stack.extend(k.code for k in kids)
+        return out
+
+    def goal_for(self, year: int) -> Goal | None:
+        return next((g for g in self.goals if g.year == year), None)
+
+    @cached_property
+    def region_lookup(self) -> dict[str, str]:
+        """Every spelling of every region, normalised, to its code."""
+        return {normalise_name(s): r.code for r in self.regions for s in r.spellings()}
+
+    @cached_property
+    def indicator_lookup(self) -> dict[str, str]:
+        return {normalise_name(s): i.id for i in self.indicators for s in i.spellings()}
+
+    def resolve_region(self, name: str) -> str | None:
+        return self.region_lookup.get(normalise_name(name))
+
+    def resolve_indicator(self, name: str) -> str | None:
+        return self.indicator_lookup.get(normalise_name(name))
+
+
+def normalise_name(text: str) -> str:
+    """Fold case, width and spacing so that ``Yangshuo``, ``ＹＡＮＧＳＨＵＯ `` and
+    ``yang shuo`` compare equal; punctuation that varies by typist is dropped."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+Path = tuple[str | int, ...]
+
+
+def cross_check(plan: Plan) -> list[tuple[Path, str]]:
+    """Checks that span the document; each problem comes with its path in the plan."""
+    problems: list[tuple[Path, str]] = []
+
+    def unique(items: list[Any], attr: str, where: str) -> None:
+        seen: dict[Any, int] = {}
+        for i, item in enumerate(items):
+            key = getattr(item, attr)
+            if key in seen:
+                problems.append(
+                    ((where, i, attr), f"duplicate {attr} {key!r} (first at {where}[{seen[key]}])")
+                )
+            else:
+                seen[key] = i
+
+    unique(plan.regions, "code", "regions")
+    unique(plan.indicators, "id", "indicators")
+    unique(plan.goals, "year", "goals")
+    unique(plan.actions, "id", "actions")
+    unique(plan.standards, "id", "standards")
+
+    codes = {r.code for r in plan.regions}
+    roots = [i for i, r in enumerate(plan.regions) if r.parent is None]
+    if len(roots) != 1:
+        problems.append(
+            (("regions",), f"exactly one region must have no parent, found {len(roots)}")
+        )
+    for i, region in enumerate(plan.regions):
+        if region.parent is not None and region.parent not in codes:
+            problems.append((("regions", i, "parent"), f"unknown parent region {region.parent!r}"))
+        if region.parent == region.code:
+            problems.append((("regions", i, "parent"), "a region cannot be its own parent"))
+
+    # A spelling may name only one region, or a county file's rows could land anywhere.
+    owner: dict[str, tuple[str, int]] = {}
+    for i, region in enumerate(plan.regions):
+        for spelling in region.spellings():
+            key = normalise_name(spelling)
+            if not key:
+                problems.append((("regions", i), f"empty name or alias {spelling!r}"))
+                continue
+            if key in owner and owner[key][0] != region.code:
+                other = owner[key][0]
+                problems.append(
+                    (
+                        ("regions", i, "aliases"),
+                        f"name {spelling!r} is ambiguous: it names both {other} and {region.code}",
+                    )
+                )
+            else:
+                owner.setdefault(key, (region.code, i))
+
+    indicator_owner: dict[str, str] = {}
+    for i, indicator in enumerate(plan.indicators):
+        for spelling in indicator.spellings():
+            key = normalise_name(spelling)
+            if key in indicator_owner and indicator_owner[key] != indicator.id:
+                problems.append(
+                    (
+                        ("indicators", i, "aliases"),
+                        f"name {spelling!r} names both {indicator_owner[key]} and {indicator.id}",
+                    )
+                )
+            indicator_owner.setdefault(key, indicator.id)
+
+    indicators = {ind.id: ind for ind in plan.indicators}
+    for gi, goal in enumerate(plan.goals):
+        for ind_id in goal.targets:
+            if ind_id not in indicators:
+                problems.append((("goals", gi, "targets", ind_id), f"unknown indicator {ind_id!r}"))
+    # A later target must not ask for less than an earlier one.
+    goals = sorted(enumerate(plan.goals), key=lambda pair: pair[1].year)
+    for (_, earlier), (gi, later) in itertools.pairwise(goals):
+        for ind_id, value in later.targets.items():
+            ind = indicators.get(ind_id)
+            before = earlier.targets.get(ind_id)
+            if ind is None or before is None:
+                continue
+            worse = (
+                value < before if ind.direction is Direction.HIGHER_IS_BETTER else value > before
+            )
+            if worse:
+                problems.append(
+                    (
+                        ("goals", gi, "targets", ind_id),
+                        f"{later.year} target {value} is less ambitious than the "
+                        f"{earlier.year} target {before} for a {ind.direction.value} indicator",
+                    )
+                )
+
+    task_ids: dict[str, Path] = {}
+    for ai, action in enumerate(plan.actions):
+        if action.id != f"A{action.number}":
+            problems.append((("actions", ai, "id"), f"id {action.id!r} does not match number"))
+        for ti, task in enumerate(action.tasks):
+            here: Path = ("actions", ai, "tasks", ti, "id")
+            if task.id in task_ids:
+                problems.append((here, f"duplicate task id {task.id!r}"))
+            task_ids.setdefault(task.id, here)
+            if task.action_id != action.id:
+                problems.append((here, f"task {task.id!r} is listed under action {action.id}"))
+            elif task.id != f"{action.id}.{ti + 1}":
+                problems.append((here, f"expected id {action.id}.{ti + 1} in source order"))
+            for qi, qty in enumerate(task.quantities):
+                for ri, code in enumerate(qty.regions):
+                    if code not in codes:
+                        problems.append(
+                            (
+                                ("actions", ai, "tasks", ti, "quantities", qi, "regions", ri),
+                                f"unknown region {code!r}",
+                            )
+                        )
+
+    for si, std in enumerate(plan.standards):
+        if std.indicator not in indicators:
+            problems.append(
+                (("standards", si, "indicator"), f"unknown indicator {std.indicator!r}")
+            )
+    for bi, base in enumerate(plan.baselines):
+        if base.region not in codes:
+            problems.append((("baselines", bi, "region"), f"unknown region {base.region!r}"))
+        if base.indicator not in indicators:
+            problems.append(
+                (("baselines", bi, "indicator"), f"unknown indicator {base.indicator!r}")
+            )
+        from gl_plan.data.periods import PeriodError, parse_period
+
+        try:
+            parse_period(base.period)
+        except PeriodError as exc:
+            problems.append((("baselines", bi, "period"), str(exc)))
+    return problems

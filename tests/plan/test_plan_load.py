@@ -1,0 +1,111 @@
+"""Safe loading of plan YAML and located error messages (golden files)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from gl_plan.cli import app
+from gl_plan.errors import GlplanError
+from gl_plan.plan.load import MAX_PLAN_BYTES, load_plan, parse_plan
+
+BAD = Path(__file__).resolve().parents[1] / "fixtures" / "plans" / "bad"
+GOLDEN = BAD / "expected"
+MINIMAL = BAD.parent / "minimal.yaml"
+UPDATE = os.environ.get("GLPLAN_UPDATE_GOLDEN") == "1"
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in BAD.glob("*.yaml")))
+def test_broken_plan_gives_located_messages(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(BAD)
+    result = runner.invoke(app, ["validate", f"{name}.yaml"])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    golden = GOLDEN / f"{name}.txt"
+    if UPDATE:
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_text(result.stderr, encoding="utf-8")
+    assert result.stderr == golden.read_text(encoding="utf-8")
+    for line in result.stderr.splitlines():
+        assert line.startswith(f"{name}.yaml"), "every message names the file"
+
+
+def test_every_broken_fixture_has_a_golden_file() -> None:
+    assert {p.stem for p in BAD.glob("*.yaml")} == {p.stem for p in GOLDEN.glob("*.txt")}
+
+
+def test_messages_carry_line_column_and_field() -> None:
+    with pytest.raises(GlplanError) as info:
+        load_plan(BAD / "misspelt_key.yaml")
+    fields = {p.field for p in info.value.problems}
+    assert "indicators.0.numerater" in fields
+    unknown = next(p for p in info.value.problems if p.field == "indicators.0.numerater")
+    assert (unknown.line, unknown.column) == (29, 5)
+
+
+def test_minimal_plan_loads() -> None:
+    plan = load_plan(MINIMAL)
+    assert plan.task_by_id["A1.1"].due is not None
+    assert plan.resolve_region("荔浦县") == "450381"
+
+
+def test_yaml_11_surprises_do_not_happen() -> None:
+    text = MINIMAL.read_text(encoding="utf-8").replace("en: Yangshuo}", "en: NO}", 1)
+    plan = parse_plan(text)
+    assert plan.region_by_code["450321"].short.en == "NO"
+
+
+def test_unquoted_region_code_is_read_as_text() -> None:
+    text = MINIMAL.read_text(encoding="utf-8").replace('code: "450321"', "code: 450321")
+    assert "450321" in parse_plan(text).region_by_code
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9)
+    )
+    with pytest.raises(GlplanError) as info:
+        parse_plan(bomb)
+    assert info.value.problems[0].code == "yaml-alias"
+
+
+def test_oversized_plan_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * (MAX_PLAN_BYTES + 1))
+    with pytest.raises(GlplanError) as info:
+        load_plan(big)
+    assert info.value.problems[0].code == "too-large"
+
+
+def test_missing_file_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["validate", "/nonexistent/plan.yaml"])
+    assert result.exit_code == 2
+    assert "no such file" in result.stderr
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_a_result_or_our_error(text: str) -> None:
+    try:
+        parse_plan(text)
+    except GlplanError as exc:
+        assert exc.problems
+
+
+@given(st.binary(max_size=300))
+def test_any_bytes_give_a_result_or_our_error(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes
+) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "plan.yaml"
+    path.write_bytes(data)
+    try:
+        load_plan(path)
+    except GlplanError as exc:
+        assert exc.problems
