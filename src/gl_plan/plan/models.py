@@ -182,7 +182,8 @@ class Quantity(Model):
     unit: Text
     by: date
     per_region: bool = Field(
-        default=False, description="The commitment holds for each region it names"
+        default=False,
+        description="Counted region by region: each region reports its own completion",
     )
     regions: list[RegionCode] = Field(default_factory=list)
     note: Text | None = None

@@ -52,7 +52,7 @@ def render_plan(plan: Plan, lang: Lang) -> None:
             title=f"{action.id} {action.title.get(lang)}",
             box=box.SIMPLE_HEAD,
             title_justify="left",
-            expand=False,
+            expand=True,
         )
         table.add_column("ID", no_wrap=True)
         table.add_column(_h("task", lang), overflow="fold", ratio=1)
@@ -61,9 +61,12 @@ def render_plan(plan: Plan, lang: Lang) -> None:
         table.add_column(_h("due", lang), no_wrap=True)
         for task in action.tasks:
             sched = task.schedule
-            due = sched.due.isoformat() if sched.due else _h("none", lang)
-            if sched.ongoing:
-                due += f" + {label('ongoing', lang)}"
+            if sched.due is None:
+                due = label("ongoing", lang) if sched.ongoing else _h("none", lang)
+            else:
+                due = sched.due.isoformat() + (
+                    f" + {label('ongoing', lang)}" if sched.ongoing else ""
+                )
             row = [task.id, task.title.get(lang)]
             if lang == "zh":
                 row.append(task.deadline)
