@@ -1,0 +1,324 @@
+"""``glplan tasks`` (deadlines at a date) and ``glplan progress add`` (record progress)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Final
+
+import typer
+
+from gl_plan.cli import app
+from gl_plan.cli.common import (
+    AsOfOption,
+    EncodingOption,
+    LangOption,
+    PlanOption,
+    dump_json,
+    emit,
+    handle_errors,
+    print_problems,
+    resolve_as_of,
+    resolve_lang,
+)
+from gl_plan.cli.plan_cmds import resolve_plan_path
+from gl_plan.data.ledger import Ledger
+from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.plan.models import Plan
+
+if TYPE_CHECKING:
+    from gl_plan.assess.tasks import TaskAssessment
+    from gl_plan.i18n import Lang
+
+ProgressOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--progress",
+        help="Progress ledger (CSV). Default: progress.csv beside the plan (./data/).",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+
+FORMATS: Final = ("table", "json", "csv", "markdown")
+
+
+def resolve_ledger(
+    path: Path | None,
+    plan: Plan,
+    *,
+    plan_path: Path | None = None,
+    encoding: str | None = None,
+) -> tuple[Ledger, list[Problem]]:
+    """The ledger to judge tasks by, and its problems (for ``tasks`` and ``check``).
+
+    A ledger given by name must exist (else exit 2). With no name, ``progress.csv`` beside
+    the plan file is used (``data/progress.csv`` for the default plan); if there is none,
+    the ledger is empty and an info message says every task counts as not reported.
+    """
+    from gl_plan.data.ledger import read_ledger
+    from gl_plan.resources import PROGRESS_FILE, default_location
+
+    if path is not None:
+        return read_ledger(path, plan, encoding=encoding)
+    if plan_path is not None:
+        beside: Path | None = plan_path.parent / PROGRESS_FILE
+    else:
+        loc = default_location()
+        beside = loc.progress if loc is not None else None
+    if beside is None or not beside.is_file():
+        where = str(beside) if beside is not None else "data/progress.csv"
+        note = Problem(
+            f"no progress ledger at {where}: every task counts as not reported "
+            "(pass --progress FILE)",
+            severity=Severity.INFO,
+            code="no-ledger",
+        )
+        return Ledger(None, []), [note]
+    return read_ledger(beside, plan, encoding=encoding)
+
+
+def _check_choices(
+    values: list[str] | None, allowed: tuple[str, ...], option: str, *, upper: bool = False
+) -> list[str]:
+    out = []
+    for value in values or []:
+        for part in value.split(","):
+            key = part.strip().replace("-", "_").replace(" ", "_")
+            key = key.upper() if upper else key.lower()
+            if key not in allowed:
+                raise GlplanError.single(
+                    f"{option} must be one of {', '.join(allowed)}, not {part.strip()!r}",
+                    code="usage",
+                )
+            out.append(key)
+    return out
+
+
+@app.command("tasks")
+@handle_errors
+def tasks(
+    plan: PlanOption = None,
+    progress: ProgressOption = None,
+    as_of: AsOfOption = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            "-s",
+            help="Only these statuses (overdue, due_soon, on_schedule, ongoing, done, "
+            "done_late) or colours (red, amber, green); repeat or separate with commas.",
+            show_default=False,
+        ),
+    ] = None,
+    action: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--action", "-a", help="Only these actions, e.g. A3; repeatable.", show_default=False
+        ),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, json, csv or markdown.")
+    ] = "table",
+    lang: LangOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of stdout.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    encoding: EncodingOption = None,
+) -> None:
+    """Show each task's status at a date: overdue first, then due soon, then the rest.
+
+    Statuses: done, done late, overdue, due soon (within the plan's warning window),
+    on schedule, ongoing (持续实施, no due date). Colours: red (overdue or seriously
+    behind), amber (due soon or behind), green. Flags: stale, behind, reopened, ...
+    JSON gives ``{"as_of", "ledger", "tasks": [...], "summary", "problems"}``; each task's
+    ``title`` is ``{"zh", "en"}``.
+
+    Ledger problems go to stderr. Exit 0; 1 when the ledger has errors (those rows are
+    left out); 2 when a file cannot be read.
+
+    Example: ``glplan tasks --as-of 2025-10-15 --status overdue,due_soon``
+    """
+    from gl_plan.assess.tasks import RAGS, STATUSES, assess_tasks, attention_order, select_tasks
+    from gl_plan.plan.load import load_plan
+
+    language = resolve_lang(lang)
+    day = resolve_as_of(as_of)
+    if fmt not in FORMATS:
+        raise GlplanError.single(
+            f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", code="usage"
+        )
+    statuses = _check_choices(status, (*STATUSES, *RAGS), "--status")
+    plan_path, bundled = resolve_plan_path(plan)
+    model = load_plan(plan_path)
+    actions = _check_choices(action, tuple(a.id for a in model.actions), "--action", upper=True)
+    ledger, problems = resolve_ledger(progress, model, plan_path=plan_path, encoding=encoding)
+    if bundled and progress is None:
+        problems.insert(
+            0,
+            Problem(
+                "using the bundled sample plan and ledger (illustrative data, not official "
+                "records)",
+                severity=Severity.INFO,
+                code="bundled",
+            ),
+        )
+    print_problems(problems)
+
+    assessed = assess_tasks(model, ledger, day)
+    items = attention_order(select_tasks(assessed, statuses=statuses, actions=actions))
+    if fmt == "table":
+        _table(items, day, language, output)
+    else:
+        _save(_render(items, day, language, fmt, ledger, problems), output, fmt)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _table(items: list[TaskAssessment], day: date, language: Lang, output: Path | None) -> None:
+    from rich.console import Console
+
+    from gl_plan.report.tasks_view import render_tasks
+
+    if output is None:
+        render_tasks(items, day, language, Console(highlight=False))
+        return
+    buffer = io.StringIO()
+    plain = Console(file=buffer, width=80, no_color=True, force_terminal=False, highlight=False)
+    render_tasks(items, day, language, plain)
+    _save(buffer.getvalue(), output, "table")
+
+
+def _render(
+    items: list[TaskAssessment],
+    day: date,
+    language: Lang,
+    fmt: str,
+    ledger: Ledger,
+    problems: list[Problem],
+) -> str:
+    from gl_plan.report.tasks_view import tasks_csv, tasks_document, tasks_markdown
+
+    if fmt == "json":
+        return dump_json(tasks_document(items, day, ledger=ledger.path, problems=problems))
+    if fmt == "csv":
+        return tasks_csv(items, language)
+    return tasks_markdown(items, day, language)
+
+
+def _save(text: str, output: Path | None, fmt: str) -> None:
+    if output is None:
+        emit(text)
+        return
+    from gl_plan.atomic import atomic_write_text
+
+    # A BOM lets Excel on Chinese Windows open a UTF-8 CSV without garbling the titles.
+    atomic_write_text(output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+
+
+progress_app = typer.Typer(
+    name="progress",
+    help="Record task progress in the ledger (data/progress.csv).",
+    no_args_is_help=True,
+)
+app.add_typer(progress_app, name="progress")
+
+
+def _ledger_for_writing(path: Path | None, plan_path: Path, bundled: bool) -> Path:
+    if path is not None:
+        return path
+    if bundled:
+        # Never write into the copy installed with the package.
+        raise GlplanError.single(
+            "no project ledger: pass --progress FILE or run in a folder with data/plan.yaml",
+            code="usage",
+        )
+    from gl_plan.resources import PROGRESS_FILE
+
+    return plan_path.parent / PROGRESS_FILE
+
+
+@progress_app.command("add")
+@handle_errors
+def progress_add(
+    task: Annotated[str, typer.Argument(help="Task id, e.g. A9.4.", show_default=False)],
+    status: Annotated[
+        str,
+        typer.Option(
+            "--status",
+            "-s",
+            help="not_started, in_progress or completed (未开始, 进行中, 已完成).",
+            show_default=False,
+        ),
+    ],
+    value: Annotated[
+        str | None,
+        typer.Option(
+            "--value", help="Figure reached so far for the task's quantity.", show_default=False
+        ),
+    ] = None,
+    entry_date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="Date of the report (YYYY-MM-DD). Default: today.", show_default=False
+        ),
+    ] = None,
+    note: Annotated[str, typer.Option("--note", help="Free text.", show_default=False)] = "",
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region", help="Region the report is about (code or name).", show_default=False
+        ),
+    ] = None,
+    reporter: Annotated[
+        str | None, typer.Option("--reporter", help="Who reports.", show_default=False)
+    ] = None,
+    metric: Annotated[
+        str | None,
+        typer.Option(
+            "--metric", help="Which of the task's quantities --value is for.", show_default=False
+        ),
+    ] = None,
+    progress: ProgressOption = None,
+    plan: PlanOption = None,
+    encoding: EncodingOption = None,
+) -> None:
+    """Append one checked entry to the progress ledger.
+
+    The task id, status, date (not in the future), value, region and metric are checked
+    against the plan first; on any problem nothing is written (exit 2). The new line is
+    appended in the ledger's own encoding, keeping every earlier byte, and a crash leaves
+    the old file whole.
+
+    Example: ``glplan progress add A3.6 --status in_progress --value 18 --note "已建成18所"``
+    """
+    from gl_plan.data.ledger import append_entry, format_entry
+    from gl_plan.plan.load import load_plan
+
+    plan_path, bundled = resolve_plan_path(plan)
+    model = load_plan(plan_path)
+    path = _ledger_for_writing(progress, plan_path, bundled)
+    today = resolve_as_of(None)
+    entry = append_entry(
+        path,
+        model,
+        task=task,
+        status=status,
+        entry_date=entry_date if entry_date is not None else today,
+        value=value,
+        note=note,
+        region=region,
+        reporter=reporter,
+        metric=metric,
+        today=today,
+        encoding=encoding,
+    )
+    emit(f"{path}:{entry.line}: added {format_entry(entry, model)}")
