@@ -21,14 +21,14 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
 def _register() -> None:
     # Each module adds its commands to `app`; importing them here keeps one file per command group.
-    from gl_plan.cli import plan_cmds  # noqa: F401
+    from gl_plan.cli import check_cmd, data_cmds, plan_cmds, task_cmds  # noqa: F401
 
 
 _register()

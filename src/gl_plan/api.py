@@ -1,0 +1,222 @@
+"""The Python API: everything ``glplan check`` reports, as a :class:`CheckResult`.
+
+>>> from datetime import date
+>>> from gl_plan.api import check
+>>> result = check(as_of=date(2026, 3, 31))            # doctest: +SKIP
+>>> result.summary.behind["2025"]                      # doctest: +SKIP
+>>> result.to_json()  # same as `glplan check --format json`  # doctest: +SKIP
+
+:func:`run_check` takes models already in memory (a :class:`~gl_plan.plan.models.Plan` and
+either the reader's result or an :class:`~gl_plan.data.observations.ObservationSet`);
+:func:`check` loads the files first, with the same defaults as the command line except that
+``as_of`` is always given: the library never reads the clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+from gl_plan.assess.check import CheckResult, Sources, build_check
+from gl_plan.data.ledger import Ledger, LedgerEntry
+from gl_plan.data.observations import ObservationSet
+from gl_plan.errors import GlplanError, Problem
+from gl_plan.plan.models import Plan
+from gl_plan.resources import PROGRESS_FILE, DataLocation, default_location
+
+__all__ = [
+    "CheckResult",
+    "DataLike",
+    "Inputs",
+    "Sources",
+    "check",
+    "load_inputs",
+    "run_check",
+    "run_check_inputs",
+]
+
+
+class DataLike(Protocol):
+    """What :func:`gl_plan.data.read.read_indicators` returns (its ``DataResult``)."""
+
+    @property
+    def observations(self) -> ObservationSet: ...
+
+    @property
+    def issues(self) -> Sequence[Problem]: ...
+
+    @property
+    def files(self) -> Sequence[Any]: ...
+
+
+def run_check(
+    plan: Plan,
+    data: DataLike | ObservationSet,
+    as_of: date,
+    *,
+    ledger: Ledger | Sequence[LedgerEntry] = (),
+    issues: Sequence[Problem] = (),
+    sources: Sources | None = None,
+) -> CheckResult:
+    """Assess ``data`` and the task ledger against ``plan`` as of ``as_of``.
+
+    ``data`` is the reader's result (its issues become ``data_issues``) or a bare
+    :class:`ObservationSet` (no issues). ``ledger`` is the progress ledger (every task
+    counts as not reported without one); ``issues`` are further problems to report, such as
+    the ledger's. ``sources`` records which files were read; by default, the files the
+    observations name.
+    """
+    from gl_plan.assess.tasks import assess_tasks
+
+    tasks = assess_tasks(plan, ledger, as_of)
+    if isinstance(data, ObservationSet):
+        return build_check(
+            plan, data, as_of, data_issues=list(issues), tasks=tasks, sources=sources
+        )
+    if sources is None:
+        sources = Sources(data=_file_names(data.files))
+    return build_check(
+        plan,
+        data.observations,
+        as_of,
+        data_issues=[*data.issues, *issues],
+        tasks=tasks,
+        sources=sources,
+    )
+
+
+def file_name(info: Any) -> str:
+    """The path of a reader's file record (whatever its shape), as text."""
+    for attr in ("path", "file", "name"):
+        value = getattr(info, attr, None)
+        if value is not None:
+            return str(value)
+    return str(info)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """A loaded plan, the reader's result (an empty set when there were no files), sources."""
+
+    plan: Plan
+    data: DataLike | ObservationSet
+    sources: Sources
+    ledger: Ledger | None = None
+    ledger_issues: tuple[Problem, ...] = ()
+
+    @property
+    def issues(self) -> list[Problem]:
+        """The reader's and the ledger's problems."""
+        data = [] if isinstance(self.data, ObservationSet) else list(self.data.issues)
+        return [*data, *self.ledger_issues]
+
+
+def load_inputs(
+    plan_path: str | Path | None = None,
+    data_paths: Sequence[str | Path] | None = None,
+    progress_path: str | Path | None = None,
+    *,
+    as_of: date,
+    encoding: str | None = None,
+    cwd: Path | None = None,
+) -> Inputs:
+    """Load the plan and the indicator files, filling in the defaults.
+
+    Defaults, as for ``glplan check``: ``./data/plan.yaml``, ``./data/indicators/`` and
+    ``./data/progress.csv`` when ``cwd`` (default: the current folder) holds a project,
+    the bundled sample otherwise (``sources.bundled`` says so). With a plan given, the
+    default ledger is the ``progress.csv`` beside it, if any. A default indicator
+    folder that does not exist means no data; a path given that does not exist is an
+    error. Raises :class:`GlplanError` for input that cannot be read.
+    """
+    from gl_plan.plan.load import load_plan
+
+    loc: DataLocation | None = None
+    if plan_path is None or data_paths is None or progress_path is None:
+        loc = default_location(cwd)
+    if loc is None and (plan_path is None or data_paths is None):
+        raise GlplanError.single(
+            "no plan or data given and none found: pass --plan and --data, or run in a "
+            "folder with data/plan.yaml",
+            code="usage",
+        )
+    plan_file = Path(plan_path) if plan_path is not None else _default(loc).plan
+    if data_paths is not None:
+        paths = [Path(p) for p in data_paths]
+    else:
+        folder = _default(loc).indicators
+        paths = [folder] if folder.exists() else []
+    progress: Path | None = Path(progress_path) if progress_path is not None else None
+    if progress is None:
+        # A ledger belongs to its plan: with --plan, look beside that plan file.
+        beside = plan_file.parent / PROGRESS_FILE if plan_path is not None else None
+        if beside is not None:
+            progress = beside if beside.is_file() else None
+        elif loc is not None and loc.progress.is_file():
+            progress = loc.progress
+    bundled = loc is not None and loc.bundled and (plan_path is None or data_paths is None)
+
+    plan = load_plan(plan_file)
+    ledger: Ledger | None = None
+    ledger_issues: list[Problem] = []
+    if progress is not None:
+        from gl_plan.data.ledger import read_ledger
+
+        ledger, ledger_issues = read_ledger(progress, plan, encoding=encoding)
+    data: DataLike | ObservationSet
+    if paths:
+        from gl_plan.data.read import read_indicators
+
+        data = read_indicators(paths, plan, as_of=as_of, encoding=encoding)
+        files = _file_names(data.files)
+    else:
+        data, files = ObservationSet(), []
+    sources = Sources(
+        plan=str(plan_file),
+        data=files,
+        progress=str(progress) if progress is not None else None,
+        bundled=bundled,
+    )
+    return Inputs(plan, data, sources, ledger, tuple(ledger_issues))
+
+
+def check(
+    plan_path: str | Path | None = None,
+    data_paths: Sequence[str | Path] | None = None,
+    progress_path: str | Path | None = None,
+    *,
+    as_of: date,
+    encoding: str | None = None,
+    cwd: Path | None = None,
+) -> CheckResult:
+    """Load the files (see :func:`load_inputs`), then :func:`run_check`."""
+    inputs = load_inputs(
+        plan_path, data_paths, progress_path, as_of=as_of, encoding=encoding, cwd=cwd
+    )
+    return run_check_inputs(inputs, as_of)
+
+
+def run_check_inputs(inputs: Inputs, as_of: date) -> CheckResult:
+    """:func:`run_check` on what :func:`load_inputs` loaded."""
+    return run_check(
+        inputs.plan,
+        inputs.data,
+        as_of,
+        ledger=inputs.ledger or (),
+        issues=inputs.ledger_issues,
+        sources=inputs.sources,
+    )
+
+
+def _file_names(files: Sequence[Any]) -> list[str]:
+    # A workbook has one record per sheet; the file is listed once.
+    return list(dict.fromkeys(file_name(f) for f in files))
+
+
+def _default(loc: DataLocation | None) -> DataLocation:
+    if loc is None:  # the caller has checked; kept for the type checker
+        raise AssertionError("no default location")
+    return loc

@@ -1,0 +1,216 @@
+"""The city's (and any parent region's) rates, from the counties' counts: sum over sum.
+
+A rate for a larger area is the sum of the numerators over the sum of the denominators,
+× 100, recomputed at each level (DHIS2's rule; DOMAIN.md section 1), never the mean of the
+county rates: a small county at 80 % and a large one at 100 % do not make a city at 90 %.
+
+For each parent region, indicator and period:
+
+- the *expected* regions are the parent's reporting (leaf) descendants;
+- those with both a numerator and a denominator for that period contribute; the value is
+  ``sum(numerators) / sum(denominators) × 100`` over them;
+- if any expected region lacks counts (it did not report, or reported only a rate, which
+  cannot be summed), the figure covers only part of the area: it is kept but marked
+  ``partial``, with the missing codes named. Rates are never averaged to fill the hole.
+
+A parent region that reported its own figure for a period (a city statistics file, say)
+keeps it: a reported figure wins over a computed one, since the statistics bureau's total
+may include pupils no county file lists. The computed figure is still given in the
+coverage, and ``differs`` flags a reported figure more than ``settings.rate_tolerance``
+away from a complete computed one.
+
+Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from gl_plan.data.observations import ObservationSet, Series
+from gl_plan.plan.models import Plan
+
+
+class Coverage(BaseModel):
+    """How a parent region's figure for one period was obtained."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    period: str
+    #: True: sum over sum of the reporting regions' counts; False: the region's own figure.
+    computed: bool
+    #: Reporting regions expected under this region.
+    expected: int
+    #: Of those, how many had counts for the period.
+    reporting: int
+    #: Expected regions without counts for the period, by code.
+    missing: list[str] = Field(default_factory=list)
+    #: Of the missing, those that sent a rate without counts (it cannot be summed).
+    without_counts: list[str] = Field(default_factory=list)
+    #: A computed figure that leaves out some expected regions.
+    partial: bool = False
+    #: The sum-over-sum figure, also when a reported figure was used instead.
+    computed_value: float | None = None
+    #: A reported figure that disagrees with a complete computed one.
+    differs: bool = False
+
+
+@dataclass(frozen=True)
+class Aggregated:
+    """Observations for the reporting regions as given, plus one series per parent region.
+
+    ``coverage`` is keyed by (region, indicator, period ordinal) and covers every point of
+    every parent series.
+    """
+
+    observations: ObservationSet
+    coverage: dict[tuple[str, str, int], Coverage] = field(default_factory=dict)
+
+
+@dataclass
+class _Sum:
+    numerator: float = 0.0
+    denominator: float = 0.0
+    regions: list[str] = field(default_factory=list)
+
+
+def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
+    """Add each parent region's series, computed from its reporting regions' counts.
+
+    Worked examples: ``tests/assess/test_assess_aggregate.py``.
+    """
+    tolerance = plan.settings.rate_tolerance
+    series = dict(observations.series)  # the input set is left untouched
+    coverage: dict[tuple[str, str, int], Coverage] = {}
+    indicators = sorted({indicator for _, indicator in observations.series})
+    for parent, expected in leaves_below(plan).items():
+        for indicator in indicators:
+            sums, rate_only = _sum_counts(observations, expected, indicator)
+            direct = observations.get(parent, indicator)
+            direct_at = {direct.ordinals[i]: i for i in range(len(direct))} if direct else {}
+            ordinals = sorted(set(sums) | set(direct_at))
+            out = Series(parent, indicator)
+            for ordinal in ordinals:
+                acc = sums.get(ordinal, _Sum())
+                computed = acc.numerator / acc.denominator * 100.0 if acc.denominator > 0 else None
+                contributed = set(acc.regions)
+                missing = [c for c in expected if c not in contributed]
+                without = [c for c in missing if c in rate_only.get(ordinal, set())]
+                common: dict[str, object] = {
+                    "expected": len(expected),
+                    "reporting": len(expected) - len(missing),
+                    "missing": missing,
+                    "without_counts": without,
+                    "computed_value": computed,
+                }
+                if ordinal in direct_at and direct is not None:
+                    i = direct_at[ordinal]
+                    _append(
+                        out,
+                        ordinal,
+                        direct.values[i],
+                        direct.numerators[i],
+                        direct.denominators[i],
+                        direct.sources[i],
+                        direct.lines[i],
+                    )
+                    differs = (
+                        computed is not None
+                        and not missing
+                        and abs(direct.values[i] - computed) > tolerance
+                    )
+                    cov = Coverage.model_validate(
+                        {
+                            **common,
+                            "period": str(direct.period(i)),
+                            "computed": False,
+                            "differs": differs,
+                        }
+                    )
+                elif computed is not None:
+                    _append(out, ordinal, computed, acc.numerator, acc.denominator, -1, 0)
+                    cov = Coverage.model_validate(
+                        {
+                            **common,
+                            "period": str(out.period(len(out) - 1)),
+                            "computed": True,
+                            "partial": bool(missing),
+                        }
+                    )
+                else:
+                    continue  # counts that sum to a zero denominator give no rate
+                coverage[(parent, indicator, ordinal)] = cov
+            if len(out):
+                series[(parent, indicator)] = out
+    return Aggregated(ObservationSet(series=series, files=list(observations.files)), coverage)
+
+
+def leaves_below(plan: Plan) -> dict[str, list[str]]:
+    """Each parent region's reporting (leaf) descendants, in plan order.
+
+    One pass over a child map: a national plan has thousands of regions, and asking the
+    plan for each parent's descendants separately would be quadratic.
+    """
+    kids: dict[str, list[str]] = {}
+    for r in plan.regions:
+        if r.parent is not None:
+            kids.setdefault(r.parent, []).append(r.code)
+    position = {r.code: i for i, r in enumerate(plan.regions)}
+    out: dict[str, list[str]] = {}
+    for region in plan.regions:
+        if region.code not in kids:
+            continue
+        found: list[str] = []
+        stack = [region.code]
+        seen = {region.code}
+        while stack:
+            for child in kids.get(stack.pop(), []):
+                if child in seen:  # a cycle is a plan error, reported by the loader
+                    continue
+                seen.add(child)
+                if child in kids:
+                    stack.append(child)
+                else:
+                    found.append(child)
+        out[region.code] = sorted(found, key=position.__getitem__)
+    return out
+
+
+def _sum_counts(
+    observations: ObservationSet, expected: list[str], indicator: str
+) -> tuple[dict[int, _Sum], dict[int, set[str]]]:
+    sums: dict[int, _Sum] = {}
+    rate_only: dict[int, set[str]] = {}
+    for code in expected:
+        s = observations.get(code, indicator)
+        if s is None:
+            continue
+        for i in range(len(s)):
+            ordinal = s.ordinals[i]
+            if s.has_counts(i):
+                acc = sums.setdefault(ordinal, _Sum())
+                acc.numerator += s.numerators[i]
+                acc.denominator += s.denominators[i]
+                acc.regions.append(code)
+            elif not math.isnan(s.values[i]):
+                rate_only.setdefault(ordinal, set()).add(code)
+    return sums, rate_only
+
+
+def _append(
+    s: Series,
+    ordinal: int,
+    value: float,
+    numerator: float,
+    denominator: float,
+    source: int,
+    line: int,
+) -> None:
+    s.ordinals.append(ordinal)
+    s.values.append(value)
+    s.numerators.append(numerator)
+    s.denominators.append(denominator)
+    s.sources.append(source)
+    s.lines.append(line)

@@ -1,0 +1,227 @@
+"""The whole check: every indicator assessment, every standard, and a summary, as one result.
+
+:func:`build_check` is pure (models in, a :class:`CheckResult` out). Loading files and
+choosing defaults happen in :mod:`gl_plan.api` and the CLI.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from gl_plan.assess.aggregate import aggregate
+from gl_plan.assess.indicators import (
+    RED_STATUSES,
+    IndicatorAssessment,
+    Rag,
+    Status,
+    assess_indicators,
+)
+from gl_plan.assess.standards import StandardOutcome, StandardResult, assess_standards
+from gl_plan.assess.tasks import TaskAssessment, task_summary
+from gl_plan.data.observations import ObservationSet
+from gl_plan.errors import Problem, Severity
+from gl_plan.plan.models import Plan
+
+#: The top-level keys of :meth:`CheckResult.to_json`, in order; a contract for JSON users.
+JSON_KEYS = (
+    "as_of",
+    "plan",
+    "indicators",
+    "standards",
+    "tasks",
+    "data_issues",
+    "summary",
+    "sources",
+)
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class PlanRef(_Frozen):
+    """Which plan was checked and the thresholds used."""
+
+    id: str
+    title_zh: str
+    title_en: str
+    on_track_ratio: float
+    acceleration_ratio: float
+
+
+class Sources(_Frozen):
+    """The files the check read, and whether they are the bundled sample."""
+
+    plan: str | None = None
+    data: list[str] = Field(default_factory=list)
+    progress: str | None = None
+    bundled: bool = False
+
+
+class Counts(_Frozen):
+    total: int
+    by_status: dict[str, int]
+    by_rag: dict[str, int]
+
+
+class Summary(_Frozen):
+    """Counts for a glance (and for ``--fail-on``)."""
+
+    indicators: Counts
+    #: Per target year (keys are years as text, for JSON).
+    by_target_year: dict[str, Counts]
+    #: For each target year and indicator, the reporting regions behind (red status), worst
+    #: gap first.
+    behind: dict[str, dict[str, list[str]]]
+    standards: dict[str, int]
+    data_issues: dict[str, int]
+    tasks: dict[str, int] = Field(default_factory=dict)
+
+
+class CheckResult(_Frozen):
+    """What ``glplan check`` reports; :meth:`to_json` is its ``--format json`` output."""
+
+    as_of: date
+    plan: PlanRef
+    indicators: list[IndicatorAssessment]
+    standards: list[StandardResult]
+    tasks: list[TaskAssessment] = Field(default_factory=list)
+    data_issues: list[dict[str, Any]] = Field(default_factory=list)
+    summary: Summary
+    sources: Sources = Field(default_factory=Sources)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict with exactly the keys in :data:`JSON_KEYS`."""
+        data = self.model_dump(mode="json")
+        return {key: data[key] for key in JSON_KEYS}
+
+
+class FailOn(StrEnum):
+    """``--fail-on`` levels: which findings make ``glplan check`` exit 1.
+
+    Every level but ``never`` includes data errors, since an error means a figure was left
+    out and the statuses may be wrong.
+    """
+
+    NEVER = "never"
+    #: any data error (the default)
+    ERROR = "error"
+    #: any data error or warning
+    WARNING = "warning"
+    #: any indicator off track, deteriorating or missed (red), for any region
+    OFF_TRACK = "off_track"
+    #: the same, or any indicator that needs acceleration
+    NEEDS_ACCELERATION = "needs_acceleration"
+    #: any data error or overdue task
+    OVERDUE = "overdue"
+
+
+def findings(result: CheckResult, level: FailOn) -> dict[str, int]:
+    """The findings that reach ``level``, counted by kind; empty when none do.
+
+    Kinds: ``error`` and ``warning`` (data issues), ``red`` (indicators with a red status),
+    ``needs_acceleration``, ``overdue`` (tasks).
+    """
+    if level is FailOn.NEVER:
+        return {}
+    issues = result.summary.data_issues
+    counts: dict[str, int] = {"error": issues.get("error", 0)}
+    if level is FailOn.WARNING:
+        counts["warning"] = issues.get("warning", 0)
+    if level in (FailOn.OFF_TRACK, FailOn.NEEDS_ACCELERATION):
+        counts["red"] = sum(1 for a in result.indicators if a.status in RED_STATUSES)
+    if level is FailOn.NEEDS_ACCELERATION:
+        counts["needs_acceleration"] = sum(
+            1 for a in result.indicators if a.status is Status.NEEDS_ACCELERATION
+        )
+    if level is FailOn.OVERDUE:
+        counts["overdue"] = sum(1 for t in result.tasks if t.status == "overdue")
+    return {kind: n for kind, n in counts.items() if n}
+
+
+def build_check(
+    plan: Plan,
+    observations: ObservationSet,
+    as_of: date,
+    *,
+    data_issues: Sequence[Problem] = (),
+    tasks: Sequence[TaskAssessment] = (),
+    sources: Sources | None = None,
+) -> CheckResult:
+    """Assess every region, indicator and target year, and every standard, as of ``as_of``.
+
+    ``tasks`` are the task assessments (:func:`gl_plan.assess.tasks.assess_tasks`) to report
+    beside the indicators.
+    """
+    data = aggregate(plan, observations)
+    indicators = assess_indicators(plan, data, as_of)
+    standards = assess_standards(plan, data, as_of)
+    return CheckResult(
+        as_of=as_of,
+        plan=PlanRef(
+            id=plan.plan.id,
+            title_zh=plan.plan.title.zh,
+            title_en=plan.plan.title.en,
+            on_track_ratio=plan.settings.on_track_ratio,
+            acceleration_ratio=plan.settings.acceleration_ratio,
+        ),
+        indicators=indicators,
+        standards=standards,
+        tasks=list(tasks),
+        data_issues=[p.to_dict() for p in data_issues],
+        summary=summarise(indicators, standards, data_issues, tasks),
+        sources=sources or Sources(data=list(observations.files)),
+    )
+
+
+def _counts(items: Iterable[IndicatorAssessment]) -> Counts:
+    rows = list(items)
+    statuses = Counter(a.status for a in rows)
+    rags = Counter(a.rag for a in rows)
+    return Counts(
+        total=len(rows),
+        by_status={s.value: statuses.get(s, 0) for s in Status},
+        by_rag={r.value: rags.get(r, 0) for r in Rag},
+    )
+
+
+def summarise(
+    indicators: Sequence[IndicatorAssessment],
+    standards: Sequence[StandardResult],
+    data_issues: Sequence[Problem],
+    tasks: Sequence[TaskAssessment] = (),
+) -> Summary:
+    """Counts by status, RAG, year; who is behind; standards; data issues by severity."""
+    years = sorted({a.target_year for a in indicators})
+    behind: dict[str, dict[str, list[str]]] = {}
+    for year in years:
+        per_indicator: dict[str, list[str]] = {}
+        for a in indicators:
+            if a.target_year != year:
+                continue
+            per_indicator.setdefault(a.indicator, [])
+            if a.region_level == "county" and a.status in RED_STATUSES:
+                per_indicator[a.indicator].append(a.region)
+        gaps = {(a.region, a.indicator): a.gap or 0.0 for a in indicators if a.target_year == year}
+        behind[str(year)] = {
+            ind: [c for _, c in sorted((gaps[(c, ind)], c) for c in codes)]
+            for ind, codes in per_indicator.items()
+        }
+    outcomes = Counter(s.result for s in standards)
+    severities = Counter(p.severity for p in data_issues)
+    return Summary(
+        indicators=_counts(indicators),
+        by_target_year={
+            str(y): _counts(a for a in indicators if a.target_year == y) for y in years
+        },
+        behind=behind,
+        standards={o.value: outcomes.get(o, 0) for o in StandardOutcome},
+        data_issues={s.value: severities.get(s, 0) for s in Severity},
+        tasks=task_summary(tasks) if tasks else {},
+    )

@@ -1,0 +1,524 @@
+"""Where each region stands against each target: gap, status, projection and RAG level.
+
+Pure: functions take the plan, the observations and an explicit ``as_of`` date; no file
+I/O, no clock, no printing.
+
+Method (DOMAIN.md section 4; the Statistics Canada method that Open SDG uses)
+-----------------------------------------------------------------------------
+Times are in years: a period counts at its end (:attr:`Period.t`: 2024Q3 → 2024.75, the
+year 2024 → 2025.0) and a target year ``Y`` ends at ``Y + 1.0``.
+
+*The current value* is the latest observation whose period has ended by ``as_of``; later
+periods are ignored, so a past ``as_of`` reproduces a past report. *The baseline* is the
+plan's declared baseline for the region and indicator (``plan.baselines``), otherwise the
+region's earliest observation.
+
+*A target year already over* (``as_of`` after 31 December of that year) gets a verdict, not
+a trend: ``met`` or ``missed`` on the last observation within that year (the annual figure
+if there is one, since it sorts after 2025Q4; otherwise the latest quarter), ``no_data``
+when the year has none.
+
+*A target year still ahead*, checked in this order:
+
+1. ``no_data``: no observation by ``as_of``;
+2. ``achieved``: the current value is at or better than the target;
+3. ``insufficient_data``: the baseline and the current value are less than a year apart;
+4. baseline already at or better than the target, current value worse (note
+   ``baseline_above_target``): the required growth is zero or negative, so the ratio means
+   nothing; the region lost ground it had, so ``deteriorating`` when the observed growth is
+   negative, ``on_track`` otherwise (with the baseline above the target and the current
+   value below it the observed growth is always negative in practice);
+5. otherwise ``r = observed / |required|`` with compound annual growth rates
+   ``cagr_o = (current / base) ** (1 / (t_current - t_base)) - 1`` and
+   ``cagr_r = (target / base) ** (1 / (t_target - t_base)) - 1``:
+   ``on_track`` when ``r >= settings.on_track_ratio`` (0.95), ``needs_acceleration`` when
+   ``r >= settings.acceleration_ratio`` (0.6), ``off_track`` when ``r >= 0``,
+   ``deteriorating`` when ``r < 0``.
+
+A compound rate is undefined when the baseline, the current value or the target is zero
+or negative (or the base and the current value differ in sign), so then both growths are
+*linear*: the change in percentage points per year (note ``linear_growth``). The ratio and
+the categories are the same. ``growth_method`` says which was used; ``observed_growth`` and
+``required_growth`` are fractions per year for ``cagr`` (0.012 = 1.2 % a year) and
+percentage points per year for ``linear``. For a ``lower_is_better`` indicator every
+comparison is mirrored and ``r = -observed / |required|``.
+
+*Projection*: a weighted least-squares straight line through the region's last (up to)
+:data:`PROJECTION_POINTS` observations, weights rising linearly from the oldest (1) to the
+newest (n) so that recent points count more (the UN ESCAP idea, kept simple), evaluated at
+the end of the target year. Needs two observations at least a year apart; ``None``
+otherwise. *Path*: the straight line from the baseline to the target, evaluated at the
+current period; ``path_gap = value - path_value`` says how far ahead of (+) or behind (−)
+a steady course the region is.
+
+RAG levels
+----------
+======  ============================================
+green   ``achieved``, ``met``, ``on_track``
+amber   ``needs_acceleration``, ``insufficient_data``
+red     ``off_track``, ``deteriorating``, ``missed``
+grey    ``no_data``
+======  ============================================
+
+Gaps are ``value - target`` in percentage points, kept unrounded; renderers round.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from gl_plan.assess.aggregate import Aggregated, Coverage
+from gl_plan.data.observations import Series
+from gl_plan.data.periods import Period, PeriodError, parse_period
+from gl_plan.plan.models import Direction, Plan, Settings
+
+#: How many of the latest observations the projection's trend line uses (three years of
+#: quarters): long enough to smooth one odd quarter, short enough to follow a new policy.
+PROJECTION_POINTS = 12
+#: Two points this far apart (in years) are the least the growth method accepts.
+MIN_SPAN_YEARS = 1.0
+
+
+class Status(StrEnum):
+    """Where an indicator stands against a target (see the module docstring)."""
+
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    NEEDS_ACCELERATION = "needs_acceleration"
+    OFF_TRACK = "off_track"
+    DETERIORATING = "deteriorating"
+    INSUFFICIENT_DATA = "insufficient_data"
+    NO_DATA = "no_data"
+    MET = "met"
+    MISSED = "missed"
+
+
+class Rag(StrEnum):
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+    GREY = "grey"
+
+
+RAG_BY_STATUS: dict[Status, Rag] = {
+    Status.ACHIEVED: Rag.GREEN,
+    Status.MET: Rag.GREEN,
+    Status.ON_TRACK: Rag.GREEN,
+    Status.NEEDS_ACCELERATION: Rag.AMBER,
+    Status.INSUFFICIENT_DATA: Rag.AMBER,
+    Status.OFF_TRACK: Rag.RED,
+    Status.DETERIORATING: Rag.RED,
+    Status.MISSED: Rag.RED,
+    Status.NO_DATA: Rag.GREY,
+}
+
+#: Statuses from worst to best, for sorting and for "never worse" checks. ``no_data`` and
+#: ``insufficient_data`` rank below ``achieved`` only: more data, not a better value,
+#: moves a region out of them.
+STATUS_RANK: dict[Status, int] = {
+    Status.MISSED: 0,
+    Status.DETERIORATING: 0,
+    Status.OFF_TRACK: 1,
+    Status.NO_DATA: 1,
+    Status.INSUFFICIENT_DATA: 1,
+    Status.NEEDS_ACCELERATION: 2,
+    Status.ON_TRACK: 3,
+    Status.ACHIEVED: 4,
+    Status.MET: 4,
+}
+
+#: Statuses that mean "behind": what `--fail-on off_track` and the "Behind" lines count.
+RED_STATUSES = frozenset({Status.OFF_TRACK, Status.DETERIORATING, Status.MISSED})
+
+GrowthMethod = Literal["cagr", "linear"]
+BaselineSource = Literal["plan", "earliest"]
+
+
+class IndicatorAssessment(BaseModel):
+    """One region × indicator × target year."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    region: str
+    #: ``city`` for the root region, ``county`` for a reporting (leaf) region, ``group`` for
+    #: a region between the two.
+    region_level: Literal["city", "county", "group"]
+    indicator: str
+    target_year: int
+    target: float
+    period: str | None = None
+    value: float | None = None
+    #: value − target, percentage points.
+    gap: float | None = None
+    status: Status
+    rag: Rag
+    baseline_period: str | None = None
+    baseline_value: float | None = None
+    baseline_source: BaselineSource | None = None
+    growth_method: GrowthMethod | None = None
+    observed_growth: float | None = None
+    required_growth: float | None = None
+    ratio: float | None = None
+    #: The value the region's own trend reaches by the end of the target year.
+    projected: float | None = None
+    projected_gap: float | None = None
+    #: The straight path from baseline to target, at the current period.
+    path_value: float | None = None
+    path_gap: float | None = None
+    #: For a parent region: how its value for ``period`` was obtained and from how many
+    #: reporting regions.
+    coverage: Coverage | None = None
+    #: Machine-readable remarks: ``baseline_above_target``, ``linear_growth`` (compound
+    #: growth undefined), ``older_period`` (older than the latest period others reported;
+    #: for a verdict, within the target year), ``partial_coverage`` /
+    #: ``baseline_partial_coverage`` (a parent figure missing some regions, see
+    #: ``coverage.missing``), ``reported_value`` (a parent's own figure was used),
+    #: ``reported_differs_from_counties``, ``no_observation_in_target_year``.
+    notes: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    period: Period
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Growth:
+    method: GrowthMethod
+    observed: float
+    required: float
+
+
+def ended_by(as_of: date) -> int:
+    """The largest :attr:`Period.ordinal` of a period that has ended by ``as_of``.
+
+    Ordinals sort like period ends (a year's annual figure right after its Q4, both ending
+    on 31 December), so "ended by ``as_of``" is "ordinal ≤ this".
+    """
+    if (as_of.month, as_of.day) == (12, 31):
+        return as_of.year * 8 + 5
+    quarters = sum(1 for q in (1, 2, 3) if Period(as_of.year, q).end <= as_of)
+    return as_of.year * 8 + quarters if quarters else (as_of.year - 1) * 8 + 5
+
+
+def points_until(series: Series | None, as_of: date) -> list[Point]:
+    """The series' observations whose period has ended by ``as_of``, oldest first."""
+    if series is None:
+        return []
+    stop = bisect_right(series.ordinals, ended_by(as_of))
+    values = series.values
+    return [
+        Point(Period.from_ordinal(series.ordinals[i]), values[i])
+        for i in range(stop)
+        if not math.isnan(values[i])
+    ]
+
+
+def target_year_over(target_year: int, as_of: date) -> bool:
+    """Whether ``as_of`` is after the last day of the target year."""
+    return as_of > date(target_year, 12, 31)
+
+
+def assess_points(
+    points: Sequence[Point],
+    *,
+    region: str,
+    region_level: Literal["city", "county", "group"],
+    indicator: str,
+    target_year: int,
+    target: float,
+    as_of: date,
+    settings: Settings,
+    direction: Direction = Direction.HIGHER_IS_BETTER,
+    declared_baseline: Point | None = None,
+) -> IndicatorAssessment:
+    """Assess one region's observations (``points``, oldest first) against one target.
+
+    ``points`` must already be limited to periods ended by ``as_of`` (see
+    :func:`points_until`). The result's ``coverage`` is left empty; the caller adds it.
+    """
+    sign = 1.0 if direction is Direction.HIGHER_IS_BETTER else -1.0
+    base_fields: dict[str, object] = {
+        "region": region,
+        "region_level": region_level,
+        "indicator": indicator,
+        "target_year": target_year,
+        "target": target,
+    }
+
+    if target_year_over(target_year, as_of):
+        within = [p for p in points if p.period.year == target_year]
+        if not within:
+            return IndicatorAssessment.model_validate(
+                {
+                    **base_fields,
+                    "status": Status.NO_DATA,
+                    "rag": Rag.GREY,
+                    "notes": ["no_observation_in_target_year"],
+                }
+            )
+        last = within[-1]
+        status = Status.MET if sign * (last.value - target) >= 0 else Status.MISSED
+        return IndicatorAssessment.model_validate(
+            {
+                **base_fields,
+                "period": str(last.period),
+                "value": last.value,
+                "gap": last.value - target,
+                "status": status,
+                "rag": RAG_BY_STATUS[status],
+            }
+        )
+
+    if not points:
+        return IndicatorAssessment.model_validate(
+            {**base_fields, "status": Status.NO_DATA, "rag": Rag.GREY}
+        )
+
+    current = points[-1]
+    notes: list[str] = []
+    if declared_baseline is not None:
+        base, base_source = declared_baseline, "plan"
+    else:
+        base, base_source = points[0], "earliest"
+    t_target = target_year + 1.0
+    t_current = current.period.t
+    t_base = base.period.t
+    fields: dict[str, object] = {
+        **base_fields,
+        "period": str(current.period),
+        "value": current.value,
+        "gap": current.value - target,
+        "baseline_period": str(base.period),
+        "baseline_value": base.value,
+        "baseline_source": base_source,
+    }
+    if t_target > t_base:
+        path = base.value + (target - base.value) * (t_current - t_base) / (t_target - t_base)
+        fields["path_value"] = path
+        fields["path_gap"] = current.value - path
+    projected = project(points, t_target)
+    if projected is not None:
+        fields["projected"] = projected
+        fields["projected_gap"] = projected - target
+
+    baseline_reached = sign * (base.value - target) >= 0
+    if baseline_reached:
+        notes.append("baseline_above_target")
+
+    if sign * (current.value - target) >= 0:
+        status = Status.ACHIEVED
+    elif t_current - t_base < MIN_SPAN_YEARS:
+        status = Status.INSUFFICIENT_DATA
+    else:
+        growth = growth_rates(base, current, target, t_target)
+        if growth.method == "linear":
+            notes.append("linear_growth")
+        fields["growth_method"] = growth.method
+        fields["observed_growth"] = growth.observed
+        fields["required_growth"] = growth.required
+        if baseline_reached:
+            status = Status.DETERIORATING if sign * growth.observed < 0 else Status.ON_TRACK
+        else:
+            r = sign * growth.observed / abs(growth.required)
+            fields["ratio"] = r
+            status = classify_ratio(r, settings)
+    fields["status"] = status
+    fields["rag"] = RAG_BY_STATUS[status]
+    fields["notes"] = notes
+    return IndicatorAssessment.model_validate(fields)
+
+
+def classify_ratio(r: float, settings: Settings) -> Status:
+    """The Statistics Canada category for r = observed / |required| growth."""
+    if r >= settings.on_track_ratio:
+        return Status.ON_TRACK
+    if r >= settings.acceleration_ratio:
+        return Status.NEEDS_ACCELERATION
+    if r >= 0:
+        return Status.OFF_TRACK
+    return Status.DETERIORATING
+
+
+def growth_rates(base: Point, current: Point, target: float, t_target: float) -> Growth:
+    """Observed and required annual growth: compound where defined, else linear.
+
+    >>> g = growth_rates(Point(Period(2021), 100.0), Point(Period(2023), 121.0), 146.41, 2026.0)
+    >>> g.method, round(g.observed, 6), round(g.required, 6)
+    ('cagr', 0.1, 0.1)
+    """
+    dt_obs = current.period.t - base.period.t
+    dt_req = t_target - base.period.t
+    if base.value > 0 and current.value > 0 and target > 0:
+        observed = (current.value / base.value) ** (1.0 / dt_obs) - 1.0
+        required = (target / base.value) ** (1.0 / dt_req) - 1.0
+        return Growth("cagr", observed, required)
+    return Growth("linear", (current.value - base.value) / dt_obs, (target - base.value) / dt_req)
+
+
+def project(points: Sequence[Point], t: float) -> float | None:
+    """The weighted least-squares trend of the last points, evaluated at time ``t``.
+
+    Weights rise linearly with recency (1 for the oldest point used, n for the newest).
+    ``None`` when the points used span less than a year.
+
+    >>> pts = [Point(Period(2022), 90.0), Point(Period(2023), 92.0), Point(Period(2024), 94.0)]
+    >>> round(project(pts, 2026.0), 6)
+    96.0
+    """
+    recent = list(points[-PROJECTION_POINTS:])
+    if len(recent) < 2 or recent[-1].period.t - recent[0].period.t < MIN_SPAN_YEARS:
+        return None
+    weights = [float(i + 1) for i in range(len(recent))]
+    total = sum(weights)
+    mean_t = sum(w * p.period.t for w, p in zip(weights, recent, strict=True)) / total
+    mean_v = sum(w * p.value for w, p in zip(weights, recent, strict=True)) / total
+    sxx = sum(w * (p.period.t - mean_t) ** 2 for w, p in zip(weights, recent, strict=True))
+    sxy = sum(
+        w * (p.period.t - mean_t) * (p.value - mean_v) for w, p in zip(weights, recent, strict=True)
+    )
+    slope = sxy / sxx
+    return mean_v + slope * (t - mean_t)
+
+
+def declared_baselines(plan: Plan) -> dict[tuple[str, str], Point]:
+    """The plan's baselines by (region, indicator); unreadable periods are skipped (the
+    plan loader has already reported them)."""
+    out: dict[tuple[str, str], Point] = {}
+    for b in plan.baselines:
+        try:
+            period = parse_period(b.period)
+        except PeriodError:
+            continue
+        out[(b.region, b.indicator)] = Point(period, b.value)
+    return out
+
+
+def region_levels(plan: Plan) -> dict[str, Literal["city", "county", "group"]]:
+    """Each region's level: the root is the city, leaves are counties, the rest groups."""
+    leaves = {r.code for r in plan.leaves()}
+    root = plan.root_region.code
+    out: dict[str, Literal["city", "county", "group"]] = {}
+    for r in plan.regions:
+        out[r.code] = "city" if r.code == root else "county" if r.code in leaves else "group"
+    return out
+
+
+def assessment_order(plan: Plan) -> list[str]:
+    """Region codes in report order: reporting regions in plan order, then the regions
+    above them, deepest first, the city last."""
+    levels = region_levels(plan)
+
+    def depth(code: str) -> int:
+        d = 0
+        region = plan.region_by_code[code]
+        while region.parent is not None:
+            d += 1
+            region = plan.region_by_code[region.parent]
+        return d
+
+    leaves = [r.code for r in plan.regions if levels[r.code] == "county"]
+    parents = [r.code for r in plan.regions if levels[r.code] != "county"]
+    parents.sort(key=depth, reverse=True)
+    return leaves + parents
+
+
+def assess_indicators(plan: Plan, data: Aggregated, as_of: date) -> list[IndicatorAssessment]:
+    """Every region × goal indicator × target year, goals in year order.
+
+    ``data`` holds the reporting regions' observations and the parents' values (see
+    :func:`gl_plan.assess.aggregate.aggregate`).
+    """
+    baselines = declared_baselines(plan)
+    levels = region_levels(plan)
+    order = assessment_order(plan)
+    latest = _latest_ends(data, as_of)
+    out: list[IndicatorAssessment] = []
+    cache: dict[tuple[str, str], list[Point]] = {}
+    for goal in sorted(plan.goals, key=lambda g: g.year):
+        for indicator_id, target in goal.targets.items():
+            indicator = plan.indicator_by_id.get(indicator_id)
+            direction = indicator.direction if indicator else Direction.HIGHER_IS_BETTER
+            for code in order:
+                if (code, indicator_id) not in cache:
+                    series = data.observations.get(code, indicator_id)
+                    cache[(code, indicator_id)] = points_until(series, as_of)
+                points = cache[(code, indicator_id)]
+                assessment = assess_points(
+                    points,
+                    region=code,
+                    region_level=levels[code],
+                    indicator=indicator_id,
+                    target_year=goal.year,
+                    target=target,
+                    as_of=as_of,
+                    settings=plan.settings,
+                    direction=direction,
+                    declared_baseline=baselines.get((code, indicator_id)),
+                )
+                out.append(_with_context(assessment, data, latest, as_of))
+    return out
+
+
+def _end_key(ordinal: int) -> int:
+    """An ordinal that compares like period ends: a year's annual figure ends with its Q4."""
+    return ordinal - 1 if ordinal % 8 == 5 else ordinal
+
+
+def _latest_ends(data: Aggregated, as_of: date) -> dict[tuple[str, int | None], int]:
+    """Per indicator, the latest period end (as :func:`_end_key`) by ``as_of`` over every
+    region (key year None) and within each year."""
+    cutoff = ended_by(as_of)
+    out: dict[tuple[str, int | None], int] = {}
+    for (_, indicator), series in data.observations.series.items():
+        stop = bisect_right(series.ordinals, cutoff)
+        for ordinal in series.ordinals[:stop]:
+            end = _end_key(ordinal)
+            for key in ((indicator, None), (indicator, ordinal // 8)):
+                if out.get(key, -1) < end:
+                    out[key] = end
+    return out
+
+
+def _with_context(
+    assessment: IndicatorAssessment,
+    data: Aggregated,
+    latest: dict[tuple[str, int | None], int],
+    as_of: date,
+) -> IndicatorAssessment:
+    """Add coverage and the notes that need more than one series to see."""
+    notes = list(assessment.notes)
+    coverage: Coverage | None = None
+    if assessment.period is not None:
+        period = parse_period(assessment.period)
+        coverage = data.coverage.get((assessment.region, assessment.indicator, period.ordinal))
+        if coverage is not None:
+            if coverage.partial:
+                notes.append("partial_coverage")
+            if not coverage.computed:
+                notes.append("reported_value")
+            if coverage.differs:
+                notes.append("reported_differs_from_counties")
+        # A figure older than others' (for a verdict: others' in the same year) means the
+        # region missed a period.
+        over = target_year_over(assessment.target_year, as_of)
+        newest = latest.get((assessment.indicator, assessment.target_year if over else None))
+        if newest is not None and _end_key(period.ordinal) < newest:
+            notes.append("older_period")
+    if assessment.baseline_period is not None and assessment.baseline_source == "earliest":
+        base = parse_period(assessment.baseline_period)
+        base_cov = data.coverage.get((assessment.region, assessment.indicator, base.ordinal))
+        if base_cov is not None and base_cov.partial:
+            notes.append("baseline_partial_coverage")
+    if coverage is None and notes == assessment.notes:
+        return assessment
+    return assessment.model_copy(update={"coverage": coverage, "notes": notes})
