@@ -1,7 +1,8 @@
 """Decode the CSV files counties send, whatever Excel saved them as, and split them into rows.
 
 Order of attempts (DOMAIN.md section 5): UTF-8 with BOM, UTF-8, then GB18030 (a superset of
-GBK, which Excel on Chinese Windows writes). UTF-8 goes first because many UTF-8 files also
+GBK, which Excel on Chinese Windows writes), and as a last resort Latin-1 (which decodes any
+bytes) with a warning. UTF-8 goes first because many UTF-8 files also
 decode as GB18030; a Latin-1 file decodes as GB18030 into nonsense without an error, so a
 GB18030 result that looks like mojibake is reported as a warning naming the file.
 """
@@ -11,8 +12,10 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO, TextIO
 
 from gl_plan.errors import Problem, Severity
 
@@ -67,69 +70,109 @@ def binary_kind(head: bytes) -> str | None:
     return None
 
 
-def decode(raw: bytes, file: str, forced: str | None = None) -> Decoded:
-    """Decode a text file; raise nothing, report what happened as problems.
+@dataclass(frozen=True, slots=True)
+class Detected:
+    """The encoding a file will be read with (``"binary"`` or ``"unknown"`` when it cannot be)."""
 
-    A forced encoding that fails or a file that is binary gives an ``encoding-error`` problem
-    and empty text.
+    encoding: str
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def readable(self) -> bool:
+        return self.encoding not in ("binary", "unknown") and not any(
+            p.severity is Severity.ERROR for p in self.problems
+        )
+
+
+#: How much is read at a time while checking an encoding, so a large file is never held whole.
+CHUNK_BYTES = 1 << 20
+#: How much decoded text the mojibake heuristic looks at.
+_SAMPLE_CHARS = 20_000
+
+
+def _validate(fh: BinaryIO, encoding: str) -> tuple[str, UnicodeDecodeError | None, int]:
+    """Decode the whole stream chunk by chunk, keeping only a sample of the text.
+
+    Returns the sample, the first decoding error (if any) and the 1-based line it is on.
     """
-    kind = binary_kind(raw[:4096])
+    fh.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    sample: list[str] = []
+    kept = 0
+    lines_before = 0
+    while True:
+        chunk = fh.read(CHUNK_BYTES)
+        final = not chunk
+        try:
+            text = decoder.decode(chunk, final=final)
+        except UnicodeDecodeError as exc:
+            return "".join(sample), exc, lines_before + chunk[: max(exc.start, 0)].count(b"\n") + 1
+        if kept < _SAMPLE_CHARS and text:
+            sample.append(text[: _SAMPLE_CHARS - kept])
+            kept += len(sample[-1])
+        if final:
+            return "".join(sample), None, 0
+        lines_before += chunk.count(b"\n")
+
+
+def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detected:
+    """Find how to decode a seekable binary stream without holding it in memory.
+
+    UTF-8 with BOM, UTF-8, GB18030, Latin-1 (module docstring); ``forced`` is checked the
+    same way. Raises nothing: a binary file, an unknown forced encoding or bytes the forced
+    encoding cannot decode give an error and an unreadable result; anything but UTF-8 gives
+    a warning.
+    """
+    fh.seek(0)
+    kind = binary_kind(fh.read(4096))
     if kind is not None:
-        return Decoded(
-            "",
-            "binary",
-            (Problem(f"not a text file: {kind}", file=file, code="encoding-error"),),
+        return Detected(
+            "binary", (Problem(f"not a text file: {kind}", file=file, code="encoding-error"),)
         )
     if forced is not None:
         try:
-            codecs.lookup(forced)
+            codec = codecs.lookup(forced)
         except LookupError:
-            return Decoded(
-                "", forced, (Problem(f"unknown encoding {forced!r}", file=file, code="usage"),)
+            return Detected(
+                "unknown", (Problem(f"unknown encoding {forced!r}", file=file, code="usage"),)
             )
-        try:
-            text = raw.decode(forced)
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            return Decoded(
-                "",
-                forced,
+        # Python's utf-8 codec keeps a BOM as U+FEFF; utf-8-sig drops it, as a reader expects.
+        name = "utf-8-sig" if codec.name == "utf-8" else forced
+        _, error, line = _validate(fh, name)
+        if error is not None:
+            return Detected(
+                "unknown",
                 (
                     Problem(
-                        f"cannot be decoded as {forced}: {exc.reason}",
+                        f"cannot be decoded as {forced}: {error.reason}",
                         file=file,
                         line=line,
                         code="encoding-error",
                     ),
                 ),
             )
-        return Decoded(text.removeprefix("\ufeff"), forced)
-    if raw.startswith(codecs.BOM_UTF8):
-        try:
-            return Decoded(raw[3:].decode("utf-8"), "utf-8-sig")
-        except UnicodeDecodeError:
-            pass
-    try:
-        return Decoded(raw.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return Decoded(
-            "",
-            "unknown",
+        return Detected(name)
+    fh.seek(0)
+    has_bom = fh.read(3) == codecs.BOM_UTF8
+    _, error, _ = _validate(fh, "utf-8")
+    if error is None:
+        return Detected("utf-8-sig" if has_bom else "utf-8")
+    sample, error, _ = _validate(fh, "gb18030")
+    if error is not None:
+        # Latin-1 maps every byte, so the file is read; the warning says the text may be wrong.
+        return Detected(
+            "latin-1",
             (
                 Problem(
-                    "cannot be decoded as UTF-8 or GB18030; pass --encoding",
+                    "neither UTF-8 nor GB18030: read as Latin-1, so any Chinese text in it is "
+                    "garbled; check the values or pass --encoding",
                     file=file,
-                    line=line,
+                    severity=Severity.WARNING,
                     code="encoding-error",
                 ),
             ),
         )
-    if _looks_like_mojibake(text):
+    if _looks_like_mojibake(sample):
         warn = Problem(
             "not UTF-8; read as GB18030 but the text looks garbled (a Latin-1 or other file?); "
             "check the values or pass --encoding",
@@ -144,7 +187,28 @@ def decode(raw: bytes, file: str, forced: str | None = None) -> Decoded:
             severity=Severity.WARNING,
             code="encoding",
         )
-    return Decoded(text, "gb18030", (warn,))
+    return Detected("gb18030", (warn,))
+
+
+def decode(raw: bytes, file: str, forced: str | None = None) -> Decoded:
+    """Decode a text file held in memory; raise nothing, report what happened as problems.
+
+    A forced encoding that fails or a file that is binary gives an ``encoding-error`` problem
+    and empty text. Large files are better read with :func:`detect_encoding` and a stream.
+    """
+    detected = detect_encoding(io.BytesIO(raw), file, forced)
+    if not detected.readable:
+        return Decoded("", detected.encoding, detected.problems)
+    return Decoded(raw.decode(detected.encoding), detected.encoding, detected.problems)
+
+
+class RowError(csv.Error):
+    """A row the csv module cannot split (a field over the limit), with the line it starts on."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(f"line {line}: {message}")
+        self.reason = message
+        self.line = line
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -155,18 +219,25 @@ def sniff_delimiter(sample: str) -> str:
     return best if counts[best] > counts[","] else ","
 
 
-def iter_rows(text: str, delimiter: str | None = None) -> Iterator[tuple[int, list[str]]]:
+def iter_rows(text: str | TextIO, delimiter: str | None = None) -> Iterator[tuple[int, list[str]]]:
     """Yield ``(line, cells)``: the 1-based physical line each row starts on.
 
-    Quoted fields may span lines; the line reported is where the row begins. A field over
-    :data:`MAX_FIELD_CHARS` raises :class:`csv.Error`, which callers report as a problem.
+    ``text`` is a string or a text stream opened with ``newline=""`` (read line by line, so a
+    large file is never held whole). Quoted fields may span lines; the line reported is where
+    the row begins. A field over :data:`MAX_FIELD_CHARS` raises :class:`RowError` (a
+    :class:`csv.Error` carrying the line), which callers report as a problem.
     """
-    delim = delimiter or sniff_delimiter(text[:4096])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=False)
+    stream: TextIO = io.StringIO(text, newline="") if isinstance(text, str) else text
+    first = stream.readline()
+    delim = delimiter or sniff_delimiter(first)
+    reader = csv.reader(itertools.chain((first,), stream), delimiter=delim, strict=False)
     start = 1
-    for row in reader:
-        yield start, row
-        start = reader.line_num + 1
+    try:
+        for row in reader:
+            yield start, row
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise RowError(str(exc), start) from None
 
 
 # Keep the csv module's own limit in step with ours.

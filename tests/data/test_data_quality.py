@@ -1,0 +1,164 @@
+"""Completeness, gaps and outliers over accepted observations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Reader
+from gl_plan.data.observations import Observation, ObservationSet
+from gl_plan.data.periods import Period
+from gl_plan.data.quality import (
+    MIN_CHANGES,
+    check_quality,
+    completeness,
+    gaps,
+    modified_z_scores,
+    outliers,
+)
+from gl_plan.errors import Severity
+from gl_plan.plan.models import Plan
+
+PRE = "preschool_gross_enrollment_rate"
+CONS = "compulsory_consolidation_rate"
+
+
+def quarters(start: Period, n: int) -> list[Period]:
+    out = [start]
+    while len(out) < n:
+        p = out[-1]
+        out.append(
+            Period(p.year + 1, 1) if p.quarter == 4 else Period(p.year, (p.quarter or 0) + 1)
+        )
+    return out
+
+
+START = Period(2022, 1)
+
+
+def series(
+    region: str, indicator: str, values: list[float], start: Period = START
+) -> list[Observation]:
+    return [
+        Observation(region, p, indicator, v, source="f.csv", line=i + 2)
+        for i, (p, v) in enumerate(zip(quarters(start, len(values)), values, strict=True))
+    ]
+
+
+def test_completeness_lists_missing_indicators_per_region(data_plan: Plan) -> None:
+    leaves = [r.code for r in data_plan.leaves()]
+    obs: list[Observation] = []
+    for code in leaves:
+        obs += series(code, PRE, [95.0, 96.0])
+        if code != "450321":
+            obs += series(code, CONS, [100.0, 100.5])
+    obs = [o for o in obs if not (o.region == "450324" and o.period == Period(2022, 2))]
+    problems = completeness(ObservationSet.from_observations(obs), data_plan)
+    assert [p.message for p in problems] == [
+        "450321 阳朔县 did not report 2022Q2 (the latest period in the data): "
+        "compulsory_consolidation_rate",
+        "450324 全州县 did not report 2022Q2 (the latest period in the data): "
+        "preschool_gross_enrollment_rate, compulsory_consolidation_rate",
+    ]
+    assert all(
+        p.severity is Severity.WARNING and p.code == "incomplete-reporting" for p in problems
+    )
+
+
+def test_completeness_of_nothing_is_nothing(data_plan: Plan) -> None:
+    assert completeness(ObservationSet(), data_plan) == []
+
+
+def test_gap_is_reported_once_per_region_with_indicators(data_plan: Plan) -> None:
+    obs = series("450324", PRE, [95.0, 96.0, 97.0, 98.0]) + series("450324", CONS, [1, 2, 3, 4])
+    obs = [o for o in obs if o.period != Period(2022, 3)]
+    sources = [("f.csv", None)]
+    [gap] = gaps(ObservationSet.from_observations(obs), data_plan, sources)
+    assert gap.message == (
+        "450324 has no data for 2022Q3 (between 2022Q2 and 2022Q4): "
+        "compulsory_consolidation_rate, preschool_gross_enrollment_rate"
+    )
+    assert (gap.file, gap.line) == ("f.csv", 5)
+
+
+def test_long_gap_and_annual_gap(data_plan: Plan) -> None:
+    obs = [
+        Observation("450321", Period(2020, 1), PRE, 90.0),
+        Observation("450321", Period(2021, 2), PRE, 91.0),
+        Observation("450321", Period(2020), PRE, 90.0),
+        Observation("450321", Period(2023), PRE, 92.0),
+    ]
+    messages = [p.message for p in gaps(ObservationSet.from_observations(obs), data_plan, [])]
+    assert any("2020Q2-2021Q1 (4 periods)" in m for m in messages)
+    assert any("2021-2022 (2 periods)" in m for m in messages)
+
+
+def test_modified_z_scores() -> None:
+    assert modified_z_scores([1.0, 1.0, 1.0, 5.0]) is None  # MAD 0
+    scores = modified_z_scores([0.0, 1.0, 2.0, 3.0, 100.0])
+    assert scores is not None
+    assert scores[2] == 0.0
+    assert scores[-1] == pytest.approx(0.6745 * 98 / 1)
+
+
+def test_spike_is_reported_once_at_the_wrong_value() -> None:
+    values = [95.0, 95.5, 95.9, 96.6, 97.0, 112.0, 97.9, 98.5, 98.8, 99.4]
+    obs = ObservationSet.from_observations(series("450321", PRE, values))
+    [out] = outliers(obs, 3.5, [("f.csv", None)])
+    assert out.code == "outlier"
+    assert (out.file, out.line) == ("f.csv", 7)  # the sixth value, on line 7
+    assert "2023Q2 = 112" in out.message
+    assert "> 3.5" in out.message
+
+
+def test_step_change_is_reported() -> None:
+    values = [95.0, 95.5, 95.9, 96.6, 97.0, 90.0, 90.5, 90.9, 91.4, 91.9]
+    obs = ObservationSet.from_observations(series("450321", PRE, values))
+    [out] = outliers(obs, 3.5, [("f.csv", None)])
+    assert "2023Q2 = 90" in out.message
+
+
+def test_no_outliers_in_a_steady_trend_or_short_series() -> None:
+    steady = series("450321", PRE, [95.0 + 0.5 * i for i in range(12)])
+    short = series("450323", PRE, [95.0, 99.0, 80.0, 97.0][:MIN_CHANGES])
+    obs = ObservationSet.from_observations(steady + short)
+    assert outliers(obs, 3.5, []) == []
+
+
+def test_small_changes_in_a_quantised_series_are_not_outliers() -> None:
+    # Rates of small counts move in equal steps: the MAD is tiny, the change is not.
+    values = [97.35, 97.40, 97.45, 97.50, 97.55, 97.28, 97.33, 97.38, 97.43, 97.48]
+    obs = ObservationSet.from_observations(series("450329", CONS, values))
+    assert outliers(obs, 3.5, []) == []
+
+
+def test_changes_only_between_consecutive_quarters() -> None:
+    obs = series("450321", PRE, [95.0, 95.5, 96.0, 96.5, 97.0, 97.5])
+    # a two-year hole: the jump across it is not a quarter-on-quarter change
+    obs += series("450321", PRE, [110.0, 110.5, 111.0], start=Period(2025, 1))
+    assert outliers(ObservationSet.from_observations(obs), 3.5, []) == []
+
+
+def test_check_quality_uses_plan_threshold(data_plan: Plan) -> None:
+    values = [95.0, 95.5, 95.9, 96.6, 97.0, 112.0, 97.9, 98.5, 98.8, 99.4]
+    obs = ObservationSet.from_observations(series("450321", PRE, values))
+    found = check_quality(obs, data_plan)
+    assert [p.code for p in found if p.code == "outlier"] == ["outlier"]
+    assert found[0].file == "f.csv"
+    lenient = data_plan.model_copy(
+        update={"settings": data_plan.settings.model_copy(update={"outlier_z": 1000.0})}
+    )
+    assert not [p for p in check_quality(obs, lenient) if p.code == "outlier"]
+
+
+def test_reader_reports_outlier_at_its_row(read: Reader, tmp_path: Path) -> None:
+    values = [95.0, 95.5, 95.9, 96.6, 97.0, 112.0, 97.9, 98.5, 98.8, 99.4]
+    lines = "".join(
+        f"450321,{p},{PRE},{v}\n"
+        for p, v in zip(quarters(Period(2022, 1), 10), values, strict=True)
+    )
+    path = tmp_path / "s.csv"
+    path.write_text("region,period,indicator,value\n" + lines, encoding="utf-8")
+    [out] = [p for p in read(path).warnings if p.code == "outlier"]
+    assert (out.file, out.line) == (str(path), 7)
