@@ -55,6 +55,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "red": ("红", "red"),
     "amber": ("黄", "amber"),
     "green": ("绿", "green"),
+    "grey": ("灰", "grey"),
     "pass": ("达标", "pass"),
     "fail": ("未达标", "fail"),
     "error": ("错误", "error"),

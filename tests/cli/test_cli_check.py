@@ -162,8 +162,8 @@ def test_data_errors_fail_by_default(tmp_path: Path) -> None:
     "args",
     [
         ["--fail-on", "sometimes"],
-        ["--format", "html"],
-        ["--output", "report.html"],
+        ["--format", "pdf"],
+        ["--output", "report.html", "--format", "json"],
         ["--output", "report.xyz"],
         ["--output", "report.json", "--format", "csv"],
         ["--as-of", "31/03/2025"],
@@ -223,7 +223,8 @@ def test_csv_has_one_row_per_assessment() -> None:
 
 def test_markdown_report() -> None:
     out = invoke("--as-of", AS_OF, "--format", "markdown", "--lang", "en").stdout
-    assert "| **Guilin** | 92.6 | -8.1 | off track |" in out
+    assert "| region | period | value | gap | projected | status | rag |" in out
+    assert "| **Guilin** | 2024 | 92.6 | -8.1 |" in out
     assert "- Behind on Preschool GER (target 100.7): Longsheng -12.7, Lingchuan -8.7" in out
 
 

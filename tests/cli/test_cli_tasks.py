@@ -303,7 +303,14 @@ def test_progress_add_region_and_metric(project: Path) -> None:
         ["progress", "add", "A7.6", "-s", "completed", "--region", "全州", "--date", "2026-10-02"],
     )
     assert result.exit_code == 0, result.output
-    assert "region=全州县" in result.stdout
+    assert "region=Quanzhou County" in result.stdout
+    result = runner.invoke(
+        app,
+        ["progress", "add", "A7.6", "-s", "completed", "--region", "兴安", "--date", "2026-10-03"],
+        env={"GLPLAN_LANG": "zh"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "已记录 2026-10-03 A7.6 已完成 县区=兴安县" in result.stdout
 
 
 def test_progress_add_defaults_to_today(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

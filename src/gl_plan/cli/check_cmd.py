@@ -10,7 +10,6 @@ Exit codes:
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Final
 
@@ -23,30 +22,24 @@ from gl_plan.cli.common import (
     LangOption,
     PlanOption,
     dump_json,
-    emit,
     handle_errors,
+    output_format,
     print_problems,
     resolve_as_of,
     resolve_lang,
+    write_output,
 )
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 
 if TYPE_CHECKING:
-    from gl_plan.assess.check import CheckResult, FailOn
-    from gl_plan.i18n import Lang
-    from gl_plan.plan.models import Plan
+    from rich.console import RenderableType
 
-FORMATS: Final = ("table", "json", "csv", "markdown")
-#: ``--output`` suffixes and the format each implies.
-SUFFIXES: Final = {
-    ".json": "json",
-    ".csv": "csv",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "table",
-}
-#: Suffixes for reports that come later.
-RESERVED_SUFFIXES: Final = (".html", ".htm")
+    from gl_plan.api import Inputs
+    from gl_plan.assess.check import CheckResult, FailOn
+    from gl_plan.data.observations import ObservationSet
+    from gl_plan.i18n import Lang
+
+FORMATS: Final = ("table", "json", "csv", "markdown", "html")
 
 
 @app.command("check")
@@ -77,7 +70,8 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="table, json, csv or markdown. Default: table, or what --output's suffix says.",
+            help="table, json, csv, markdown or html. Default: table, or what --output's "
+            "suffix says.",
             show_default=False,
         ),
     ] = None,
@@ -97,8 +91,8 @@ def check(
         typer.Option(
             "--output",
             "-o",
-            help="Write to this file (atomically) instead of stdout; .json, .csv, .md or .txt "
-            "picks the format.",
+            help="Write to this file (atomically) instead of stdout; .json, .csv, .md, .html or "
+            ".txt picks the format.",
             show_default=False,
             dir_okay=False,
         ),
@@ -116,12 +110,18 @@ def check(
     rates, and says when some counties are missing. National county standards are
     reported as pass / fail.
 
+    The table adds a sparkline of each region's last eight quarters. ``--output
+    report.html`` writes a self-contained page (summary, a chart per indicator, the gap
+    tables, overdue and due-soon tasks) to read offline or print; its charts need
+    matplotlib (``pip install 'glplan[report]'``).
+
     Data errors (and, with --fail-on warning, warnings) go to stderr.
 
     Exit codes: 0 the report was produced and nothing reaches --fail-on; 1 findings reach
     --fail-on (default: any data error); 2 usage error or unreadable input.
 
-    Example: ``glplan check --as-of 2026-03-31 --fail-on off_track --format json``
+    Examples: ``glplan check --as-of 2026-03-31 --fail-on off_track --format json``;
+    ``glplan check --lang zh --output report.html``
     """
     from gl_plan.api import load_inputs, run_check_inputs
     from gl_plan.assess.check import FailOn, findings
@@ -129,28 +129,21 @@ def check(
     language = resolve_lang(lang)
     day = resolve_as_of(as_of)
     level = _fail_level(fail_on)
-    out_format = _output_format(fmt, output)
+    out_format = output_format(fmt, output, FORMATS)
+    if out_format == "html":
+        from gl_plan.report.charts import require_matplotlib
+
+        require_matplotlib()
     inputs = load_inputs(plan, data, progress, as_of=day, encoding=encoding)
     result = run_check_inputs(inputs, day)
 
     notes: list[Problem] = []
     if result.sources.bundled:
-        notes.append(
-            Problem(
-                "using the bundled sample plan and indicator files (illustrative data, not "
-                "official statistics)",
-                severity=Severity.INFO,
-                code="bundled",
-            )
-        )
+        notes.append(Problem(_BUNDLED[language], severity=Severity.INFO, code="bundled"))
     shown = {Severity.ERROR, Severity.WARNING} if level is FailOn.WARNING else {Severity.ERROR}
     print_problems(notes + [p for p in inputs.issues if p.severity in shown])
 
-    _write(
-        _render(result, inputs.plan, out_format, language, to_file=output is not None),
-        output,
-        out_format,
-    )
+    write_output(_render(result, inputs, out_format, language), output, out_format)
 
     reached = findings(result, level)
     if reached:
@@ -166,6 +159,12 @@ def check(
         )
         raise typer.Exit(int(ExitCode.FINDINGS))
 
+
+_BUNDLED: Final = {
+    "zh": "使用自带的示例计划和指标文件(演示用的合成数据,不是官方统计数据)",
+    "en": "using the bundled sample plan and indicator files (illustrative data, not "
+    "official statistics)",
+}
 
 _FINDING_NAMES: Final = {
     "error": "data errors",
@@ -189,70 +188,30 @@ def _fail_level(value: str) -> FailOn:
         ) from None
 
 
-def _output_format(fmt: str | None, output: Path | None) -> str:
-    """The format to write, from ``--format`` and ``--output``'s suffix (usage errors)."""
-    if fmt is not None and fmt not in FORMATS:
-        raise GlplanError.single(
-            f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", code="usage"
-        )
-    if output is None:
-        return fmt or "table"
-    suffix = output.suffix.lower()
-    if suffix in RESERVED_SUFFIXES:
-        raise GlplanError.single(
-            f"HTML reports are not available yet: write {output.stem}.md, .json or .csv",
-            code="usage",
-        )
-    implied = SUFFIXES.get(suffix)
-    if implied is None:
-        if fmt is None:
-            raise GlplanError.single(
-                f"cannot tell the format from {output.name!r}: use a .json, .csv, .md or "
-                ".txt name, or pass --format",
-                code="usage",
-            )
-        return fmt
-    if fmt is not None and fmt != implied:
-        raise GlplanError.single(
-            f"--format {fmt} does not match --output {output.name!r} ({implied})",
-            code="usage",
-        )
-    return implied
+def _observations(inputs: Inputs) -> ObservationSet:
+    from gl_plan.data.observations import ObservationSet
+
+    data = inputs.data
+    return data if isinstance(data, ObservationSet) else data.observations
 
 
 def _render(
-    result: CheckResult, plan: Plan, out_format: str, language: Lang, *, to_file: bool
-) -> str | None:
-    """The text to write, or None for a table on stdout (printed directly, in colour when
-    stdout is a terminal)."""
-    from gl_plan.report.check_view import check_csv, check_markdown
+    result: CheckResult, inputs: Inputs, out_format: str, language: Lang
+) -> str | list[RenderableType]:
+    """The text to write, or the terminal view's renderables for a table."""
+    from gl_plan.report.check_view import check_csv, check_markdown, check_renderables
+    from gl_plan.report.trends import quarter_trends, region_points
 
+    plan = inputs.plan
     if out_format == "json":
         return dump_json(result.to_json())
     if out_format == "csv":
         return check_csv(result, plan, language)
     if out_format == "markdown":
         return check_markdown(result, plan, language)
-    from rich.console import Console
+    points = region_points(plan, _observations(inputs), result.as_of)
+    if out_format == "html":
+        from gl_plan.report.html_view import check_html
 
-    from gl_plan.report.check_view import render_check
-
-    if not to_file:
-        render_check(result, plan, language, Console(highlight=False))
-        return None
-    buffer = io.StringIO()
-    plain = Console(file=buffer, width=80, no_color=True, force_terminal=False, highlight=False)
-    render_check(result, plan, language, plain)
-    return buffer.getvalue()
-
-
-def _write(text: str | None, output: Path | None, out_format: str) -> None:
-    if text is None:
-        return
-    if output is None:
-        emit(text)
-        return
-    from gl_plan.atomic import atomic_write_text
-
-    # A BOM lets Excel on Chinese Windows open a UTF-8 CSV without garbling the names.
-    atomic_write_text(output, text, encoding="utf-8-sig" if out_format == "csv" else "utf-8")
+        return check_html(result, plan, language, points)
+    return check_renderables(result, plan, language, quarter_trends(points))

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Final, ParamSpec, TypeVar
 
 import typer
 
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import Lang, detect_lang
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -121,3 +124,86 @@ def dump_json(data: Any) -> str:
     import json
 
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+#: ``--output`` suffixes and the format each implies.
+OUTPUT_SUFFIXES: Final = {
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "table",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def output_format(fmt: str | None, output: Path | None, formats: Sequence[str]) -> str:
+    """The format to write: ``--format`` if given, else ``--output``'s suffix, else table.
+
+    Usage errors (exit 2): a format this command does not write, a suffix that says
+    nothing with no ``--format``, or a ``--format`` that contradicts the suffix.
+    """
+    allowed = ", ".join(formats)
+    if fmt is not None:
+        fmt = fmt.strip().lower()
+        if fmt == "md":
+            fmt = "markdown"
+        if fmt not in formats:
+            raise GlplanError.single(
+                f"--format must be one of {allowed}, not {fmt!r}", code="usage"
+            )
+    if output is None:
+        return fmt or "table"
+    implied = OUTPUT_SUFFIXES.get(output.suffix.lower())
+    if implied is None:
+        if fmt is None:
+            names = ", ".join(s for s, f in OUTPUT_SUFFIXES.items() if f in formats)
+            raise GlplanError.single(
+                f"cannot tell the format from {output.name!r}: use a name ending in {names}, "
+                "or pass --format",
+                code="usage",
+            )
+        return fmt
+    if implied not in formats:
+        raise GlplanError.single(
+            f"{output.name!r}: this command writes {allowed}, not {implied}", code="usage"
+        )
+    if fmt is not None and fmt != implied:
+        raise GlplanError.single(
+            f"--format {fmt} does not match --output {output.name!r} ({implied})", code="usage"
+        )
+    return implied
+
+
+def write_output(content: str | Sequence[RenderableType], output: Path | None, fmt: str) -> None:
+    """Write a command's output to ``output`` (atomically) or to stdout.
+
+    ``content`` is text, or rich renderables (a table): those go to a terminal in colour
+    (unless ``NO_COLOR``) and to a pipe or a file as plain text, without colour codes.
+    A CSV file starts with a BOM so that Excel on Chinese Windows reads it as UTF-8.
+    """
+    if isinstance(content, str):
+        text = content
+    else:
+        from gl_plan.report.format import plain_text
+
+        if output is None:
+            from rich.console import Console
+
+            console = Console(highlight=False, emoji=False)
+            if console.is_terminal:
+                for item in content:
+                    console.print(item)
+                return
+            text = plain_text(content, width=console.width)
+        else:
+            text = plain_text(content)
+    if output is None:
+        emit(text)
+        return
+    from gl_plan.atomic import atomic_write_text
+
+    if not text.endswith("\n"):
+        text += "\n"
+    atomic_write_text(output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Final
 
 import typer
 
@@ -16,11 +16,21 @@ from gl_plan.cli.common import (
     handle_errors,
     print_problems,
     resolve_lang,
+    write_output,
 )
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.resources import default_location
+
+_VALID: Final = {
+    "zh": "{path}:有效({actions} 大行动,{tasks} 项任务)",
+    "en": "{path}: ok ({actions} actions, {tasks} tasks)",
+}
+_DATA_SUMMARY: Final = {
+    "zh": "数据:{files} 个文件共 {n} 条观测值;{errors} 个错误,{warnings} 个警告",
+    "en": "data: {n} observations from {files} files; {errors} errors, {warnings} warnings",
+}
 
 
 def resolve_plan_path(path: Path | None) -> tuple[Path, bool]:
@@ -53,6 +63,7 @@ def validate(
         typer.Option("--as-of", help="Date for 'period in the future' checks. Default: today."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only.")] = False,
+    lang: LangOption = None,
 ) -> None:
     """Check plan files (and, with --data, indicator files); report every problem at once.
 
@@ -63,6 +74,7 @@ def validate(
     """
     from gl_plan.cli.common import resolve_as_of
 
+    language = resolve_lang(lang)
     paths = plan or [resolve_plan_path(None)[0]]
     worst = ExitCode.OK
     loaded: Plan | None = None
@@ -74,7 +86,11 @@ def validate(
             worst = max(worst, exc.exit_code)
             continue
         if not quiet:
-            emit(f"{path}: ok ({len(loaded.actions)} actions, {len(loaded.tasks)} tasks)")
+            emit(
+                _VALID[language].format(
+                    path=path, actions=len(loaded.actions), tasks=len(loaded.tasks)
+                )
+            )
     if data:
         if loaded is None:
             raise typer.Exit(int(worst))
@@ -89,8 +105,12 @@ def validate(
         if not quiet:
             warnings = sum(1 for p in issues if p.severity is Severity.WARNING)
             emit(
-                f"data: {len(result.observations)} observations from {len(result.files)} files; "
-                f"{errors} errors, {warnings} warnings"
+                _DATA_SUMMARY[language].format(
+                    n=len(result.observations),
+                    files=len(result.files),
+                    errors=errors,
+                    warnings=warnings,
+                )
             )
     raise typer.Exit(int(worst))
 
@@ -117,9 +137,9 @@ def show_plan(
         return
     if fmt != "table":
         raise GlplanError.single(f"--format must be table or json, not {fmt!r}", code="usage")
-    from gl_plan.report.plan_view import render_plan
+    from gl_plan.report.plan_view import plan_renderables
 
-    render_plan(model, language)
+    write_output(plan_renderables(model, language), None, "table")
 
 
 @app.command()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Final
@@ -18,9 +17,11 @@ from gl_plan.cli.common import (
     dump_json,
     emit,
     handle_errors,
+    output_format,
     print_problems,
     resolve_as_of,
     resolve_lang,
+    write_output,
 )
 from gl_plan.cli.plan_cmds import resolve_plan_path
 from gl_plan.data.ledger import Ledger
@@ -28,6 +29,8 @@ from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.plan.models import Plan
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from gl_plan.assess.tasks import TaskAssessment
     from gl_plan.i18n import Lang
 
@@ -42,6 +45,11 @@ ProgressOption = Annotated[
 ]
 
 FORMATS: Final = ("table", "json", "csv", "markdown")
+
+_BUNDLED: Final = {
+    "zh": "使用自带的示例计划和进展台账(演示用的合成数据,不是官方记录)",
+    "en": "using the bundled sample plan and ledger (illustrative data, not official records)",
+}
 
 
 def resolve_ledger(
@@ -119,15 +127,22 @@ def tasks(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="table, json, csv or markdown.")
-    ] = "table",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, csv or markdown. Default: table, or what --output's suffix says.",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="Write to this file instead of stdout.",
+            help="Write to this file (atomically) instead of stdout; .json, .csv, .md or .txt "
+            "picks the format.",
             show_default=False,
             dir_okay=False,
         ),
@@ -152,10 +167,7 @@ def tasks(
 
     language = resolve_lang(lang)
     day = resolve_as_of(as_of)
-    if fmt not in FORMATS:
-        raise GlplanError.single(
-            f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", code="usage"
-        )
+    out_format = output_format(fmt, output, FORMATS)
     statuses = _check_choices(status, (*STATUSES, *RAGS), "--status")
     plan_path, bundled = resolve_plan_path(plan)
     model = load_plan(plan_path)
@@ -164,37 +176,15 @@ def tasks(
     if bundled and progress is None:
         problems.insert(
             0,
-            Problem(
-                "using the bundled sample plan and ledger (illustrative data, not official "
-                "records)",
-                severity=Severity.INFO,
-                code="bundled",
-            ),
+            Problem(_BUNDLED[language], severity=Severity.INFO, code="bundled"),
         )
     print_problems(problems)
 
     assessed = assess_tasks(model, ledger, day)
     items = attention_order(select_tasks(assessed, statuses=statuses, actions=actions))
-    if fmt == "table":
-        _table(items, day, language, output)
-    else:
-        _save(_render(items, day, language, fmt, ledger, problems), output, fmt)
+    write_output(_render(items, day, language, out_format, ledger, problems), output, out_format)
     if any(p.severity is Severity.ERROR for p in problems):
         raise typer.Exit(int(ExitCode.FINDINGS))
-
-
-def _table(items: list[TaskAssessment], day: date, language: Lang, output: Path | None) -> None:
-    from rich.console import Console
-
-    from gl_plan.report.tasks_view import render_tasks
-
-    if output is None:
-        render_tasks(items, day, language, Console(highlight=False))
-        return
-    buffer = io.StringIO()
-    plain = Console(file=buffer, width=80, no_color=True, force_terminal=False, highlight=False)
-    render_tasks(items, day, language, plain)
-    _save(buffer.getvalue(), output, "table")
 
 
 def _render(
@@ -204,24 +194,21 @@ def _render(
     fmt: str,
     ledger: Ledger,
     problems: list[Problem],
-) -> str:
-    from gl_plan.report.tasks_view import tasks_csv, tasks_document, tasks_markdown
+) -> str | list[RenderableType]:
+    from gl_plan.report.tasks_view import (
+        tasks_csv,
+        tasks_document,
+        tasks_markdown,
+        tasks_renderables,
+    )
 
+    if fmt == "table":
+        return tasks_renderables(items, day, language)
     if fmt == "json":
         return dump_json(tasks_document(items, day, ledger=ledger.path, problems=problems))
     if fmt == "csv":
         return tasks_csv(items, language)
     return tasks_markdown(items, day, language)
-
-
-def _save(text: str, output: Path | None, fmt: str) -> None:
-    if output is None:
-        emit(text)
-        return
-    from gl_plan.atomic import atomic_write_text
-
-    # A BOM lets Excel on Chinese Windows open a UTF-8 CSV without garbling the titles.
-    atomic_write_text(output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
 
 
 progress_app = typer.Typer(
@@ -290,6 +277,7 @@ def progress_add(
     progress: ProgressOption = None,
     plan: PlanOption = None,
     encoding: EncodingOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Append one checked entry to the progress ledger.
 
@@ -300,9 +288,11 @@ def progress_add(
 
     Example: ``glplan progress add A3.6 --status in_progress --value 18 --note "已建成18所"``
     """
-    from gl_plan.data.ledger import append_entry, format_entry
+    from gl_plan.data.ledger import append_entry
     from gl_plan.plan.load import load_plan
+    from gl_plan.report.tasks_view import entry_line
 
+    language = resolve_lang(lang)
     plan_path, bundled = resolve_plan_path(plan)
     model = load_plan(plan_path)
     path = _ledger_for_writing(progress, plan_path, bundled)
@@ -321,4 +311,4 @@ def progress_add(
         today=today,
         encoding=encoding,
     )
-    emit(f"{path}:{entry.line}: added {format_entry(entry, model)}")
+    emit(f"{path}:{entry.line}: {entry_line(entry, model, language)}")

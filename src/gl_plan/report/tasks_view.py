@@ -21,13 +21,19 @@ from gl_plan.assess.tasks import (
 )
 from gl_plan.errors import Problem
 from gl_plan.i18n import Lang, label
+from gl_plan.report.format import md_table
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
     from rich.table import Table
+
+    from gl_plan.data.ledger import LedgerEntry
+    from gl_plan.plan.models import Plan
 
 __all__ = [
     "CSV_COLUMNS",
+    "MARKDOWN_COLUMNS",
+    "entry_line",
     "flag_label",
     "progress_text",
     "render_tasks",
@@ -35,6 +41,7 @@ __all__ = [
     "tasks_csv",
     "tasks_document",
     "tasks_markdown",
+    "tasks_renderables",
     "tasks_table",
 ]
 
@@ -65,6 +72,18 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
 }
 
 _STYLE: Final = {"red": "bold red", "amber": "bold yellow", "green": "green"}
+
+#: The columns of the Markdown table, named like the JSON keys.
+MARKDOWN_COLUMNS: Final = (
+    "id",
+    "rag",
+    "status",
+    "due",
+    "days_left",
+    "title",
+    "progress",
+    "last_report",
+)
 
 CSV_COLUMNS: Final = (
     "id",
@@ -130,7 +149,9 @@ def progress_text(item: TaskAssessment, lang: Lang, *, unit: bool = False) -> li
     ]
     counted = {q.metric for q in item.quantities if q.counts_regions}
     lines += [_region_text(r, lang) for r in item.regions if r.metric not in counted]
-    lines += [flag_label(f, lang) for f in item.flags if f != "seriously_behind"]
+    # "no report" says all "stale" would; "seriously behind" shows as the red colour.
+    hidden = {"seriously_behind"} | ({"stale"} if "no_report" in item.flags else set())
+    lines += [flag_label(f, lang) for f in item.flags if f not in hidden]
     return lines
 
 
@@ -167,67 +188,80 @@ def tasks_table(items: Sequence[TaskAssessment], as_of: date, lang: Lang) -> Tab
 
     table = Table(
         title=_t("tasks_as_of", lang, as_of=as_of.isoformat()),
+        title_justify="left",
+        title_style="bold",
         box=box.SIMPLE_HEAD,
+        show_edge=False,
         pad_edge=False,
         padding=(0, 1),
-        show_lines=False,
+        collapse_padding=True,
     )
     table.add_column(_t("id", lang), no_wrap=True)
     table.add_column(_t("rag", lang), no_wrap=True)
-    table.add_column(_t("status", lang), max_width=11)
+    table.add_column(_t("status", lang), no_wrap=True)
     table.add_column(_t("due", lang), no_wrap=True)
-    table.add_column(_t("task", lang), ratio=1, min_width=14, overflow="fold")
+    # Titles wrap between words; only a word longer than the column is cut.
+    table.add_column(_t("task", lang), ratio=1, min_width=16, overflow="fold")
     table.add_column(_t("progress", lang), max_width=16)
     for item in items:
         style = _STYLE[item.rag]
         table.add_row(
-            item.id,
+            Text(item.id),
             Text(label(item.rag, lang), style=style),
             Text(label(item.status, lang), style=style if item.rag != "green" else ""),
-            "\n".join(_due_text(item, lang)),
-            item.title.get(lang),
-            "\n".join(progress_text(item, lang)),
+            # Text, not markup: a title with "[...]" in it prints as it is.
+            Text("\n".join(_due_text(item, lang))),
+            Text(item.title.get(lang)),
+            Text("\n".join(progress_text(item, lang))),
         )
     return table
+
+
+def tasks_renderables(
+    items: Sequence[TaskAssessment], as_of: date, lang: Lang
+) -> list[RenderableType]:
+    """The table and a one-line summary (or a line saying no task matches)."""
+    from rich.text import Text
+
+    if not items:
+        return [Text(_t("no_tasks", lang))]
+    return [tasks_table(items, as_of, lang), Text(""), Text(summary_line(items, as_of, lang))]
 
 
 def render_tasks(
     items: Sequence[TaskAssessment], as_of: date, lang: Lang, console: Console
 ) -> None:
     """Print the table and a one-line summary to ``console``."""
-    if not items:
-        console.print(_t("no_tasks", lang))
-        return
-    console.print(tasks_table(items, as_of, lang))
-    console.print(summary_line(items, as_of, lang))
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    for renderable in tasks_renderables(items, as_of, lang):
+        console.print(renderable)
 
 
 def tasks_markdown(items: Sequence[TaskAssessment], as_of: date, lang: Lang) -> str:
-    """A Markdown section: heading, summary line and one table row per task."""
-    head = [_t(k, lang) for k in ("id", "rag", "status", "due", "task", "progress", "last_report")]
+    """A Markdown section: heading, summary line and one table row per task.
+
+    Columns are named like the JSON keys (:data:`MARKDOWN_COLUMNS`); the cells are in
+    ``lang``.
+    """
+    rows = [
+        [
+            item.id,
+            label(item.rag, lang),
+            label(item.status, lang),
+            *[*_due_text(item, lang), ""][:2],
+            item.title.get(lang),
+            "; ".join(progress_text(item, lang, unit=True)),
+            item.last_report.isoformat() if item.last_report else "—",
+        ]
+        for item in items
+    ]
     lines = [
         f"## {_t('tasks_as_of', lang, as_of=as_of.isoformat())}",
         "",
         summary_line(items, as_of, lang),
         "",
-        "| " + " | ".join(head) + " |",
-        "|" + "---|" * len(head),
     ]
-    for item in items:
-        cells = [
-            item.id,
-            label(item.rag, lang),
-            label(item.status, lang),
-            " ".join(_due_text(item, lang)),
-            item.title.get(lang),
-            "; ".join(progress_text(item, lang, unit=True)),
-            item.last_report.isoformat() if item.last_report else "—",
-        ]
-        lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+    if rows:
+        lines += md_table(MARKDOWN_COLUMNS, rows)
     return "\n".join(lines) + "\n"
 
 
@@ -280,3 +314,41 @@ def tasks_document(
         "summary": summary if summary is not None else task_summary(items),
         "problems": [p.to_dict() for p in problems],
     }
+
+
+_ENTRY: Final[dict[str, tuple[str, str]]] = {
+    "added": ("已记录", "added"),
+    # English keeps the ledger's own codes: they are what the file holds.
+    "not_started": ("未开始", "not_started"),
+    "in_progress": ("进行中", "in_progress"),
+    "completed": ("已完成", "completed"),
+    "value": ("数值", "value"),
+    "region": ("县区", "region"),
+    "reporter": ("报送人", "reporter"),
+    "note": ("备注", "note"),
+}
+
+
+def entry_line(entry: LedgerEntry, plan: Plan, lang: Lang) -> str:
+    """What ``glplan progress add`` confirms: ``added 2026-03-31 A3.6 in_progress value=18``.
+
+    The words and the region's name are in ``lang``; the reporter and the note are shown
+    as they were typed.
+    """
+
+    def word(key: str) -> str:
+        zh, en = _ENTRY[key]
+        return zh if lang == "zh" else en
+
+    status = word(entry.status) if entry.status in _ENTRY else str(entry.status)
+    parts = [word("added"), entry.date.isoformat(), entry.task, status]
+    if entry.value is not None:
+        parts.append(f"{entry.metric or word('value')}={_num(entry.value)}")
+    if entry.region:
+        region = plan.region_by_code.get(entry.region)
+        parts.append(f"{word('region')}={region.name.get(lang) if region else entry.region}")
+    if entry.reporter:
+        parts.append(f"{word('reporter')}={entry.reporter}")
+    if entry.note:
+        parts.append(f"{word('note')}={entry.note!r}")
+    return " ".join(parts)

@@ -1,0 +1,61 @@
+"""``glplan data --format markdown``: the normalised observations as a Markdown table.
+
+Columns are named like the JSON keys (``region``, ``period``, ``indicator``, ``value``,
+``numerator``, ``denominator``, ``source``, ``line``); the cells give region and
+indicator by their short names in the chosen language (the codes are in the JSON and
+CSV), and the source file by its name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+from gl_plan.data.observations import ObservationSet
+from gl_plan.i18n import Lang
+from gl_plan.plan.models import Plan
+from gl_plan.report.format import indicator_name, md_table, region_name
+
+__all__ = ["MARKDOWN_COLUMNS", "observations_markdown"]
+
+MARKDOWN_COLUMNS: Final = (
+    "region",
+    "period",
+    "indicator",
+    "value",
+    "numerator",
+    "denominator",
+    "source",
+    "line",
+)
+
+_TITLE: Final = {"zh": "指标数据", "en": "Indicator data"}
+_NONE: Final = {"zh": "没有数据。", "en": "No observations."}
+
+
+def _count(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:g}"
+
+
+def observations_markdown(observations: ObservationSet, plan: Plan, lang: Lang) -> str:
+    """A Markdown section: a heading and one table row per observation (values to 2 d.p.)."""
+    lines = [f"## {_TITLE[lang]}", ""]
+    rows = [
+        [
+            region_name(plan, o.region, lang),
+            str(o.period),
+            indicator_name(plan, o.indicator, lang),
+            f"{o.value:.2f}",
+            _count(o.numerator),
+            _count(o.denominator),
+            Path(o.source).name if o.source else "",
+            "" if o.line is None else str(o.line),
+        ]
+        for o in observations
+    ]
+    if not rows:
+        return "\n".join([*lines, _NONE[lang]]) + "\n"
+    lines += md_table(MARKDOWN_COLUMNS, rows, right=("value", "numerator", "denominator", "line"))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,604 @@
+"""``glplan check --output report.html``: one self-contained page to read on screen or print.
+
+What a leader reads first comes first: a summary (counts by status, who is behind, how
+many tasks are overdue or due soon, the national county standards, what the figures come
+from, and a plain warning when they are the bundled synthetic sample); then one chart per
+goal indicator (every county and the city against the straight path to the 2025 and 2030
+targets, :mod:`gl_plan.report.charts`); then the gap tables; then the overdue and
+due-soon tasks; then a short note on method.
+
+Self-contained and offline: the CSS is inline, the charts are inline SVG, there is no
+script, no web font, no link to anything. Colour is never the only signal: every status
+has its name in text and a shape (▼ red, ◆ amber, ● green, ○ no data), and the page
+needs no background colours to read, so a black-and-white printout says the same. Print
+styles: A4 pages, each section on a new page, no table row or chart split across pages.
+Every text from the plan or the data is escaped. The page has no time stamp other than
+the as-of date, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from html import escape
+from pathlib import Path
+from typing import Final
+
+from gl_plan.assess.check import CheckResult
+from gl_plan.assess.indicators import RAG_BY_STATUS, IndicatorAssessment, Point, Status
+from gl_plan.assess.tasks import TaskAssessment, attention_order
+from gl_plan.data.periods import PeriodError, parse_period
+from gl_plan.i18n import Lang, label
+from gl_plan.plan.models import Plan
+from gl_plan.report.charts import Panel, indicator_chart_svg, require_matplotlib
+from gl_plan.report.check_view import (
+    behind_lines,
+    footnotes,
+    grid,
+    issues_line,
+    no_data_regions,
+    standard_lines,
+    status_label,
+    target_of,
+    target_years,
+    year_title,
+)
+from gl_plan.report.format import display_name, fmt_gap, fmt_num, fmt_target, indicator_name
+
+__all__ = ["RAG_MARKS", "check_html"]
+
+#: A shape per level, so that the level survives black-and-white printing.
+RAG_MARKS: Final[dict[str, str]] = {"red": "▼", "amber": "◆", "green": "●", "grey": "○"}
+
+_TEXT: Final[dict[str, tuple[str, str]]] = {
+    "subtitle": ("评估结果,截至 {as_of}", "Progress check as of {as_of}"),
+    "sample_head": ("示例数据", "Sample data"),
+    "sample": (
+        "本报告使用 glplan 自带的示例指标文件和进展台账。这些数据是为演示而编造的,"
+        "不是桂林市或任何县区的官方统计数据,不能据此得出结论。",
+        "This report uses the indicator files and progress ledger bundled "
+        "with glplan. They are synthetic figures made up to show how the tool works, not "
+        "official statistics of Guilin or any of its counties; draw no conclusions from "
+        "them.",
+    ),
+    "summary": ("概况", "Summary"),
+    "status_counts": ("各状态的地区数(县区和全市)", "Regions by status (counties and the city)"),
+    "status": ("状态", "Status"),
+    "target_col": ("{year}年目标", "{year} targets"),
+    "behind_head": ("落后的县区", "Who is behind"),
+    "tasks_head": ("任务", "Tasks"),
+    "tasks_counts": (
+        "{overdue} 项已逾期,{due_soon} 项即将到期(共 {total} 项任务)。",
+        "{overdue} overdue, {due_soon} due soon (of {total} tasks).",
+    ),
+    "sources": ("数据来源", "Sources"),
+    "plan_file": ("计划文件", "Plan"),
+    "data_files": ("指标文件({n} 个)", "Indicator files ({n})"),
+    "no_data_files": ("指标文件:无", "Indicator files: none"),
+    "ledger": ("进展台账", "Progress ledger"),
+    "no_ledger": ("进展台账:无(所有任务均视为未报送)", "Progress ledger: none (no task reported)"),
+    "charts": ("各指标走势与目标路径", "Each indicator against the path to its targets"),
+    "chart_note": (
+        "实线:各地区数据,颜色表示对 {year} 年目标的状态(标题右侧为文字);虚线:从基期值到 "
+        "{years} 年目标的直线路径,◆ 为目标(在目标年年末);点线:评估日期 {as_of};"
+        "各县区小图中的浅灰线为全市数据。所有小图刻度相同。",
+        "Solid line: the region's figures, coloured by its status for the {year} target "
+        "(named at the top right of each panel). Dashed: the straight path from the "
+        "baseline to the {years} targets; ◆ marks a target, at the end of its year. "
+        "Dotted: the as-of date, {as_of}. Light grey in the county panels: the city. "
+        "All panels share the same scales.",
+    ),
+    "chart_label": ("{name}:各地区数据与目标路径", "{name}: every region against the targets"),
+    "no_chart_data": ("没有数据,无法绘图。", "No figures to draw."),
+    "gaps": ("与目标的差距", "Gaps to the targets"),
+    "region": ("地区", "Region"),
+    "value": ("数值", "Value"),
+    "gap": ("差距", "Gap"),
+    "no_data_rows": ("无数据:", "No data: "),
+    "gap_note": (
+        "差距 = 数值 − 目标(百分点)。~ 表示全市数值仅由部分县区汇总。",
+        "Gap = value − target, in percentage points. ~ marks a city figure from only some "
+        "counties.",
+    ),
+    "standards": ("国家县域标准", "National county standards"),
+    "task_table": ("已逾期和即将到期的任务", "Overdue and due-soon tasks"),
+    "no_tasks": ("没有已逾期或即将到期的任务。", "No task is overdue or due soon."),
+    "id": ("编号", "ID"),
+    "rag": ("预警", "RAG"),
+    "due": ("时限", "Due"),
+    "days": ("天数", "Days"),
+    "task": ("任务", "Task"),
+    "progress": ("进展", "Progress"),
+    "last_report": ("最近报送", "Last report"),
+    "days_left": ("剩 {n} 天", "{n} days left"),
+    "days_late": ("逾期 {n} 天", "{n} days late"),
+    "method": ("方法说明", "Method"),
+    "method_text": (
+        "目标年尚未结束时,按统计加拿大(Statistics Canada)方法比较基期以来的实际年均增长与达到目标"
+        "所需的年均增长:比值 ≥ {on_track} 为进度正常,≥ {accel} 为需加快,≥ 0 为进度滞后,"
+        "< 0 为倒退;目标年结束后,按该年最后一期数据判定已实现或未实现。全市数值由各县区分子、"
+        "分母求和后计算(总和之比),不取各县区比率的平均数。",
+        "While a target year is ahead, the observed annual growth since the baseline is "
+        "compared with the growth the target requires (the Statistics Canada method): a "
+        "ratio of at least {on_track} is on track, at least {accel} needs acceleration, at "
+        "least 0 is off track, below 0 is deteriorating. Once the year is over, its last "
+        "figure decides: met or missed. The city's figure is the sum of the counties' "
+        "numerators over the sum of their denominators, never a mean of their rates.",
+    ),
+    "legend": (
+        "▼ 红:进度滞后、倒退或未实现 · ◆ 黄:需加快或数据不足 · ● 绿:已达标、进度正常或已实现"
+        " · ○ 无数据",
+        "▼ red: off track, deteriorating or missed · ◆ amber: needs acceleration or "
+        "insufficient data · ● green: achieved, on track or met · ○ no data",
+    ),
+    "footer": ("由 glplan 生成,评估日期 {as_of}。", "Made by glplan; as of {as_of}."),
+}
+
+_CSS: Final = """
+:root { --red: #c0262d; --amber: #b35900; --green: #1b7a3a; --grey: #6b6b6b; --rule: #d0d0d0; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Source Han Sans SC",
+    "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif;
+  color: #111; background: #fff; line-height: 1.45; font-size: 15px;
+  max-width: 1040px; margin: 0 auto; padding: 24px 20px 40px;
+}
+svg text { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC",
+  "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei",
+  "DejaVu Sans", sans-serif !important; }
+h1 { font-size: 1.55em; margin: 0 0 .15em; line-height: 1.25; }
+h2 { font-size: 1.25em; margin: 1.6em 0 .5em; padding-bottom: .2em;
+  border-bottom: 2px solid #111; }
+h3 { font-size: 1.05em; margin: 1.2em 0 .4em; }
+p, ul { margin: .4em 0 .8em; }
+ul { padding-left: 1.3em; }
+.subtitle { color: #333; margin: 0 0 1em; font-size: 1.05em; }
+.sample { border: 2px solid var(--amber); padding: .6em .8em; margin: 1em 0; }
+.sample strong { color: var(--amber); }
+.muted { color: #444; font-size: .9em; }
+table { border-collapse: collapse; margin: .4em 0 1em; font-variant-numeric: tabular-nums; }
+th, td { padding: .22em .5em; text-align: left; vertical-align: top;
+  border-bottom: 1px solid var(--rule); }
+thead th { border-bottom: 1.5px solid #111; font-weight: 600; }
+th.group { text-align: center; border-bottom: 1px solid #888; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+tr.city td { border-top: 1.5px solid #111; font-weight: 600; }
+.rag { white-space: nowrap; font-weight: 600; }
+.rag-red { color: var(--red); }
+.rag-amber { color: var(--amber); }
+.rag-green { color: var(--green); }
+.rag-grey { color: var(--grey); font-weight: 400; }
+td.st { border-left: 3px solid transparent; }
+td.st.rag-red { border-left-color: var(--red); }
+td.st.rag-amber { border-left-color: var(--amber); }
+td.st.rag-green { border-left-color: var(--green); }
+td.st.rag-grey { border-left-color: var(--rule); }
+.gaps { width: 100%; font-size: .92em; }
+.tasks { width: 100%; font-size: .92em; }
+.tasks td.title { min-width: 14em; }
+figure { margin: 1em 0 1.6em; }
+figure svg { width: 100%; height: auto; display: block; }
+figcaption { font-size: .88em; color: #333; margin-top: .3em; }
+.legend { font-size: .88em; }
+footer { margin-top: 2.5em; border-top: 1px solid var(--rule); padding-top: .6em;
+  font-size: .85em; color: #333; }
+@page { size: A4; margin: 14mm 12mm 16mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  h3 { break-after: avoid; page-break-after: avoid; }
+  section.page { break-before: page; page-break-before: always; }
+  figure, tr, .sample, .keep { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  .gaps, .tasks { font-size: 8.5pt; }
+}
+"""
+
+
+def _t(key: str, lang: Lang, **values: object) -> str:
+    zh, en = _TEXT[key]
+    return (zh if lang == "zh" else en).format(**values)
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _rag(rag: str, text: str, tag: str = "span", extra: str = "") -> str:
+    mark = RAG_MARKS.get(rag, "")
+    cls = f"rag rag-{_e(rag)}{(' ' + extra) if extra else ''}"
+    return f'<{tag} class="{cls}">{mark} {_e(text)}</{tag}>'
+
+
+def _current_year(result: CheckResult) -> int | None:
+    """The target year the charts' colours speak of: the first not yet over."""
+    years = target_years(result)
+    ahead = [y for y in years if result.as_of.year <= y]
+    return ahead[0] if ahead else (years[-1] if years else None)
+
+
+# --- sections -----------------------------------------------------------------------------------
+
+
+def _header(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
+    out = [
+        "<header>",
+        f"<h1>{_e(plan.plan.title.get(lang))}</h1>",
+        f'<p class="subtitle">{_e(_t("subtitle", lang, as_of=result.as_of.isoformat()))}</p>',
+    ]
+    if result.sources.bundled:
+        colon = ":" if lang == "zh" else ": "
+        out.append(
+            f'<p class="sample"><strong>{_e(_t("sample_head", lang))}{colon}</strong>'
+            f"{_e(_t('sample', lang))}</p>"
+        )
+    out.append("</header>")
+    return out
+
+
+def _status_counts(result: CheckResult, lang: Lang) -> list[str]:
+    years = target_years(result)
+    by_year = result.summary.by_target_year
+    rows = []
+    for status in Status:
+        counts = [by_year[str(y)].by_status.get(status.value, 0) for y in years]
+        if not any(counts):
+            continue
+        rag = RAG_BY_STATUS[status].value
+        cells = "".join(f'<td class="num">{n}</td>' for n in counts)
+        rows.append(f'<tr><td class="st rag-{rag}">{_rag(rag, label(status.value, lang))}</td>'
+                    f"{cells}</tr>")  # fmt: skip
+    head = "".join(f'<th class="num">{_e(_t("target_col", lang, year=y))}</th>' for y in years)
+    return [
+        f"<h3>{_e(_t('status_counts', lang))}</h3>",
+        '<table class="counts keep">',
+        f"<thead><tr><th>{_e(_t('status', lang))}</th>{head}</tr></thead>",
+        "<tbody>",
+        *rows,
+        "</tbody></table>",
+    ]
+
+
+def _behind(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
+    sep = "," if lang == "zh" else ", "
+    out = [f"<h3>{_e(_t('behind_head', lang))}</h3>"]
+    for year in target_years(result):
+        items = []
+        for head, names in behind_lines(result, plan, year, lang):
+            if names:
+                items.append(f"<li><strong>{_e(head.strip())}</strong> {_e(sep.join(names))}</li>")
+            else:
+                items.append(f"<li>{_e(head)}</li>")
+        out += [f"<p><strong>{_e(year_title(result, year, lang))}</strong></p>", "<ul>", *items,
+                "</ul>"]  # fmt: skip
+    return out
+
+
+def _sources(result: CheckResult, lang: Lang) -> list[str]:
+    src = result.sources
+    items = []
+    if src.plan:
+        items.append(f"<li>{_e(_t('plan_file', lang))}: <code>{_e(src.plan)}</code></li>")
+    if src.data:
+        folders = sorted({str(Path(p).parent) for p in src.data})
+        names = ", ".join(Path(p).name for p in src.data)
+        where = ", ".join(f"<code>{_e(f)}</code>" for f in folders)
+        items.append(
+            f"<li>{_e(_t('data_files', lang, n=len(src.data)))}: {where}<br/>"
+            f'<span class="muted">{_e(names)}</span></li>'
+        )
+    else:
+        items.append(f"<li>{_e(_t('no_data_files', lang))}</li>")
+    if src.progress:
+        items.append(f"<li>{_e(_t('ledger', lang))}: <code>{_e(src.progress)}</code></li>")
+    else:
+        items.append(f"<li>{_e(_t('no_ledger', lang))}</li>")
+    return [f"<h3>{_e(_t('sources', lang))}</h3>", "<ul>", *items, "</ul>"]
+
+
+def _summary(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
+    out = ['<section id="summary">', f"<h2>{_e(_t('summary', lang))}</h2>"]
+    out += _status_counts(result, lang)
+    out += _behind(result, plan, lang)
+    if result.tasks:
+        counts = result.summary.tasks
+        out += [
+            f"<h3>{_e(_t('tasks_head', lang))}</h3>",
+            "<p>"
+            + _e(
+                _t(
+                    "tasks_counts",
+                    lang,
+                    overdue=counts.get("overdue", 0),
+                    due_soon=counts.get("due_soon", 0),
+                    total=counts.get("total", 0),
+                )
+            )
+            + "</p>",
+        ]
+    standards = standard_lines(result, plan, lang)
+    if standards:
+        out += [f"<h3>{_e(_t('standards', lang))}</h3>", "<ul>"]
+        out += [f"<li>{_e(line)}</li>" for line in standards]
+        out.append("</ul>")
+    out.append(f"<p>{_e(issues_line(result, lang))}</p>")
+    out += _sources(result, lang)
+    out.append(f'<p class="legend">{_e(_t("legend", lang))}</p>')
+    out.append("</section>")
+    return out
+
+
+def _period_t(text: str | None) -> float | None:
+    if text is None:
+        return None
+    try:
+        return parse_period(text).t
+    except PeriodError:  # a plan baseline the reader could not place: no path
+        return None
+
+
+def _panels(
+    result: CheckResult,
+    plan: Plan,
+    lang: Lang,
+    indicator: str,
+    points: Mapping[tuple[str, str], Sequence[Point]],
+    year: int,
+) -> list[Panel]:
+    years = target_years(result)
+    grids = {y: grid(result, y)[2] for y in years}
+    _, regions, cells = grid(result, year)
+    levels = {r: cells[(r, indicator)].region_level for r in regions if (r, indicator) in cells}
+    ordered = [r for r in regions if levels.get(r) == "city"]
+    ordered += [r for r in regions if levels.get(r) not in (None, "city")]
+    panels: list[Panel] = []
+    for region in ordered:
+        a = cells[(region, indicator)]
+        rows = [grids[y].get((region, indicator)) for y in years]
+        known = [r for r in rows if r is not None]
+        # A verdict (a target year already over) carries no baseline; the region's
+        # baseline is the same for every target year, so take it from any assessment.
+        base = next(
+            (r for r in known if r.baseline_period is not None and r.baseline_value is not None),
+            None,
+        )
+        paths = []
+        labels = []
+        t0 = _period_t(base.baseline_period) if base is not None else None
+        if base is not None and base.baseline_value is not None and t0 is not None:
+            for b in known:
+                paths.append((t0, base.baseline_value, b.target_year + 1.0, b.target))
+                labels.append(f"{b.target_year}: {fmt_target(b.target)}")
+        panels.append(
+            Panel(
+                title=display_name(plan, region, lang),
+                status=status_label(a.status.value, lang, short=True),
+                rag=a.rag.value,
+                points=[(p.period.t, p.value) for p in points.get((region, indicator), [])],
+                paths=paths,
+                main=levels[region] == "city",
+                empty=label("no_data", lang),
+                target_labels=labels,
+            )
+        )
+    return panels
+
+
+def _charts(
+    result: CheckResult,
+    plan: Plan,
+    lang: Lang,
+    points: Mapping[tuple[str, str], Sequence[Point]],
+) -> list[str]:
+    year = _current_year(result)
+    if year is None:
+        return []
+    indicators = grid(result, year)[0]
+    years = target_years(result)
+    sep = "、" if lang == "zh" else " and "
+    out = ['<section id="charts" class="page">', f"<h2>{_e(_t('charts', lang))}</h2>"]
+    as_of_t = result.as_of.year + (result.as_of.timetuple().tm_yday - 1) / 365.25
+    for n, ind in enumerate(indicators, start=1):
+        name = indicator_name(plan, ind, lang)
+        full = plan.indicator_by_id[ind].name.get(lang) if ind in plan.indicator_by_id else name
+        targets = " · ".join(
+            f"{y}: {fmt_target(target_of(grid(result, y)[2], ind))}" for y in years
+        )
+        out.append('<figure class="chart">')
+        out.append(f'<h3>{_e(full)} <span class="muted">({_e(targets)})</span></h3>')
+        panels = _panels(result, plan, lang, ind, points, year)
+        # A county with no figure at all would be an empty frame: name it instead.
+        empty = [p.title for p in panels if not p.points and not p.main]
+        panels = [p for p in panels if p.points or p.main]
+        if any(p.points for p in panels):
+            out.append(
+                indicator_chart_svg(
+                    panels,
+                    as_of_t=as_of_t,
+                    chart_id=f"c{n}",
+                    label=_t("chart_label", lang, name=name),
+                ).rstrip()
+            )
+        else:
+            out.append(f"<p>{_e(_t('no_chart_data', lang))}</p>")
+        note = _t(
+            "chart_note",
+            lang,
+            year=year,
+            years=sep.join(str(y) for y in years),
+            as_of=result.as_of.isoformat(),
+        )
+        if empty:
+            note += " " + _t("no_data_rows", lang) + ("," if lang == "zh" else ", ").join(empty)
+        out += [f"<figcaption>{_e(note)}</figcaption>", "</figure>"]
+    out.append("</section>")
+    return out
+
+
+def _gap_row(plan: Plan, lang: Lang, region: str, row: Iterable[IndicatorAssessment]) -> str:
+    cells = list(row)
+    level = cells[0].region_level
+    cls = "" if level == "county" else ' class="city"'
+    parts = [f"<tr{cls}><td>{_e(display_name(plan, region, lang))}</td>"]
+    for a in cells:
+        value = fmt_num(a.value)
+        if a.coverage is not None and a.coverage.partial:
+            value += " ~"
+        rag = a.rag.value
+        parts.append(f'<td class="num">{_e(value)}</td>')
+        parts.append(f'<td class="num rag-{rag}">{_e(fmt_gap(a.gap))}</td>')
+        parts.append(
+            f'<td class="st rag-{rag}">{_rag(rag, status_label(a.status.value, lang))}</td>'
+        )
+    parts.append("</tr>")
+    return "".join(parts)
+
+
+def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
+    out = ['<section id="gaps" class="page">', f"<h2>{_e(_t('gaps', lang))}</h2>"]
+    sep = "," if lang == "zh" else ", "
+    for year in target_years(result):
+        indicators, regions, cells = grid(result, year)
+        hidden = no_data_regions(result, year)
+        groups = "".join(
+            f'<th colspan="3" class="group">{_e(indicator_name(plan, i, lang))} '
+            f"({_e(fmt_target(target_of(cells, i)))})</th>"
+            for i in indicators
+        )
+        subs = "".join(
+            f'<th class="num">{_e(_t("value", lang))}</th><th class="num">{_e(_t("gap", lang))}'
+            f"</th><th>{_e(_t('status', lang))}</th>"
+            for _ in indicators
+        )
+        body = [
+            _gap_row(plan, lang, r, (cells[(r, i)] for i in indicators))
+            for r in regions
+            if r not in hidden
+        ]
+        out += [
+            f"<h3>{_e(year_title(result, year, lang))}</h3>",
+            '<table class="gaps">',
+            f'<thead><tr><th rowspan="2">{_e(_t("region", lang))}</th>{groups}</tr>',
+            f"<tr>{subs}</tr></thead>",
+            "<tbody>",
+            *body,
+            "</tbody></table>",
+        ]
+        notes = []
+        if hidden:
+            names = sep.join(display_name(plan, r, lang) for r in hidden)
+            notes.append(_t("no_data_rows", lang) + names)
+        notes += footnotes(result, plan, year, lang)
+        if notes:
+            out += ['<ul class="muted">', *(f"<li>{_e(n)}</li>" for n in notes), "</ul>"]
+    out.append(f'<p class="muted">{_e(_t("gap_note", lang))}</p>')
+    out.append("</section>")
+    return out
+
+
+def _task_row(item: TaskAssessment, lang: Lang) -> str:
+    from gl_plan.report.tasks_view import progress_text
+
+    if item.days_left is None:
+        days = ""
+    elif item.days_left < 0:
+        days = _t("days_late", lang, n=-item.days_left)
+    else:
+        days = _t("days_left", lang, n=item.days_left)
+    progress = "<br/>".join(_e(line) for line in progress_text(item, lang, unit=True))
+    cells = [
+        f"<td>{_e(item.id)}</td>",
+        f'<td class="st rag-{_e(item.rag)}">{_rag(item.rag, label(item.rag, lang))}</td>',
+        f"<td>{_e(label(item.status, lang))}</td>",
+        f'<td class="num">{_e(item.due.isoformat() if item.due else "")}</td>',
+        f'<td class="num">{_e(days)}</td>',
+        f'<td class="title">{_e(item.title.get(lang))}</td>',
+        f"<td>{progress}</td>",
+        f'<td class="num">{_e(item.last_report.isoformat() if item.last_report else "—")}</td>',
+    ]
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
+def _tasks(result: CheckResult, lang: Lang) -> list[str]:
+    if not result.tasks:
+        return []
+    from gl_plan.report.tasks_view import summary_line
+
+    urgent = [t for t in attention_order(result.tasks) if t.status in ("overdue", "due_soon")]
+    out = [
+        '<section id="tasks" class="page">',
+        f"<h2>{_e(_t('task_table', lang))}</h2>",
+        f"<p>{_e(summary_line(result.tasks, result.as_of, lang))}</p>",
+    ]
+    if not urgent:
+        out += [f"<p>{_e(_t('no_tasks', lang))}</p>", "</section>"]
+        return out
+    heads = ("id", "rag", "status", "due", "days", "task", "progress", "last_report")
+    numeric = {"due", "days", "last_report"}
+    head = "".join(
+        f'<th class="{"num" if h in numeric else ""}">{_e(_t(h, lang))}</th>' for h in heads
+    )
+    out += [
+        '<table class="tasks">',
+        f"<thead><tr>{head}</tr></thead>",
+        "<tbody>",
+        *(_task_row(t, lang) for t in urgent),
+        "</tbody></table>",
+        "</section>",
+    ]
+    return out
+
+
+def _footer(result: CheckResult, lang: Lang) -> list[str]:
+    method = _t(
+        "method_text",
+        lang,
+        on_track=fmt_target(result.plan.on_track_ratio),
+        accel=fmt_target(result.plan.acceleration_ratio),
+    )
+    return [
+        "<footer>",
+        f"<h3>{_e(_t('method', lang))}</h3>",
+        f"<p>{_e(method)}</p>",
+        f"<p>{_e(_t('footer', lang, as_of=result.as_of.isoformat()))}</p>",
+        "</footer>",
+    ]
+
+
+def check_html(
+    result: CheckResult,
+    plan: Plan,
+    lang: Lang,
+    points: Mapping[tuple[str, str], Sequence[Point]],
+) -> str:
+    """The whole report as one HTML page (UTF-8 text).
+
+    ``points`` are every region's figures by the as-of date
+    (:func:`gl_plan.report.trends.region_points`), for the charts. Needs matplotlib (the
+    ``report`` extra); raises :class:`~gl_plan.errors.GlplanError` naming it when missing.
+    """
+    require_matplotlib()
+    title = f"{plan.plan.title.get(lang)} · {result.as_of.isoformat()}"
+    body = [
+        *_header(result, plan, lang),
+        *_summary(result, plan, lang),
+        *_charts(result, plan, lang, points),
+        *_gaps(result, plan, lang),
+        *_tasks(result, lang),
+        *_footer(result, lang),
+    ]
+    page = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+        "<head>",
+        '<meta charset="utf-8"/>',
+        '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
+        f"<title>{_e(title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        *body,
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(page) + "\n"

@@ -1,0 +1,153 @@
+"""The HTML report: one well-formed, self-contained page with charts, tables and tasks."""
+
+from __future__ import annotations
+
+import re
+import sys
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import pytest
+from report_fixtures import DATA, LEDGER, PLAN, fixture_args, run
+from typer.testing import CliRunner
+
+from gl_plan.cli import app
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> str:
+    target = tmp_path_factory.mktemp("html") / "report.html"
+    run(*fixture_args("check"), "--lang", "en", "--output", str(target))
+    return target.read_text(encoding="utf-8")
+
+
+def parse(html: str) -> ET.Element:
+    assert html.startswith("<!DOCTYPE html>\n")
+    return ET.fromstring(html.removeprefix("<!DOCTYPE html>\n"))
+
+
+def test_well_formed_with_the_sections(page: str) -> None:
+    root = parse(page)
+    assert root.tag == "html"
+    assert root.get("lang") == "en"
+    ids = [s.get("id") for s in root.iter("section")]
+    assert ids == ["summary", "charts", "gaps", "tasks"]
+    assert root.find("head/meta").get("charset") == "utf-8"  # type: ignore[union-attr]
+
+
+def test_one_inline_svg_chart_per_goal_indicator(page: str) -> None:
+    root = parse(page)
+    svgs = list(root.iter("svg"))
+    assert len(svgs) == 3
+    for svg in svgs:
+        assert svg.get("role") == "img"
+        assert svg.find("title") is not None
+        texts = "".join(t.text or "" for t in svg.iter("text"))
+        assert "Guilin" in texts  # text stays text (svg.fonttype none)
+        assert "Lingchuan" in texts
+    assert "Xiufeng" not in "".join(t.text or "" for t in svgs[0].iter("text"))  # no data
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+
+
+def test_nothing_from_the_network(page: str) -> None:
+    assert "http://" not in page
+    assert "https://" not in page
+    assert "<script" not in page.lower()
+    assert "<link" not in page.lower()
+    assert "@import" not in page
+    assert "@font-face" not in page
+    assert re.findall(r"url\((?!#)", page) == []
+
+
+def test_tables_with_rag_colours_and_text_labels(page: str) -> None:
+    root = parse(page)
+    tables: dict[str | None, list[ET.Element]] = {}
+    for table in root.iter("table"):
+        tables.setdefault(table.get("class"), []).append(table)
+    assert {"counts keep", "gaps", "tasks"} <= set(tables)
+    assert len(tables["gaps"]) == 2  # one per target year
+    gaps = "".join(ET.tostring(t, encoding="unicode") for t in tables["gaps"])
+    assert 'class="st rag-red"' in gaps
+    assert "▼ off track" in gaps
+    assert "● achieved" in gaps
+    assert "Lingchuan" in gaps
+    tasks = ET.tostring(tables["tasks"][0], encoding="unicode")
+    assert "overdue" in tasks
+    assert "due soon" in tasks
+    assert "77 days left" in tasks
+    statuses = {row[2].text for row in tables["tasks"][0].iter("tr") if row[0].tag == "td"}
+    assert statuses == {"overdue", "due soon"}
+
+
+def test_summary_print_css_and_method(page: str) -> None:
+    assert "@page { size: A4" in page
+    assert "break-inside: avoid" in page
+    assert "Who is behind" in page
+    assert "Behind on Preschool GER (target 100.7)" in page
+    assert "8 overdue, 13 due soon (of 35 tasks)." in page
+    assert "Sample data" not in page  # the fixture is not the bundled sample
+    assert "tests/fixtures/golden/indicators" in page
+    assert "Statistics Canada" in page
+    # no time stamp but the as-of date
+    assert set(re.findall(r"\b20\d\d-\d\d-\d\d\b", page)) <= {
+        "2025-10-15",
+        *re.findall(r"\b20\d\d-\d\d-\d\d\b", LEDGER.read_text(encoding="utf-8")),
+        "2022-12-31",
+        "2023-12-31",
+        "2025-12-31",
+    }
+
+
+def test_same_input_same_bytes_also_on_stdout(page: str) -> None:
+    again = run(*fixture_args("check"), "--lang", "en", "--format", "html").stdout
+    assert again == page
+
+
+def test_chinese_page() -> None:
+    from gl_plan.api import check
+    from gl_plan.plan.load import load_plan
+    from gl_plan.report.html_view import check_html
+    from gl_plan.report.trends import region_points
+
+    as_of = date(2025, 10, 15)
+    plan = load_plan(PLAN)
+    result = check(PLAN, [DATA], LEDGER, as_of=as_of)
+    from gl_plan.data.read import read_indicators
+
+    points = region_points(plan, read_indicators([DATA], plan, as_of=as_of).observations, as_of)
+    html = check_html(result, plan, "zh", points)
+    root = parse(html)
+    assert root.get("lang") == "zh-CN"
+    assert "桂林市" in "".join(t.text or "" for t in root.iter("text"))
+    assert "▼ 进度滞后" in html
+
+
+def test_text_is_escaped() -> None:
+    from gl_plan.api import check
+    from gl_plan.plan.load import load_plan
+    from gl_plan.plan.models import Text
+    from gl_plan.report.html_view import check_html
+
+    plan = load_plan(PLAN)
+    hostile = Text(zh="<script>alert(1)</script>", en='A & B <b>"bold"</b>')
+    plan = plan.model_copy(update={"plan": plan.plan.model_copy(update={"title": hostile})})
+    result = check(PLAN, [DATA], LEDGER, as_of=date(2025, 10, 15))
+    html = check_html(result, plan, "en", {})
+    parse(html)
+    assert "A &amp; B &lt;b&gt;&quot;bold&quot;&lt;/b&gt;" in html
+    assert "<b>" not in html
+
+
+def test_missing_matplotlib_is_a_clear_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib -> ImportError
+    target = tmp_path / "report.html"
+    result = CliRunner().invoke(app, [*fixture_args("check"), "--output", str(target)])
+    assert result.exit_code == 2
+    assert "pip install 'glplan[report]'" in result.stderr
+    assert not target.exists()
+    # the other formats do not need it
+    assert CliRunner().invoke(app, [*fixture_args("check"), "-f", "markdown"]).exit_code == 0

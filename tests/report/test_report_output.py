@@ -1,0 +1,138 @@
+"""Choosing the output format and writing files: suffixes, conflicts, atomic writes, BOM."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from report_fixtures import fixture_args, run
+from typer.testing import CliRunner
+
+from gl_plan.cli import app
+from gl_plan.cli.common import output_format, write_output
+from gl_plan.errors import GlplanError
+
+ALL = ("table", "json", "csv", "markdown", "html")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "expected"),
+    [
+        (None, None, "table"),
+        ("json", None, "json"),
+        ("md", None, "markdown"),
+        (None, "r.md", "markdown"),
+        (None, "r.CSV", "csv"),
+        (None, "r.json", "json"),
+        (None, "r.html", "html"),
+        (None, "r.txt", "table"),
+        ("csv", "r.csv", "csv"),
+        ("markdown", "report.out", "markdown"),
+    ],
+)
+def test_format_from_option_and_suffix(fmt: str | None, name: str | None, expected: str) -> None:
+    assert output_format(fmt, Path(name) if name else None, ALL) == expected
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "formats", "message"),
+    [
+        ("pdf", None, ALL, "--format must be one of"),
+        (None, "report.xyz", ALL, "cannot tell the format"),
+        ("csv", "r.json", ALL, "does not match"),
+        (None, "r.html", ("table", "json"), "this command writes"),
+    ],
+)
+def test_format_usage_errors(
+    fmt: str | None, name: str | None, formats: tuple[str, ...], message: str
+) -> None:
+    with pytest.raises(GlplanError) as err:
+        output_format(fmt, Path(name) if name else None, formats)
+    assert message in str(err.value.problems[0])
+
+
+def test_csv_file_has_a_bom_and_text_files_do_not(tmp_path: Path) -> None:
+    write_output("a,b\n", tmp_path / "x.csv", "csv")
+    write_output("# x", tmp_path / "x.md", "markdown")
+    assert (tmp_path / "x.csv").read_bytes() == b"\xef\xbb\xbfa,b\n"
+    assert (tmp_path / "x.md").read_bytes() == b"# x\n"
+
+
+def test_tables_written_to_a_file_have_no_colour_codes(tmp_path: Path) -> None:
+    from rich.text import Text
+
+    write_output([Text("red", style="bold red")], tmp_path / "t.txt", "table")
+    assert (tmp_path / "t.txt").read_text(encoding="utf-8") == "red\n"
+
+
+def test_a_failed_write_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    target = tmp_path / "report.md"
+    target.write_text("old\n", encoding="utf-8")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(GlplanError, match="No space left"):
+        write_output("new", target, "markdown")
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_tasks_pick_the_format_from_the_suffix(tmp_path: Path) -> None:
+    target = tmp_path / "tasks.csv"
+    result = run(*fixture_args("tasks"), "--lang", "en", "--output", str(target))
+    assert result.stdout == ""
+    assert target.read_text(encoding="utf-8-sig").startswith("id,action,title,")
+
+
+def test_tasks_do_not_write_html(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, [*fixture_args("tasks"), "--output", str(tmp_path / "t.html")])
+    assert result.exit_code == 2
+    assert "this command writes" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "tasks"])
+def test_markdown_and_csv_columns_are_named_like_the_json_keys(command: str) -> None:
+    import csv
+    import io
+    import json
+
+    doc = json.loads(run(*fixture_args(command), "-f", "json").stdout)
+    rows = doc["indicators"] if command == "check" else doc["tasks"]
+    keys = set(rows[0])
+    md = run(*fixture_args(command), "-f", "markdown", "--lang", "zh").stdout
+    header = next(line for line in md.splitlines() if line.startswith("| "))
+    columns = [c.strip() for c in header.strip("|").split("|")]
+    assert {"region", "status"} <= set(columns) or {"id", "status"} <= set(columns)
+    assert set(columns) - keys <= {"progress"}
+    csv_head = next(csv.reader(io.StringIO(run(*fixture_args(command), "-f", "csv").stdout)))
+    assert "status" in csv_head
+    assert "rag" in csv_head
+
+
+def _colour_codes(text: str) -> list[str]:
+    """SGR parameters that set a colour (30-38, 40-48, 90-97, 100-107)."""
+    import re
+
+    found = []
+    for params in re.findall(r"\x1b\[([0-9;]*)m", text):
+        for p in params.split(";"):
+            if p and (30 <= int(p) <= 48 or 90 <= int(p) <= 107):
+                found.append(p)
+    return found
+
+
+def test_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR")
+    coloured = run(*fixture_args("tasks"), env={"FORCE_COLOR": "1", "TERM": "xterm"}).stdout
+    assert _colour_codes(coloured)
+    assert "overdue" in coloured  # the colour's meaning is also written out
+    plain = run(
+        *fixture_args("tasks"), env={"FORCE_COLOR": "1", "TERM": "xterm", "NO_COLOR": "1"}
+    ).stdout
+    assert _colour_codes(plain) == []
