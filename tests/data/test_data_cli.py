@@ -84,7 +84,12 @@ def test_output_file_is_written(indicator_fixtures: Path, tmp_path: Path) -> Non
     code, out, _ = _data(indicator_fixtures, str(path), "-f", "csv", "--output", str(target))
     assert code == 0
     assert out == ""
-    assert target.read_text(encoding="utf-8").startswith("region,period,indicator,value")
+    # a BOM, so that Excel on Chinese Windows opens the UTF-8 file correctly
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert target.read_text(encoding="utf-8-sig").startswith("region,period,indicator,value")
+    markdown = tmp_path / "combined.md"
+    assert _data(indicator_fixtures, str(path), "--output", str(markdown))[0] == 0
+    assert markdown.read_text(encoding="utf-8").startswith("## ")
     table = tmp_path / "table.txt"
     _data(indicator_fixtures, str(path), "--output", str(table), "--lang", "en")
     assert "Yangshuo" in table.read_text(encoding="utf-8")

@@ -14,11 +14,12 @@ from gl_plan.cli.common import (
     LangOption,
     PlanOption,
     dump_json,
-    emit,
     handle_errors,
+    output_format,
     print_problems,
     resolve_as_of,
     resolve_lang,
+    write_output,
 )
 from gl_plan.errors import ExitCode, GlplanError
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from gl_plan.i18n import Lang
     from gl_plan.plan.models import Plan
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "csv", "markdown")
 
 
 @app.command("data")
@@ -43,14 +44,26 @@ def data(
         ),
     ] = None,
     plan: PlanOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, csv or markdown. Default: table, or what --output's suffix says.",
+            show_default=False,
+        ),
+    ] = None,
     encoding: EncodingOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False
+            "--output",
+            "-o",
+            help="Write to this file (atomically) instead of stdout; .json, .csv or .md "
+            "picks the format.",
+            dir_okay=False,
         ),
     ] = None,
 ) -> None:
@@ -68,8 +81,7 @@ def data(
     from gl_plan.plan.load import load_plan
     from gl_plan.resources import default_location
 
-    if fmt not in FORMATS:
-        raise GlplanError.single(f"--format must be table, json or csv, not {fmt!r}", code="usage")
+    out_format = output_format(fmt, output, FORMATS)
     language = resolve_lang(lang)
     model = load_plan(resolve_plan_path(plan)[0])
     if not paths:
@@ -79,10 +91,11 @@ def data(
         paths = [loc.indicators]
     result = read_indicators(paths, model, as_of=resolve_as_of(as_of), encoding=encoding)
 
-    if fmt == "json":
+    content: str | list[RenderableType]
+    if out_format == "json":
         from gl_plan.data.export import observation_rows
 
-        text = dump_json(
+        content = dump_json(
             {
                 "observations": observation_rows(result.observations),
                 "issues": [p.to_dict() for p in result.issues],
@@ -90,25 +103,17 @@ def data(
         )
     else:
         print_problems(result.issues)
-        if fmt == "csv":
+        if out_format == "csv":
             from gl_plan.data.export import observations_csv
 
-            text = observations_csv(result.observations)
+            content = observations_csv(result.observations)
+        elif out_format == "markdown":
+            from gl_plan.report.data_view import observations_markdown
+
+            content = observations_markdown(result.observations, model, language)
         else:
-            table = _table(result.observations, model, language)
-            if output is None:
-                from rich.console import Console
-
-                Console().print(table)
-                text = ""
-            else:
-                text = _plain(table)
-    if output is not None:
-        from gl_plan.atomic import atomic_write_text
-
-        atomic_write_text(output, text if text.endswith("\n") else text + "\n")
-    elif text:
-        emit(text)
+            content = [_table(result.observations, model, language)]
+    write_output(content, output, out_format)
     raise typer.Exit(int(ExitCode.FINDINGS if result.errors else ExitCode.OK))
 
 
@@ -155,14 +160,3 @@ def _table(observations: ObservationSet, plan: Plan, lang: Lang) -> RenderableTy
             f"{source}:{o.line}" if source and o.line else source,
         )
     return table
-
-
-def _plain(renderable: RenderableType) -> str:
-    """Render for a file: no colours, a fixed width."""
-    import io
-
-    from rich.console import Console
-
-    console = Console(file=io.StringIO(), width=200, no_color=True, color_system=None)
-    console.print(renderable)
-    return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]

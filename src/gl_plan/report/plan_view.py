@@ -118,7 +118,7 @@ def render_plan(plan: Plan, lang: Lang) -> None:
 
     from gl_plan.report.format import plain_text
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, emoji=False)
     items = plan_renderables(plan, lang)
     if console.is_terminal:
         for item in items:
