@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from gl_plan.data.gcpause import paused_gc
 from gl_plan.data.observations import ObservationSet, Series
 from gl_plan.plan.models import Plan
 
@@ -76,28 +78,51 @@ class _Sum:
     regions: list[str] = field(default_factory=list)
 
 
+_EMPTY = _Sum()
+
+
+#: From this many observations on, sums are computed with numpy (the result is the same:
+#: the sums are taken in the same order); below it, importing numpy would cost more.
+VECTOR_MIN_OBSERVATIONS = 20_000
+
+
 def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
     """Add each parent region's series, computed from its reporting regions' counts.
 
     Worked examples: ``tests/assess/test_assess_aggregate.py``.
     """
+    with paused_gc():
+        return _aggregate(plan, observations)
+
+
+def _aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
     tolerance = plan.settings.rate_tolerance
     series = dict(observations.series)  # the input set is left untouched
     coverage: dict[tuple[str, str, int], Coverage] = {}
     indicators = sorted({indicator for _, indicator in observations.series})
-    for parent, expected in leaves_below(plan).items():
-        for indicator in indicators:
-            sums, rate_only = _sum_counts(observations, expected, indicator)
+    below = leaves_below(plan)
+    vector = len(observations) >= VECTOR_MIN_OBSERVATIONS and _numpy_available()
+    for indicator in indicators:
+        summer = _VectorSums(observations, indicator, below) if vector else None
+        for parent, expected in below.items():
+            if summer is not None:
+                sums, rate_only = summer.sums(parent, expected)
+            else:
+                sums, rate_only = _sum_counts(observations, expected, indicator)
             direct = observations.get(parent, indicator)
             direct_at = {direct.ordinals[i]: i for i in range(len(direct))} if direct else {}
             ordinals = sorted(set(sums) | set(direct_at))
             out = Series(parent, indicator)
             for ordinal in ordinals:
-                acc = sums.get(ordinal, _Sum())
+                acc = sums.get(ordinal, _EMPTY)
                 computed = acc.numerator / acc.denominator * 100.0 if acc.denominator > 0 else None
-                contributed = set(acc.regions)
-                missing = [c for c in expected if c not in contributed]
-                without = [c for c in missing if c in rate_only.get(ordinal, set())]
+                if len(acc.regions) == len(expected):
+                    missing: list[str] = []
+                else:
+                    contributed = set(acc.regions)
+                    missing = [c for c in expected if c not in contributed]
+                only = rate_only.get(ordinal)
+                without = [c for c in missing if c in only] if only else []
                 common: dict[str, object] = {
                     "expected": len(expected),
                     "reporting": len(expected) - len(missing),
@@ -121,7 +146,7 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
                         and not missing
                         and abs(direct.values[i] - computed) > tolerance
                     )
-                    cov = Coverage.model_validate(
+                    cov = _coverage(
                         {
                             **common,
                             "period": str(direct.period(i)),
@@ -131,7 +156,7 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
                     )
                 elif computed is not None:
                     _append(out, ordinal, computed, acc.numerator, acc.denominator, -1, 0)
-                    cov = Coverage.model_validate(
+                    cov = _coverage(
                         {
                             **common,
                             "period": str(out.period(len(out) - 1)),
@@ -144,7 +169,97 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
                 coverage[(parent, indicator, ordinal)] = cov
             if len(out):
                 series[(parent, indicator)] = out
-    return Aggregated(ObservationSet(series=series, files=list(observations.files)), coverage)
+    # Parents in plan order, indicators sorted within each, as callers iterate them.
+    ordered = dict(observations.series)
+    for parent in below:
+        for indicator in indicators:
+            key = (parent, indicator)
+            if key in series and key not in ordered:
+                ordered[key] = series[key]
+    ordered.update(series)
+    return Aggregated(ObservationSet(series=ordered, files=list(observations.files)), coverage)
+
+
+def _coverage(fields: dict[str, object]) -> Coverage:
+    # The fields are built above with the right types; validating tens of thousands of
+    # points on a national plan would cost seconds for nothing.
+    return Coverage.model_construct(_fields_set=set(fields), **fields)  # type: ignore[arg-type]
+
+
+def _numpy_available() -> bool:
+    try:
+        import numpy  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class _VectorSums:
+    """Every reporting region's counts for one indicator as region × period matrices."""
+
+    def __init__(
+        self, observations: ObservationSet, indicator: str, below: dict[str, list[str]]
+    ) -> None:
+        import numpy as np
+
+        self.np = np
+        leaves = list(dict.fromkeys(code for expected in below.values() for code in expected))
+        self.row = {code: i for i, code in enumerate(leaves)}
+        found = [(i, observations.get(code, indicator)) for i, code in enumerate(leaves)]
+        present = [(i, s) for i, s in found if s is not None and len(s)]
+
+        def joined(arrays: list[Any], dtype: Any) -> Any:
+            return np.frombuffer(b"".join(a.tobytes() for a in arrays), dtype=dtype)
+
+        ords = joined([s.ordinals for _, s in present], np.int64)
+        n = joined([s.numerators for _, s in present], np.float64)
+        d = joined([s.denominators for _, s in present], np.float64)
+        v = joined([s.values for _, s in present], np.float64)
+        unique = np.unique(ords)
+        self.ordinals: list[int] = unique.tolist()
+        rows = np.repeat(
+            np.array([i for i, _ in present], dtype=np.intp),
+            np.array([len(s) for _, s in present], dtype=np.intp),
+        )
+        cols = np.searchsorted(unique, ords)
+        shape = (len(leaves), len(unique))
+        self.num = np.zeros(shape)
+        self.den = np.zeros(shape)
+        self.counted = np.zeros(shape, dtype=bool)
+        self.rate_only = np.zeros(shape, dtype=bool)
+        has = ~(np.isnan(n) | np.isnan(d))
+        self.num[rows, cols] = np.where(has, n, 0.0)
+        self.den[rows, cols] = np.where(has, d, 0.0)
+        self.counted[rows, cols] = has
+        self.rate_only[rows, cols] = ~has & ~np.isnan(v)
+
+    def sums(self, parent: str, expected: list[str]) -> tuple[dict[int, _Sum], dict[int, set[str]]]:
+        """What :func:`_sum_counts` returns, with the additions made in the same order."""
+        np = self.np
+        rows = np.fromiter((self.row[c] for c in expected), dtype=np.intp, count=len(expected))
+        counted = self.counted[rows]
+        # cumsum adds row after row, as the loop does (a plain sum would add pairwise);
+        # adding 0.0 for a region without counts changes no sum.
+        num = np.cumsum(self.num[rows], axis=0)[-1] if len(rows) else np.zeros(0)
+        den = np.cumsum(self.den[rows], axis=0)[-1] if len(rows) else np.zeros(0)
+        n_counted = counted.sum(axis=0)
+        rate_only = self.rate_only[rows]
+        has_rate_only = rate_only.any(axis=0)
+        sums: dict[int, _Sum] = {}
+        only: dict[int, set[str]] = {}
+        full = len(expected)
+        for j, ordinal in enumerate(self.ordinals):
+            k = int(n_counted[j])
+            if k:
+                regions = (
+                    expected
+                    if k == full
+                    else [expected[r] for r in np.flatnonzero(counted[:, j]).tolist()]
+                )
+                sums[ordinal] = _Sum(float(num[j]), float(den[j]), regions)
+            if has_rate_only[j]:
+                only[ordinal] = {expected[r] for r in np.flatnonzero(rate_only[:, j]).tolist()}
+        return sums, only
 
 
 def leaves_below(plan: Plan) -> dict[str, list[str]]:

@@ -71,11 +71,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from gl_plan.assess.aggregate import Aggregated, Coverage
+from gl_plan.data.gcpause import paused_gc
 from gl_plan.data.observations import Series
 from gl_plan.data.periods import Period, PeriodError, parse_period
 from gl_plan.plan.models import Direction, Plan, Settings
@@ -198,6 +200,7 @@ class Growth:
     required: float
 
 
+@lru_cache(maxsize=64)
 def ended_by(as_of: date) -> int:
     """The largest :attr:`Period.ordinal` of a period that has ended by ``as_of``.
 
@@ -215,12 +218,21 @@ def points_until(series: Series | None, as_of: date) -> list[Point]:
     if series is None:
         return []
     stop = bisect_right(series.ordinals, ended_by(as_of))
-    values = series.values
-    return [
-        Point(Period.from_ordinal(series.ordinals[i]), values[i])
-        for i in range(stop)
-        if not math.isnan(values[i])
-    ]
+    values = series.values[:stop]
+    periods = _periods(series.ordinals[:stop].tobytes())
+    total = sum(values)
+    if total == total:  # no NaN among the values: the usual case, taken in bulk
+        return list(map(Point, periods, values))
+    return [Point(p, v) for p, v in zip(periods, values, strict=True) if not math.isnan(v)]
+
+
+@lru_cache(maxsize=256)
+def _periods(ordinals: bytes) -> tuple[Period, ...]:
+    # Periods are immutable and most series cover the same ones; a national check would
+    # otherwise build a million of them.
+    from array import array
+
+    return tuple(Period.from_ordinal(o) for o in array("q", ordinals))
 
 
 def target_year_over(target_year: int, as_of: date) -> bool:
@@ -379,13 +391,13 @@ def project(points: Sequence[Point], t: float) -> float | None:
     if len(recent) < 2 or recent[-1].period.t - recent[0].period.t < MIN_SPAN_YEARS:
         return None
     weights = [float(i + 1) for i in range(len(recent))]
+    ts = [p.period.t for p in recent]
+    vs = [p.value for p in recent]
     total = sum(weights)
-    mean_t = sum(w * p.period.t for w, p in zip(weights, recent, strict=True)) / total
-    mean_v = sum(w * p.value for w, p in zip(weights, recent, strict=True)) / total
-    sxx = sum(w * (p.period.t - mean_t) ** 2 for w, p in zip(weights, recent, strict=True))
-    sxy = sum(
-        w * (p.period.t - mean_t) * (p.value - mean_v) for w, p in zip(weights, recent, strict=True)
-    )
+    mean_t = sum([w * t for w, t in zip(weights, ts, strict=True)]) / total
+    mean_v = sum([w * v for w, v in zip(weights, vs, strict=True)]) / total
+    sxx = sum([w * (t - mean_t) ** 2 for w, t in zip(weights, ts, strict=True)])
+    sxy = sum([w * (t - mean_t) * (v - mean_v) for w, t, v in zip(weights, ts, vs, strict=True)])
     slope = sxy / sxx
     return mean_v + slope * (t - mean_t)
 
@@ -438,35 +450,50 @@ def assess_indicators(plan: Plan, data: Aggregated, as_of: date) -> list[Indicat
     ``data`` holds the reporting regions' observations and the parents' values (see
     :func:`gl_plan.assess.aggregate.aggregate`).
     """
+    with paused_gc():
+        return _assess_indicators(plan, data, as_of)
+
+
+def _assess_indicators(plan: Plan, data: Aggregated, as_of: date) -> list[IndicatorAssessment]:
     baselines = declared_baselines(plan)
     levels = region_levels(plan)
     order = assessment_order(plan)
     latest = _latest_ends(data, as_of)
-    out: list[IndicatorAssessment] = []
-    cache: dict[tuple[str, str], list[Point]] = {}
-    for goal in sorted(plan.goals, key=lambda g: g.year):
-        for indicator_id, target in goal.targets.items():
+    goals = sorted(plan.goals, key=lambda g: g.year)
+    indicator_ids = list(dict.fromkeys(i for goal in goals for i in goal.targets))
+    done: dict[tuple[int, str, str], IndicatorAssessment] = {}
+    # Each series' points are made once and dropped once every goal has used them: keeping
+    # a national plan's million points alive at once makes the garbage collector crawl.
+    for code in order:
+        for indicator_id in indicator_ids:
+            points: list[Point] | None = None
             indicator = plan.indicator_by_id.get(indicator_id)
             direction = indicator.direction if indicator else Direction.HIGHER_IS_BETTER
-            for code in order:
-                if (code, indicator_id) not in cache:
-                    series = data.observations.get(code, indicator_id)
-                    cache[(code, indicator_id)] = points_until(series, as_of)
-                points = cache[(code, indicator_id)]
+            for g, goal in enumerate(goals):
+                if indicator_id not in goal.targets:
+                    continue
+                if points is None:
+                    points = points_until(data.observations.get(code, indicator_id), as_of)
                 assessment = assess_points(
                     points,
                     region=code,
                     region_level=levels[code],
                     indicator=indicator_id,
                     target_year=goal.year,
-                    target=target,
+                    target=goal.targets[indicator_id],
                     as_of=as_of,
                     settings=plan.settings,
                     direction=direction,
                     declared_baseline=baselines.get((code, indicator_id)),
                 )
-                out.append(_with_context(assessment, data, latest, as_of))
-    return out
+                done[(g, indicator_id, code)] = _with_context(assessment, data, latest, as_of)
+    # Goals in year order, then each goal's indicators, then regions.
+    return [
+        done[(g, indicator_id, code)]
+        for g, goal in enumerate(goals)
+        for indicator_id in goal.targets
+        for code in order
+    ]
 
 
 def _end_key(ordinal: int) -> int:
@@ -479,11 +506,22 @@ def _latest_ends(data: Aggregated, as_of: date) -> dict[tuple[str, int | None], 
     region (key year None) and within each year."""
     cutoff = ended_by(as_of)
     out: dict[tuple[str, int | None], int] = {}
+    # Most series cover the same periods: each distinct run of ordinals is scanned once.
+    ends_of: dict[bytes, list[tuple[int, int]]] = {}
     for (_, indicator), series in data.observations.series.items():
         stop = bisect_right(series.ordinals, cutoff)
-        for ordinal in series.ordinals[:stop]:
-            end = _end_key(ordinal)
-            for key in ((indicator, None), (indicator, ordinal // 8)):
+        run = series.ordinals[:stop].tobytes()
+        ends = ends_of.get(run)
+        if ends is None:
+            best: dict[int, int] = {}
+            for ordinal in series.ordinals[:stop]:
+                end = _end_key(ordinal)
+                year = ordinal // 8
+                if best.get(year, -1) < end:
+                    best[year] = end
+            ends = ends_of[run] = list(best.items())
+        for year, end in ends:
+            for key in ((indicator, None), (indicator, year)):
                 if out.get(key, -1) < end:
                     out[key] = end
     return out

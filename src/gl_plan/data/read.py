@@ -27,9 +27,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from gl_plan.data.columns import MAX_HEADER_SEARCH_ROWS, Columns, recognise
+from gl_plan.data.gcpause import paused_gc
 from gl_plan.data.observations import ObservationSet, Series
 from gl_plan.data.periods import Period, PeriodError, parse_period
 from gl_plan.data.quality import check_quality
@@ -118,7 +119,8 @@ def read_indicators(
         reader.report(problem)
     for path, display in files:
         reader.read_file(path, display)
-    return reader.result()
+    with paused_gc():
+        return reader.result()
 
 
 def expand_paths(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, str]], list[Problem]]:
@@ -256,9 +258,26 @@ class _Reader:
             )
             return
         if path.suffix.lower() in EXCEL_SUFFIXES:
+            # Not paused: openpyxl's objects refer to each other and need the collector.
             self._read_xlsx(path, display)
-        else:
-            self._read_csv(path, display)
+            return
+        with paused_gc():
+            if not self._read_csv_fast(path, display, size):
+                self._read_csv(path, display)
+
+    def _read_csv_fast(self, path: Path, display: str, size: int) -> bool:
+        """The columnar path for a large clean long file (:mod:`gl_plan.data.fastcsv`)."""
+        from gl_plan.data import fastcsv
+
+        if size < fastcsv.FAST_MIN_BYTES or self.forced is not None or not fastcsv.available():
+            return False
+        return fastcsv.read_long_csv(
+            self,
+            path,
+            display,
+            lambda file, sheet, region: self._new_table(file, sheet, region, pad=False),
+            min_bytes=fastcsv.FAST_MIN_BYTES,
+        )
 
     def _unreadable(
         self, display: str, message: str, encoding: str, code: str = "io-error"
@@ -289,7 +308,7 @@ class _Reader:
     def _read_xlsx(self, path: Path, display: str) -> None:
         import warnings
 
-        import openpyxl
+        openpyxl = _import_openpyxl()
 
         file_region = region_from_name(path.name, self.plan)
         # openpyxl warns about styles and extensions it ignores; they do not concern the data.
@@ -903,10 +922,15 @@ class _Reader:
     def _resolve_duplicates(self) -> None:
         """Keep one value per period: identical copies collapse (a warning), conflicting
         values are all rejected (an error at each place, naming the others)."""
+        sorted_runs: set[bytes] = set()  # most series cover the same periods
         for key in list(self.series):
             s = self.series[key]
             ords = s.ordinals
+            run = ords.tobytes()
+            if run in sorted_runs:
+                continue
             if all(a < b for a, b in zip(ords, itertools.islice(ords, 1, None), strict=False)):
+                sorted_runs.add(run)
                 continue
             order = sorted(range(len(ords)), key=ords.__getitem__)
             out = Series(s.region, s.indicator)
@@ -1039,6 +1063,27 @@ def _sheet_rows(ws: object) -> Iterator[tuple[int, list[Cell]]]:
             else:
                 cells.append(v)
         yield line, cells
+
+
+def _import_openpyxl() -> Any:
+    """openpyxl, imported without numpy when numpy is not loaded yet.
+
+    openpyxl imports numpy only to recognise numpy numbers written into cells; reading
+    never needs it, and importing it would add about a tenth of a second to every run
+    that reads a workbook.
+    """
+    import sys
+
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        import openpyxl
+
+        return openpyxl
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # makes `import numpy` fail
+    try:
+        import openpyxl
+    finally:
+        del sys.modules["numpy"]
+    return openpyxl
 
 
 def _describe(exc: BaseException) -> str:
