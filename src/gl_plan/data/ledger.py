@@ -38,13 +38,21 @@ from datetime import date
 from pathlib import Path
 from typing import Final, Literal, get_args
 
-from gl_plan.data.textfile import MAX_FIELD_CHARS, decode, iter_rows, sniff_delimiter
+from gl_plan.data.textfile import (
+    MAX_FIELD_CHARS,
+    decode,
+    iter_rows,
+    read_at_most,
+    sniff_delimiter,
+)
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.limits import MAX_LEDGER_BYTES, MAX_LEDGER_ROWS, MAX_PROBLEMS_PER_KIND
 from gl_plan.plan.models import Plan, Quantity, Task
 
 __all__ = [
     "COLUMNS",
     "MAX_LEDGER_BYTES",
+    "MAX_LEDGER_ROWS",
     "Ledger",
     "LedgerEntry",
     "LedgerStatus",
@@ -63,9 +71,6 @@ STATUSES: Final[tuple[LedgerStatus, ...]] = get_args(LedgerStatus)
 #: Column order of a ledger this module creates.
 COLUMNS: Final = ("date", "task", "status", "value", "note", "region", "reporter", "metric")
 REQUIRED: Final = ("date", "task", "status")
-
-#: A ledger holds a few hundred lines; the cap keeps a mistaken argument (a video) cheap.
-MAX_LEDGER_BYTES: Final = 50 * 1024 * 1024
 
 # Header spellings seen in county spreadsheets, normalised by _norm_label.
 _LABELS: Final[dict[str, str]] = {
@@ -256,9 +261,18 @@ def _read_bytes(path: Path) -> bytes:
             code="too-large",
         )
     try:
-        return path.read_bytes()
+        # Bounded even when the size above was no guide (a device, a pipe, a growing file).
+        raw = read_at_most(path, MAX_LEDGER_BYTES)
     except OSError as exc:
-        raise GlplanError.single(f"cannot read: {exc.strerror}", file=name) from None
+        raise GlplanError.single(f"cannot read: {exc.strerror or exc}", file=name) from None
+    if len(raw) > MAX_LEDGER_BYTES:
+        raise GlplanError.single(
+            f"more than {MAX_LEDGER_BYTES:,} bytes; a progress ledger is at most "
+            f"{MAX_LEDGER_BYTES:,} bytes",
+            file=name,
+            code="too-large",
+        )
+    return raw
 
 
 def _decode(raw: bytes, name: str, encoding: str | None) -> tuple[str, str, list[Problem]]:
@@ -350,8 +364,40 @@ def parse_ledger_text(
     """Parse decoded ledger text: entries, located problems, and the header's columns.
 
     An empty text is an empty ledger (with a warning); a text whose header lacks a required
-    column gives one error and no entries.
+    column gives one error and no entries. At most :data:`MAX_PROBLEMS_PER_KIND` problems of
+    one kind are listed, then a count of the rest. A text of more than
+    :data:`MAX_LEDGER_ROWS` rows raises :class:`GlplanError` (exit code 2).
     """
+    entries, problems, columns = _parse_ledger_text(text, plan, file)
+    return entries, _capped(problems, file), columns
+
+
+def _capped(problems: list[Problem], file: str) -> list[Problem]:
+    """The first problems of each kind, then one line counting the rest of that kind: a
+    column of bad values gives one message per row otherwise."""
+    counts: dict[tuple[str, Severity], int] = {}
+    kept: list[Problem] = []
+    for p in problems:
+        key = (p.code, p.severity)
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= MAX_PROBLEMS_PER_KIND:
+            kept.append(p)
+    for (code, severity), n in counts.items():
+        if n > MAX_PROBLEMS_PER_KIND:
+            kept.append(
+                Problem(
+                    f"... and {n - MAX_PROBLEMS_PER_KIND:,} more {code} problems not listed",
+                    file=file,
+                    severity=severity,
+                    code=code,
+                )
+            )
+    return kept
+
+
+def _parse_ledger_text(
+    text: str, plan: Plan, file: str
+) -> tuple[list[LedgerEntry], list[Problem], tuple[str | None, ...]]:
     rows = iter_rows(text, sniff_delimiter(text[:4096]))
     problems: list[Problem] = []
     try:
@@ -374,10 +420,14 @@ def parse_ledger_text(
     entries: list[LedgerEntry] = []
     seen: dict[tuple[str, ...], int] = {}
     line = layout.header_line
+    count = 0
     try:
         for line, cells in rows:
             if not any(c.strip() for c in cells):
                 continue
+            count += 1
+            if count > MAX_LEDGER_ROWS:
+                raise _too_many_rows(file, line)
             entry, row_problems = _parse_row(line, cells, layout, plan, file)
             problems.extend(row_problems)
             if entry is None:
@@ -403,6 +453,16 @@ def parse_ledger_text(
             )
         )
     return entries, problems, layout.columns
+
+
+def _too_many_rows(file: str, line: int) -> GlplanError:
+    return GlplanError.single(
+        f"more than {MAX_LEDGER_ROWS:,} rows; a progress ledger holds at most "
+        f"{MAX_LEDGER_ROWS:,} (start a new ledger file, or check that this is the right file)",
+        file=file,
+        line=line,
+        code="too-large",
+    )
 
 
 def _parse_row(
@@ -679,7 +739,8 @@ def append_entry(
                     "constraint-error",
                 )
 
-    note = note.strip("\r\n")
+    # The reader strips every cell; the entry returned must equal the one read back.
+    note = note.strip()
     reporter = reporter.strip() if reporter and reporter.strip() else None
     for fld, text in (("note", note), ("reporter", reporter or "")):
         if len(text) > MAX_FIELD_CHARS:
@@ -704,10 +765,13 @@ def append_entry(
         "reporter": reporter or "",
         "metric": metric or "",
     }
-    extra, line = _new_bytes(target, name, values, encoding)
-    from gl_plan.atomic import atomic_append_bytes
+    from gl_plan.atomic import atomic_append_bytes, locked
 
-    atomic_append_bytes(target, extra)
+    # One lock over read, check and write: another `progress add` running at the same
+    # moment waits, then appends after this line instead of writing over it.
+    with locked(target):
+        extra, line = _new_bytes(target, name, values, encoding)
+        atomic_append_bytes(target, extra)
     return LedgerEntry(
         date=when,
         task=found.id,
@@ -743,6 +807,23 @@ def _new_bytes(
 ) -> tuple[bytes, int]:
     """The bytes to append (maybe a line break, the header for a new file, the row) and the
     line the row will start on. Refuses when the file cannot take the row cleanly."""
+    try:
+        return _addition(target, name, values, forced)
+    except csv.Error as exc:
+        # A row the csv module cannot split (a field over the limit): the ledger must be
+        # fixed first, or the new line might be read as part of the broken one.
+        raise GlplanError.single(
+            f"the ledger cannot be read: {getattr(exc, 'reason', exc)}; fix it before adding "
+            "entries (nothing was written)",
+            file=name,
+            line=getattr(exc, "line", None),
+            code="csv-error",
+        ) from None
+
+
+def _addition(
+    target: Path, name: str, values: dict[str, str], forced: str | None
+) -> tuple[bytes, int]:
     exists = target.exists()
     raw = _read_bytes(target) if exists else b""
     text, used, _ = _decode(raw, name, forced) if raw else ("", forced or "utf-8", [])
@@ -801,8 +882,17 @@ def _new_bytes(
         for ln, cells_ in iter_rows(text + addition, delimiter)
         if any(c.strip() for c in cells_)
     ]
+    if len(before) > MAX_LEDGER_ROWS:  # the header line plus the limit
+        raise GlplanError.single(
+            f"the ledger already holds {MAX_LEDGER_ROWS:,} rows, the most a ledger may hold; "
+            "start a new ledger file (nothing was written)",
+            file=name,
+            code="too-large",
+        )
     expected = len(before) + (0 if text.strip() else 1) + 1
-    if len(after_rows) != expected or after_rows[-1][1] != cells:
+    # The reader sniffs the delimiter itself; it must find the one the row was written with.
+    resniffed = sniff_delimiter((text + addition)[:4096])
+    if len(after_rows) != expected or after_rows[-1][1] != cells or resniffed != delimiter:
         raise GlplanError.single(
             "the ledger's last line is incomplete (an unclosed double quote?); fix it before "
             "adding entries (nothing was written)",

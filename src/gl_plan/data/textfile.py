@@ -15,12 +15,26 @@ import io
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from gl_plan.errors import Problem, Severity
+from gl_plan.limits import MAX_FIELD_CHARS
 
-#: What a CSV row may hold at the most, so a hostile file cannot make one field eat memory.
-MAX_FIELD_CHARS = 10_000
+__all__ = [
+    "CHUNK_BYTES",
+    "MAX_FIELD_CHARS",
+    "Decoded",
+    "Detected",
+    "RowError",
+    "binary_kind",
+    "decode",
+    "detect_encoding",
+    "iter_rows",
+    "read_at_most",
+    "sniff_delimiter",
+]
+
 
 _GZIP = b"\x1f\x8b"
 _ZIP = b"PK\x03\x04"
@@ -202,6 +216,10 @@ def decode(raw: bytes, file: str, forced: str | None = None) -> Decoded:
     return Decoded(raw.decode(detected.encoding), detected.encoding, detected.problems)
 
 
+#: Leading blank lines looked through to find the header line the delimiter is sniffed on.
+_SNIFF_LINES = 100
+
+
 class RowError(csv.Error):
     """A row the csv module cannot split (a field over the limit), with the line it starts on."""
 
@@ -212,8 +230,12 @@ class RowError(csv.Error):
 
 
 def sniff_delimiter(sample: str) -> str:
-    """Comma unless the header line clearly uses tabs, semicolons or full-width commas."""
-    first = sample.split("\n", 1)[0]
+    """Comma unless the header line clearly uses tabs, semicolons or full-width commas.
+
+    The header line is the first line that is not blank: a leading line holding only a tab
+    or spaces says nothing about the delimiter.
+    """
+    first = next((line for line in sample.split("\n") if line.strip()), "")
     counts = {d: first.count(d) for d in (",", "\t", ";", "，")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] > counts[","] else ","
@@ -228,9 +250,17 @@ def iter_rows(text: str | TextIO, delimiter: str | None = None) -> Iterator[tupl
     :class:`csv.Error` carrying the line), which callers report as a problem.
     """
     stream: TextIO = io.StringIO(text, newline="") if isinstance(text, str) else text
-    first = stream.readline()
-    delim = delimiter or sniff_delimiter(first)
-    reader = csv.reader(itertools.chain((first,), stream), delimiter=delim, strict=False)
+    head: list[str] = []
+    # The delimiter is sniffed on the first non-blank line, looking a bounded way ahead.
+    while len(head) < _SNIFF_LINES:
+        line = stream.readline()
+        if not line:
+            break
+        head.append(line)
+        if line.strip():
+            break
+    delim = delimiter or sniff_delimiter(head[-1] if head else "")
+    reader = csv.reader(itertools.chain(head, stream), delimiter=delim, strict=False)
     start = 1
     try:
         for row in reader:
@@ -238,6 +268,25 @@ def iter_rows(text: str | TextIO, delimiter: str | None = None) -> Iterator[tupl
             start = reader.line_num + 1
     except csv.Error as exc:
         raise RowError(str(exc), start) from None
+
+
+def read_at_most(path: Path, limit: int) -> bytes:
+    """The bytes of ``path``, but never more than ``limit + 1`` of them.
+
+    A caller that gets more than ``limit`` bytes knows the file is over its limit without
+    having read it whole: ``/dev/zero`` or a file still growing cannot exhaust memory, which
+    a size check before reading cannot promise. Raises :class:`OSError`.
+    """
+    chunks: list[bytes] = []
+    left = limit + 1
+    with path.open("rb") as fh:
+        while left > 0:
+            chunk = fh.read(min(left, CHUNK_BYTES))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    return b"".join(chunks)
 
 
 # Keep the csv module's own limit in step with ours.

@@ -1,32 +1,46 @@
 """Load ``plan.yaml`` safely and map every validation error back to its line and column.
 
-YAML is parsed into nodes with PyYAML's safe composer, and values are built from the nodes
-here rather than by PyYAML's constructors, so that:
+The YAML text is read as a stream of parser events (libyaml's fast C parser when PyYAML has
+it, else PyYAML's own) and values are built from the events here, without recursion and
+without PyYAML's constructors, so that:
 
 - anchors and aliases are refused (a 400-byte alias bomb otherwise expands to hundreds of
   MB once validated);
+- a plan nested deeper than :data:`~gl_plan.limits.MAX_PLAN_DEPTH` levels or holding more
+  than :data:`~gl_plan.limits.MAX_PLAN_NODES` values is refused with a located message as
+  soon as the limit is passed, not after filling memory (or overflowing the stack);
 - duplicate keys are errors, not "last one wins";
 - plain scalars follow YAML 1.2's core schema: ``NO``, ``on`` and ``yes`` stay text, only
   ``true``/``false`` are booleans; ``0123`` stays text so a leading zero survives; dates
   stay text for the models to parse;
-- every node's position is kept, keyed by its path, for located messages.
+- every value's position is kept, keyed by its path, for located messages.
+
+A file that is not valid YAML gets PyYAML's own wording of the error (the C parser words
+some errors differently), so messages do not depend on how PyYAML was installed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, Final
 
 import yaml
 from pydantic import ValidationError
 
 from gl_plan.errors import ExitCode, GlplanError, Problem
+from gl_plan.limits import MAX_PLAN_BYTES, MAX_PLAN_DEPTH, MAX_PLAN_NODES, MAX_PLAN_PROBLEMS
 from gl_plan.plan.models import Plan
 
-#: The plan is tens of kilobytes; a cap keeps a mistaken argument (a video, a dump) cheap.
-MAX_PLAN_BYTES = 5 * 1024 * 1024
+__all__ = [
+    "MAX_PLAN_BYTES",
+    "MAX_PLAN_DEPTH",
+    "MAX_PLAN_NODES",
+    "load_plan",
+    "parse_plan",
+    "read_plan_text",
+]
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -36,87 +50,249 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _NULL = {"", "~", "null", "Null", "NULL"}
+#: Quoted and block scalars are always text. A plain scalar's style is None from PyYAML's
+#: parser and "" from libyaml's.
+_TEXT_STYLES: Final = frozenset({"'", '"', "|", ">"})
+#: A YAML syntax error the C parser finds within this many characters is worded by PyYAML's
+#: parser (a second, slower pass over the text up to the error); beyond, libyaml's wording.
+_REWORD_LIMIT: Final = 256 * 1024
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Refused(Exception):
-    def __init__(self, message: str, mark: yaml.Mark | None) -> None:
+    def __init__(self, message: str, mark: Any, code: str) -> None:
         super().__init__(message)
         self.message = message
         self.mark = mark
+        self.code = code
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """A composer that refuses anchors and aliases before any node is built."""
-
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
-        mark: Any = event.start_mark
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(f"YAML aliases (*{event.anchor}) are not allowed in a plan", mark)
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _Refused(f"YAML anchors (&{anchor}) are not allowed in a plan", mark)
-        return super().compose_node(parent, index)
+def _pos(mark: Any) -> Position:
+    return (int(mark.line) + 1, int(mark.column) + 1)
 
 
-def _pos(mark: yaml.Mark) -> Position:
-    return (mark.line + 1, mark.column + 1)
+def _events(text: str, loader: type[yaml.SafeLoader]) -> Iterator[yaml.Event]:
+    parser = loader(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()  # type: ignore[no-untyped-call]
+    finally:
+        parser.dispose()
+
+
+class _Skip:
+    """Marks a mapping entry whose value is to be read past, not kept."""
+
+
+_SKIP: Final = _Skip()
+
+
+class _Frame:
+    """A list or mapping being built; for a mapping, the key whose value comes next."""
+
+    __slots__ = ("key", "path", "value")
+
+    def __init__(self, value: dict[str, Any] | list[Any], path: Path) -> None:
+        self.value = value
+        self.path = path
+        self.key: str | _Skip | None = None
 
 
 class _Builder:
-    """Turns composed nodes into plain Python values, recording where each came from."""
+    """Turns parser events into plain Python values, recording where each came from.
+
+    Iterative (an explicit stack, no recursion) and bounded: nesting depth and the number of
+    values are checked at each event, before anything else is allocated.
+    """
 
     def __init__(self) -> None:
         self.positions: dict[Path, Position] = {}
         self.problems: list[tuple[Position, Path, str]] = []
+        self.nodes = 0
+        self.documents = 0
 
-    def build(self, node: yaml.Node, path: Path) -> Any:
-        self.positions.setdefault(path, _pos(node.start_mark))
-        if isinstance(node, yaml.MappingNode):
-            out: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    self.problems.append(
-                        (_pos(key_node.start_mark), path, "a key must be plain text")
-                    )
-                    continue
-                key = str(key_node.value)
-                if key_node.tag == "tag:yaml.org,2002:merge" or key == "<<":
-                    self.problems.append(
-                        (_pos(key_node.start_mark), path, "YAML merge keys (<<) are not allowed")
-                    )
-                    continue
-                if key in out:
-                    self.problems.append(
-                        (_pos(key_node.start_mark), (*path, key), f"duplicate key {key!r}")
-                    )
-                    continue
-                self.positions[(*path, key)] = _pos(key_node.start_mark)
-                out[key] = self.build(value_node, (*path, key))
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        return self._scalar(node)
+    def build(self, events: Iterable[yaml.Event]) -> tuple[bool, Any, Any]:
+        """``(found, value, mark)``: whether the stream held a document, its value, and
+        where the document's root starts."""
+        stack: list[_Frame] = []
+        #: > 0 while reading past a value that is not kept (a duplicate key's, ...).
+        skipping = 0
+        #: What the mapping on top expects once the skipped value is read past.
+        after_skip: str | _Skip | None = None
+        found, root, root_mark = False, None, None
 
-    @staticmethod
-    def _scalar(node: yaml.ScalarNode) -> Any:
-        text = node.value
-        if node.style in ("'", '"', "|", ">"):
-            return text
-        if node.tag == "tag:yaml.org,2002:str" and node.style is not None:
-            return text
-        if text in _NULL:
-            return None
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-        if _INT.fullmatch(text):
-            return int(text)
-        if _FLOAT.fullmatch(text) and any(c.isdigit() for c in text):
-            return float(text)
+        def deliver(value: Any) -> None:
+            nonlocal found, root
+            if not stack:
+                found, root = True, value
+                return
+            top = stack[-1]
+            if isinstance(top.value, list):
+                top.value.append(value)
+            else:
+                assert isinstance(top.key, str)
+                top.value[top.key] = value
+                top.key = None
+
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise _Refused(
+                        "invalid YAML: a plan is a single document, but a second one starts "
+                        "here (a stray '---'?)",
+                        event.start_mark,
+                        "yaml",
+                    )
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refused(
+                    f"YAML aliases (*{event.anchor}) are not allowed in a plan",
+                    event.start_mark,
+                    "yaml-alias",
+                )
+            is_start = isinstance(event, yaml.CollectionStartEvent)
+            if is_start or isinstance(event, yaml.ScalarEvent):
+                anchor = event.anchor  # type: ignore[attr-defined]
+                if anchor is not None:
+                    raise _Refused(
+                        f"YAML anchors (&{anchor}) are not allowed in a plan",
+                        event.start_mark,
+                        "yaml-alias",
+                    )
+                self.nodes += 1
+                if self.nodes > MAX_PLAN_NODES:
+                    raise _Refused(
+                        f"too many values: a plan holds at most {MAX_PLAN_NODES:,} "
+                        "(keys, texts, numbers, lists and mappings)",
+                        event.start_mark,
+                        "too-large",
+                    )
+                if is_start and len(stack) + skipping >= MAX_PLAN_DEPTH:
+                    raise _Refused(_too_deep(), event.start_mark, "too-deep")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                if skipping:
+                    skipping -= 1
+                    if not skipping:
+                        stack[-1].key = after_skip
+                    continue
+                frame = stack.pop()
+                deliver(frame.value)
+                continue
+            else:
+                continue  # stream and document boundaries
+
+            if skipping:
+                if is_start:
+                    skipping += 1
+                continue
+            top = stack[-1] if stack else None
+            if top is not None and isinstance(top.value, dict):
+                if top.key is None:
+                    self._key(event, top)
+                    if is_start:
+                        # A list or mapping as a key: read past it, then past its value.
+                        skipping, after_skip = 1, _SKIP
+                    continue
+                if top.key is _SKIP:
+                    if is_start:
+                        skipping, after_skip = 1, None
+                    else:
+                        top.key = None
+                    continue
+            if top is None:
+                path: Path = ()
+                root_mark = event.start_mark
+            elif isinstance(top.value, list):
+                path = (*top.path, len(top.value))
+            else:
+                assert isinstance(top.key, str)
+                path = (*top.path, top.key)
+            self.positions.setdefault(path, _pos(event.start_mark))
+            if isinstance(event, yaml.ScalarEvent):
+                deliver(_scalar(event))
+            elif isinstance(event, yaml.MappingStartEvent):
+                stack.append(_Frame({}, path))
+            else:
+                stack.append(_Frame([], path))
+        return found, root, root_mark
+
+    def _key(self, event: yaml.Event, top: _Frame) -> None:
+        """Take a mapping key (or refuse it: the value that follows is then skipped)."""
+        assert isinstance(top.value, dict)
+        top.key = _SKIP
+        if not isinstance(event, yaml.ScalarEvent):
+            self.problems.append((_pos(event.start_mark), top.path, "a key must be plain text"))
+            return
+        key = str(event.value)
+        if key == "<<" and event.style in (None, ""):
+            self.problems.append(
+                (_pos(event.start_mark), top.path, "YAML merge keys (<<) are not allowed")
+            )
+            return
+        if key in top.value:
+            self.problems.append(
+                (_pos(event.start_mark), (*top.path, key), f"duplicate key {key!r}")
+            )
+            return
+        self.positions[(*top.path, key)] = _pos(event.start_mark)
+        top.key = key
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    text = event.value
+    if event.style in _TEXT_STYLES:
         return text
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text) and any(c.isdigit() for c in text):
+        return float(text)
+    return text
+
+
+def _compose(text: str) -> tuple[_Builder, bool, Any, Any]:
+    """Build the document's value; raise :class:`_Refused` or :class:`yaml.YAMLError`."""
+    builder = _Builder()
+    try:
+        found, root, mark = builder.build(_events(text, _Loader))
+    except yaml.YAMLError as exc:
+        if "maximum nesting depth" in str(getattr(exc, "problem", "")):
+            # libyaml's own bound (1,000 levels), reached while it looks ahead of our check.
+            raise _Refused(_too_deep(), getattr(exc, "problem_mark", None), "too-deep") from None
+        _reword(exc, text)
+        raise
+    return builder, found, root, mark
+
+
+def _reword(exc: yaml.YAMLError, text: str) -> None:
+    """Raise PyYAML's wording of a syntax error the C parser found, if PyYAML's parser finds
+    the same error on the same line; otherwise return, keeping libyaml's wording.
+
+    Only the text up to the end of the error's line is parsed again, and only when it is
+    short: PyYAML's parser is pure Python, and slow on some inputs.
+    """
+    mark = getattr(exc, "problem_mark", None)
+    if _Loader is yaml.SafeLoader or mark is None or mark.index > _REWORD_LIMIT:
+        return
+    end = text.find("\n", mark.index)
+    try:
+        for _ in _events(text if end < 0 else text[: end + 1], yaml.SafeLoader):
+            pass
+    except yaml.YAMLError as again:
+        again_mark = getattr(again, "problem_mark", None)
+        if again_mark is not None and again_mark.line == mark.line:
+            raise again from None
+
+
+def _too_deep() -> str:
+    return f"nested too deeply: a plan nests lists and mappings at most {MAX_PLAN_DEPTH} levels"
 
 
 def _locate(path: Path, positions: dict[Path, Position]) -> Position | None:
@@ -134,17 +310,17 @@ def _clean_loc(loc: Iterable[str | int]) -> Path:
 
 
 def parse_plan(text: str, file: str = "<plan>") -> Plan:
-    """Validate plan YAML text; raise :class:`GlplanError` listing every problem, located."""
+    """Validate plan YAML text; raise :class:`GlplanError` listing every problem, located.
+
+    Raises nothing else, whatever the text: a text that is not YAML, nests too deeply, holds
+    too many values or uses aliases is refused with a located problem.
+    """
     try:
-        loader = _NoAliasLoader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        builder, found, data, root_mark = _compose(text)
     except _Refused as exc:
-        line, col = _pos(exc.mark) if exc.mark else (None, None)
+        line, col = _pos(exc.mark) if exc.mark is not None else (None, None)
         raise GlplanError(
-            [Problem(exc.message, file=file, line=line, column=col, code="yaml-alias")],
+            [Problem(exc.message, file=file, line=line, column=col, code=exc.code)],
             ExitCode.FINDINGS,
         ) from None
     except yaml.YAMLError as exc:
@@ -155,13 +331,18 @@ def parse_plan(text: str, file: str = "<plan>") -> Plan:
             [Problem(f"invalid YAML: {reason}", file=file, line=line, column=col, code="yaml")],
             ExitCode.FINDINGS,
         ) from None
-    if root is None:
+    except UnicodeEncodeError:
+        # Only a str holding lone surrogates gets here (libyaml reads UTF-8); files never do.
+        raise GlplanError.single(
+            "not valid Unicode text", file=file, code="encoding-error", exit_code=ExitCode.FINDINGS
+        ) from None
+    if not found:
         raise GlplanError.single(
             "the plan file is empty", file=file, code="empty", exit_code=ExitCode.FINDINGS
         )
-    if not isinstance(root, yaml.MappingNode):
-        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
-        line, col = _pos(root.start_mark)
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        line, col = _pos(root_mark) if root_mark is not None else (None, None)
         raise GlplanError.single(
             f"the plan must be a mapping of keys (plan, regions, ...), not {kind}",
             file=file,
@@ -170,8 +351,6 @@ def parse_plan(text: str, file: str = "<plan>") -> Plan:
             code="type-error",
             exit_code=ExitCode.FINDINGS,
         )
-    builder = _Builder()
-    data = builder.build(root, ())
     problems = [
         Problem(msg, file=file, line=ln, column=col, field=_dotted(path) or None, code="yaml")
         for (ln, col), path, msg in builder.problems
@@ -208,6 +387,12 @@ def parse_plan(text: str, file: str = "<plan>") -> Plan:
         )
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        if len(problems) > MAX_PLAN_PROBLEMS:
+            more = len(problems) - MAX_PLAN_PROBLEMS
+            problems = [
+                *problems[:MAX_PLAN_PROBLEMS],
+                Problem(f"... and {more:,} more problems not listed", file=file, code="more"),
+            ]
         raise GlplanError(problems, ExitCode.FINDINGS)
     assert plan is not None
     return plan
@@ -234,7 +419,12 @@ def _message(err: Any) -> str:
 
 
 def read_plan_text(path: FsPath) -> str:
-    """Read a plan file's text, refusing what cannot be a plan before parsing it."""
+    """Read a plan file's text, refusing what cannot be a plan before parsing it.
+
+    Refused with :class:`GlplanError`: a missing or unreadable path and a folder (exit code
+    2); more than :data:`MAX_PLAN_BYTES` bytes, binary data and text that is not UTF-8
+    (exit code 1). Never reads more than the limit, whatever the path is.
+    """
     name = str(path)
     try:
         size = path.stat().st_size
@@ -251,10 +441,20 @@ def read_plan_text(path: FsPath) -> str:
             code="too-large",
             exit_code=ExitCode.FINDINGS,
         )
+    from gl_plan.data.textfile import read_at_most
+
     try:
-        raw = path.read_bytes()
+        # Bounded even when the size above was no guide (a device, a pipe, a growing file).
+        raw = read_at_most(path, MAX_PLAN_BYTES)
     except OSError as exc:
-        raise GlplanError.single(f"cannot read: {exc.strerror}", file=name) from None
+        raise GlplanError.single(f"cannot read: {exc.strerror or exc}", file=name) from None
+    if len(raw) > MAX_PLAN_BYTES:
+        raise GlplanError.single(
+            f"more than {MAX_PLAN_BYTES:,} bytes; a plan is at most {MAX_PLAN_BYTES:,} bytes",
+            file=name,
+            code="too-large",
+            exit_code=ExitCode.FINDINGS,
+        )
     if b"\x00" in raw:
         raise GlplanError.single(
             "binary data, not a YAML text file",

@@ -1,0 +1,75 @@
+"""The documented limits on what glplan reads, in one place.
+
+Every limit is far above what the Guilin plan and its 17 counties need, and high enough for a
+province or the whole country (the benchmarks' national plan has about 8,700 regions and
+170,000 YAML values; its indicator file has 1,000,000 rows in about 60 MB). What they stop is
+a mistaken argument (a video, a database dump, ``/dev/zero``) or a hostile file, which would
+otherwise cost minutes and gigabytes before failing. Input over a limit is refused with a
+message naming the file and the limit; nothing is half-read.
+
+Where each is enforced: the plan limits in :mod:`gl_plan.plan.load`, the ledger limits in
+:mod:`gl_plan.data.ledger`, the field limit in :mod:`gl_plan.data.textfile`, the indicator
+file limits in :mod:`gl_plan.data.read` (which, as of this writing, checks the file size but
+not yet the row and .xlsx limits marked below).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MB: Final = 1024 * 1024
+
+#: A plan file (YAML). The Guilin plan is 60 KB; a national plan with 8,700 regions 1.2 MB.
+MAX_PLAN_BYTES: Final = 5 * MB
+#: Values (scalars, lists and mappings) in a plan: the Guilin plan has 2,000, the national
+#: benchmark plan 170,000. Checked while parsing, so a file of a million tiny values
+#: (``[1,1,1,...]``) is refused after a fraction of a second instead of filling memory.
+MAX_PLAN_NODES: Final = 500_000
+#: How deeply a plan may nest lists and mappings: the Guilin plan goes 9 levels deep.
+MAX_PLAN_DEPTH: Final = 64
+#: Problems listed for one plan; the rest are counted in a last message.
+MAX_PLAN_PROBLEMS: Final = 200
+
+#: An indicator file (CSV or XLSX). A county's quarterly file is kilobytes; a national long
+#: file of a million rows about 60 MB.
+MAX_INDICATOR_FILE_BYTES: Final = 200 * MB
+#: Data rows in one indicator file (or one sheet): five national files' worth. Not yet
+#: enforced.
+MAX_INDICATOR_ROWS: Final = 5_000_000
+#: An .xlsx is a zip of XML files; what its members declare they expand to, checked before
+#: the workbook is opened (a 2 MB workbook can expand to gigabytes). A national workbook of a
+#: million rows expands to about 150 MB. Not yet enforced.
+MAX_XLSX_EXPANDED_BYTES: Final = 500 * MB
+#: The workbook's shared-string table, which openpyxl holds in memory whole. Not yet
+#: enforced.
+MAX_XLSX_SHARED_STRINGS_BYTES: Final = 100 * MB
+#: Rows in one sheet: Excel's own maximum. Not yet enforced.
+MAX_XLSX_ROWS_PER_SHEET: Final = 1_048_576
+
+#: The progress ledger: a few hundred lines a year, a few kilobytes.
+MAX_LEDGER_BYTES: Final = 20 * MB
+#: Rows in a progress ledger: 35 tasks x 17 regions x 40 quarters is 24,000.
+MAX_LEDGER_ROWS: Final = 100_000
+
+#: One CSV cell, in characters (notes included): a hostile field cannot eat memory.
+MAX_FIELD_CHARS: Final = 10_000
+
+#: Problems of one kind listed for one file; the rest are counted in a summary line.
+MAX_PROBLEMS_PER_KIND: Final = 100
+
+__all__ = [
+    "MAX_FIELD_CHARS",
+    "MAX_INDICATOR_FILE_BYTES",
+    "MAX_INDICATOR_ROWS",
+    "MAX_LEDGER_BYTES",
+    "MAX_LEDGER_ROWS",
+    "MAX_PLAN_BYTES",
+    "MAX_PLAN_DEPTH",
+    "MAX_PLAN_NODES",
+    "MAX_PLAN_PROBLEMS",
+    "MAX_PROBLEMS_PER_KIND",
+    "MAX_XLSX_EXPANDED_BYTES",
+    "MAX_XLSX_ROWS_PER_SHEET",
+    "MAX_XLSX_SHARED_STRINGS_BYTES",
+    "MB",
+]

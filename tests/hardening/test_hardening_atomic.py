@@ -1,0 +1,385 @@
+"""Nothing lost: every file glplan writes is written atomically.
+
+A writer killed part-way (SIGKILL) leaves the old file or the new one whole, never a torn
+one, and nothing visible beside it: its temporary file is a hidden dot-file, removed by a
+later write to the same target once it is older than ``STALE_TEMP_SECONDS``. The same holds
+for ``glplan progress add`` killed while appending to the ledger, and concurrent appends
+keep every line.
+"""
+
+from __future__ import annotations
+
+import ast
+import errno
+import fcntl
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hardening_support import LEDGER, PLAN, ROOT
+
+from gl_plan import atomic
+from gl_plan.atomic import atomic_append_bytes, atomic_write_bytes, atomic_write_text, locked
+from gl_plan.errors import GlplanError
+
+#: Makes every file written through os.fdopen slow and visible: 64 KB at a time, flushed,
+#: with a pause after each piece. Prepended to the scripts run in a child process.
+SLOW_WRITES = r"""
+import os, sys, time
+_real_fdopen = os.fdopen
+
+class _Slow:
+    def __init__(self, fh):
+        self._fh = fh
+
+    def write(self, data):
+        view = memoryview(data)
+        for i in range(0, len(view), 1 << 16):
+            self._fh.write(view[i : i + (1 << 16)])
+            self._fh.flush()
+            time.sleep(0.005)
+        return len(data)
+
+    def __getattr__(self, name):
+        return getattr(self._fh, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return self._fh.__exit__(*exc)
+
+os.fdopen = lambda fd, *args, **kwargs: _Slow(_real_fdopen(fd, *args, **kwargs))
+"""
+
+WRITE_SCRIPT = SLOW_WRITES + (
+    "from gl_plan.atomic import atomic_write_bytes\n"
+    "atomic_write_bytes(sys.argv[1], sys.argv[2].encode() * int(sys.argv[3]))\n"
+)
+GLPLAN_SCRIPT = SLOW_WRITES + (
+    "from gl_plan.cli import main\nsys.argv = ['glplan', *sys.argv[1:]]\nmain()\n"
+)
+
+OLD_SIZE = 4 * 1024 * 1024
+NEW_SIZE = 6 * 1024 * 1024
+
+
+def _visible(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir() if not p.name.startswith(".")}
+
+
+def _temps(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(".tmp")]
+
+
+def _start(script: str, *args: str | Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "GLPLAN_LANG": "en", "NO_COLOR": "1"}
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+
+
+def _kill_while_writing(proc: subprocess.Popen[bytes], folder: Path, delay: float | None) -> bool:
+    """Wait until a temporary file is growing, wait ``delay`` more, then SIGKILL the writer
+    (``None``: let it finish). Returns whether the temporary file was seen."""
+    seen = False
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any(t.stat().st_size > 0 for t in _temps(folder) if t.exists()):
+            seen = True
+            break
+        time.sleep(0.001)
+    if delay is not None:
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+    _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err, err.decode(errors="replace")
+    return seen
+
+
+# --------------------------------------------------------------------------- killed writers
+
+
+def test_killed_writer_leaves_old_or_new_whole(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    old, new = b"A" * OLD_SIZE, b"B" * NEW_SIZE
+    outcomes = []
+    for delay in (0.0, 0.0, 0.1, 0.25, None):
+        target.write_bytes(old)
+        proc = _start(WRITE_SCRIPT, target, "B", str(NEW_SIZE))
+        seen = _kill_while_writing(proc, tmp_path, delay)
+        content = target.read_bytes()
+        assert content in (old, new), f"torn file: {len(content)} bytes"
+        assert _visible(tmp_path) == {"report.md"}
+        outcomes.append((delay, seen, content == new))
+        if delay == 0.0:
+            assert seen, "the temporary file was seen growing before the kill"
+            assert content == old, "killed at once: the old file stays"
+            assert _temps(tmp_path)
+    assert outcomes[-1][2], "a writer left alone writes the new file"
+
+
+def test_killed_progress_add_keeps_the_ledger(tmp_path: Path) -> None:
+    ledger = tmp_path / "progress.csv"
+    sample = LEDGER.read_bytes()
+    body = sample.split(b"\n", 1)[1]
+    old = sample + body * max(1, (3 * 1024 * 1024) // len(body))
+    args = ("progress", "add", "A9.4", "-s", "completed", "--date", "2023-01-01",
+            "--note", "kill-test", "--plan", PLAN, "--progress", ledger)  # fmt: skip
+    for delay in (0.0, 0.05, None):
+        ledger.write_bytes(old)
+        for temp in _temps(tmp_path):
+            temp.unlink()
+        proc = _start(GLPLAN_SCRIPT, *args)
+        seen = _kill_while_writing(proc, tmp_path, delay)
+        new = ledger.read_bytes()
+        assert new.startswith(old), "every earlier byte is kept"
+        added = new[len(old) :]
+        assert added in (b"", b"2023-01-01,A9.4,completed,,kill-test,,,\n"), added[:200]
+        assert _visible(tmp_path) == {"progress.csv"}
+        if delay == 0.0:
+            assert seen
+            assert added == b""
+        if delay is None:
+            assert proc.returncode == 0
+            assert added, "left alone, the line is added"
+
+
+def test_concurrent_appends_keep_every_line(tmp_path: Path) -> None:
+    """Four `progress add` started at the same instant (after their imports, behind a
+    barrier file), each slow to write: without the lock, each would write its own line over
+    the same old content and three lines would be lost."""
+    ledger = tmp_path / "progress.csv"
+    sample = LEDGER.read_bytes()
+    ledger.write_bytes(sample + sample.split(b"\n", 1)[1] * 200)
+    before = ledger.read_bytes()
+    go = tmp_path / "go"
+    script = SLOW_WRITES + (
+        "import gl_plan.cli, gl_plan.data.ledger, gl_plan.plan.load\n"
+        f"while not os.path.exists({str(go)!r}):\n    time.sleep(0.001)\n"
+        "sys.argv = ['glplan', *sys.argv[1:]]\ngl_plan.cli.main()\n"
+    )
+    procs = [
+        _start(script, "progress", "add", "A9.4", "-s", "completed", "--date", "2023-01-01",
+               "--note", f"writer-{i}", "--plan", PLAN, "--progress", ledger)
+        for i in range(4)
+    ]  # fmt: skip
+    time.sleep(1.0)  # let every process reach the barrier
+    go.touch()
+    for proc in procs:
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err.decode(errors="replace")
+    after = ledger.read_bytes()
+    assert after.startswith(before)
+    added = after[len(before) :].decode().splitlines()
+    assert sorted(added) == [f"2023-01-01,A9.4,completed,,writer-{i},,," for i in range(4)]
+
+
+# --------------------------------------------------------------------------- stale temps
+
+
+def test_stale_temporary_files_are_removed_by_the_next_write(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("{}")
+    young = tmp_path / ".report.json.0123456789ab.tmp"
+    old = tmp_path / ".report.json.ba9876543210.tmp"
+    other = tmp_path / ".other.json.0123456789ab.tmp"
+    for path in (young, old, other):
+        path.write_bytes(b"half")
+    hours_ago = time.time() - atomic.STALE_TEMP_SECONDS - 3600
+    os.utime(old, (hours_ago, hours_ago))
+    os.utime(other, (hours_ago, hours_ago))
+    atomic_write_text(target, '{"ok": true}')
+    assert target.read_text() == '{"ok": true}'
+    assert young.exists(), "a young temp may belong to a writer still running"
+    assert not old.exists()
+    assert other.exists(), "only the target's own leftovers are touched"
+
+
+# --------------------------------------------------------------------------- atomic writes
+
+
+def test_failure_part_way_leaves_the_old_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.csv"
+    target.write_bytes(b"old")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(GlplanError) as info:
+        atomic_write_bytes(target, b"new" * 1000)
+    assert info.value.problems[0].file == str(target)
+    assert "No space left" in info.value.problems[0].message
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["out.csv"]
+
+
+def test_interrupt_part_way_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.csv"
+    target.write_bytes(b"old")
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write_bytes(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["out.csv"]
+
+
+def test_new_file_gets_ordinary_permissions_and_old_file_keeps_its_mode(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.md"
+        atomic_write_bytes(fresh, b"x")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        kept = tmp_path / "kept.csv"
+        kept.write_bytes(b"old")
+        kept.chmod(0o640)
+        atomic_write_bytes(kept, b"new")
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    finally:
+        os.umask(umask)
+
+
+def test_symbolic_link_is_kept(tmp_path: Path) -> None:
+    real = tmp_path / "shared" / "progress.csv"
+    real.parent.mkdir()
+    real.write_bytes(b"old\n")
+    link = tmp_path / "progress.csv"
+    link.symlink_to(real)
+    atomic_append_bytes(link, b"new\n")
+    assert link.is_symlink()
+    assert real.read_bytes() == b"old\nnew\n"
+    dangling = tmp_path / "dangling.md"
+    dangling.symlink_to(tmp_path / "shared" / "created.md")
+    atomic_write_bytes(dangling, b"made")
+    assert dangling.is_symlink()
+    assert (tmp_path / "shared" / "created.md").read_bytes() == b"made"
+
+
+def test_symbolic_link_loop_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(GlplanError) as info:
+        atomic_write_bytes(tmp_path / "a", b"x")
+    assert info.value.problems[0].file == str(tmp_path / "a")
+    assert (tmp_path / "a").is_symlink()
+
+
+def test_folder_and_missing_folder_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "folder.md").mkdir()
+    for path in (tmp_path / "folder.md", tmp_path / "nowhere" / "out.md"):
+        with pytest.raises(GlplanError) as info:
+            atomic_write_bytes(path, b"x")
+        assert info.value.problems[0].file == str(path)
+    assert (tmp_path / "folder.md").is_dir()
+    assert _visible(tmp_path) == {"folder.md"}
+
+
+def test_device_target_is_written_not_replaced(tmp_path: Path) -> None:
+    """``--output /dev/stdout`` or ``/dev/null`` must not replace the device node (as root,
+    a rename over /dev/null would). Tried on a null device made in the temporary folder."""
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (OSError, AttributeError):
+        pytest.skip("cannot make a device node here")
+    if not stat.S_ISCHR(node.stat().st_mode):
+        pytest.skip("not a character device")
+    atomic_write_bytes(node, b"report")
+    atomic_append_bytes(node, b"line\n")
+    assert stat.S_ISCHR(node.lstat().st_mode), "the device is still a device"
+    assert _temps(tmp_path) == []
+
+
+def test_pipe_target_is_written_not_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    atomic_write_text(fifo, "through the pipe\n")
+    out, _ = reader.communicate(timeout=10)
+    assert out == b"through the pipe\n"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    # Through a link, as /dev/stdout is one (to /proc/self/fd/1).
+    link = tmp_path / "stdout"
+    link.symlink_to(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    atomic_append_bytes(link, b"appended\n")
+    out, _ = reader.communicate(timeout=10)
+    assert out == b"appended\n"
+    assert link.is_symlink()
+    assert _temps(tmp_path) == []
+
+
+def test_unencodable_text_does_not_crash(tmp_path: Path) -> None:
+    # A file name that is not valid UTF-8 reaches reports as lone surrogates.
+    target = tmp_path / "out.csv"
+    atomic_write_text(target, "source,\udcff.csv\n")
+    assert target.read_bytes() == b"source,?.csv\n"
+
+
+# --------------------------------------------------------------------------- the lock
+
+
+def test_lock_is_reentrant_and_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "progress.csv"
+    with locked(target), locked(target):
+        atomic_append_bytes(target, b"a\n")  # takes the lock again: no deadlock
+    assert target.read_bytes() == b"a\n"
+    monkeypatch.setattr(atomic, "LOCK_TIMEOUT_SECONDS", 0.2)
+    fd = os.open(tmp_path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # another writer holds the folder
+        with pytest.raises(GlplanError) as info:
+            atomic_append_bytes(target, b"b\n")
+        assert info.value.problems[0].code == "busy"
+    finally:
+        os.close(fd)
+    assert target.read_bytes() == b"a\n"
+
+
+# --------------------------------------------------------------------------- every writer
+
+
+def test_glplan_writes_files_only_through_atomic() -> None:
+    """No module but gl_plan.atomic opens a file for writing, renames or copies files."""
+    offenders = []
+    for path in sorted((ROOT / "src" / "gl_plan").rglob("*.py")):
+        if path.name == "atomic.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in ("write_text", "write_bytes", "replace", "rename", "copyfile", "move"):
+                owner = func.value if isinstance(func, ast.Attribute) else None
+                if name == "replace" and not (isinstance(owner, ast.Name) and owner.id == "os"):
+                    continue  # str.replace
+                offenders.append(f"{path.name}:{node.lineno}: {name}")
+            if name == "open":
+                modes = [a.value for a in node.args[1:2] if isinstance(a, ast.Constant)]
+                modes += [k.value.value for k in node.keywords if k.arg == "mode"
+                          and isinstance(k.value, ast.Constant)]  # fmt: skip
+                if isinstance(func, ast.Attribute) and node.args:  # Path.open("w")
+                    first = node.args[0]
+                    modes += [first.value] if isinstance(first, ast.Constant) else []
+                if any(isinstance(m, str) and set(m) & set("wax+") for m in modes):
+                    offenders.append(f"{path.name}:{node.lineno}: open({modes})")
+    assert offenders == []
