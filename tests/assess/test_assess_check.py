@@ -232,3 +232,13 @@ def test_2025_verdict_from_2025q4_data(plan: Plan, as_of: date) -> None:
         assert by[(YANGSHUO, 2025)].status is Status.ACHIEVED
         # 95 → 100 in a year; required (100.7/95)^(1/1.0) - 1 = 0.06: r = 0.877
         assert by[(LINGCHUAN, 2025)].status is Status.NEEDS_ACCELERATION
+
+
+def test_json_text_is_the_json_document(plan: Plan) -> None:
+    import json
+
+    from gl_plan.assess.check import CheckResult
+
+    result = build_check(plan, ObservationSet.from_observations(SAMPLE), AS_OF)
+    assert tuple(CheckResult.model_fields) == JSON_KEYS
+    assert json.loads(result.to_json_text()) == result.to_json()

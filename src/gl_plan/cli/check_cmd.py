@@ -204,7 +204,7 @@ def _render(
 
     plan = inputs.plan
     if out_format == "json":
-        return dump_json(result.to_json())
+        return result.to_json_text()
     if out_format == "csv":
         return check_csv(result, plan, language)
     if out_format == "markdown":
