@@ -310,3 +310,32 @@ def test_fail_on_overdue_follows_the_ledger(tmp_path: Path) -> None:
     done = invoke(*args, "--format", "json")
     assert done.exit_code == 0, done.output
     assert json.loads(done.stdout)["tasks"][0]["status"] == "done"
+
+
+@pytest.mark.parametrize("command", ["check", "data"])
+def test_unreadable_input_file_writes_nothing(command: str, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.csv"
+    junk.write_bytes(b"\x1f\x8b\x08\x00 gzip, not a table")
+    target = tmp_path / "out.json"
+    source = ["--data", str(junk)] if command == "check" else [str(junk)]
+    args = [command, "--plan", str(PLAN), *source, "--as-of", AS_OF]
+    result = runner.invoke(app, [*args, "--output", str(target)])
+    assert result.exit_code == 2, result.output
+    assert "junk.csv: not a text file: gzip-compressed data" in result.stderr
+    assert "nothing was written" in result.stderr
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == [junk]
+
+
+def test_rows_with_errors_still_give_a_report(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "region,period,indicator,value\n450321,2024Q2,preschool_gross_enrollment_rate,abc\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "out.json"
+    args = ["check", "--plan", str(PLAN), "--data", str(DATA), "--data", str(bad)]
+    args += ["--as-of", AS_OF]
+    result = runner.invoke(app, [*args, "--output", str(target), "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["data_issues"]["error"] == 1

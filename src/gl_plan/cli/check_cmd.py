@@ -21,10 +21,10 @@ from gl_plan.cli.common import (
     EncodingOption,
     LangOption,
     PlanOption,
-    dump_json,
     handle_errors,
     output_format,
     print_problems,
+    refuse_unreadable,
     resolve_as_of,
     resolve_lang,
     write_output,
@@ -135,6 +135,7 @@ def check(
 
         require_matplotlib()
     inputs = load_inputs(plan, data, progress, as_of=day, encoding=encoding)
+    refuse_unreadable(inputs.issues)
     result = run_check_inputs(inputs, day)
 
     notes: list[Problem] = []

@@ -120,6 +120,36 @@ def emit(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+#: Problem codes that mean a whole input file could not be used (as opposed to some rows).
+UNREADABLE_CODES: Final = frozenset(
+    {
+        "encoding-error",
+        "io-error",
+        "file-too-large",
+        "too-many-rows",
+        "no-header",
+        "empty-file",
+        "source-error",
+    }
+)
+
+
+def refuse_unreadable(problems: Sequence[Problem]) -> None:
+    """Stop (exit 2, nothing written) when a whole input file could not be read.
+
+    A report built without one county's file would look complete and be wrong; rows with
+    errors, by contrast, are left out, listed, and the report is still produced.
+    """
+    bad = [p for p in problems if p.severity is Severity.ERROR and p.code in UNREADABLE_CODES]
+    if bad:
+        note = Problem(
+            "nothing was written: fix the input files above, or leave them out",
+            severity=Severity.INFO,
+            code="unreadable-input",
+        )
+        raise GlplanError([*bad, note], ExitCode.USAGE)
+
+
 def dump_json(data: Any) -> str:
     import json
 

@@ -17,6 +17,7 @@ from gl_plan.cli.common import (
     handle_errors,
     output_format,
     print_problems,
+    refuse_unreadable,
     resolve_as_of,
     resolve_lang,
     write_output,
@@ -90,6 +91,7 @@ def data(
             raise GlplanError.single("no indicator files given and none found", code="usage")
         paths = [loc.indicators]
     result = read_indicators(paths, model, as_of=resolve_as_of(as_of), encoding=encoding)
+    refuse_unreadable(result.issues)
 
     content: str | list[RenderableType]
     if out_format == "json":

@@ -19,6 +19,7 @@ from gl_plan.cli.common import (
     handle_errors,
     output_format,
     print_problems,
+    refuse_unreadable,
     resolve_as_of,
     resolve_lang,
     write_output,
@@ -173,6 +174,7 @@ def tasks(
     model = load_plan(plan_path)
     actions = _check_choices(action, tuple(a.id for a in model.actions), "--action", upper=True)
     ledger, problems = resolve_ledger(progress, model, plan_path=plan_path, encoding=encoding)
+    refuse_unreadable(problems)
     if bundled and progress is None:
         problems.insert(
             0,
