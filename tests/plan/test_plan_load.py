@@ -109,3 +109,18 @@ def test_any_bytes_give_a_result_or_our_error(
         load_plan(path)
     except GlplanError as exc:
         assert exc.problems
+
+
+def test_validate_takes_indicator_files_as_arguments(
+    monkeypatch: pytest.MonkeyPatch, repo_root: Path, tmp_path: Path
+) -> None:
+    """As the pre-commit data hook calls it: changed county files, checked against the plan."""
+    monkeypatch.chdir(repo_root)
+    good = "data/indicators/450321_阳朔县.xlsx"
+    ok = runner.invoke(app, ["validate", "--quiet", good, "--as-of", "2026-11-28"])
+    assert ok.exit_code == 0, ok.output
+    bad = tmp_path / "450323_灵川县.csv"
+    bad.write_text("period,indicator,value\n2026Q1,巩固率,abc\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--quiet", good, str(bad), "--as-of", "2026-11-28"])
+    assert result.exit_code == 1
+    assert f"{bad}:2" in result.stderr

@@ -51,11 +51,24 @@ def resolve_plan_path(path: Path | None) -> tuple[Path, bool]:
 def validate(
     plan: Annotated[
         list[Path] | None,
-        typer.Argument(help="Plan files. Default: ./data/plan.yaml, else the bundled plan."),
+        typer.Argument(
+            help="Plan files (.yaml); indicator files (.csv, .xlsx) and folders given here are "
+            "checked as with --data. Default: ./data/plan.yaml, else the bundled plan.",
+            show_default=False,
+        ),
     ] = None,
     data: Annotated[
         list[Path] | None,
         typer.Option("--data", help="Also check indicator files or folders against the plan."),
+    ] = None,
+    plan_option: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan",
+            help="The plan to check indicator files against when no plan file is given.",
+            show_default=False,
+            dir_okay=False,
+        ),
     ] = None,
     encoding: EncodingOption = None,
     as_of: Annotated[
@@ -70,12 +83,19 @@ def validate(
     Each problem is printed as ``file:line:column: field: message``. Exit 0 when everything
     is valid, 1 when anything has an error, 2 when a file cannot be read.
 
-    Example: ``glplan validate data/plan.yaml --data data/indicators/``
+    Examples: ``glplan validate data/plan.yaml --data data/indicators/``;
+    ``glplan validate data/indicators/450321_阳朔县.csv`` (against ./data/plan.yaml), as the
+    pre-commit hooks call it.
     """
     from gl_plan.cli.common import resolve_as_of
 
     language = resolve_lang(lang)
-    paths = plan or [resolve_plan_path(None)[0]]
+    given = list(plan or [])
+    # Files and folders of county data may come as arguments too (pre-commit passes the
+    # changed files that way); they are checked against the plan as with --data.
+    data = [*(data or []), *(p for p in given if _is_data(p))]
+    plans = [p for p in given if not _is_data(p)]
+    paths = plans or [plan_option or resolve_plan_path(None)[0]]
     worst = ExitCode.OK
     loaded: Plan | None = None
     for path in paths:
@@ -113,6 +133,14 @@ def validate(
                 )
             )
     raise typer.Exit(int(worst))
+
+
+def _is_data(path: Path) -> bool:
+    return path.suffix.lower() in DATA_SUFFIXES or path.is_dir()
+
+
+#: Suffixes of indicator files (the rest are taken for plans).
+DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".tsv", ".txt")
 
 
 @app.command("plan")
