@@ -42,7 +42,7 @@ from gl_plan.data.textfile import (
     MAX_FIELD_CHARS,
     decode,
     iter_rows,
-    read_at_most,
+    read_input_file,
     sniff_delimiter,
 )
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
@@ -245,34 +245,7 @@ class _Layout:
 
 
 def _read_bytes(path: Path) -> bytes:
-    name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise GlplanError.single("no such file", file=name, code="not-found") from None
-    except OSError as exc:
-        raise GlplanError.single(f"cannot read: {exc.strerror}", file=name) from None
-    if path.is_dir():
-        raise GlplanError.single("is a folder, not a ledger file", file=name)
-    if size > MAX_LEDGER_BYTES:
-        raise GlplanError.single(
-            f"file is {size:,} bytes; a progress ledger is at most {MAX_LEDGER_BYTES:,} bytes",
-            file=name,
-            code="too-large",
-        )
-    try:
-        # Bounded even when the size above was no guide (a device, a pipe, a growing file).
-        raw = read_at_most(path, MAX_LEDGER_BYTES)
-    except OSError as exc:
-        raise GlplanError.single(f"cannot read: {exc.strerror or exc}", file=name) from None
-    if len(raw) > MAX_LEDGER_BYTES:
-        raise GlplanError.single(
-            f"more than {MAX_LEDGER_BYTES:,} bytes; a progress ledger is at most "
-            f"{MAX_LEDGER_BYTES:,} bytes",
-            file=name,
-            code="too-large",
-        )
-    return raw
+    return read_input_file(path, MAX_LEDGER_BYTES, "a progress ledger")
 
 
 def _decode(raw: bytes, name: str, encoding: str | None) -> tuple[str, str, list[Problem]]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from gl_plan.errors import Problem, Severity
+from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.limits import MAX_FIELD_CHARS
 
 __all__ = [
@@ -287,6 +287,44 @@ def read_at_most(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
             left -= len(chunk)
     return b"".join(chunks)
+
+
+def read_input_file(
+    path: Path, limit: int, what: str, *, too_large_exit: ExitCode = ExitCode.USAGE
+) -> bytes:
+    """A user's input file's bytes, refused with a located :class:`GlplanError` when it is
+    missing, unreadable, a folder, or over ``limit`` bytes (``what`` names the kind of file
+    in the messages: "a plan", "a progress ledger").
+
+    Bounded even when the size on disk is no guide (a device, a pipe, a growing file).
+    """
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise GlplanError.single("no such file", file=name, code="not-found") from None
+    except OSError as exc:
+        raise GlplanError.single(f"cannot read: {exc.strerror}", file=name) from None
+    if path.is_dir():
+        raise GlplanError.single(f"is a folder, not {what} file", file=name)
+
+    def too_large(amount: str) -> GlplanError:
+        return GlplanError.single(
+            f"{amount}; {what} is at most {limit:,} bytes",
+            file=name,
+            code="too-large",
+            exit_code=too_large_exit,
+        )
+
+    if size > limit:
+        raise too_large(f"file is {size:,} bytes")
+    try:
+        raw = read_at_most(path, limit)
+    except OSError as exc:
+        raise GlplanError.single(f"cannot read: {exc.strerror or exc}", file=name) from None
+    if len(raw) > limit:
+        raise too_large(f"more than {limit:,} bytes")
+    return raw
 
 
 # Keep the csv module's own limit in step with ours.

@@ -426,35 +426,9 @@ def read_plan_text(path: FsPath) -> str:
     (exit code 1). Never reads more than the limit, whatever the path is.
     """
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise GlplanError.single("no such file", file=name, code="not-found") from None
-    except OSError as exc:
-        raise GlplanError.single(f"cannot read: {exc.strerror}", file=name) from None
-    if path.is_dir():
-        raise GlplanError.single("is a folder, not a plan file", file=name)
-    if size > MAX_PLAN_BYTES:
-        raise GlplanError.single(
-            f"file is {size:,} bytes; a plan is at most {MAX_PLAN_BYTES:,} bytes",
-            file=name,
-            code="too-large",
-            exit_code=ExitCode.FINDINGS,
-        )
-    from gl_plan.data.textfile import read_at_most
+    from gl_plan.data.textfile import read_input_file
 
-    try:
-        # Bounded even when the size above was no guide (a device, a pipe, a growing file).
-        raw = read_at_most(path, MAX_PLAN_BYTES)
-    except OSError as exc:
-        raise GlplanError.single(f"cannot read: {exc.strerror or exc}", file=name) from None
-    if len(raw) > MAX_PLAN_BYTES:
-        raise GlplanError.single(
-            f"more than {MAX_PLAN_BYTES:,} bytes; a plan is at most {MAX_PLAN_BYTES:,} bytes",
-            file=name,
-            code="too-large",
-            exit_code=ExitCode.FINDINGS,
-        )
+    raw = read_input_file(path, MAX_PLAN_BYTES, "a plan", too_large_exit=ExitCode.FINDINGS)
     if b"\x00" in raw:
         raise GlplanError.single(
             "binary data, not a YAML text file",
