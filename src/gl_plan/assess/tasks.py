@@ -20,9 +20,9 @@ repeated completion report does not move the date later. A ``completed`` followe
 
 **Regions.** For a quantity with ``per_region: true``, entries with a ``region`` report that
 region's share; a region counts when its own latest entry is ``completed``. How many regions
-are expected: the plan's ``regions`` list when given; otherwise a whole-number goal above
-one is read as a count of regions (A9.4: "the 6 counties"), while a goal of one is a
-per-region figure (A7.6: one 专门学校 in each qualified county) and the count is unknown.
+are expected: the plan's ``regions`` list when given, else its ``region_count`` (A9.4: "the
+6 counties", not named in the text); without either (A7.6: one 专门学校 in each qualified
+county) the count is unknown.
 When the expected count is known and reached, the task is completed on the day the last
 needed region completed (flag ``completed_by_regions``), unless a later task-level entry
 reopens it.
@@ -222,10 +222,7 @@ def expected_regions(quantity: Quantity) -> int | None:
     """How many regions a per-region quantity covers (see the module docstring)."""
     if quantity.regions:
         return len(quantity.regions)
-    goal = quantity.goal
-    if goal.is_integer() and goal > 1:
-        return int(goal)
-    return None
+    return quantity.region_count
 
 
 def _elapsed(start: date, end: date, as_of: date) -> float:

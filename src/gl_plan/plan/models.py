@@ -186,6 +186,12 @@ class Quantity(Model):
         description="Counted region by region: each region reports its own completion",
     )
     regions: list[RegionCode] = Field(default_factory=list)
+    region_count: int | None = Field(
+        default=None,
+        ge=1,
+        description="How many regions must complete a per-region quantity when the text "
+        "gives a number but does not name them (A9.4: the 6 counties)",
+    )
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -197,6 +203,10 @@ class Quantity(Model):
                 raise ValueError(f"min {self.min} is greater than max {self.max}")
         elif self.value is None or self.min is not None or self.max is not None:
             raise ValueError(f"comparison {self.comparison.value!r} needs a value (no min/max)")
+        if self.region_count is not None and not self.per_region:
+            raise ValueError("region_count is for a per_region quantity")
+        if self.region_count is not None and self.regions:
+            raise ValueError("give either regions or region_count, not both")
         return self
 
     @property
