@@ -66,7 +66,7 @@ Gaps are ``value - target`` in percentage points, kept unrounded; renderers roun
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -76,7 +76,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gl_plan.assess.aggregate import Aggregated, Coverage
+from gl_plan.assess.aggregate import Aggregated, Coverage, trusted
 from gl_plan.data.gcpause import paused_gc
 from gl_plan.data.observations import Series
 from gl_plan.data.periods import Period, PeriodError, parse_period
@@ -226,6 +226,17 @@ def points_until(series: Series | None, as_of: date) -> list[Point]:
     return [Point(p, v) for p, v in zip(periods, values, strict=True) if not math.isnan(v)]
 
 
+def latest_point(series: Series | None, as_of: date) -> Point | None:
+    """``points_until(series, as_of)[-1]``, or None when that is empty, without the list."""
+    if series is None:
+        return None
+    i = bisect_right(series.ordinals, ended_by(as_of)) - 1
+    values = series.values
+    while i >= 0 and math.isnan(values[i]):
+        i -= 1
+    return None if i < 0 else Point(Period.from_ordinal(series.ordinals[i]), values[i])
+
+
 @lru_cache(maxsize=256)
 def _periods(ordinals: bytes) -> tuple[Period, ...]:
     # Periods are immutable and most series cover the same ones; a national check would
@@ -258,6 +269,35 @@ def assess_points(
     ``points`` must already be limited to periods ended by ``as_of`` (see
     :func:`points_until`). The result's ``coverage`` is left empty; the caller adds it.
     """
+    fields, _, _ = _assess_fields(
+        points,
+        region=region,
+        region_level=region_level,
+        indicator=indicator,
+        target_year=target_year,
+        target=target,
+        as_of=as_of,
+        settings=settings,
+        direction=direction,
+        declared_baseline=declared_baseline,
+    )
+    return IndicatorAssessment.model_validate(fields)
+
+
+def _assess_fields(
+    points: Sequence[Point],
+    *,
+    region: str,
+    region_level: Literal["city", "county", "group"],
+    indicator: str,
+    target_year: int,
+    target: float,
+    as_of: date,
+    settings: Settings,
+    direction: Direction,
+    declared_baseline: Point | None,
+) -> tuple[dict[str, object], Period | None, Period | None]:
+    """:func:`assess_points`'s fields, with the current period and the baseline's period."""
     sign = 1.0 if direction is Direction.HIGHER_IS_BETTER else -1.0
     base_fields: dict[str, object] = {
         "region": region,
@@ -270,17 +310,19 @@ def assess_points(
     if target_year_over(target_year, as_of):
         within = [p for p in points if p.period.year == target_year]
         if not within:
-            return IndicatorAssessment.model_validate(
+            return (
                 {
                     **base_fields,
                     "status": Status.NO_DATA,
                     "rag": Rag.GREY,
                     "notes": ["no_observation_in_target_year"],
-                }
+                },
+                None,
+                None,
             )
         last = within[-1]
         status = Status.MET if sign * (last.value - target) >= 0 else Status.MISSED
-        return IndicatorAssessment.model_validate(
+        return (
             {
                 **base_fields,
                 "period": str(last.period),
@@ -288,13 +330,13 @@ def assess_points(
                 "gap": last.value - target,
                 "status": status,
                 "rag": RAG_BY_STATUS[status],
-            }
+            },
+            last.period,
+            None,
         )
 
     if not points:
-        return IndicatorAssessment.model_validate(
-            {**base_fields, "status": Status.NO_DATA, "rag": Rag.GREY}
-        )
+        return {**base_fields, "status": Status.NO_DATA, "rag": Rag.GREY}, None, None
 
     current = points[-1]
     notes: list[str] = []
@@ -347,7 +389,7 @@ def assess_points(
     fields["status"] = status
     fields["rag"] = RAG_BY_STATUS[status]
     fields["notes"] = notes
-    return IndicatorAssessment.model_validate(fields)
+    return fields, current.period, base.period
 
 
 def classify_ratio(r: float, settings: Settings) -> Status:
@@ -466,27 +508,32 @@ def _assess_indicators(plan: Plan, data: Aggregated, as_of: date) -> list[Indica
     # a national plan's million points alive at once makes the garbage collector crawl.
     for code in order:
         for indicator_id in indicator_ids:
-            points: list[Point] | None = None
+            points: _Points | None = None
             indicator = plan.indicator_by_id.get(indicator_id)
             direction = indicator.direction if indicator else Direction.HIGHER_IS_BETTER
             for g, goal in enumerate(goals):
                 if indicator_id not in goal.targets:
                     continue
                 if points is None:
-                    points = points_until(data.observations.get(code, indicator_id), as_of)
-                assessment = assess_points(
-                    points,
+                    points = _Points(data.observations.get(code, indicator_id), as_of)
+                fields, period, base = _assess_fields(
+                    points.in_year(goal.year)
+                    if target_year_over(goal.year, as_of)
+                    else points.recent(),
                     region=code,
                     region_level=levels[code],
                     indicator=indicator_id,
                     target_year=goal.year,
-                    target=goal.targets[indicator_id],
+                    target=float(goal.targets[indicator_id]),
                     as_of=as_of,
                     settings=plan.settings,
                     direction=direction,
                     declared_baseline=baselines.get((code, indicator_id)),
                 )
-                done[(g, indicator_id, code)] = _with_context(assessment, data, latest, as_of)
+                _add_context(fields, period, base, data, latest, as_of)
+                # Built here from floats, enums and plain strings: validating them again
+                # would only cost time.
+                done[(g, indicator_id, code)] = trusted(IndicatorAssessment, fields)
     # Goals in year order, then each goal's indicators, then regions.
     return [
         done[(g, indicator_id, code)]
@@ -494,6 +541,65 @@ def _assess_indicators(plan: Plan, data: Aggregated, as_of: date) -> list[Indica
         for indicator_id in goal.targets
         for code in order
     ]
+
+
+class _Points:
+    """The points of one series that :func:`_assess_fields` looks at, made only as needed.
+
+    A target year still ahead uses the first point, the last and the last
+    :data:`PROJECTION_POINTS`; a year over uses that year's points. Making all of a
+    national file's million points would cost a second.
+    """
+
+    __slots__ = ("full", "series", "stop")
+
+    def __init__(self, series: Series | None, as_of: date) -> None:
+        self.series = series
+        self.stop = 0 if series is None else bisect_right(series.ordinals, ended_by(as_of))
+        self.full: list[Point] | None = None
+        if series is not None and self.stop:
+            total = sum(series.values[: self.stop])
+            if total != total:  # a NaN value: points_until leaves it out; rare, so reuse it
+                self.full = points_until(series, as_of)
+
+    def recent(self) -> list[Point]:
+        """``[first, *last PROJECTION_POINTS]`` of :func:`points_until` (all when fewer)."""
+        keep = PROJECTION_POINTS + 1
+        if self.full is not None:
+            full = self.full
+            return full if len(full) <= keep else [full[0], *full[-PROJECTION_POINTS:]]
+        n = self.stop
+        picked = range(n) if n <= keep else [0, *range(n - PROJECTION_POINTS, n)]
+        return self._make(picked)
+
+    def in_year(self, year: int) -> list[Point]:
+        """The points of :func:`points_until` within ``year``."""
+        if self.full is not None:
+            return [p for p in self.full if p.period.year == year]
+        if self.series is None:
+            return []
+        ordinals = self.series.ordinals
+        lo = bisect_left(ordinals, year * 8, 0, self.stop)
+        hi = bisect_left(ordinals, (year + 1) * 8, lo, self.stop)
+        return self._make(range(lo, hi))
+
+    def _make(self, picked: Sequence[int]) -> list[Point]:
+        series = self.series
+        if series is None:
+            return []
+        ordinals, values = series.ordinals, series.values
+        return [Point(_period_at(ordinals[i]), values[i]) for i in picked]
+
+
+_PERIODS: dict[int, Period] = {}
+
+
+def _period_at(ordinal: int) -> Period:
+    # Periods are immutable and shared, as points_until shares them.
+    got = _PERIODS.get(ordinal)
+    if got is None:
+        got = _PERIODS[ordinal] = Period.from_ordinal(ordinal)
+    return got
 
 
 def _end_key(ordinal: int) -> int:
@@ -527,18 +633,22 @@ def _latest_ends(data: Aggregated, as_of: date) -> dict[tuple[str, int | None], 
     return out
 
 
-def _with_context(
-    assessment: IndicatorAssessment,
+def _add_context(
+    fields: dict[str, object],
+    period: Period | None,
+    base: Period | None,
     data: Aggregated,
     latest: dict[tuple[str, int | None], int],
     as_of: date,
-) -> IndicatorAssessment:
-    """Add coverage and the notes that need more than one series to see."""
-    notes = list(assessment.notes)
+) -> None:
+    """Add coverage and the notes that need more than one series to see (in place)."""
+    given = fields.get("notes")
+    before: list[str] = given if isinstance(given, list) else []
+    notes = list(before)
     coverage: Coverage | None = None
-    if assessment.period is not None:
-        period = parse_period(assessment.period)
-        coverage = data.coverage.get((assessment.region, assessment.indicator, period.ordinal))
+    region, indicator = str(fields["region"]), str(fields["indicator"])
+    if period is not None:
+        coverage = data.coverage.get((region, indicator, period.ordinal))
         if coverage is not None:
             if coverage.partial:
                 notes.append("partial_coverage")
@@ -548,15 +658,17 @@ def _with_context(
                 notes.append("reported_differs_from_counties")
         # A figure older than others' (for a verdict: others' in the same year) means the
         # region missed a period.
-        over = target_year_over(assessment.target_year, as_of)
-        newest = latest.get((assessment.indicator, assessment.target_year if over else None))
+        target_year = fields["target_year"]
+        assert isinstance(target_year, int)
+        over = target_year_over(target_year, as_of)
+        newest = latest.get((indicator, target_year if over else None))
         if newest is not None and _end_key(period.ordinal) < newest:
             notes.append("older_period")
-    if assessment.baseline_period is not None and assessment.baseline_source == "earliest":
-        base = parse_period(assessment.baseline_period)
-        base_cov = data.coverage.get((assessment.region, assessment.indicator, base.ordinal))
+    if base is not None and fields.get("baseline_source") == "earliest":
+        base_cov = data.coverage.get((region, indicator, base.ordinal))
         if base_cov is not None and base_cov.partial:
             notes.append("baseline_partial_coverage")
-    if coverage is None and notes == assessment.notes:
-        return assessment
-    return assessment.model_copy(update={"coverage": coverage, "notes": notes})
+    if coverage is None and notes == before:
+        return
+    fields["coverage"] = coverage
+    fields["notes"] = notes

@@ -16,8 +16,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from gl_plan.assess.aggregate import Aggregated
-from gl_plan.assess.indicators import points_until
+from gl_plan.assess.aggregate import Aggregated, trusted
+from gl_plan.assess.indicators import latest_point
 from gl_plan.data.observations import ObservationSet
 from gl_plan.plan.models import Plan
 
@@ -57,24 +57,23 @@ def assess_standards(
         for region in plan.regions:
             if region.kind not in kinds:
                 continue
-            points = points_until(observations.get(region.code, std.indicator), as_of)
-            if points:
-                latest = points[-1]
+            latest = latest_point(observations.get(region.code, std.indicator), as_of)
+            if latest is not None:
                 outcome = StandardOutcome.PASS if std.passes(latest.value) else StandardOutcome.FAIL
                 value: float | None = latest.value
                 period: str | None = str(latest.period)
             else:
                 outcome, value, period = StandardOutcome.NO_DATA, None, None
-            out.append(
-                StandardResult(
-                    region=region.code,
-                    standard=std.id,
-                    indicator=std.indicator,
-                    threshold=std.threshold,
-                    comparison=std.comparison,
-                    value=value,
-                    period=period,
-                    result=outcome,
-                )
-            )
+            # Every field comes typed from the plan or the series: no need to validate.
+            fields: dict[str, object] = {
+                "region": region.code,
+                "standard": std.id,
+                "indicator": std.indicator,
+                "threshold": float(std.threshold),
+                "comparison": std.comparison,
+                "value": value,
+                "period": period,
+                "result": outcome,
+            }
+            out.append(trusted(StandardResult, fields))
     return out
