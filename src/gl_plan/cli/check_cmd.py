@@ -198,14 +198,14 @@ def _observations(inputs: Inputs) -> ObservationSet:
 
 def _render(
     result: CheckResult, inputs: Inputs, out_format: str, language: Lang
-) -> str | list[RenderableType]:
+) -> bytes | str | list[RenderableType]:
     """The text to write, or the terminal view's renderables for a table."""
     from gl_plan.report.check_view import check_csv, check_markdown, check_renderables
     from gl_plan.report.trends import quarter_trends, region_points
 
     plan = inputs.plan
     if out_format == "json":
-        return result.to_json_text()
+        return result.to_json_bytes()
     if out_format == "csv":
         return check_csv(result, plan, language)
     if out_format == "markdown":

@@ -206,13 +206,27 @@ def output_format(fmt: str | None, output: Path | None, formats: Sequence[str]) 
     return implied
 
 
-def write_output(content: str | Sequence[RenderableType], output: Path | None, fmt: str) -> None:
+def write_output(
+    content: bytes | str | Sequence[RenderableType], output: Path | None, fmt: str
+) -> None:
     """Write a command's output to ``output`` (atomically) or to stdout.
 
-    ``content`` is text, or rich renderables (a table): those go to a terminal in colour
-    (unless ``NO_COLOR``) and to a pipe or a file as plain text, without colour codes.
-    A CSV file starts with a BOM so that Excel on Chinese Windows reads it as UTF-8.
+    ``content`` is UTF-8 bytes (large JSON, written as it is), text, or rich renderables (a
+    table): those go to a terminal in colour (unless ``NO_COLOR``) and to a pipe or a file
+    as plain text, without colour codes. A CSV file starts with a BOM so that Excel on
+    Chinese Windows reads it as UTF-8.
     """
+    if isinstance(content, bytes):
+        data = content if content.endswith(b"\n") else content + b"\n"
+        if output is None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return
+        from gl_plan.atomic import atomic_write_bytes
+
+        atomic_write_bytes(output, data)
+        return
     if isinstance(content, str):
         text = content
     else:
