@@ -80,6 +80,8 @@ def resolve_as_of(value: str | None) -> date:
 
 def print_problems(problems: list[Problem]) -> None:
     """Problems go to stderr, one per line, in the ``file:line:column: field: message`` form."""
+    if not problems:
+        return  # and rich is not even imported
     from rich.console import Console
     from rich.markup import escape
 
