@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 import pytest
+from data_support import Reader
 
 from gl_plan.data.read import DataResult, read_indicators
 from gl_plan.plan.load import load_plan
@@ -14,8 +15,6 @@ from gl_plan.plan.models import Plan
 
 INDICATOR_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "indicators"
 AS_OF = date(2026, 11, 28)
-
-Reader = Callable[..., DataResult]
 
 
 @pytest.fixture(scope="session")
@@ -37,13 +36,3 @@ def read(data_plan: Plan) -> Reader:
         return read_indicators(items, data_plan, as_of=as_of, encoding=encoding)
 
     return _read
-
-
-def file_issues(result: DataResult) -> list[str]:
-    """``code@line`` of each issue except completeness (a one-file test leaves 16 regions
-    unreported, which is right but beside the point)."""
-    return [
-        f"{p.code}@{p.line}" if p.line is not None else p.code
-        for p in result.issues
-        if not (p.code == "incomplete-reporting" and p.file is None)
-    ]

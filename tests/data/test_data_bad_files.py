@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from data_support import Reader, file_issues
 from typer.testing import CliRunner
 
-from conftest import Reader, file_issues
 from gl_plan.cli import app
 
 # file -> (issues other than completeness, in order; number of observations still used)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from data_support import Reader, file_issues
 
-from conftest import Reader, file_issues
 from gl_plan.data.observations import Observation
 from gl_plan.data.periods import Period
 from gl_plan.errors import Severity

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from data_support import Reader
 
-from conftest import Reader
 from gl_plan.data.observations import Observation, ObservationSet
 from gl_plan.data.periods import Period
 from gl_plan.data.quality import (
@@ -56,9 +56,9 @@ def test_completeness_lists_missing_indicators_per_region(data_plan: Plan) -> No
     obs = [o for o in obs if not (o.region == "450324" and o.period == Period(2022, 2))]
     problems = completeness(ObservationSet.from_observations(obs), data_plan)
     assert [p.message for p in problems] == [
-        "450321 阳朔县 did not report 2022Q2 (the latest period in the data): "
+        "450321 Yangshuo County did not report 2022Q2 (the latest period in the data): "
         "compulsory_consolidation_rate",
-        "450324 全州县 did not report 2022Q2 (the latest period in the data): "
+        "450324 Quanzhou County did not report 2022Q2 (the latest period in the data): "
         "preschool_gross_enrollment_rate, compulsory_consolidation_rate",
     ]
     assert all(

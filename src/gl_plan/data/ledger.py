@@ -705,7 +705,7 @@ def append_entry(
         elif found is not None:
             qty = _quantity(found, metric)
             if qty is not None and qty.per_region and qty.regions and code not in qty.regions:
-                names = ", ".join(plan.region_by_code[c].name.zh for c in qty.regions)
+                names = ", ".join(f"{c} {plan.region_by_code[c].name.en}" for c in qty.regions)
                 refuse(
                     f"region {region!r} is not one of the regions task {found.id} names ({names})",
                     "region",

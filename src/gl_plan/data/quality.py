@@ -102,7 +102,7 @@ def completeness(observations: ObservationSet, plan: Plan) -> list[Problem]:
         if missing:
             problems.append(
                 Problem(
-                    f"{leaf.code} {leaf.name.zh} did not report {latest} "
+                    f"{leaf.code} {leaf.name.en} did not report {latest} "
                     f"(the latest period in the data): {', '.join(missing)}",
                     severity=Severity.WARNING,
                     code="incomplete-reporting",
