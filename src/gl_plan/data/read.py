@@ -36,15 +36,12 @@ from gl_plan.data.periods import Period, PeriodError, parse_period
 from gl_plan.data.quality import check_quality
 from gl_plan.data.textfile import detect_encoding, iter_rows
 from gl_plan.data.values import CellError, cell_text, number, region_from_name
+from gl_plan.data.xlsxguard import RowLimit, TooManyRows, check_workbook
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.limits import MAX_INDICATOR_FILE_BYTES as MAX_FILE_BYTES
+from gl_plan.limits import MAX_PROBLEMS_PER_KIND
 from gl_plan.plan.models import Plan
 
-#: Files larger than this are refused: a county's quarterly file is kilobytes, a national
-#: long file of a million rows about 50 MB; anything far beyond is a mistaken path.
-MAX_FILE_BYTES = 200 * 1024 * 1024
-#: After this many problems of one kind in one file (or sheet), the rest are counted, not
-#: listed: a file with a wrong column gives one message per row otherwise.
-MAX_PROBLEMS_PER_KIND = 100
 #: File types read from a folder; a file named explicitly is read whatever its suffix.
 TABLE_SUFFIXES = (".csv", ".xlsx")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -271,19 +268,46 @@ class _Reader:
 
         if size < fastcsv.FAST_MIN_BYTES or self.forced is not None or not fastcsv.available():
             return False
-        return fastcsv.read_long_csv(
+        first_source, first_file = len(self.sources), len(self.files)
+        done = fastcsv.read_long_csv(
             self,
             path,
             display,
             lambda file, sheet, region: self._new_table(file, sheet, region, pad=False),
             min_bytes=fastcsv.FAST_MIN_BYTES,
         )
+        if done:
+            # The header line counts, as it does in the reference reader's row limit.
+            over = RowLimit(display).check_count(self.files[-1].rows + 1)
+            if over is not None:
+                self._refuse(over, first_source, first_file, "utf-8")
+        return done
 
     def _unreadable(
         self, display: str, message: str, encoding: str, code: str = "io-error"
     ) -> None:
         self.report(Problem(message, file=display, code=code))
         self.files.append(FileInfo(display, encoding, 0, "unreadable"))
+
+    def _refuse(self, problem: Problem, first_source: int, first_file: int, encoding: str) -> None:
+        """Report why a file is refused and take back all it added: its sources from
+        ``first_source`` on (and their values), its entries in ``files`` from ``first_file``."""
+        for key, s in list(self.series.items()):
+            # Files are read one after another, so a file's values end every series.
+            sources = s.sources
+            keep = len(sources)
+            while keep and sources[keep - 1] >= first_source:
+                keep -= 1
+            if keep == 0:
+                del self.series[key]
+            elif keep < len(sources):
+                for values in (s.ordinals, s.values, s.numerators, s.denominators, s.lines):
+                    del values[keep:]
+                del sources[keep:]
+        del self.sources[first_source:]
+        del self.files[first_file:]
+        self.report(problem)
+        self.files.append(FileInfo(problem.file or "", encoding, 0, "unreadable"))
 
     def _read_csv(self, path: Path, display: str) -> None:
         name_region = region_from_name(path.name, self.plan)
@@ -298,7 +322,12 @@ class _Reader:
                 fh.seek(0)
                 text = io.TextIOWrapper(fh, encoding=detected.encoding, newline="")
                 table = self._new_table(display, None, name_region, pad=False)
-                info, failure = self._read_table(iter_rows(text), table, detected.encoding)
+                rows = RowLimit(display).rows(iter_rows(text))
+                try:
+                    info, failure = self._read_table(rows, table, detected.encoding)
+                except TooManyRows as exc:
+                    self._refuse(exc.problem, table.source, len(self.files), detected.encoding)
+                    return
                 for p in failure:
                     self.report(p)
                 self.files.append(info)
@@ -308,6 +337,10 @@ class _Reader:
     def _read_xlsx(self, path: Path, display: str) -> None:
         import warnings
 
+        refusal = check_workbook(path)  # before openpyxl inflates anything
+        if refusal is not None:
+            self._unreadable(display, refusal.message, "xlsx", code=refusal.code)
+            return
         openpyxl = _import_openpyxl()
 
         file_region = region_from_name(path.name, self.plan)
@@ -324,13 +357,17 @@ class _Reader:
             failures: list[list[Problem]] = []
             used = 0
             broken = False
+            limit = RowLimit(display)
+            first_source, first_file = len(self.sources), len(self.files)
+            refused: Problem | None = None
             try:
                 for ws in book.worksheets:
                     ws.reset_dimensions()  # a wrong stored size would pad every row
                     sheet = str(ws.title)
                     region = region_from_name(sheet, self.plan) or file_region
                     table = self._new_table(display, sheet, region, pad=True)
-                    info, failure = self._read_table(_sheet_rows(ws), table, "xlsx")
+                    rows = limit.rows(_sheet_rows(ws), sheet)
+                    info, failure = self._read_table(rows, table, "xlsx")
                     if info.shape == "empty":
                         continue  # blank sheets are common and harmless
                     if failure:
@@ -338,6 +375,8 @@ class _Reader:
                     else:
                         used += 1
                     self.files.append(info)
+            except TooManyRows as exc:
+                refused = exc.problem
             except Exception as exc:  # a damaged sheet's XML fails while it is iterated
                 broken = True
                 self.report(
@@ -347,6 +386,9 @@ class _Reader:
                 )
             finally:
                 book.close()
+        if refused is not None:
+            self._refuse(refused, first_source, first_file, "xlsx")
+            return
         if used == 0 and not failures and not broken:
             self.report(
                 Problem("workbook has no data in any sheet", file=display, code="empty-file")
