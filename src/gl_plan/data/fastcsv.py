@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gl_plan import limits
 from gl_plan.data.columns import Columns, recognise
 from gl_plan.data.observations import Series
 from gl_plan.data.textfile import binary_kind, sniff_delimiter
@@ -79,7 +80,8 @@ def read_long_csv(
         scan = _scan(path)
     except (OSError, UnicodeDecodeError):
         return False
-    if scan is None:
+    if scan is None or scan[1] + 1 > limits.MAX_INDICATOR_ROWS:
+        # Over the row limit: the reference reader refuses it with the message.
         return False
     registered = len(reader.sources)
     try:
