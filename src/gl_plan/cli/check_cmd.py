@@ -59,7 +59,8 @@ def check(
         Path | None,
         typer.Option(
             "--progress",
-            help="Progress ledger (CSV). Default: ./data/progress.csv, else the bundled one.",
+            help="Progress ledger (CSV). Default: progress.csv beside the plan (./data/ or the "
+            "bundled sample).",
             show_default=False,
             dir_okay=False,
         ),
