@@ -25,12 +25,18 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from array import array
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from gl_plan.data.observations import ObservationSet, Series
 from gl_plan.data.periods import Period
 from gl_plan.errors import Problem, Severity
 from gl_plan.plan.models import Plan
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 #: Fewer quarter-on-quarter changes than this give no stable median and MAD.
 MIN_CHANGES = 4
@@ -42,6 +48,10 @@ _MAD_SCALE = 0.6745
 Sources = Sequence[tuple[str, str | None]]
 #: ``Period.ordinal % 8`` of an annual figure (quarters are 1-4).
 _ANNUAL = 5
+#: From this many series on, the gap and outlier checks first screen every series at once
+#: with numpy and run the per-series code only on the few that may have findings; below,
+#: importing numpy costs more than it saves.
+_VECTOR_MIN_SERIES = 500
 
 
 def _steps(ords: Sequence[int]) -> list[bool]:
@@ -70,9 +80,11 @@ def check_quality(
     names with no sheet.
     """
     where = list(sources) if sources is not None else [(f, None) for f in observations.files]
+    keys = sorted(observations.series)
+    screen = _Screen.of(observations, keys)
     return [
-        *gaps(observations, plan, where),
-        *outliers(observations, plan.settings.outlier_z, where),
+        *_gaps(observations, keys, screen, where),
+        *_outliers(observations, keys, screen, plan.settings.outlier_z, where),
         *completeness(observations, plan),
     ]
 
@@ -126,11 +138,24 @@ def gaps(observations: ObservationSet, plan: Plan, sources: Sources) -> list[Pro
     """Periods missing inside a region's series: one warning per region and gap, listing
     the indicators, located at the first observation after the gap."""
     del plan  # the signature matches the other checks; gaps need only the series
+    keys = sorted(observations.series)
+    return _gaps(observations, keys, _Screen.of(observations, keys), sources)
+
+
+def _gaps(
+    observations: ObservationSet,
+    keys: list[tuple[str, str]],
+    screen: _Screen | None,
+    sources: Sources,
+) -> list[Problem]:
     found: dict[tuple[str, str, str], tuple[list[str], str | None, str | None, int]] = {}
-    for key in sorted(observations.series):
+    for n, key in enumerate(keys):
         s = observations.series[key]
         ords = s.ordinals
-        if all(_steps(ords)):
+        if screen is not None:
+            if screen.steady[n]:
+                continue
+        elif all(_steps(ords)):
             continue  # quarterly without a gap (and no annual figures): the usual case
         last_quarter = last_year = -1
         for i, o in enumerate(ords):
@@ -170,8 +195,22 @@ def modified_z_scores(changes: Sequence[float]) -> list[float] | None:
 def outliers(observations: ObservationSet, threshold: float, sources: Sources) -> list[Problem]:
     """Observations whose quarter-on-quarter change has a modified z-score above
     ``threshold`` within their series (module docstring)."""
+    keys = sorted(observations.series)
+    return _outliers(observations, keys, _Screen.of(observations, keys), threshold, sources)
+
+
+def _outliers(
+    observations: ObservationSet,
+    keys: list[tuple[str, str]],
+    screen: _Screen | None,
+    threshold: float,
+    sources: Sources,
+) -> list[Problem]:
     problems: list[Problem] = []
-    for key in sorted(observations.series):
+    candidates = None if screen is None else screen.outlier_candidates(threshold)
+    for n, key in enumerate(keys):
+        if candidates is not None and not candidates[n]:
+            continue
         s = observations.series[key]
         if len(s) <= MIN_CHANGES:
             continue
@@ -213,3 +252,115 @@ def outliers(observations: ObservationSet, threshold: float, sources: Sources) -
                 )
             )
     return problems
+
+
+class _Screen:
+    """Every series' ordinals and values end to end in numpy arrays (series in ``keys``
+    order), to find at once the few series the per-series checks need to look at.
+
+    The screen only skips work: a series it passes over has no finding, and the findings
+    themselves come from the per-series code, so they are the same either way.
+    """
+
+    def __init__(
+        self,
+        ords: npt.NDArray[np.int64],
+        vals: npt.NDArray[np.float64],
+        lengths: npt.NDArray[np.int64],
+    ) -> None:
+        import numpy as np
+
+        self.vals = vals
+        self.count = len(lengths)
+        self.starts = np.zeros(len(lengths), dtype=np.int64)
+        np.cumsum(lengths[:-1], out=self.starts[1:])
+        #: The series each observation belongs to.
+        self.sid = np.repeat(np.arange(len(lengths)), lengths)
+        a, b = ords[:-1], ords[1:]
+        q = a & 7
+        # Pair j is (j, j + 1); only pairs within one series count.
+        self.inside = self.sid[:-1] == self.sid[1:]
+        self.step = self.inside & (((b == a + 1) & (q < 4)) | ((b == a + 5) & (q == 4)))
+        #: Whether each series is quarterly without a gap (what ``all(_steps(...))`` says).
+        self.steady = (
+            np.bincount(self.sid[:-1][self.inside & ~self.step], minlength=self.count) == 0
+        )
+
+    @classmethod
+    def of(cls, observations: ObservationSet, keys: list[tuple[str, str]]) -> _Screen | None:
+        """The screen of many series; None for few (or oddly typed) ones."""
+        if len(keys) < _VECTOR_MIN_SERIES:
+            return None
+        ords, vals = array("q"), array("d")
+        lengths = array("q")
+        for key in keys:
+            s = observations.series[key]
+            if s.ordinals.typecode != "q" or s.values.typecode != "d":
+                return None
+            ords.extend(s.ordinals)
+            vals.extend(s.values)
+            lengths.append(len(s.ordinals))
+        if len(s.values) != len(s.ordinals) or len(vals) != len(ords):
+            return None
+        import numpy as np
+
+        return cls(
+            np.frombuffer(ords, dtype=np.int64),
+            np.frombuffer(vals, dtype=np.float64),
+            np.frombuffer(lengths, dtype=np.int64),
+        )
+
+    def outlier_candidates(self, threshold: float) -> npt.NDArray[np.bool_]:
+        """Which series may hold an outlier: the modified z-scores of :func:`outliers`,
+        computed the same way (sorted medians, same operations in the same order), for all
+        series with the same number of changes at once."""
+        import numpy as np
+
+        pairs = np.flatnonzero(self.step)
+        changes = self.vals[pairs + 1] - self.vals[pairs]
+        owner = self.sid[pairs]
+        counts = np.bincount(owner, minlength=self.count)
+        first = np.zeros(self.count, dtype=np.int64)
+        np.cumsum(counts[:-1], out=first[1:])
+        out = np.zeros(self.count, dtype=np.bool_)
+        with np.errstate(all="ignore"):
+            self._score(threshold, changes, counts, first, out)
+        return out
+
+    def _score(
+        self,
+        threshold: float,
+        changes: npt.NDArray[np.float64],
+        counts: npt.NDArray[np.int64],
+        first: npt.NDArray[np.int64],
+        out: npt.NDArray[np.bool_],
+    ) -> None:
+        import numpy as np
+
+        for n in np.unique(counts[counts >= MIN_CHANGES]).tolist():
+            rows = np.flatnonzero(counts == n)
+            x = changes[first[rows][:, None] + np.arange(n)]
+            # NaN sorts differently in numpy and in Python: leave such series to Python.
+            finite = np.isfinite(x).all(axis=1)
+            out[rows[~finite]] = True
+            x, rows = x[finite], rows[finite]
+            dev = np.abs(x - _median_rows(x)[:, None])
+            mad = _median_rows(dev)
+            usable = mad != 0
+            x, dev, mad, rows = x[usable], dev[usable], mad[usable], rows[usable]
+            z = _MAD_SCALE * dev / mad[:, None]
+            # A hair below the thresholds: the per-series code decides exactly.
+            hit = (z > threshold * (1 - 1e-9)) & (np.abs(x) >= MIN_OUTLIER_CHANGE * (1 - 1e-9))
+            out[rows[hit.any(axis=1)]] = True
+
+
+def _median_rows(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Each row's median as :func:`statistics.median` computes it (sort, middle, or the
+    mean of the two middle values as ``(a + b) / 2``)."""
+    import numpy as np
+
+    s = np.sort(x, axis=1)
+    n = s.shape[1]
+    if n % 2:
+        return s[:, n // 2]
+    return (s[:, n // 2 - 1] + s[:, n // 2]) / 2

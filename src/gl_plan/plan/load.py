@@ -107,7 +107,9 @@ class _Builder:
     """
 
     def __init__(self) -> None:
-        self.positions: dict[Path, Position] = {}
+        #: Where each value starts, as the parser's marks (turned into line and column only
+        #: for the few paths a message needs: see :func:`_pos`).
+        self.positions: dict[Path, Any] = {}
         self.problems: list[tuple[Position, Path, str]] = []
         self.nodes = 0
         self.documents = 0
@@ -121,22 +123,40 @@ class _Builder:
         #: What the mapping on top expects once the skipped value is read past.
         after_skip: str | _Skip | None = None
         found, root, root_mark = False, None, None
+        positions = self.positions
+        # The parsers make exactly these classes; comparing classes is much cheaper than
+        # isinstance over the ~20 events per region of a large plan.
+        scalar_cls, alias_cls = yaml.ScalarEvent, yaml.AliasEvent
+        mapping_cls, sequence_cls = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        document_cls = yaml.DocumentStartEvent
 
-        def deliver(value: Any) -> None:
-            nonlocal found, root
-            if not stack:
-                found, root = True, value
-                return
-            top = stack[-1]
-            if isinstance(top.value, list):
-                top.value.append(value)
-            else:
-                assert isinstance(top.key, str)
-                top.value[top.key] = value
-                top.key = None
-
+        top: _Frame | None
         for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
+            cls = event.__class__
+            if cls is scalar_cls:
+                is_start = False
+            elif cls is mapping_cls or cls is sequence_cls:
+                is_start = True
+            elif cls in ends:
+                if skipping:
+                    skipping -= 1
+                    if not skipping:
+                        stack[-1].key = after_skip
+                    continue
+                frame = stack.pop()
+                value: Any = frame.value
+                if not stack:
+                    found, root = True, value
+                    continue
+                parent = stack[-1]
+                if parent.value.__class__ is dict:
+                    parent.value[parent.key] = value  # type: ignore[index]
+                    parent.key = None
+                else:
+                    parent.value.append(value)  # type: ignore[union-attr]
+                continue
+            elif cls is document_cls:
                 self.documents += 1
                 if self.documents > 1:
                     raise _Refused(
@@ -146,76 +166,73 @@ class _Builder:
                         "yaml",
                     )
                 continue
-            if isinstance(event, yaml.AliasEvent):
+            elif cls is alias_cls:
                 raise _Refused(
-                    f"YAML aliases (*{event.anchor}) are not allowed in a plan",
+                    f"YAML aliases (*{event.anchor}) are not allowed in a plan",  # type: ignore[attr-defined]
                     event.start_mark,
                     "yaml-alias",
                 )
-            is_start = isinstance(event, yaml.CollectionStartEvent)
-            if is_start or isinstance(event, yaml.ScalarEvent):
-                anchor = event.anchor  # type: ignore[attr-defined]
-                if anchor is not None:
-                    raise _Refused(
-                        f"YAML anchors (&{anchor}) are not allowed in a plan",
-                        event.start_mark,
-                        "yaml-alias",
-                    )
-                self.nodes += 1
-                if self.nodes > MAX_PLAN_NODES:
-                    raise _Refused(
-                        f"too many values: a plan holds at most {MAX_PLAN_NODES:,} "
-                        "(keys, texts, numbers, lists and mappings)",
-                        event.start_mark,
-                        "too-large",
-                    )
-                if is_start and len(stack) + skipping >= MAX_PLAN_DEPTH:
-                    raise _Refused(_too_deep(), event.start_mark, "too-deep")
-            elif isinstance(event, yaml.CollectionEndEvent):
-                if skipping:
-                    skipping -= 1
-                    if not skipping:
-                        stack[-1].key = after_skip
-                    continue
-                frame = stack.pop()
-                deliver(frame.value)
-                continue
             else:
                 continue  # stream and document boundaries
+            anchor = event.anchor  # type: ignore[attr-defined]
+            if anchor is not None:
+                raise _Refused(
+                    f"YAML anchors (&{anchor}) are not allowed in a plan",
+                    event.start_mark,
+                    "yaml-alias",
+                )
+            self.nodes += 1
+            if self.nodes > MAX_PLAN_NODES:
+                raise _Refused(
+                    f"too many values: a plan holds at most {MAX_PLAN_NODES:,} "
+                    "(keys, texts, numbers, lists and mappings)",
+                    event.start_mark,
+                    "too-large",
+                )
+            if is_start and len(stack) + skipping >= MAX_PLAN_DEPTH:
+                raise _Refused(_too_deep(), event.start_mark, "too-deep")
 
             if skipping:
                 if is_start:
                     skipping += 1
                 continue
-            top = stack[-1] if stack else None
-            if top is not None and isinstance(top.value, dict):
-                if top.key is None:
-                    self._key(event, top)
-                    if is_start:
-                        # A list or mapping as a key: read past it, then past its value.
-                        skipping, after_skip = 1, _SKIP
-                    continue
-                if top.key is _SKIP:
-                    if is_start:
-                        skipping, after_skip = 1, None
-                    else:
-                        top.key = None
-                    continue
-            if top is None:
+            if not stack:
                 path: Path = ()
                 root_mark = event.start_mark
-            elif isinstance(top.value, list):
-                path = (*top.path, len(top.value))
+                top = None
             else:
-                assert isinstance(top.key, str)
-                path = (*top.path, top.key)
-            self.positions.setdefault(path, _pos(event.start_mark))
-            if isinstance(event, yaml.ScalarEvent):
-                deliver(_scalar(event))
-            elif isinstance(event, yaml.MappingStartEvent):
-                stack.append(_Frame({}, path))
+                top = stack[-1]
+                container = top.value
+                if container.__class__ is dict:
+                    key = top.key
+                    if key is None:
+                        self._key(event, top)
+                        if is_start:
+                            # A list or mapping as a key: read past it, then past its value.
+                            skipping, after_skip = 1, _SKIP
+                        continue
+                    if key is _SKIP:
+                        if is_start:
+                            skipping, after_skip = 1, None
+                        else:
+                            top.key = None
+                        continue
+                    path = (*top.path, key)  # type: ignore[arg-type]
+                else:
+                    path = (*top.path, len(container))
+            if path not in positions:
+                positions[path] = event.start_mark
+            if is_start:
+                stack.append(_Frame({} if cls is mapping_cls else [], path))
+                continue
+            value = _scalar(event)  # type: ignore[arg-type]
+            if top is None:
+                found, root = True, value
+            elif top.value.__class__ is dict:
+                top.value[top.key] = value  # type: ignore[index]
+                top.key = None
             else:
-                stack.append(_Frame([], path))
+                top.value.append(value)  # type: ignore[union-attr]
         return found, root, root_mark
 
     def _key(self, event: yaml.Event, top: _Frame) -> None:
@@ -236,7 +253,7 @@ class _Builder:
                 (_pos(event.start_mark), (*top.path, key), f"duplicate key {key!r}")
             )
             return
-        self.positions[(*top.path, key)] = _pos(event.start_mark)
+        self.positions[(*top.path, key)] = event.start_mark
         top.key = key
 
 
@@ -295,12 +312,12 @@ def _too_deep() -> str:
     return f"nested too deeply: a plan nests lists and mappings at most {MAX_PLAN_DEPTH} levels"
 
 
-def _locate(path: Path, positions: dict[Path, Position]) -> Position | None:
+def _locate(path: Path, positions: dict[Path, Any]) -> Position | None:
     """The position of the deepest node on ``path`` that exists in the document."""
     for end in range(len(path), -1, -1):
-        pos = positions.get(path[:end])
-        if pos is not None:
-            return pos
+        mark = positions.get(path[:end])
+        if mark is not None:
+            return _pos(mark)
     return None
 
 

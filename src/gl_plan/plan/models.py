@@ -410,10 +410,15 @@ class Plan(Model):
 def normalise_name(text: str) -> str:
     """Fold case, width and spacing so that ``Yangshuo``, ``ＹＡＮＧＳＨＵＯ `` and
     ``yang shuo`` compare equal; punctuation that varies by typist is dropped."""
-    import unicodedata
+    if text.isascii():
+        # NFKC leaves ASCII alone and casefold() is lower() on it: skip both (a national plan
+        # has tens of thousands of pinyin spellings).
+        folded = text.lower()
+    else:
+        import unicodedata
 
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in folded if ch.isalnum())
+        folded = unicodedata.normalize("NFKC", text).casefold()
+    return folded if folded.isalnum() else "".join(filter(str.isalnum, folded))
 
 
 Path = tuple[str | int, ...]
