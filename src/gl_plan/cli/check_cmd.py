@@ -201,12 +201,12 @@ def _render(
     result: CheckResult, inputs: Inputs, out_format: str, language: Lang
 ) -> bytes | str | list[RenderableType]:
     """The text to write, or the terminal view's renderables for a table."""
+    if out_format == "json":
+        return result.to_json_bytes()  # before importing any renderer: CI's hot path
     from gl_plan.report.check_view import check_csv, check_markdown, check_renderables
     from gl_plan.report.trends import quarter_trends, region_points
 
     plan = inputs.plan
-    if out_format == "json":
-        return result.to_json_bytes()
     if out_format == "csv":
         return check_csv(result, plan, language)
     if out_format == "markdown":
