@@ -142,7 +142,9 @@ def messy_files(draw: st.DrawFn) -> tuple[str, str]:
             "地区,时期,指标,数值,分子,分母",
         ]
     )
-    text = "\n".join([header, *lines]) + ("\n" if draw(st.booleans()) else "")
+    # Excel on Windows ends lines with CRLF; an old Mac file with a lone CR.
+    eol = draw(st.sampled_from(["\n", "\n", "\r\n", "\r"]))
+    text = eol.join([header, *lines]) + (eol if draw(st.booleans()) else "")
     encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-8", "gb18030", "utf-8-sig"]))
     return text, encoding
 
@@ -174,6 +176,28 @@ def test_clean_file_takes_the_fast_path(data_plan: Plan, tmp_path: Path) -> None
     assert taken == [True]
     assert_same(fast, ref)
     assert len(fast.observations) == len(rows)
+
+
+def test_windows_line_ends_take_the_fast_path(data_plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    rows = clean_rows(random.Random(2), 8, 12)
+    header = "region,period,indicator,value,numerator,denominator"
+    path.write_bytes("\r\n".join([header, *rows, ""]).encode("utf-8"))
+    fast, ref, taken = both([path], data_plan)
+    assert taken == [True]
+    assert_same(fast, ref)
+    assert fast.observations.get("450302", INDICATORS[0]) is not None
+
+
+def test_a_blank_crlf_line_falls_back(data_plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "blank.csv"
+    rows = clean_rows(random.Random(3), 2, 4)
+    header = "region,period,indicator,value,numerator,denominator"
+    path.write_bytes("\r\n".join([header, *rows[:3], "", *rows[3:], ""]).encode("utf-8"))
+    fast, ref, taken = both([path], data_plan)
+    assert taken == [False]
+    assert_same(fast, ref)
+    assert any(p.code == "blank-row" for p in fast.issues)
 
 
 def test_duplicates_across_files_match(data_plan: Plan, tmp_path: Path) -> None:

@@ -99,7 +99,8 @@ def read_long_csv(
 
 def _scan(path: Path) -> tuple[str, int] | None:
     """The header line and the number of data rows, if the file's lines map one to one to
-    rows: no quotes, no carriage returns, no blank lines, no binary content.
+    rows: no quotes, no blank lines, no binary content, and no carriage return except in a
+    Windows line end (CRLF, as Excel writes CSV).
 
     Read in chunks, so the file is never held whole.
     """
@@ -109,17 +110,21 @@ def _scan(path: Path) -> tuple[str, int] | None:
     with path.open("rb") as fh:
         first = True
         while chunk := fh.read(CHUNK_BYTES):
+            if chunk.endswith(b"\r"):
+                chunk += fh.read(1)  # keep a CRLF whole within one chunk
             if first and binary_kind(chunk[:4096]) is not None:
                 return None
-            if b'"' in chunk or b"\r" in chunk or b"\n\n" in chunk:
+            if b'"' in chunk or b"\n\n" in chunk or b"\n\r\n" in chunk:
                 return None
-            if last == b"\n" and chunk[:1] == b"\n" and not first:
+            if chunk.count(b"\r") != chunk.count(b"\r\n"):
+                return None  # a lone carriage return: not one row per line
+            if last == b"\n" and chunk[:1] in (b"\n", b"\r") and not first:
                 return None  # a blank line across the chunk boundary
             if first:
                 end = chunk.find(b"\n")
                 if end < 0:
                     return None
-                header = chunk[:end]
+                header = chunk[:end].removesuffix(b"\r")
             rows += chunk.count(b"\n")
             last = chunk[-1:]
             first = False
