@@ -122,13 +122,18 @@ def load_inputs(
     as_of: date,
     encoding: str | None = None,
     cwd: Path | None = None,
+    today: date | None = None,
 ) -> Inputs:
     """Load the plan and the indicator files, filling in the defaults.
 
     Defaults, as for ``glplan check``: ``./data/plan.yaml``, ``./data/indicators/`` and
     ``./data/progress.csv`` when ``cwd`` (default: the current folder) holds a project,
     the bundled sample otherwise (``sources.bundled`` says so). With a plan given, the
-    default ledger is the ``progress.csv`` beside it, if any. A default indicator
+    default ledger is the ``progress.csv`` beside it, if any.
+
+    A period after ``as_of`` is a data error (it cannot have been observed yet), unless
+    ``today`` is given and the period ends by then: re-running a past quarter, later
+    figures are left out of the assessment, not reported as errors. A default indicator
     folder that does not exist means no data; a path given that does not exist is an
     error. Raises :class:`GlplanError` for input that cannot be read.
     """
@@ -170,7 +175,10 @@ def load_inputs(
     if paths:
         from gl_plan.data.read import read_indicators
 
-        data = read_indicators(paths, plan, as_of=as_of, encoding=encoding)
+        # A period after `today` cannot have been observed (a typo: an error); one after
+        # `as_of` but not after today is simply beyond the quarter being re-run.
+        cutoff = max(as_of, today) if today is not None else as_of
+        data = read_indicators(paths, plan, as_of=cutoff, encoding=encoding)
         files = _file_names(data.files)
     else:
         data, files = ObservationSet(), []

@@ -339,3 +339,14 @@ def test_rows_with_errors_still_give_a_report(tmp_path: Path) -> None:
     result = runner.invoke(app, [*args, "--output", str(target), "--fail-on", "never"])
     assert result.exit_code == 0, result.output
     assert json.loads(target.read_text(encoding="utf-8"))["summary"]["data_issues"]["error"] == 1
+
+
+def test_a_past_quarter_re_runs_without_errors() -> None:
+    """Figures after --as-of (but not after today) are left out, not reported as errors."""
+    early = invoke("--as-of", "2024-06-30", "--format", "json")
+    assert early.exit_code == 0, early.output
+    assert "left out of the assessment" in early.stderr
+    report = json.loads(early.stdout)
+    assert report["summary"]["data_issues"]["error"] == 0
+    periods = {row["period"] for row in report["indicators"] if row["period"]}
+    assert periods and all(p <= "2024Q2" for p in periods)

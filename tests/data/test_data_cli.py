@@ -39,7 +39,11 @@ def test_json_has_observations_and_issues(indicator_fixtures: Path) -> None:
             "line": 2,
         }
     ]
-    assert {"message", "file", "line", "severity", "code"} <= set(data["issues"][0])
+    # one county's file: the other counties are not "missing" (no completeness warnings)
+    assert data["issues"] == []
+    folder = json.loads(_data(indicator_fixtures, str(path.parent), "--format", "json")[1])
+    assert {"message", "file", "line", "severity", "code"} <= set(folder["issues"][0])
+    assert any(i["code"] == "incomplete-reporting" for i in folder["issues"])
 
 
 def test_csv_uses_the_json_keys(indicator_fixtures: Path) -> None:

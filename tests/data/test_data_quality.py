@@ -11,8 +11,8 @@ from gl_plan.data.observations import Observation, ObservationSet
 from gl_plan.data.periods import Period
 from gl_plan.data.quality import (
     MIN_CHANGES,
+    check_completeness,
     check_quality,
-    completeness,
     gaps,
     modified_z_scores,
     outliers,
@@ -54,7 +54,7 @@ def test_completeness_lists_missing_indicators_per_region(data_plan: Plan) -> No
         if code != "450321":
             obs += series(code, CONS, [100.0, 100.5])
     obs = [o for o in obs if not (o.region == "450324" and o.period == Period(2022, 2))]
-    problems = completeness(ObservationSet.from_observations(obs), data_plan)
+    problems = check_completeness(ObservationSet.from_observations(obs), data_plan)
     assert [p.message for p in problems] == [
         "450321 Yangshuo County did not report 2022Q2 (the latest period in the data): "
         "compulsory_consolidation_rate",
@@ -67,7 +67,7 @@ def test_completeness_lists_missing_indicators_per_region(data_plan: Plan) -> No
 
 
 def test_completeness_of_nothing_is_nothing(data_plan: Plan) -> None:
-    assert completeness(ObservationSet(), data_plan) == []
+    assert check_completeness(ObservationSet(), data_plan) == []
 
 
 def test_gap_is_reported_once_per_region_with_indicators(data_plan: Plan) -> None:

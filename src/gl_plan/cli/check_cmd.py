@@ -10,6 +10,7 @@ Exit codes:
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Final
 
@@ -135,13 +136,19 @@ def check(
         from gl_plan.report.charts import require_matplotlib
 
         require_matplotlib()
-    inputs = load_inputs(plan, data, progress, as_of=day, encoding=encoding)
+    # The only clock read: figures after --as-of but not after today are a past quarter's
+    # future, left out; a figure after today is an error.
+    today = date.today()
+    inputs = load_inputs(plan, data, progress, as_of=day, encoding=encoding, today=today)
     refuse_unreadable(inputs.issues)
     result = run_check_inputs(inputs, day)
 
     notes: list[Problem] = []
     if result.sources.bundled:
         notes.append(Problem(_BUNDLED[language], severity=Severity.INFO, code="bundled"))
+    later = _count_after(inputs, day)
+    if later:
+        notes.append(Problem(_LATER[language].format(n=later, as_of=day), severity=Severity.INFO))
     shown = {Severity.ERROR, Severity.WARNING} if level is FailOn.WARNING else {Severity.ERROR}
     print_problems(notes + [p for p in inputs.issues if p.severity in shown])
 
@@ -167,6 +174,29 @@ _BUNDLED: Final = {
     "en": "using the bundled sample plan and indicator files (illustrative data, not "
     "official statistics)",
 }
+
+_LATER: Final = {
+    "zh": "{n} 条观测值的时期晚于评估日期 {as_of},未纳入评估",
+    "en": "{n} observations for periods after {as_of} are left out of the assessment",
+}
+
+
+def _count_after(inputs: Inputs, as_of: date) -> int:
+    """How many accepted observations fall after ``as_of`` (series are sorted by period)."""
+    from gl_plan.data.observations import ObservationSet
+    from gl_plan.data.periods import Period
+
+    observations = (
+        inputs.data if isinstance(inputs.data, ObservationSet) else inputs.data.observations
+    )
+    count = 0
+    for series in observations.series.values():
+        for ordinal in reversed(series.ordinals):
+            if Period.from_ordinal(ordinal).end <= as_of:
+                break
+            count += 1
+    return count
+
 
 _FINDING_NAMES: Final = {
     "error": "data errors",

@@ -105,8 +105,11 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except GlplanError as exc:
+            # An error that reaches here stopped the command before its result existed:
+            # unreadable input or a usage error, exit 2 (validate reports a plan's own
+            # problems itself, with exit 1).
             print_problems(exc.problems)
-            raise typer.Exit(int(exc.exit_code)) from None
+            raise typer.Exit(int(ExitCode.USAGE)) from None
         except BrokenPipeError:
             # `glplan data | head`: the reader left; that is not an error of ours.
             sys.stderr.close()
@@ -130,7 +133,6 @@ UNREADABLE_CODES: Final = frozenset(
         "file-too-large",
         "too-many-rows",
         "no-header",
-        "empty-file",
         "source-error",
     }
 )

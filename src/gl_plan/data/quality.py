@@ -72,9 +72,13 @@ def _next(ordinal: int) -> int:
 
 
 def check_quality(
-    observations: ObservationSet, plan: Plan, sources: Sources | None = None
+    observations: ObservationSet,
+    plan: Plan,
+    sources: Sources | None = None,
+    *,
+    completeness: bool = True,
 ) -> list[Problem]:
-    """All quality warnings: gaps, outliers, then completeness.
+    """All quality warnings: gaps, outliers, then (unless switched off) completeness.
 
     ``sources`` maps a series' source index to (file, sheet); by default the set's file
     names with no sheet.
@@ -85,7 +89,7 @@ def check_quality(
     return [
         *_gaps(observations, keys, screen, where),
         *_outliers(observations, keys, screen, plan.settings.outlier_z, where),
-        *completeness(observations, plan),
+        *(check_completeness(observations, plan) if completeness else []),
     ]
 
 
@@ -94,7 +98,7 @@ def _locate(s: Series, i: int, sources: Sources) -> tuple[str | None, str | None
     return sources[src] if 0 <= src < len(sources) else (None, None)
 
 
-def completeness(observations: ObservationSet, plan: Plan) -> list[Problem]:
+def check_completeness(observations: ObservationSet, plan: Plan) -> list[Problem]:
     """Which reporting regions did not report, for the latest period, each indicator that
     some region reported for it."""
     latest = observations.latest_period()

@@ -100,6 +100,7 @@ def read_indicators(
     *,
     as_of: date,
     encoding: str | None = None,
+    completeness: bool | None = None,
 ) -> DataResult:
     """Read indicator files and folders against the plan.
 
@@ -109,9 +110,16 @@ def read_indicators(
     2); everything else is a problem in the result. Rows with errors are not used;
     conflicting values for the same region, period and indicator are all rejected; periods
     ending after ``as_of`` are errors.
+
+    ``completeness`` (which regions did not report the latest period) is checked by default
+    when a folder is read: a quarter's set of county files. Checking one county's file, the
+    other sixteen are not missing, just not asked about.
     """
+    if completeness is None:
+        completeness = any(Path(p).is_dir() for p in paths)
     files, listing_problems = expand_paths(paths)
     reader = _Reader(plan, as_of, encoding)
+    reader.completeness = completeness
     for problem in listing_problems:
         reader.report(problem)
     for path, display in files:
@@ -192,6 +200,7 @@ class _Reader:
         self.plan = plan
         self.as_of = as_of
         self.forced = encoding
+        self.completeness = True
         self.problems: list[Problem] = []
         self.counts: dict[tuple[str | None, str | None, str, Severity], int] = {}
         self.files: list[FileInfo] = []
@@ -1046,7 +1055,10 @@ class _Reader:
         self._resolve_duplicates()
         names = [f"{f}[{sh}]" if sh else f for f, sh in self.sources]
         observations = ObservationSet(series=self.series, files=names)
-        for p in check_quality(observations, self.plan, self.sources):
+        quality = check_quality(
+            observations, self.plan, self.sources, completeness=self.completeness
+        )
+        for p in quality:
             self.report(p)
         summaries = [
             Problem(
