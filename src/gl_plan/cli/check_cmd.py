@@ -170,9 +170,8 @@ def check(
 
 
 _BUNDLED: Final = {
-    "zh": "使用自带的示例计划和指标文件(演示用的合成数据,不是官方统计数据)",
-    "en": "using the bundled sample plan and indicator files (illustrative data, not "
-    "official statistics)",
+    "zh": "使用自带示例(合成数据,不是官方统计)",
+    "en": "using the bundled sample (synthetic data, not official statistics)",
 }
 
 _LATER: Final = {

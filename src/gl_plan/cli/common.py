@@ -71,7 +71,10 @@ def resolve_as_of(value: str | None) -> date:
     if value is None:
         return date.today()
     try:
-        return date.fromisoformat(value.strip())
+        # The same spellings the ledger accepts: 2026-09-30, 2026/9/30, 2026年9月30日.
+        from gl_plan.data.ledger import parse_entry_date
+
+        return parse_entry_date(value.strip())
     except ValueError:
         raise GlplanError.single(
             f"--as-of must be a date like 2026-09-30, not {value!r}", code="usage"

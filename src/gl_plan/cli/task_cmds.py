@@ -48,8 +48,8 @@ ProgressOption = Annotated[
 FORMATS: Final = ("table", "json", "csv", "markdown")
 
 _BUNDLED: Final = {
-    "zh": "使用自带的示例计划和进展台账(演示用的合成数据,不是官方记录)",
-    "en": "using the bundled sample plan and ledger (illustrative data, not official records)",
+    "zh": "使用自带示例计划和台账(合成数据,不是官方记录)",
+    "en": "using the bundled sample plan and ledger (synthetic, not official records)",
 }
 
 

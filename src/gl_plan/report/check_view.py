@@ -108,8 +108,8 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "no_data_rows": ("无数据:", "No data: "),
     "older": ("* 非最新一期数据:", "* older figure: "),
     "partial": (
-        "~ {name}仅由 {reporting}/{expected} 个县区汇总(缺 ",
-        "~ {name}: from {reporting} of {expected} counties (missing ",
+        "~ {name}仅由 {reporting}/{expected} 个县区的分子分母汇总(缺 ",
+        "~ {name}: summed from {reporting} of {expected} counties (no counts from ",
     ),
     "trend_title": (
         "近八个季度走势({first}–{last}),及期间变化(百分点)",
@@ -648,7 +648,10 @@ def check_markdown(result: CheckResult, plan: Plan, lang: Lang) -> str:
     if result.tasks:
         from gl_plan.report.tasks_view import tasks_markdown
 
-        lines += [tasks_markdown(attention_tasks(result), result.as_of, lang).rstrip("\n"), ""]
+        section = tasks_markdown(
+            attention_tasks(result), result.as_of, lang, summary_of=result.tasks
+        )
+        lines += [section.rstrip("\n"), ""]
         lines += [f"- {_t('tasks_hint_md', lang)}", ""]
     lines += [f"## {_t('summary', lang)}", "", f"- {issues_line(result, lang)}"]
     return "\n".join(lines) + "\n"

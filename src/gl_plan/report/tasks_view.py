@@ -236,11 +236,17 @@ def render_tasks(
         console.print(renderable)
 
 
-def tasks_markdown(items: Sequence[TaskAssessment], as_of: date, lang: Lang) -> str:
+def tasks_markdown(
+    items: Sequence[TaskAssessment],
+    as_of: date,
+    lang: Lang,
+    *,
+    summary_of: Sequence[TaskAssessment] | None = None,
+) -> str:
     """A Markdown section: heading, summary line and one table row per task.
 
     Columns are named like the JSON keys (:data:`MARKDOWN_COLUMNS`); the cells are in
-    ``lang``.
+    ``lang``. The summary counts ``summary_of`` (all tasks) when the rows are a selection.
     """
     rows = [
         [
@@ -257,7 +263,7 @@ def tasks_markdown(items: Sequence[TaskAssessment], as_of: date, lang: Lang) -> 
     lines = [
         f"## {_t('tasks_as_of', lang, as_of=as_of.isoformat())}",
         "",
-        summary_line(items, as_of, lang),
+        summary_line(items if summary_of is None else summary_of, as_of, lang),
         "",
     ]
     if rows:
