@@ -18,6 +18,7 @@ import typer
 
 from gl_plan.cli import app
 from gl_plan.cli.common import (
+    BUNDLED_NOTE,
     AsOfOption,
     EncodingOption,
     LangOption,
@@ -145,7 +146,7 @@ def check(
 
     notes: list[Problem] = []
     if result.sources.bundled:
-        notes.append(Problem(_BUNDLED[language], severity=Severity.INFO, code="bundled"))
+        notes.append(Problem(BUNDLED_NOTE[language], severity=Severity.INFO, code="bundled"))
     later = _count_after(inputs, day)
     if later:
         notes.append(Problem(_LATER[language].format(n=later, as_of=day), severity=Severity.INFO))
@@ -168,11 +169,6 @@ def check(
         )
         raise typer.Exit(int(ExitCode.FINDINGS))
 
-
-_BUNDLED: Final = {
-    "zh": "使用自带示例(合成数据,不是官方统计)",
-    "en": "using the bundled sample (synthetic data, not official statistics)",
-}
 
 _LATER: Final = {
     "zh": "{n} 条观测值的时期晚于评估日期 {as_of},未纳入评估",

@@ -128,6 +128,17 @@ def emit(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+BUNDLED_NOTE: Final = {
+    "zh": "使用自带示例(合成数据,不是官方统计)",
+    "en": "using the bundled sample (synthetic data, not official statistics)",
+}
+
+
+def note_bundled(lang: Lang) -> None:
+    """Say on stderr that the bundled sample, not the user's files, is being read."""
+    print_problems([Problem(BUNDLED_NOTE[lang], severity=Severity.INFO, code="bundled")])
+
+
 #: Problem codes that mean a whole input file could not be used (as opposed to some rows).
 UNREADABLE_CODES: Final = frozenset(
     {

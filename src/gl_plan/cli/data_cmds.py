@@ -15,6 +15,7 @@ from gl_plan.cli.common import (
     PlanOption,
     dump_json,
     handle_errors,
+    note_bundled,
     output_format,
     print_problems,
     refuse_unreadable,
@@ -90,6 +91,8 @@ def data(
         if loc is None:
             raise GlplanError.single("no indicator files given and none found", code="usage")
         paths = [loc.indicators]
+        if loc.bundled:
+            note_bundled(language)
     result = read_indicators(paths, model, as_of=resolve_as_of(as_of), encoding=encoding)
     refuse_unreadable(result.issues)
 

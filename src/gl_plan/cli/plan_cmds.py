@@ -14,6 +14,7 @@ from gl_plan.cli.common import (
     dump_json,
     emit,
     handle_errors,
+    note_bundled,
     print_problems,
     resolve_lang,
     write_output,
@@ -158,7 +159,9 @@ def show_plan(
     Example: ``glplan plan --format json | jq '.actions[].tasks[] | {id, due}'``
     """
     language = resolve_lang(lang)
-    path, _ = resolve_plan_path(plan)
+    path, bundled = resolve_plan_path(plan)
+    if bundled:
+        note_bundled(language)
     model = load_plan(path)
     if fmt == "json":
         emit(dump_json(model.model_dump(mode="json")))
