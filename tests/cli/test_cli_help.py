@@ -1,0 +1,36 @@
+"""Every command is documented: a help text with an example, and no traceback for --help."""
+
+from __future__ import annotations
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from gl_plan.cli import app
+
+runner = CliRunner()
+
+
+def _commands() -> list[list[str]]:
+    # Typer vendors click; walk its command tree by duck typing (groups have .commands).
+    group = typer.main.get_command(app)
+    found: list[list[str]] = []
+    for name, command in getattr(group, "commands", {}).items():
+        subs = getattr(command, "commands", None)
+        if subs:
+            found += [[name, sub] for sub in subs]
+        else:
+            found.append([name])
+    return found
+
+
+def test_the_commands_are_all_there() -> None:
+    names = {" ".join(c) for c in _commands()}
+    assert names >= {"check", "tasks", "progress add", "data", "validate", "plan", "schema"}
+
+
+@pytest.mark.parametrize("command", _commands(), ids=" ".join)
+def test_every_command_has_help_with_an_example(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.stdout, f"glplan {' '.join(command)} --help has no example"
