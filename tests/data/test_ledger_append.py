@@ -15,10 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gl_plan.data.ledger import append_entry, format_entry, read_ledger
+from gl_plan.data.ledger import append_entry, read_ledger
 from gl_plan.errors import ExitCode, GlplanError, Severity
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
+from gl_plan.report.tasks_view import entry_line
 
 HEADER = "date,task,status,value,note,region,reporter,metric\n"
 OLD = HEADER + '2022-06-30,A2.1,in_progress,3,"起步,顺利",,电教站,\n'
@@ -168,7 +169,8 @@ def test_region_is_written_as_its_name_and_returned_as_its_code(tmp_path: Path, 
     entry = add(path, plan, task="A2.2", status="completed", region="Yangshuo")
     assert entry.region == "450321"
     assert path.read_text("utf-8").endswith("2023-06-30,A2.2,completed,,,阳朔县,,\n")
-    assert "region=阳朔县" in format_entry(entry, plan)
+    assert "县区=阳朔县" in entry_line(entry, plan, "zh")
+    assert "region=Yangshuo County" in entry_line(entry, plan, "en")
 
 
 def test_metric_and_numbers(tmp_path: Path, plan: Plan) -> None:

@@ -57,7 +57,6 @@ __all__ = [
     "LedgerEntry",
     "LedgerStatus",
     "append_entry",
-    "format_entry",
     "parse_entry_date",
     "parse_ledger_text",
     "parse_status",
@@ -592,25 +591,6 @@ def read_ledger(
 
 
 # --------------------------------------------------------------------------- appending
-
-
-def format_entry(entry: LedgerEntry, plan: Plan | None = None) -> str:
-    """A one-line human summary of an entry, as ``glplan progress add`` prints it."""
-    parts = [entry.date.isoformat(), entry.task, entry.status]
-    if entry.metric:
-        parts.append(
-            f"{entry.metric}={_format_number(entry.value) if entry.value is not None else '-'}"
-        )
-    elif entry.value is not None:
-        parts.append(f"value={_format_number(entry.value)}")
-    if entry.region:
-        name = plan.region_by_code[entry.region].name.zh if plan else entry.region
-        parts.append(f"region={name}")
-    if entry.reporter:
-        parts.append(f"reporter={entry.reporter}")
-    if entry.note:
-        parts.append(f"note={entry.note!r}")
-    return " ".join(parts)
 
 
 def append_entry(
