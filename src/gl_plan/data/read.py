@@ -344,15 +344,25 @@ class _Reader:
             self._unreadable(display, f"cannot read: {exc.strerror or exc}", "unknown")
 
     def _read_xlsx(self, path: Path, display: str) -> None:
-        import warnings
+        from gl_plan.data import xlsxlite
 
-        refusal = check_workbook(path)  # before openpyxl inflates anything
+        refusal = check_workbook(path)  # before anything inflates the parts
         if refusal is not None:
             self._unreadable(display, refusal.message, "xlsx", code=refusal.code)
             return
-        openpyxl = _import_openpyxl()
+        try:
+            sheets = xlsxlite.read_workbook(path)
+        except xlsxlite.Unsupported:
+            self._read_xlsx_openpyxl(path, display)
+            return
+        self._read_sheets(path, display, ((title, iter(rows)) for title, rows in sheets))
 
-        file_region = region_from_name(path.name, self.plan)
+    def _read_xlsx_openpyxl(self, path: Path, display: str) -> None:
+        """Workbooks :mod:`gl_plan.data.xlsxlite` leaves to openpyxl: large, unusual or
+        damaged ones (whose messages are openpyxl's)."""
+        import warnings
+
+        openpyxl = _import_openpyxl()
         # openpyxl warns about styles and extensions it ignores; they do not concern the data.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -363,38 +373,54 @@ class _Reader:
                     display, f"cannot open as an Excel workbook: {_describe(exc)}", "xlsx"
                 )
                 return
-            failures: list[list[Problem]] = []
-            used = 0
-            broken = False
-            limit = RowLimit(display)
-            first_source, first_file = len(self.sources), len(self.files)
-            refused: Problem | None = None
-            try:
+
+            def sheets() -> Iterator[tuple[str, Iterator[tuple[int, list[Cell]]]]]:
                 for ws in book.worksheets:
                     ws.reset_dimensions()  # a wrong stored size would pad every row
-                    sheet = str(ws.title)
-                    region = region_from_name(sheet, self.plan) or file_region
-                    table = self._new_table(display, sheet, region, pad=True)
-                    rows = limit.rows(_sheet_rows(ws), sheet)
-                    info, failure = self._read_table(rows, table, "xlsx")
-                    if info.shape == "empty":
-                        continue  # blank sheets are common and harmless
-                    if failure:
-                        failures.append(failure)
-                    else:
-                        used += 1
-                    self.files.append(info)
-            except TooManyRows as exc:
-                refused = exc.problem
-            except Exception as exc:  # a damaged sheet's XML fails while it is iterated
-                broken = True
-                self.report(
-                    Problem(
-                        f"cannot read the workbook: {_describe(exc)}", file=display, code="io-error"
-                    )
-                )
+                    yield str(ws.title), _sheet_rows(ws)
+
+            try:
+                self._read_sheets(path, display, sheets())
             finally:
                 book.close()
+
+    def _read_sheets(
+        self,
+        path: Path,
+        display: str,
+        sheets: Iterator[tuple[str, Iterator[tuple[int, list[Cell]]]]],
+    ) -> None:
+        """A workbook's sheets, each a table of its own; a blank sheet is skipped, and a
+        sheet without a usable header only warns when another sheet has data."""
+        file_region = region_from_name(path.name, self.plan)
+        failures: list[list[Problem]] = []
+        used = 0
+        broken = False
+        limit = RowLimit(display)
+        first_source, first_file = len(self.sources), len(self.files)
+        refused: Problem | None = None
+        try:
+            for sheet, cells in sheets:
+                region = region_from_name(sheet, self.plan) or file_region
+                table = self._new_table(display, sheet, region, pad=True)
+                rows = limit.rows(cells, sheet)
+                info, failure = self._read_table(rows, table, "xlsx")
+                if info.shape == "empty":
+                    continue  # blank sheets are common and harmless
+                if failure:
+                    failures.append(failure)
+                else:
+                    used += 1
+                self.files.append(info)
+        except TooManyRows as exc:
+            refused = exc.problem
+        except Exception as exc:  # a damaged sheet's XML fails while it is iterated
+            broken = True
+            self.report(
+                Problem(
+                    f"cannot read the workbook: {_describe(exc)}", file=display, code="io-error"
+                )
+            )
         if refused is not None:
             self._refuse(refused, first_source, first_file, "xlsx")
             return
