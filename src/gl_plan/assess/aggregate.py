@@ -31,8 +31,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gl_plan.data.gcpause import paused_gc
 from gl_plan.data.observations import ObservationSet, Series
+from gl_plan.gcpause import paused_gc
 from gl_plan.plan.models import Plan
 
 

@@ -24,9 +24,9 @@ from gl_plan.assess.indicators import (
 )
 from gl_plan.assess.standards import StandardOutcome, StandardResult, assess_standards
 from gl_plan.assess.tasks import TaskAssessment, task_summary
-from gl_plan.data.gcpause import paused_gc
 from gl_plan.data.observations import ObservationSet
 from gl_plan.errors import Problem, Severity
+from gl_plan.gcpause import paused_gc
 from gl_plan.plan.models import Plan
 
 #: The top-level keys of :meth:`CheckResult.to_json`, in order; a contract for JSON users.

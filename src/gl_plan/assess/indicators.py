@@ -77,9 +77,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from gl_plan.assess.aggregate import Aggregated, Coverage, trusted
-from gl_plan.data.gcpause import paused_gc
 from gl_plan.data.observations import Series
 from gl_plan.data.periods import Period, PeriodError, parse_period
+from gl_plan.gcpause import paused_gc
 from gl_plan.plan.models import Direction, Plan, Settings
 
 #: How many of the latest observations the projection's trend line uses (three years of

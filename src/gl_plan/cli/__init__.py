@@ -36,4 +36,7 @@ _register()
 
 def main() -> None:
     """Console-script entry point."""
+    from gl_plan import gcpause
+
+    gcpause.OWN_PROCESS = True
     app()

@@ -128,6 +128,7 @@ def check(
     """
     from gl_plan.api import load_inputs, run_check_inputs
     from gl_plan.assess.check import FailOn, findings
+    from gl_plan.gcpause import settle
 
     language = resolve_lang(lang)
     day = resolve_as_of(as_of)
@@ -142,7 +143,9 @@ def check(
     today = date.today()
     inputs = load_inputs(plan, data, progress, as_of=day, encoding=encoding, today=today)
     refuse_unreadable(inputs.issues)
+    settle()
     result = run_check_inputs(inputs, day)
+    settle()
 
     notes: list[Problem] = []
     if result.sources.bundled:

@@ -8,7 +8,8 @@ use has a located :class:`~gl_plan.errors.Problem` saying why (frictionless-styl
 reported; a path that does not exist is the only thing that raises.
 
 Reading is streaming and frugal: CSV text is decoded line by line, Excel sheets row by row
-(openpyxl's read-only mode), repeated region/period/indicator strings are normalised once
+(a plain workbook by :mod:`~gl_plan.data.xlsxlite` without importing openpyxl, any other by
+openpyxl's read-only mode), repeated region/period/indicator strings are normalised once
 and cached, and accepted values go straight into the typed arrays of
 :class:`~gl_plan.data.observations.Series` (about 50 bytes a row), not into objects.
 
@@ -30,7 +31,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from gl_plan.data.columns import MAX_HEADER_SEARCH_ROWS, Columns, recognise
-from gl_plan.data.gcpause import paused_gc
 from gl_plan.data.observations import ObservationSet, Series
 from gl_plan.data.periods import Period, PeriodError, parse_period
 from gl_plan.data.quality import check_quality
@@ -38,6 +38,7 @@ from gl_plan.data.textfile import detect_encoding, iter_rows
 from gl_plan.data.values import CellError, cell_text, number, region_from_name
 from gl_plan.data.xlsxguard import RowLimit, TooManyRows, check_workbook
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.gcpause import paused_gc
 from gl_plan.limits import MAX_INDICATOR_FILE_BYTES as MAX_FILE_BYTES
 from gl_plan.limits import MAX_PROBLEMS_PER_KIND
 from gl_plan.plan.models import Plan
@@ -264,7 +265,7 @@ class _Reader:
             )
             return
         if path.suffix.lower() in EXCEL_SUFFIXES:
-            # Not paused: openpyxl's objects refer to each other and need the collector.
+            # Not paused: openpyxl's and ElementTree's objects refer to each other.
             self._read_xlsx(path, display)
             return
         with paused_gc():

@@ -30,6 +30,7 @@ import yaml
 from pydantic import ValidationError
 
 from gl_plan.errors import ExitCode, GlplanError, Problem
+from gl_plan.gcpause import paused_gc
 from gl_plan.limits import MAX_PLAN_BYTES, MAX_PLAN_DEPTH, MAX_PLAN_NODES, MAX_PLAN_PROBLEMS
 from gl_plan.plan.models import Plan
 
@@ -332,6 +333,13 @@ def parse_plan(text: str, file: str = "<plan>") -> Plan:
     Raises nothing else, whatever the text: a text that is not YAML, nests too deeply, holds
     too many values or uses aliases is refused with a located problem.
     """
+    # A national plan is a few hundred thousand values and models, none in a reference
+    # cycle; the collector walking them over and over cost a third of the load.
+    with paused_gc():
+        return _parse_plan(text, file)
+
+
+def _parse_plan(text: str, file: str) -> Plan:
     try:
         builder, found, data, root_mark = _compose(text)
     except _Refused as exc:
