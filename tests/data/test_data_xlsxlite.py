@@ -147,6 +147,7 @@ def handmade(
     strings: str | None = None,
     workbook_pr: str = "",
     styles: str = _STYLES,
+    prolog: str = "",
 ) -> Path:
     """A minimal workbook as another program might write it: one sheet, given as XML."""
     types = (
@@ -198,7 +199,7 @@ def handmade(
         z.writestr("xl/styles.xml", styles)
         z.writestr(
             "xl/worksheets/sheet1.xml",
-            f"<worksheet {_NS}><sheetData>{sheet_xml}</sheetData></worksheet>",
+            f"{prolog}<worksheet {_NS}><sheetData>{sheet_xml}</sheetData></worksheet>",
         )
         if strings is not None:
             z.writestr("xl/sharedStrings.xml", f"<sst {_NS}>{strings}</sst>")
@@ -298,9 +299,27 @@ def test_a_gap_of_many_rows_is_left_to_openpyxl(tmp_path: Path) -> None:
         xlsxlite.read_workbook(handmade(tmp_path / "h.xlsx", sheet))
 
 
+def test_entity_bombs_are_declined_and_reported(tmp_path: Path) -> None:
+    """A sheet whose entities expand a billion-fold: the XML parser refuses it (expat's
+    amplification limit) at once, and the file is reported as unreadable."""
+    entities = '<!ENTITY e0 "0123456789">' + "".join(
+        f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    path = handmade(
+        tmp_path / "bomb.xlsx",
+        "<row><c t='inlineStr'><is><t>&e9;</t></is></c></row>",
+        prolog=f"<!DOCTYPE worksheet [{entities}]>",
+    )
+    with pytest.raises(xlsxlite.Unsupported, match="amplification"):
+        xlsxlite.read_workbook(path)
+    plan = load_plan(ROOT / "data" / "plan.yaml")
+    result = read_indicators([path], plan, as_of=date(2026, 11, 28))
+    assert [p.code for p in result.errors] == ["io-error"]
+    assert not list(result.observations)
+
+
 def test_damaged_workbooks_are_declined(tmp_path: Path) -> None:
     path = handmade(tmp_path / "h.xlsx", "<row><c><v>1</v></c></row>")
-    data = path.read_bytes()
     broken = tmp_path / "broken.xlsx"
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(broken, "w") as dst:
         for info in src.infolist():
@@ -308,7 +327,6 @@ def test_damaged_workbooks_are_declined(tmp_path: Path) -> None:
             if info.filename.endswith("sheet1.xml"):
                 body = body[: len(body) // 2]  # XML cut off
             dst.writestr(info, body)
-    assert data
     with pytest.raises(xlsxlite.Unsupported):
         xlsxlite.read_workbook(broken)
 
