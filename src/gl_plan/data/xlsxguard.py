@@ -35,9 +35,11 @@ if TYPE_CHECKING:
     from zipfile import ZipFile
 
 _CONTENT_TYPES = "[Content_Types].xml"
-_SHARED_STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+SHARED_STRINGS_TYPE = (
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+)
 #: The workbook part's content types, in the order openpyxl looks for them.
-_WORKBOOK_TYPES = (
+WORKBOOK_TYPES = (
     "application/vnd.ms-excel.template.macroEnabled.main+xml",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
     "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
@@ -160,13 +162,13 @@ def _check_archive(archive: ZipFile) -> Refusal | None:
     declared = {
         a.get("ContentType", ""): a.get("PartName", "").lstrip("/") for a in reversed(overrides)
     }
-    workbook = next((declared[t] for t in _WORKBOOK_TYPES if t in declared), "xl/workbook.xml")
+    workbook = next((declared[t] for t in WORKBOOK_TYPES if t in declared), "xl/workbook.xml")
     if workbook not in sizes:
         return _unopenable(f"a zip file without the workbook part {workbook}")
     strings = {"xl/sharedStrings.xml"} | {
         a.get("PartName", "").lstrip("/")
         for a in overrides
-        if a.get("ContentType") == _SHARED_STRINGS
+        if a.get("ContentType") == SHARED_STRINGS_TYPE
     }
     # The workbook's relationships lead openpyxl to every other part it reads: sheets it
     # streams, external links and chart sheets it reads whole.

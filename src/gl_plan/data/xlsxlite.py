@@ -26,28 +26,20 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gl_plan.data.xlsxguard import SHARED_STRINGS_TYPE, WORKBOOK_TYPES
+
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
     from zipfile import ZipFile
 
 #: Workbooks whose sheets and shared strings expand to more than this are left to openpyxl,
-#: which streams them; below it, holding the cells costs a few megabytes at most.
+#: which streams them; below it, holding the cells costs some tens of megabytes at most.
 LITE_MAX_BYTES = 8 * 1024 * 1024
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _DOC_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
-_SHARED_STRINGS_TYPE = (
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
-)
-#: The workbook part's content types, in the order openpyxl looks for them.
-_WORKBOOK_TYPES = (
-    "application/vnd.ms-excel.template.macroEnabled.main+xml",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
-    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-)
 _WORKSHEET_REL = "/relationships/worksheet"
 _STYLES = "xl/styles.xml"
 
@@ -121,9 +113,9 @@ def _read(archive: ZipFile) -> list[tuple[str, Rows]]:
     for o in overrides:
         kind, name = o.get("ContentType", ""), o.get("PartName", "")[1:]
         declared.setdefault(kind, name)
-        if kind == _SHARED_STRINGS_TYPE and strings_part is None:
+        if kind == SHARED_STRINGS_TYPE and strings_part is None:
             strings_part = name
-    workbook = next((declared[t] for t in _WORKBOOK_TYPES if t in declared), None)
+    workbook = next((declared[t] for t in WORKBOOK_TYPES if t in declared), None)
     if workbook is None:
         raise Unsupported("no workbook part declared")
 
