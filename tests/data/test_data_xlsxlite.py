@@ -249,6 +249,33 @@ def test_cells_as_other_programs_write_them(tmp_path: Path) -> None:
         ("ISO date cell", "<row><c t='d'><v>2024-09-30</v></c></row>", None, ""),
         ("style past the table", "<row><c s='9'><v>1</v></c></row>", None, ""),
         ("not a number", "<row><c><v>1,5</v></c></row>", None, ""),
+        # What an adversarial review found openpyxl reads its own way:
+        (
+            "1904 spelled False",
+            "<row><c><v>1</v></c></row>",
+            None,
+            "<workbookPr date1904='False'/>",
+        ),
+        (
+            "two texts in an item",
+            "<row><c t='s'><v>0</v></c></row>",
+            "<si><t>a</t><t>b</t></si>",
+            "",
+        ),
+        (
+            "two texts in a run",
+            "<row><c t='s'><v>0</v></c></row>",
+            "<si><r><t>a</t><t>b</t></r></si>",
+            "",
+        ),
+        (
+            "text of no namespace",
+            "<row><c t='s'><v>0</v></c></row>",
+            "<si><t xmlns=''>a</t></si>",
+            "",
+        ),
+        ("negative style", "<row><c s='-1'><v>45000</v></c></row>", None, ""),
+        ("empty style", "<row><c s=''><v>45000</v></c></row>", None, ""),
     ],
 )
 def test_declines_what_it_cannot_be_sure_of(
@@ -257,6 +284,53 @@ def test_declines_what_it_cannot_be_sure_of(
     path = handmade(tmp_path / "h.xlsx", sheet, strings, workbook_pr)
     with pytest.raises(xlsxlite.Unsupported):
         xlsxlite.read_workbook(path)
+
+
+def test_styles_given_twice_are_declined(tmp_path: Path) -> None:
+    styles = _STYLES.replace("</styleSheet>", "<cellXfs><xf numFmtId='0'/></cellXfs></styleSheet>")
+    path = handmade(tmp_path / "h.xlsx", "<row><c s='3'><v>45000</v></c></row>", styles=styles)
+    with pytest.raises(xlsxlite.Unsupported, match="more than once"):
+        xlsxlite.read_workbook(path)
+
+
+def test_a_workbook_in_another_namespace_is_declined(tmp_path: Path) -> None:
+    """Lite finds no sheets in a workbook part of no (or the Strict) namespace; openpyxl
+    reads it, so the small reader must decline rather than say the workbook is empty."""
+    path = handmade(tmp_path / "h.xlsx", "<row><c><v>1</v></c></row>")
+    moved = tmp_path / "moved.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(moved, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "xl/workbook.xml":
+                body = body.replace(
+                    b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ', b""
+                )
+            dst.writestr(info, body)
+    with pytest.raises(xlsxlite.Unsupported, match="namespace"):
+        xlsxlite.read_workbook(moved)
+    assert via_openpyxl(moved)[0][1] == [(1, [1])]
+
+
+def test_half_milliseconds_round_as_openpyxl_rounds_them(tmp_path: Path) -> None:
+    sheet = "".join(
+        f"<row><c s='3'><v>{v}</v></c></row>" for v in ("0.81259421875", "1.5", "59.999", "0")
+    )
+    same_both_ways(handmade(tmp_path / "h.xlsx", sheet))
+
+
+def test_only_the_sheet_list_names_sheets(tmp_path: Path) -> None:
+    """A ``sheet`` element elsewhere (an extension) is not a worksheet."""
+    path = handmade(tmp_path / "h.xlsx", "<row><c><v>1</v></c></row>")
+    moved = tmp_path / "ext.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(moved, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "xl/workbook.xml":
+                body = body.replace(
+                    b"</workbook>", b'<extLst><sheet name="Z" r:id="rId1"/></extLst></workbook>'
+                )
+            dst.writestr(info, body)
+    assert [title for title, _ in xlsxlite.read_workbook(moved)] == ["Sheet1"]
 
 
 def test_declined_workbooks_are_read_by_openpyxl(tmp_path: Path) -> None:

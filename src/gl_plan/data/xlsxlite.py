@@ -11,9 +11,12 @@ built-in date formats as :class:`datetime.datetime`.
 Whatever it cannot be sure of, it declines with :class:`Unsupported` and openpyxl reads the
 workbook instead: a workbook over :data:`LITE_MAX_BYTES` (this reader holds the cells in
 memory; openpyxl streams them), a custom or locale-specific number format that might be a
-date, the 1904 calendar, a shared string with an ``_x005F_`` escape, cells or rows out of
-order, and anything damaged, so that a broken file gets openpyxl's own message. A property
-test compares the two readers on generated workbooks.
+date, the 1904 calendar, a string with an ``_x005F_`` escape or of an unusual shape, cells
+or rows out of order, styles given twice, a workbook part outside the usual namespace, and
+anything damaged, so that a broken file gets openpyxl's own message. A property test
+compares the two readers on generated workbooks, and hand-written XML pins the edge cases
+an adversarial review found. (Metadata the cells do not need, such as a malformed column
+width or print title, is not read here, so a workbook openpyxl refuses over it is read.)
 
 Run only after :func:`gl_plan.data.xlsxguard.check_workbook` has passed the file.
 """
@@ -72,7 +75,7 @@ _LETTER = re.compile(r"[A-DF-Za-df-z]")
 _CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)")
 _BAD_TITLE = re.compile(r"[\\*?:/\[\]]")
 _EPOCH = datetime(1899, 12, 30)
-_DAY_MS = 86_400_000
+_SECS_PER_DAY = 86_400
 
 #: One style's reading: ``None`` for a date, else the number format's name.
 _Style = str | None
@@ -120,15 +123,18 @@ def _read(archive: ZipFile) -> list[tuple[str, Rows]]:
         raise Unsupported("no workbook part declared")
 
     root = fromstring(archive.read(workbook))
+    if root.tag != f"{_MAIN}workbook":
+        raise Unsupported(f"a workbook part in another namespace: {root.tag}")
     pr = root.find(f"{_MAIN}workbookPr")
-    if pr is not None and pr.get("date1904", "").lower() in ("1", "true"):
+    # openpyxl reads any spelling but these as the 1904 calendar.
+    if pr is not None and pr.get("date1904", "0") not in ("0", "false"):
         raise Unsupported("the 1904 date system")
     rels_name = posixpath.join(
         posixpath.dirname(workbook), "_rels", posixpath.basename(workbook) + ".rels"
     )
     rels = {r.get("Id"): r for r in fromstring(archive.read(rels_name)).iter(_PKG_REL)}
     sheets: list[tuple[str, str]] = []
-    for sheet in root.iter(f"{_MAIN}sheet"):
+    for sheet in root.iterfind(f"{_MAIN}sheets/{_MAIN}sheet"):
         title, rel = sheet.get("name", ""), rels.get(sheet.get(_DOC_REL))
         if rel is None or not rel.get("Type", "").endswith(_WORKSHEET_REL):
             raise Unsupported("a sheet that is not a plain worksheet")
@@ -144,6 +150,8 @@ def _read(archive: ZipFile) -> list[tuple[str, Rows]]:
         if target not in sizes:
             raise Unsupported("a sheet whose part is missing")
         sheets.append((title, target))
+    if not sheets:
+        raise Unsupported("no worksheets found")
 
     parts = [t for _, t in sheets] + ([strings_part] if strings_part else [])
     if sum(sizes.get(p, 0) for p in parts) > LITE_MAX_BYTES:
@@ -163,6 +171,8 @@ def _styles(archive: ZipFile) -> list[_Style | Unsupported]:
     from xml.etree.ElementTree import fromstring
 
     root = fromstring(archive.read(_STYLES))
+    if len(root.findall(f"{_MAIN}cellXfs")) != 1 or len(root.findall(f"{_MAIN}numFmts")) > 1:
+        raise Unsupported("cell styles given more than once, or not at all")
     custom = {
         int(f.get("numFmtId", "")): f.get("formatCode", "")
         for f in root.iterfind(f"{_MAIN}numFmts/{_MAIN}numFmt")
@@ -189,17 +199,33 @@ def _style(number: int, custom: dict[int, str]) -> _Style | Unsupported:
     return Unsupported(f"number format {fmt!r}")
 
 
+_T, _R, _R_PR = f"{_MAIN}t", f"{_MAIN}r", f"{_MAIN}rPr"
+_STRING_PARTS = frozenset({_T, _R, f"{_MAIN}rPh", f"{_MAIN}phoneticPr"})
+
+
 def _text(node: Element) -> str:
     """A string item's text as openpyxl's ``Text.content`` gives it: the plain text, then
-    each rich-text run's; phonetic runs are left out."""
-    parts = []
-    plain = node.find(f"{_MAIN}t")
-    if plain is not None and plain.text:
-        parts.append(plain.text)
-    for run in node.iterfind(f"{_MAIN}r/{_MAIN}t"):
-        if run.text:
-            parts.append(run.text)
-    text = "".join(parts)
+    each rich-text run's; phonetic runs are left out. Items of any other shape (two texts
+    in one item or run, elements of another namespace) are declined: openpyxl's reading of
+    them is its own."""
+    plain: str | None = None
+    runs: list[str] = []
+    seen_plain = False
+    for child in node:
+        tag = child.tag
+        if tag not in _STRING_PARTS:
+            raise Unsupported(f"a string item holding {tag}")
+        if tag == _T:
+            if seen_plain:
+                raise Unsupported("a string item with two texts")
+            seen_plain, plain = True, child.text
+        elif tag == _R:
+            texts = [c for c in child if c.tag == _T]
+            if len(texts) > 1 or any(c.tag not in (_T, _R_PR) for c in child):
+                raise Unsupported("a rich-text run of an unusual shape")
+            if texts and texts[0].text:
+                runs.append(texts[0].text)
+    text = (plain or "") + "".join(runs)
     if "x005F_" in text:
         raise Unsupported("an escaped string")  # openpyxl rewrites these
     return text
@@ -231,7 +257,8 @@ def _column(ref: str) -> int:
 def _from_excel(serial: float) -> datetime | time:
     """openpyxl's ``from_excel`` for the 1900 calendar, dates only."""
     day, fraction = divmod(serial, 1)
-    diff = timedelta(milliseconds=round(fraction * _DAY_MS))
+    # The same expression as openpyxl's, so that half milliseconds round the same way.
+    diff = timedelta(milliseconds=round(fraction * _SECS_PER_DAY * 1000))
     if 0 <= serial < 1 and diff.days == 0:
         return (datetime.min + diff).time()
     if 0 < serial < 60:
@@ -307,7 +334,10 @@ def _cells(
                 value = ""
             elif kind == "n":
                 number = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
-                style = styles[int(c.get("s") or 0)]
+                index = int(c.get("s", "0"))
+                if index < 0:
+                    raise Unsupported("a negative style index")
+                style = styles[index]
                 if isinstance(style, Unsupported):
                     raise style
                 if style is None:
