@@ -106,6 +106,19 @@ def check_workbook(path: Path) -> Refusal | None:
         return _unopenable(f"{type(exc).__name__}: {text}" if text else type(exc).__name__)
 
 
+def rels_part(part: str) -> str:
+    """The name of the relationships part of ``part`` (``xl/_rels/workbook.xml.rels``)."""
+    return posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+
+
+def part_target(part: str, target: str) -> str:
+    """The zip name a relationship of ``part`` leads to: an absolute target from the root,
+    a relative one from ``part``'s folder."""
+    if target.startswith("/"):
+        return target[1:]
+    return posixpath.normpath(posixpath.join(posixpath.dirname(part), target))
+
+
 def _unopenable(why: str) -> Refusal:
     return Refusal("io-error", f"cannot open as an Excel workbook: {why}")
 
@@ -172,8 +185,7 @@ def _check_archive(archive: ZipFile) -> Refusal | None:
     }
     # The workbook's relationships lead openpyxl to every other part it reads: sheets it
     # streams, external links and chart sheets it reads whole.
-    rels = posixpath.join(posixpath.dirname(workbook), "_rels", posixpath.basename(workbook))
-    rels += ".rels"
+    rels = rels_part(workbook)
     if refusal := oversized(rels):
         return refusal
     whole = {_CONTENT_TYPES, workbook, *_FIXED_PARTS}
@@ -184,10 +196,7 @@ def _check_archive(archive: ZipFile) -> Refusal | None:
         target = rel.get("Target", "")
         if rel.get("TargetMode") == "External" or not target:
             continue
-        if target.startswith("/"):
-            target = target[1:]
-        else:
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(workbook), target))
+        target = part_target(workbook, target)
         if kind.endswith(_REL + "sharedStrings"):
             strings.add(target)
         elif kind.endswith(_REL + "worksheet"):

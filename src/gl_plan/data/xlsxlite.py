@@ -23,13 +23,17 @@ Run only after :func:`gl_plan.data.xlsxguard.check_workbook` has passed the file
 
 from __future__ import annotations
 
-import posixpath
 import re
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gl_plan.data.xlsxguard import SHARED_STRINGS_TYPE, WORKBOOK_TYPES
+from gl_plan.data.xlsxguard import (
+    SHARED_STRINGS_TYPE,
+    WORKBOOK_TYPES,
+    part_target,
+    rels_part,
+)
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -129,10 +133,7 @@ def _read(archive: ZipFile) -> list[tuple[str, Rows]]:
     # openpyxl reads any spelling but these as the 1904 calendar.
     if pr is not None and pr.get("date1904", "0") not in ("0", "false"):
         raise Unsupported("the 1904 date system")
-    rels_name = posixpath.join(
-        posixpath.dirname(workbook), "_rels", posixpath.basename(workbook) + ".rels"
-    )
-    rels = {r.get("Id"): r for r in fromstring(archive.read(rels_name)).iter(_PKG_REL)}
+    rels = {r.get("Id"): r for r in fromstring(archive.read(rels_part(workbook))).iter(_PKG_REL)}
     sheets: list[tuple[str, str]] = []
     for sheet in root.iterfind(f"{_MAIN}sheets/{_MAIN}sheet"):
         title, rel = sheet.get("name", ""), rels.get(sheet.get(_DOC_REL))
@@ -143,10 +144,7 @@ def _read(archive: ZipFile) -> list[tuple[str, Rows]]:
         target = rel.get("Target", "")
         if rel.get("TargetMode") == "External" or not target:
             raise Unsupported("a sheet outside the workbook")
-        if target.startswith("/"):
-            target = target[1:]
-        else:
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(workbook), target))
+        target = part_target(workbook, target)
         if target not in sizes:
             raise Unsupported("a sheet whose part is missing")
         sheets.append((title, target))
