@@ -265,7 +265,8 @@ class _Reader:
             )
             return
         if path.suffix.lower() in EXCEL_SUFFIXES:
-            # Not paused: openpyxl's and ElementTree's objects refer to each other.
+            # Not paused: openpyxl, which reads what xlsxlite declines, makes objects that
+            # refer to each other and need the collector.
             self._read_xlsx(path, display)
             return
         with paused_gc():

@@ -157,9 +157,10 @@ def _read(archive: ZipFile) -> list[tuple[str, Rows]]:
     styles = _styles(archive)
     strings = _shared_strings(archive, strings_part) if strings_part else []
     out: list[tuple[str, Rows]] = []
-    budget = [_MAX_CELLS]  # for the whole workbook
+    budget = _MAX_CELLS  # for the whole workbook
     for title, part in sheets:
-        out.append((title, _sheet(archive, part, strings, styles, budget)))
+        rows, budget = _sheet(archive, part, strings, styles, budget)
+        out.append((title, rows))
     return out
 
 
@@ -198,6 +199,7 @@ def _style(number: int, custom: dict[int, str]) -> _Style | Unsupported:
 
 
 _T, _R, _R_PR = f"{_MAIN}t", f"{_MAIN}r", f"{_MAIN}rPr"
+_SHEET_DATA, _ROW, _C, _V, _IS = (f"{_MAIN}{t}" for t in ("sheetData", "row", "c", "v", "is"))
 _STRING_PARTS = frozenset({_T, _R, f"{_MAIN}rPh", f"{_MAIN}phoneticPr"})
 
 
@@ -269,30 +271,29 @@ def _sheet(
     part: str,
     strings: list[str],
     styles: list[_Style | Unsupported],
-    budget: list[int],
-) -> Rows:
+    budget: int,
+) -> tuple[Rows, int]:
+    """The sheet's rows, and what is left of the cell ``budget`` after them."""
     from xml.etree.ElementTree import iterparse
 
-    row_tag, cell_tag, value_tag = f"{_MAIN}row", f"{_MAIN}c", f"{_MAIN}v"
-    inline_tag, data_tag = f"{_MAIN}is", f"{_MAIN}sheetData"
     rows: Rows = []
     last = 0
     parent: Element | None = None
     with archive.open(part) as src:
         for event, node in iterparse(src, ("start", "end")):
             if event == "start":
-                if node.tag == data_tag:
+                if node.tag == _SHEET_DATA:
                     parent = node
                 continue
-            if node.tag != row_tag:
+            if node.tag != _ROW:
                 continue
             r = node.get("r")
             number = int(r) if r is not None else last + 1
             if number <= last:
                 raise Unsupported("rows out of order")
-            row = _cells(node, strings, styles, cell_tag, value_tag, inline_tag)
-            budget[0] -= len(row) + number - last  # a row costs its cells and a slot
-            if budget[0] < 0:
+            row = _cells(node, strings, styles)
+            budget -= len(row) + number - last  # a row costs its cells and a slot
+            if budget < 0:
                 raise Unsupported("a sheet of many cells: openpyxl streams it")
             # openpyxl fills a gap in the numbering with empty rows.
             rows.extend((n, []) for n in range(last + 1, number))
@@ -300,21 +301,14 @@ def _sheet(
             rows.append((number, row))
             if parent is not None:
                 parent.remove(node)  # keeps memory flat; the row is read
-    return rows
+    return rows, budget
 
 
-def _cells(
-    row: Element,
-    strings: list[str],
-    styles: list[_Style | Unsupported],
-    cell_tag: str,
-    value_tag: str,
-    inline_tag: str,
-) -> list[Cell]:
+def _cells(row: Element, strings: list[str], styles: list[_Style | Unsupported]) -> list[Cell]:
     cells: list[Cell] = []
     column = 0
     for c in row:
-        if c.tag != cell_tag:
+        if c.tag != _C:
             raise Unsupported(f"an element {c.tag} in a row")
         ref = c.get("r")
         at = _column(ref) if ref else column + 1
@@ -324,10 +318,10 @@ def _cells(
         kind = c.get("t", "n")
         value: Cell
         if kind == "inlineStr":
-            node = c.find(inline_tag)
+            node = c.find(_IS)
             value = _text(node) if node is not None else ""
         else:
-            raw = c.findtext(value_tag)
+            raw = c.findtext(_V)
             if not raw:
                 value = ""
             elif kind == "n":
