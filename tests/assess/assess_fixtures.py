@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from gl_plan.data.observations import Observation
-from gl_plan.data.periods import parse_period
+from gl_plan.periods import parse_period
 from gl_plan.plan.models import Plan
 
 CITY, YANGSHUO, LINGCHUAN, LONGSHENG = "450300", "450321", "450323", "450328"

@@ -10,7 +10,7 @@ from assess_fixtures import CITY, LINGCHUAN, LONGSHENG, PRE, YANGSHUO, obs, plan
 from gl_plan.assess.aggregate import aggregate
 from gl_plan.assess.indicators import assess_indicators, points_until
 from gl_plan.data.observations import Observation, ObservationSet
-from gl_plan.data.periods import Period
+from gl_plan.periods import Period
 from gl_plan.plan.models import Plan
 
 

@@ -16,8 +16,8 @@ from gl_plan.api import Sources, run_check
 from gl_plan.assess.check import JSON_KEYS, build_check
 from gl_plan.assess.indicators import STATUS_RANK, Status
 from gl_plan.data.observations import Observation, ObservationSet
-from gl_plan.data.periods import Period
 from gl_plan.errors import Problem, Severity
+from gl_plan.periods import Period
 from gl_plan.plan.models import Plan
 
 AS_OF = date(2025, 3, 31)

@@ -26,7 +26,7 @@ from gl_plan.assess.indicators import (
     project,
 )
 from gl_plan.data.observations import Observation, ObservationSet
-from gl_plan.data.periods import Period
+from gl_plan.periods import Period
 from gl_plan.plan.models import Direction, Plan, Settings
 
 SETTINGS = Settings()
@@ -42,7 +42,7 @@ def assess(
     baseline: tuple[str, float] | None = None,
     direction: Direction = Direction.HIGHER_IS_BETTER,
 ) -> IndicatorAssessment:
-    from gl_plan.data.periods import parse_period
+    from gl_plan.periods import parse_period
 
     pts = [Point(parse_period(p), v) for p, v in points]
     pts = [p for p in pts if p.period.end <= as_of]

@@ -259,7 +259,7 @@ def test_gbk_and_bom_files_fall_back(data_plan: Plan, tmp_path: Path) -> None:
 def test_vector_aggregate_matches_loop(data_plan: Plan) -> None:
     """The numpy sums give exactly the loop's figures, also for non-integer counts."""
     from gl_plan.data.observations import Observation, ObservationSet
-    from gl_plan.data.periods import Period
+    from gl_plan.periods import Period
 
     rng = random.Random(3)
     observations = []

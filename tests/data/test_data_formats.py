@@ -8,8 +8,8 @@ import pytest
 from data_support import Reader, file_issues
 
 from gl_plan.data.observations import Observation
-from gl_plan.data.periods import Period
 from gl_plan.errors import Severity
+from gl_plan.periods import Period
 
 EXPECTED = ("450321", Period(2024, 3), "preschool_gross_enrollment_rate", 98.5)
 COUNTS = (9850.0, 10000.0)

@@ -8,7 +8,6 @@ import pytest
 from data_support import Reader
 
 from gl_plan.data.observations import Observation, ObservationSet
-from gl_plan.data.periods import Period
 from gl_plan.data.quality import (
     MIN_CHANGES,
     check_completeness,
@@ -18,6 +17,7 @@ from gl_plan.data.quality import (
     outliers,
 )
 from gl_plan.errors import Severity
+from gl_plan.periods import Period
 from gl_plan.plan.models import Plan
 
 PRE = "preschool_gross_enrollment_rate"

@@ -8,7 +8,7 @@ import pytest
 
 from gl_plan.data import quality
 from gl_plan.data.observations import Observation, ObservationSet
-from gl_plan.data.periods import Period
+from gl_plan.periods import Period
 
 _QUARTERS = [Period(y, q).ordinal for y in range(2020, 2027) for q in range(1, 5)]
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from report_fixtures import DATA, PLAN
 
 from gl_plan.assess.indicators import Point
-from gl_plan.data.periods import Period
+from gl_plan.periods import Period
 from gl_plan.report.trends import (
     SPARK_CHARS,
     quarter_trends,

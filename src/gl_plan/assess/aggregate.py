@@ -32,7 +32,6 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from gl_plan.data.observations import ObservationSet, Series
-from gl_plan.gcpause import paused_gc
 from gl_plan.plan.models import Plan
 
 
@@ -92,8 +91,7 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
 
     Worked examples: ``tests/assess/test_assess_aggregate.py``.
     """
-    with paused_gc():
-        return _aggregate(plan, observations)
+    return _aggregate(plan, observations)
 
 
 def _aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:

@@ -26,7 +26,6 @@ from gl_plan.assess.standards import StandardOutcome, StandardResult, assess_sta
 from gl_plan.assess.tasks import TaskAssessment, task_summary
 from gl_plan.data.observations import ObservationSet
 from gl_plan.errors import Problem, Severity
-from gl_plan.gcpause import paused_gc
 from gl_plan.plan.models import Plan
 
 #: The top-level keys of :meth:`CheckResult.to_json`, in order; a contract for JSON users.
@@ -176,9 +175,7 @@ def build_check(
     ``tasks`` are the task assessments (:func:`gl_plan.assess.tasks.assess_tasks`) to report
     beside the indicators.
     """
-    # Tens of thousands of models, none in a reference cycle: see gcpause.
-    with paused_gc():
-        return _build_check(plan, observations, as_of, data_issues, tasks, sources)
+    return _build_check(plan, observations, as_of, data_issues, tasks, sources)
 
 
 def _build_check(
@@ -229,8 +226,7 @@ def summarise(
     tasks: Sequence[TaskAssessment] = (),
 ) -> Summary:
     """Counts by status, RAG, year; who is behind; standards; data issues by severity."""
-    with paused_gc():
-        return _summarise(indicators, standards, data_issues, tasks)
+    return _summarise(indicators, standards, data_issues, tasks)
 
 
 def _summarise(

@@ -78,8 +78,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from gl_plan.assess.aggregate import Aggregated, Coverage, trusted
 from gl_plan.data.observations import Series
-from gl_plan.data.periods import Period, PeriodError, parse_period
-from gl_plan.gcpause import paused_gc
+from gl_plan.periods import Period, PeriodError, parse_period
 from gl_plan.plan.models import Direction, Plan, Settings
 
 #: How many of the latest observations the projection's trend line uses (three years of
@@ -492,8 +491,7 @@ def assess_indicators(plan: Plan, data: Aggregated, as_of: date) -> list[Indicat
     ``data`` holds the reporting regions' observations and the parents' values (see
     :func:`gl_plan.assess.aggregate.aggregate`).
     """
-    with paused_gc():
-        return _assess_indicators(plan, data, as_of)
+    return _assess_indicators(plan, data, as_of)
 
 
 def _assess_indicators(plan: Plan, data: Aggregated, as_of: date) -> list[IndicatorAssessment]:

@@ -36,7 +36,4 @@ _register()
 
 def main() -> None:
     """Console-script entry point."""
-    from gl_plan import gcpause
-
-    gcpause.OWN_PROCESS = True
     app()

@@ -128,7 +128,6 @@ def check(
     """
     from gl_plan.api import load_inputs, run_check_inputs
     from gl_plan.assess.check import FailOn, findings
-    from gl_plan.gcpause import settle
 
     language = resolve_lang(lang)
     day = resolve_as_of(as_of)
@@ -143,9 +142,7 @@ def check(
     today = date.today()
     inputs = load_inputs(plan, data, progress, as_of=day, encoding=encoding, today=today)
     refuse_unreadable(inputs.issues)
-    settle()
     result = run_check_inputs(inputs, day)
-    settle()
 
     notes: list[Problem] = []
     if result.sources.bundled:
@@ -182,7 +179,7 @@ _LATER: Final = {
 def _count_after(inputs: Inputs, as_of: date) -> int:
     """How many accepted observations fall after ``as_of`` (series are sorted by period)."""
     from gl_plan.data.observations import ObservationSet
-    from gl_plan.data.periods import Period
+    from gl_plan.periods import Period
 
     observations = (
         inputs.data if isinstance(inputs.data, ObservationSet) else inputs.data.observations

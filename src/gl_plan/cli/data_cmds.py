@@ -80,7 +80,6 @@ def data(
     """
     from gl_plan.cli.plan_cmds import resolve_plan_path
     from gl_plan.data.read import read_indicators
-    from gl_plan.gcpause import settle
     from gl_plan.plan.load import load_plan
     from gl_plan.resources import default_location
 
@@ -96,7 +95,6 @@ def data(
             note_bundled(language)
     result = read_indicators(paths, model, as_of=resolve_as_of(as_of), encoding=encoding)
     refuse_unreadable(result.issues)
-    settle()
 
     content: str | list[RenderableType]
     if out_format == "json":

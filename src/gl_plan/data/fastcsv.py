@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any
 from gl_plan import limits
 from gl_plan.data.columns import Columns, recognise
 from gl_plan.data.observations import Series
-from gl_plan.data.textfile import binary_kind, sniff_delimiter
 from gl_plan.data.values import CellError
+from gl_plan.io import binary_kind, sniff_delimiter
 
 if TYPE_CHECKING:
     from gl_plan.data.read import _Reader, _Table

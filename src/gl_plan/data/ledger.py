@@ -17,7 +17,7 @@ Each row says what was known about one task on one date::
   a report about that region's share of the task, e.g. one of the 6 counties of 县管校聘.
 
 The file is decoded like the indicator files (UTF-8 with or without BOM, else GB18030 with a
-warning; see :mod:`gl_plan.data.textfile`). Every problem is located (file, line, column,
+warning; see :mod:`gl_plan.io`). Every problem is located (file, line, column,
 field); a row with an error is skipped, a row with only warnings is kept.
 
 :func:`append_entry` checks a new entry against the plan, then appends exactly one CSV line,
@@ -38,14 +38,14 @@ from datetime import date
 from pathlib import Path
 from typing import Final, Literal, get_args
 
-from gl_plan.data.textfile import (
+from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.io import (
     MAX_FIELD_CHARS,
     decode,
     iter_rows,
     read_input_file,
     sniff_delimiter,
 )
-from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.limits import MAX_LEDGER_BYTES, MAX_LEDGER_ROWS, MAX_PROBLEMS_PER_KIND
 from gl_plan.plan.models import Plan, Quantity, Task
 

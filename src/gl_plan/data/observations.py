@@ -12,7 +12,7 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from gl_plan.data.periods import Period
+from gl_plan.periods import Period
 
 NAN = math.nan
 

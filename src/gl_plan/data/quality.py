@@ -30,8 +30,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from gl_plan.data.observations import ObservationSet, Series
-from gl_plan.data.periods import Period
 from gl_plan.errors import Problem, Severity
+from gl_plan.periods import Period
 from gl_plan.plan.models import Plan
 
 if TYPE_CHECKING:

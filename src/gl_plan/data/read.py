@@ -32,15 +32,14 @@ from typing import Any, Literal
 
 from gl_plan.data.columns import MAX_HEADER_SEARCH_ROWS, Columns, recognise
 from gl_plan.data.observations import ObservationSet, Series
-from gl_plan.data.periods import Period, PeriodError, parse_period
 from gl_plan.data.quality import check_quality
-from gl_plan.data.textfile import detect_encoding, iter_rows
 from gl_plan.data.values import CellError, cell_text, number, region_from_name
 from gl_plan.data.xlsxguard import RowLimit, TooManyRows, check_workbook
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
-from gl_plan.gcpause import paused_gc
+from gl_plan.io import detect_encoding, iter_rows
 from gl_plan.limits import MAX_INDICATOR_FILE_BYTES as MAX_FILE_BYTES
 from gl_plan.limits import MAX_PROBLEMS_PER_KIND
+from gl_plan.periods import Period, PeriodError, parse_period
 from gl_plan.plan.models import Plan
 
 #: File types read from a folder; a file named explicitly is read whatever its suffix.
@@ -125,8 +124,7 @@ def read_indicators(
         reader.report(problem)
     for path, display in files:
         reader.read_file(path, display)
-    with paused_gc():
-        return reader.result()
+    return reader.result()
 
 
 def expand_paths(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, str]], list[Problem]]:
@@ -269,9 +267,8 @@ class _Reader:
             # refer to each other and need the collector.
             self._read_xlsx(path, display)
             return
-        with paused_gc():
-            if not self._read_csv_fast(path, display, size):
-                self._read_csv(path, display)
+        if not self._read_csv_fast(path, display, size):
+            self._read_csv(path, display)
 
     def _read_csv_fast(self, path: Path, display: str, size: int) -> bool:
         """The columnar path for a large clean long file (:mod:`gl_plan.data.fastcsv`)."""

@@ -30,7 +30,7 @@ import yaml
 from pydantic import ValidationError
 
 from gl_plan.errors import ExitCode, GlplanError, Problem
-from gl_plan.gcpause import paused_gc
+from gl_plan.io import read_input_file
 from gl_plan.limits import MAX_PLAN_BYTES, MAX_PLAN_DEPTH, MAX_PLAN_NODES, MAX_PLAN_PROBLEMS
 from gl_plan.plan.models import Plan
 
@@ -335,8 +335,7 @@ def parse_plan(text: str, file: str = "<plan>") -> Plan:
     """
     # A national plan is a few hundred thousand values and models, none in a reference
     # cycle; the collector walking them over and over cost a third of the load.
-    with paused_gc():
-        return _parse_plan(text, file)
+    return _parse_plan(text, file)
 
 
 def _parse_plan(text: str, file: str) -> Plan:
@@ -451,8 +450,6 @@ def read_plan_text(path: FsPath) -> str:
     (exit code 1). Never reads more than the limit, whatever the path is.
     """
     name = str(path)
-    from gl_plan.data.textfile import read_input_file
-
     raw = read_input_file(path, MAX_PLAN_BYTES, "a plan", too_large_exit=ExitCode.FINDINGS)
     if b"\x00" in raw:
         raise GlplanError.single(

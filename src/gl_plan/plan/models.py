@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.deadlines import Deadline, DeadlineError, parse_deadline
 
 RegionCode = Annotated[
@@ -549,8 +550,6 @@ def cross_check(plan: Plan) -> list[tuple[Path, str]]:
             problems.append(
                 (("baselines", bi, "indicator"), f"unknown indicator {base.indicator!r}")
             )
-        from gl_plan.data.periods import PeriodError, parse_period
-
         try:
             parse_period(base.period)
         except PeriodError as exc:

@@ -76,7 +76,7 @@ def require_matplotlib() -> None:
 class Panel:
     """One region's panel: its figures, its paths to the targets and its labels.
 
-    Times are in years (:attr:`gl_plan.data.periods.Period.t`: a period counts at its end).
+    Times are in years (:attr:`gl_plan.periods.Period.t`: a period counts at its end).
     """
 
     title: str

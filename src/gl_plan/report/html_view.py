@@ -26,8 +26,8 @@ from typing import Final
 from gl_plan.assess.check import CheckResult
 from gl_plan.assess.indicators import RAG_BY_STATUS, IndicatorAssessment, Point, Status
 from gl_plan.assess.tasks import TaskAssessment, attention_order
-from gl_plan.data.periods import PeriodError, parse_period
 from gl_plan.i18n import Lang, label
+from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.models import Plan
 from gl_plan.report.charts import Panel, indicator_chart_svg, require_matplotlib
 from gl_plan.report.check_view import (

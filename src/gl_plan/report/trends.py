@@ -19,7 +19,7 @@ from typing import Final
 from gl_plan.assess.aggregate import aggregate
 from gl_plan.assess.indicators import Point, points_until
 from gl_plan.data.observations import ObservationSet
-from gl_plan.data.periods import Period
+from gl_plan.periods import Period
 from gl_plan.plan.models import Plan
 
 __all__ = [
