@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, total_ordering
+
+from dateutil.relativedelta import relativedelta
 
 _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -22,7 +23,8 @@ class PeriodError(ValueError):
     """A period that cannot be read; the message says what was expected."""
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@total_ordering
+@dataclass(frozen=True, slots=True)
 class Period:
     """A calendar quarter, or a whole year when ``quarter`` is None.
 
@@ -47,7 +49,12 @@ class Period:
     def end(self) -> date:
         """The last day of the period."""
         month = 12 if self.quarter is None else self.quarter * 3
-        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return date(self.year, month, 1) + relativedelta(day=31)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self.ordinal < other.ordinal
 
     @property
     def t(self) -> float:

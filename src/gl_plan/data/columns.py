@@ -17,39 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from gl_plan.data.headers import INDICATOR_HEADERS, Role, lookup
 from gl_plan.errors import Problem, Severity
 from gl_plan.plan.models import Plan, normalise_name
 
-Role = Literal["region", "period", "indicator", "value", "numerator", "denominator", "note"]
-
-#: Header spellings for each role, compared after :func:`normalise_name`.
-# fmt: off
-SYNONYMS: dict[Role, tuple[str, ...]] = {
-    "region": (
-        "region", "regioncode", "regionname", "county", "countycode", "district", "area",
-        "地区", "区县", "县区", "县市区", "地区名称", "地区代码", "区划代码", "行政区划",
-        "行政区划代码", "行政区", "区域", "县", "单位",
-    ),
-    "period": (
-        "period", "quarter", "time", "year", "时期", "期间", "季度", "时间", "年度", "年份",
-        "报告期", "统计期", "统计时期",
-    ),
-    "indicator": (
-        "indicator", "indicatorid", "indicatorname", "indicatorcode", "指标", "指标名称",
-        "指标代码", "指标id", "项目",
-    ),
-    "value": ("value", "rate", "数值", "值", "指标值", "比率", "率", "数据", "取值"),
-    "numerator": ("numerator", "num", "分子", "分子数", "分子值"),
-    "denominator": ("denominator", "den", "denom", "分母", "分母数", "分母值"),
-    "note": (
-        "note", "notes", "remark", "remarks", "comment", "comments", "备注", "说明", "注",
-    ),
-}
-# fmt: on
-
-_ROLE_OF: dict[str, Role] = {
-    normalise_name(spelling): role for role, names in SYNONYMS.items() for spelling in names
-}
+_ROLE_OF: dict[str, Role] = lookup(INDICATOR_HEADERS)
 
 #: Non-blank rows examined for a header, so a title line above the table is skipped.
 MAX_HEADER_SEARCH_ROWS = 5

@@ -38,6 +38,7 @@ from datetime import date
 from pathlib import Path
 from typing import Final, Literal, get_args
 
+from gl_plan.data.headers import LEDGER_HEADERS, lookup
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.io import (
     MAX_FIELD_CHARS,
@@ -47,7 +48,7 @@ from gl_plan.io import (
     sniff_delimiter,
 )
 from gl_plan.limits import MAX_LEDGER_BYTES, MAX_LEDGER_ROWS, MAX_PROBLEMS_PER_KIND
-from gl_plan.plan.models import Plan, Quantity, Task
+from gl_plan.plan.models import Plan, Quantity, Task, normalise_name
 
 __all__ = [
     "COLUMNS",
@@ -71,34 +72,7 @@ STATUSES: Final[tuple[LedgerStatus, ...]] = get_args(LedgerStatus)
 COLUMNS: Final = ("date", "task", "status", "value", "note", "region", "reporter", "metric")
 REQUIRED: Final = ("date", "task", "status")
 
-# Header spellings seen in county spreadsheets, normalised by _norm_label.
-_LABELS: Final[dict[str, str]] = {
-    "date": "date",
-    "日期": "date",
-    "填报日期": "date",
-    "task": "task",
-    "taskid": "task",
-    "任务": "task",
-    "任务编号": "task",
-    "status": "status",
-    "状态": "status",
-    "进展状态": "status",
-    "value": "value",
-    "数值": "value",
-    "完成数": "value",
-    "note": "note",
-    "notes": "note",
-    "备注": "note",
-    "说明": "note",
-    "region": "region",
-    "地区": "region",
-    "县区": "region",
-    "reporter": "reporter",
-    "填报人": "reporter",
-    "填报单位": "reporter",
-    "metric": "metric",
-    "指标": "metric",
-}
+_LABELS: Final[dict[str, str]] = lookup(LEDGER_HEADERS)
 
 _STATUS_ALIASES: Final[dict[str, LedgerStatus]] = {
     "not_started": "not_started",
@@ -149,12 +123,6 @@ class Ledger:
 
 def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
-
-
-def _norm_label(text: str) -> str:
-    return "".join(ch for ch in _nfkc(text).casefold() if ch.isalnum() or ch == "_").replace(
-        "_", ""
-    )
 
 
 def parse_status(text: str) -> LedgerStatus:
@@ -267,7 +235,7 @@ def _layout(
         columns: list[str | None] = []
         index: dict[str, int] = {}
         for col, cell in enumerate(cells, start=1):
-            name = _LABELS.get(_norm_label(cell))
+            name = _LABELS.get(normalise_name(cell))
             columns.append(name)
             if not cell.strip():
                 problems.append(
