@@ -16,11 +16,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BROKEN = ROOT / "tests" / "fixtures" / "plans" / "bad" / "bad_phrase.yaml"
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pre-commit") is None
-    and not (Path(os.sys.executable).parent / "pre-commit").exists(),
-    reason="pre-commit is not installed (it comes with the dev extra)",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        shutil.which("pre-commit") is None
+        and not (Path(os.sys.executable).parent / "pre-commit").exists(),
+        reason="pre-commit is not installed (it comes with the dev extra)",
+    ),
+]
 
 
 def _pre_commit() -> str:

@@ -19,7 +19,7 @@ from gl_plan.plan.deadlines import (
     parse_deadline,
 )
 
-# Every phrase that occurs in the plan (DOMAIN.md section 3), with its reading.
+# Every phrase that occurs in the plan (docs/method.md, time limits), with its reading.
 SOURCE_PHRASES = [
     ("2022年8月底前", date(2022, 8, 31), False),
     ("2022年底前", date(2022, 12, 31), False),
