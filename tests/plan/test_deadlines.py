@@ -99,7 +99,12 @@ def test_text_is_kept_exactly_as_given() -> None:
         ("   ", "empty time-limit phrase"),
         ("明年", "unknown time-limit phrase '明年'"),
         ("2022年中", "unknown time-limit phrase '2022年中'"),
-        ("2022年底", "unknown time-limit phrase '2022年底'"),
+        ("2022年度中", "unknown time-limit phrase '2022年度中' (accepted: X年底前"),
+        ("2025—2023年", "span ends before it starts"),
+        ("二十五期间", "unknown time-limit phrase"),
+        ("“五五”期间", "unknown five-year plan '五五'"),
+        ("2025-02-30", "impossible date: day 30"),
+        ("2025年2月29日前", "impossible date: day 29"),
         ("2022 年底前", "unknown time-limit phrase"),
         ("2022年底前,2023年底前", "more than one date"),
         ("2022年起,2023年底前", "more than one date"),
@@ -249,3 +254,38 @@ def _last_day_of_quarter(year: int, quarter: int) -> date:
 def test_year_outside_range_is_rejected(year: int) -> None:
     with pytest.raises(DeadlineError, match="impossible year"):
         parse_deadline(f"{year}年底前")
+
+
+# The forms other plans use (the national outline, provincial plans): phrase → (starts, due,
+# ongoing, recurring).
+OTHER_PLANS = [
+    ("到2020年", None, date(2020, 12, 31), False, None),
+    ("2020年", None, date(2020, 12, 31), False, None),
+    ("2025年底", None, date(2025, 12, 31), False, None),
+    ("2025年末", None, date(2025, 12, 31), False, None),
+    ("2025年内", None, date(2025, 12, 31), False, None),
+    ("2025年12月31日前", None, date(2025, 12, 31), False, None),
+    ("2025年6月30日前", None, date(2025, 6, 30), False, None),
+    ("2024年2月29日", None, date(2024, 2, 29), False, None),
+    ("2025年6月底", None, date(2025, 6, 30), False, None),
+    ("2023—2025年", date(2023, 1, 1), date(2025, 12, 31), False, None),
+    ("2023-2025年", date(2023, 1, 1), date(2025, 12, 31), False, None),
+    ("2023年至2025年", date(2023, 1, 1), date(2025, 12, 31), False, None),
+    ('"十四五"期间', date(2021, 1, 1), date(2025, 12, 31), False, None),
+    ("“十四五”时期", date(2021, 1, 1), date(2025, 12, 31), False, None),
+    ("“十四五”末", None, date(2025, 12, 31), False, None),
+    ("十三五期间", date(2016, 1, 1), date(2020, 12, 31), False, None),
+    ("“十五五”末", None, date(2030, 12, 31), False, None),
+    ("每年", None, None, True, "year"),
+    ("每学期", None, None, True, "semester"),
+    ("2025-06-30", None, date(2025, 6, 30), False, None),
+    ("2023—2025年、持续实施", date(2023, 1, 1), date(2025, 12, 31), True, None),
+]
+
+
+@pytest.mark.parametrize(("phrase", "starts", "due", "ongoing", "recurring"), OTHER_PLANS)
+def test_forms_other_plans_use(
+    phrase: str, starts: date | None, due: date | None, ongoing: bool, recurring: str | None
+) -> None:
+    d = parse_deadline(phrase)
+    assert (d.starts, d.due, d.ongoing, d.recurring) == (starts, due, ongoing, recurring)

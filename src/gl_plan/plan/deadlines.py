@@ -1,6 +1,6 @@
-"""Parse the plan's Chinese time-limit phrases (完成时限) into due dates.
+"""Parse a plan's Chinese time-limit phrases (完成时限) into due dates.
 
-Each task of Guilin's 2022 education action plan carries a time limit such as ``2022年底前``
+Each task of an action plan carries a time limit such as ``2022年底前``
 ("by the end of 2022") or ``2025年底前,持续实施`` ("in place by the end of 2025, then kept
 up"). :func:`parse_deadline` turns one phrase into a :class:`Deadline`:
 
@@ -10,18 +10,20 @@ datetime.date(2022, 8, 31)
 >>> d.due, d.ongoing
 (datetime.date(2024, 12, 31), True)
 >>> parse_deadline("持续实施")
-Deadline(text='持续实施', due=None, ongoing=True, starts=None)
+Deadline(text='持续实施', due=None, ongoing=True, starts=None, recurring=None)
 >>> parse_deadline("2023年起").starts
 datetime.date(2023, 1, 1)
 >>> parse_deadline("2022年中")
 Traceback (most recent call last):
 ...
-gl_plan.plan.deadlines.DeadlineError: unknown time-limit phrase '2022年中'
+gl_plan.plan.deadlines.DeadlineError: unknown time-limit phrase '2022年中' (accepted: ...)
 
 Single phrases (X is a four-digit year 1900-2199, N a month 1-12, leading zero allowed):
 
-- ``X年底前``: due X-12-31.
-- ``X年N月底前``: due the last day of month N.
+- ``X年底前``, ``X年底``, ``X年末``, ``X年内``, ``X年``, ``到X年``: due X-12-31.
+- ``X年N月底前``, ``X年N月底``, ``X年N月末``: due the last day of month N.
+- ``X年N月D日前``, ``X年N月D日``, an ISO date ``X-MM-DD``: due that day (前 after a day is
+  read "by that day", as notices use it: ``6月30日前`` means June 30 is still in time).
 - ``X年N月前``: due the day before month N starts, i.e. the last day of month N-1
   (``2023年1月前`` is due 2022-12-31). The strict reading is used because 前 after a point in
   time means "before it" and the phrase does not occur in the plan, so no usage argues
@@ -31,6 +33,11 @@ Single phrases (X is a four-digit year 1900-2199, N a month 1-12, leading zero a
 - ``X年第N季度``: due the last day of quarter N (N is 1-4 or 一二三四; 第 is optional; the
   phrase may end in 前, 末 or 底前, all read as "by the end of the quarter").
 - ``X年起`` / ``X年开始``: starts X-01-01, no due date, ongoing.
+- ``X—Y年``, ``X-Y年``, ``X年至Y年`` (a span): starts X-01-01, due Y-12-31.
+- ``"十四五"期间`` (or 时期, with or without quotes): the five-year plan's span, 2021-01-01 to
+  2025-12-31; ``"十四五"末`` (or 末期): due 2025-12-31. Plans 六五 to 十九五 are known.
+- ``每年``, ``每学期``, ``每季度``, ``每月``: recurring: due each period, never overdue as a
+  whole (``recurring`` says the period).
 - ``持续实施``, ``持续推进``, ``长期坚持``, ``长期实施``: no due date, ongoing.
 
 Phrases combine with ``,``, ``，``, ``、``, ``;`` or ``；`` (whitespace around them is ignored),
@@ -68,6 +75,13 @@ BEFORE_YEAR_READING: Final[str] = (
 )
 
 _ONGOING: Final = frozenset({"持续实施", "持续推进", "长期坚持", "长期实施"})
+_RECURRING: Final = {"每年": "year", "每学期": "semester", "每季度": "quarter", "每月": "month"}
+
+#: What the message for an unknown phrase lists, so a plan author can pick one.
+ACCEPTED_FORMS: Final = (
+    "X年底前, X年底, X年内, X年, 到X年, X年N月底前, X年N月D日前, X年上半年, X年第N季度, "
+    "X年起, X—Y年, “十四五”期间, “十四五”末, 每年, 每学期, 持续实施, YYYY-MM-DD"
+)
 
 # NFKC has already turned ， into , and ； into ; so only the ASCII forms and 、 remain.
 _TO_COMMA: Final = str.maketrans({"、": ",", ";": ","})
@@ -75,8 +89,17 @@ _TO_COMMA: Final = str.maketrans({"、": ",", ";": ","})
 # Only anchored patterns (used with fullmatch) whose repeated pieces cannot overlap with what
 # follows them, so matching stays linear. [0-9] rather than \d: \d also matches digits such
 # as ٢, which int() would silently accept.
-_DATED: Final = re.compile(r"(?P<year>[0-9]+)年(?P<rest>.*)", re.DOTALL)
-_MONTH: Final = re.compile(r"(?P<month>[0-9]+)月(?P<end>底前|前)")
+_DATED: Final = re.compile(r"到?(?P<year>[0-9]+)年(?P<rest>.*)", re.DOTALL)
+_MONTH: Final = re.compile(r"(?P<month>[0-9]+)月(?P<end>底前|底|末|前)")
+_DAY: Final = re.compile(r"(?P<month>[0-9]+)月(?P<day>[0-9]+)日前?")
+_ISO: Final = re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})")
+_SPAN: Final = re.compile(r"(?P<first>[0-9]+)年?[-–—~至到](?P<last>[0-9]+)年")
+# A five-year plan: "十四五" with or without quotes of any kind, then 期间/时期 or 末/末期.
+_FIVE_YEAR: Final = re.compile(
+    r"[\"'“”‘’「」『』]?(?P<plan>[一二三四五六七八九十]+五)[\"'“”‘’「」『』]?"
+    r"(?P<when>期间|时期|末期|末)"
+)
+_NUMERALS: Final = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _QUARTER: Final = re.compile(r"第?(?P<quarter>[0-9]+|[一二三四])季度(?:前|末|底前)?")
 _QUARTER_NUMERALS: Final = {"一": 1, "二": 2, "三": 3, "四": 4}
 
@@ -98,6 +121,8 @@ class Deadline:
     due: date | None
     ongoing: bool
     starts: date | None = None
+    #: ``year``, ``semester``, ``quarter`` or ``month`` for 每年 and the like: due each period.
+    recurring: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +130,7 @@ class _Part:
     due: date | None = None
     starts: date | None = None
     ongoing: bool = False
+    recurring: str | None = None
 
     @property
     def dated(self) -> bool:
@@ -133,6 +159,7 @@ def parse_deadline(text: str) -> Deadline:
 
     dated: tuple[str, _Part] | None = None
     ongoing = False
+    recurring: str | None = None
     for raw_part in normal.translate(_TO_COMMA).split(","):
         part = raw_part.strip()
         if not part:
@@ -145,10 +172,17 @@ def parse_deadline(text: str) -> Deadline:
                 )
             dated = (part, parsed)
         ongoing = ongoing or parsed.ongoing
+        recurring = recurring or parsed.recurring
 
     if dated is None:
-        return Deadline(text=text, due=None, ongoing=ongoing)
-    return Deadline(text=text, due=dated[1].due, ongoing=ongoing, starts=dated[1].starts)
+        return Deadline(text=text, due=None, ongoing=ongoing, recurring=recurring)
+    return Deadline(
+        text=text,
+        due=dated[1].due,
+        ongoing=ongoing,
+        starts=dated[1].starts,
+        recurring=recurring,
+    )
 
 
 def _check_length(candidate: str, text: str) -> None:
@@ -163,16 +197,40 @@ def _where(part: str, text: str) -> str:
     return repr(part) if part == text else f"{part!r} in {text!r}"
 
 
+def _unknown(part: str, text: str) -> DeadlineError:
+    return DeadlineError(
+        f"unknown time-limit phrase {_where(part, text)} (accepted: {ACCEPTED_FORMS}; "
+        "or give deadline_override)"
+    )
+
+
 def _parse_part(part: str, text: str) -> _Part:
     if part in _ONGOING:
         return _Part(ongoing=True)
+    if part in _RECURRING:
+        return _Part(ongoing=True, recurring=_RECURRING[part])
+    if (iso := _ISO.fullmatch(part)) is not None:
+        year = _year(iso["year"], part, text)
+        month = _bounded(iso["month"], 12, "month", part, text)
+        return _Part(due=_day(year, month, iso["day"], part, text))
+    if (span := _SPAN.fullmatch(part)) is not None:
+        first = _year(span["first"], part, text)
+        last = _year(span["last"], part, text)
+        if last < first:
+            raise DeadlineError(f"span ends before it starts: {_where(part, text)}")
+        return _Part(starts=date(first, 1, 1), due=date(last, 12, 31))
+    if (plan := _FIVE_YEAR.fullmatch(part)) is not None:
+        first, last = _five_year_span(plan["plan"], part, text)
+        if plan["when"] in ("期间", "时期"):
+            return _Part(starts=date(first, 1, 1), due=date(last, 12, 31))
+        return _Part(due=date(last, 12, 31))
     match = _DATED.fullmatch(part)
     if match is None:
-        raise DeadlineError(f"unknown time-limit phrase {_where(part, text)}")
+        raise _unknown(part, text)
     year = _year(match["year"], part, text)
     rest = match["rest"]
 
-    if rest in ("底前", "前", "下半年"):
+    if rest in ("", "底前", "底", "末", "内", "前", "下半年"):
         return _Part(due=date(year, 12, 31))
     if rest == "上半年":
         return _Part(due=date(year, 6, 30))
@@ -180,14 +238,40 @@ def _parse_part(part: str, text: str) -> _Part:
         return _Part(starts=date(year, 1, 1), ongoing=True)
     if (month_match := _MONTH.fullmatch(rest)) is not None:
         month = _bounded(month_match["month"], 12, "month", part, text)
-        if month_match["end"] == "底前":
+        if month_match["end"] != "前":
             return _Part(due=_month_end(year, month))
         return _Part(due=date(year, month, 1) - timedelta(days=1))
+    if (day_match := _DAY.fullmatch(rest)) is not None:
+        month = _bounded(day_match["month"], 12, "month", part, text)
+        return _Part(due=_day(year, month, day_match["day"], part, text))
     if (quarter_match := _QUARTER.fullmatch(rest)) is not None:
         numeral = quarter_match["quarter"]
         quarter = _QUARTER_NUMERALS.get(numeral) or _bounded(numeral, 4, "quarter", part, text)
         return _Part(due=_month_end(year, 3 * quarter))
-    raise DeadlineError(f"unknown time-limit phrase {_where(part, text)}")
+    raise _unknown(part, text)
+
+
+def _five_year_span(name: str, part: str, text: str) -> tuple[int, int]:
+    """First and last year of a five-year plan named like 十四五 (the 14th: 2021-2025)."""
+    digits = name[:-1]  # drop the final 五 of "N五"
+    if len(digits) == 1 and digits in _NUMERALS:
+        number = _NUMERALS[digits]
+    elif digits == "十":
+        number = 10
+    elif len(digits) == 2 and digits[0] == "十" and digits[1] in _NUMERALS:
+        number = 10 + _NUMERALS[digits[1]]
+    else:
+        raise _unknown(part, text)
+    # From the 3rd plan (1966-1970) on, the plans follow each other every five years.
+    if not 6 <= number <= 19:
+        raise DeadlineError(f"unknown five-year plan {name!r} in {_where(part, text)}")
+    first = 1966 + 5 * (number - 3)
+    return first, first + 4
+
+
+def _day(year: int, month: int, digits: str, part: str, text: str) -> date:
+    day = _bounded(digits, calendar.monthrange(year, month)[1], "day", part, text)
+    return date(year, month, day)
 
 
 def _year(digits: str, part: str, text: str) -> int:

@@ -245,28 +245,36 @@ class Task(Model):
     title: Text
     text: str = Field(min_length=1, description="The source paragraph, in Chinese")
     summary_en: str | None = Field(default=None, description="An English summary of the text")
+    # Declared before `deadline` so that its validator sees whether an override is given.
+    deadline_override: DeadlineOverride | None = Field(
+        default=None,
+        description="A reading that replaces the parser's; required when the phrase does not parse",
+    )
     deadline: str = Field(min_length=1, description="完成时限 exactly as the source writes it")
-    deadline_override: DeadlineOverride | None = None
     responsible: list[Text] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
 
     @field_validator("deadline")
     @classmethod
-    def _phrase_parses(cls, value: str) -> str:
+    def _phrase_parses(cls, value: str, info: ValidationInfo) -> str:
         try:
             parse_deadline(value)
         except DeadlineError as exc:
-            raise ValueError(str(exc)) from None
+            if info.data.get("deadline_override") is None:
+                raise ValueError(str(exc)) from None
         return value
 
     @cached_property
     def schedule(self) -> Deadline:
         """The due date and whether the task continues, after any override."""
-        parsed = parse_deadline(self.deadline)
-        if self.deadline_override is None:
-            return parsed
         o = self.deadline_override
-        return Deadline(text=self.deadline, due=o.due, ongoing=o.ongoing, starts=parsed.starts)
+        if o is None:
+            return parse_deadline(self.deadline)
+        try:
+            starts = parse_deadline(self.deadline).starts
+        except DeadlineError:
+            starts = None
+        return Deadline(text=self.deadline, due=o.due, ongoing=o.ongoing, starts=starts)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
