@@ -9,12 +9,14 @@ stopping at the first one.
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -26,12 +28,28 @@ from pydantic import (
 
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.deadlines import Deadline, DeadlineError, parse_deadline
+from gl_plan.plan.ids import check_identifier, check_region_code, check_task_id
 
 RegionCode = Annotated[
     str,
-    Field(pattern=r"^[1-9]\d{5}$", description="GB/T 2260 six-digit code, always a string"),
+    AfterValidator(check_region_code),
+    Field(
+        description="A short identifier; by default a GB/T 2260 six-digit code, always a "
+        "string (also CN, or a nine- or twelve-digit statistical code)",
+        max_length=32,
+    ),
 ]
 IndicatorId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+ActionId = Annotated[
+    str,
+    AfterValidator(lambda v: check_identifier(v, "action id", "A3, C19 or 一")),
+    Field(description="Any identifier the plan uses: A3, C19, 一", max_length=32),
+]
+TaskId = Annotated[
+    str,
+    AfterValidator(check_task_id),
+    Field(description="The action's id, a dot and a number: A3.6, C19.2", max_length=40),
+]
 
 #: Statistics Canada / Open SDG progress thresholds on r = observed / required growth.
 DEFAULT_ON_TRACK_RATIO = 0.95
@@ -53,10 +71,25 @@ class Model(BaseModel):
 
 
 class Text(Model):
-    """A text in Chinese and English."""
+    """A text in Chinese and English; either alone is enough, and stands in for the other."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"required": [], "minProperties": 1},
+    )
 
     zh: str = Field(min_length=1)
     en: str = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fall_back(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            zh, en = data.get("zh"), data.get("en")
+            if zh is None and en is not None:
+                return {**data, "zh": en}
+            if en is None and zh is not None:
+                return {**data, "en": zh}
+        return data
 
     def get(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
@@ -76,11 +109,23 @@ class PlanInfo(Model):
 
 
 class RegionKind(StrEnum):
+    """China's administrative levels, from the nation down to townships (GB/T 2260)."""
+
+    NATION = "nation"
+    PROVINCE = "province"
+    AUTONOMOUS_REGION = "autonomous_region"
+    MUNICIPALITY = "municipality"
+    PREFECTURE_CITY = "prefecture_city"
+    AUTONOMOUS_PREFECTURE = "autonomous_prefecture"
+    LEAGUE = "league"
     CITY = "city"
     DISTRICT = "district"
     COUNTY = "county"
     AUTONOMOUS_COUNTY = "autonomous_county"
     COUNTY_LEVEL_CITY = "county_level_city"
+    BANNER = "banner"
+    AUTONOMOUS_BANNER = "autonomous_banner"
+    TOWNSHIP = "township"
 
 
 class FormerName(Model):
@@ -128,17 +173,63 @@ class Range(Model):
         return self
 
 
+class Unit(StrEnum):
+    """What an indicator's value is, and so how a parent region's figure is made."""
+
+    #: numerator / denominator × 100 (enrollment rates)
+    PERCENT = "percent"
+    #: numerator / denominator (students per teacher)
+    RATIO = "ratio"
+    #: numerator / denominator × 1000
+    PER_THOUSAND = "per_thousand"
+    #: a number of things; a parent's figure is the plain sum
+    COUNT = "count"
+    #: a duration such as average years of schooling: summed only through its counts
+    YEARS = "years"
+    #: money or another quantity (``unit_label`` names it); a parent's figure is the sum
+    AMOUNT = "amount"
+
+    @property
+    def scale(self) -> float | None:
+        """The factor on numerator / denominator, or None for a unit that is not a rate."""
+        return _SCALES.get(self)
+
+    @property
+    def summable(self) -> bool:
+        """Whether a parent's figure is the plain sum of its children's values."""
+        return self in (Unit.COUNT, Unit.AMOUNT)
+
+
+_SCALES = {Unit.PERCENT: 100.0, Unit.RATIO: 1.0, Unit.PER_THOUSAND: 1000.0, Unit.YEARS: 1.0}
+
+
 class Indicator(Model):
     id: IndicatorId
     name: Text
     short: Text | None = None
-    unit: Literal["percent"] = "percent"
+    unit: Unit = Unit.PERCENT
+    #: What an ``amount`` is counted in (元, 万元, m²); shown beside its values.
+    unit_label: Text | None = None
     direction: Direction = Direction.HIGHER_IS_BETTER
-    numerator: Text
-    denominator: Text
+    numerator: Text | None = None
+    denominator: Text | None = None
     definition: Text | None = None
     plausible_range: Range
     aliases: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _counts_named(self) -> Indicator:
+        if (
+            self.unit.scale is not None
+            and self.unit is not Unit.YEARS
+            and (self.numerator is None or self.denominator is None)
+        ):
+            raise ValueError(
+                f"a {self.unit.value} indicator needs its numerator and denominator named"
+            )
+        if self.unit is Unit.AMOUNT and self.unit_label is None:
+            raise ValueError("an amount needs unit_label (e.g. {zh: 万元, en: 10k yuan})")
+        return self
 
     def spellings(self) -> list[str]:
         names = [self.id, self.name.zh, self.name.en, *self.aliases]
@@ -241,7 +332,7 @@ class DeadlineOverride(Model):
 
 
 class Task(Model):
-    id: str = Field(pattern=r"^A(10|[1-9])\.\d{1,2}$")
+    id: TaskId
     title: Text
     text: str = Field(min_length=1, description="The source paragraph, in Chinese")
     summary_en: str | None = Field(default=None, description="An English summary of the text")
@@ -288,12 +379,12 @@ class Task(Model):
 
     @property
     def action_id(self) -> str:
-        return self.id.split(".", 1)[0]
+        return self.id.rpartition(".")[0]
 
 
 class Action(Model):
-    id: str = Field(pattern=r"^A(10|[1-9])$")
-    number: int = Field(ge=1, le=99)
+    id: ActionId
+    number: int | None = Field(default=None, ge=1, description="Its number in the source")
     title: Text
     text: str | None = Field(default=None, description="Source text of the action, if any")
     tasks: list[Task] = Field(min_length=1)
@@ -419,23 +510,16 @@ class Plan(Model):
 def normalise_name(text: str) -> str:
     """Fold case, width and spacing so that ``Yangshuo``, ``ＹＡＮＧＳＨＵＯ `` and
     ``yang shuo`` compare equal; punctuation that varies by typist is dropped."""
-    if text.isascii():
-        # NFKC leaves ASCII alone and casefold() is lower() on it: skip both (a national plan
-        # has tens of thousands of pinyin spellings).
-        folded = text.lower()
-    else:
-        import unicodedata
-
-        folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = unicodedata.normalize("NFKC", text).casefold()
     return folded if folded.isalnum() else "".join(filter(str.isalnum, folded))
 
 
-Path = tuple[str | int, ...]
+DocPath = tuple[str | int, ...]
 
 
-def cross_check(plan: Plan) -> list[tuple[Path, str]]:
+def cross_check(plan: Plan) -> list[tuple[DocPath, str]]:
     """Checks that span the document; each problem comes with its path in the plan."""
-    problems: list[tuple[Path, str]] = []
+    problems: list[tuple[DocPath, str]] = []
 
     def unique(items: list[Any], attr: str, where: str) -> None:
         seen: dict[Any, int] = {}
@@ -523,12 +607,14 @@ def cross_check(plan: Plan) -> list[tuple[Path, str]]:
                     )
                 )
 
-    task_ids: dict[str, Path] = {}
+    task_ids: dict[str, DocPath] = {}
     for ai, action in enumerate(plan.actions):
-        if action.id != f"A{action.number}":
+        # A1..An ids follow their numbers; other schemes (C19, 一) carry no number to match.
+        numbered = action.id.startswith("A") and action.id[1:].isdecimal()
+        if numbered and action.number is not None and action.id != f"A{action.number}":
             problems.append((("actions", ai, "id"), f"id {action.id!r} does not match number"))
         for ti, task in enumerate(action.tasks):
-            here: Path = ("actions", ai, "tasks", ti, "id")
+            here: DocPath = ("actions", ai, "tasks", ti, "id")
             if task.id in task_ids:
                 problems.append((here, f"duplicate task id {task.id!r}"))
             task_ids.setdefault(task.id, here)
