@@ -103,9 +103,9 @@ class SourceNote(Model):
 class PlanInfo(Model):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     title: Text
-    issuer: Text
+    issuer: Text | None = None
     issued: date
-    source: SourceNote
+    source: SourceNote | None = None
 
 
 class RegionKind(StrEnum):
@@ -468,7 +468,7 @@ class Plan(Model):
 
     @cached_property
     def root_region(self) -> Region:
-        """The region with no parent (the city)."""
+        """The region with no parent (the city, the province or the nation)."""
         return next(r for r in self.regions if r.parent is None)
 
     def children(self, code: str) -> list[Region]:
