@@ -34,10 +34,10 @@ def test_city_is_sum_over_sum_not_the_mean_of_rates(plan: Plan) -> None:
     city = data.observations.get(CITY, PRE)
     assert city is not None
     assert len(city) == 1
-    assert city.values[0] == pytest.approx(99.285714, abs=1e-6)
-    assert city.values[0] != pytest.approx(100.0)
-    assert (city.numerators[0], city.denominators[0]) == (2780.0, 2800.0)
-    cov = data.coverage[(CITY, PRE, Period(2024).ordinal)]
+    assert city[0].value == pytest.approx(99.285714, abs=1e-6)
+    assert city[0].value != pytest.approx(100.0)
+    assert (city[0].numerator, city[0].denominator) == (2780.0, 2800.0)
+    cov = data.coverage[(CITY, PRE, Period(2024))]
     assert (cov.computed, cov.partial, cov.reporting, cov.expected) == (True, False, 3, 3)
     assert cov.missing == []
 
@@ -71,14 +71,14 @@ def test_a_county_without_counts_makes_the_city_partial(plan: Plan) -> None:
     city = data.observations.get(CITY, PRE)
     assert city is not None
     # 2023: (450 + 300) / (500 + 300) = 93.75 — never averaged with Lingchuan's 97
-    assert city.values[0] == pytest.approx(93.75)
-    cov23 = data.coverage[(CITY, PRE, Period(2023).ordinal)]
+    assert city[0].value == pytest.approx(93.75)
+    cov23 = data.coverage[(CITY, PRE, Period(2023))]
     assert (cov23.partial, cov23.reporting, cov23.expected) == (True, 2, 3)
     assert cov23.missing == [LINGCHUAN]
     assert cov23.without_counts == [LINGCHUAN]
     # 2024: (460 + 1960) / 2500 = 96.8
-    assert city.values[1] == pytest.approx(96.8)
-    cov24 = data.coverage[(CITY, PRE, Period(2024).ordinal)]
+    assert city[1].value == pytest.approx(96.8)
+    cov24 = data.coverage[(CITY, PRE, Period(2024))]
     assert cov24.missing == [LONGSHENG]
     assert cov24.without_counts == []
 
@@ -110,11 +110,11 @@ def test_a_reported_city_figure_wins(plan: Plan) -> None:
     ]
     data = aggregate(plan, ObservationSet.from_observations(observations))
     assert city_points(plan, observations) == [("2023", 98.0), ("2024", 99.3)]
-    cov = data.coverage[(CITY, PRE, Period(2024).ordinal)]
+    cov = data.coverage[(CITY, PRE, Period(2024))]
     assert cov.computed is False
     assert cov.differs is False
     assert cov.computed_value == pytest.approx(99.285714, abs=1e-6)
-    cov23 = data.coverage[(CITY, PRE, Period(2023).ordinal)]
+    cov23 = data.coverage[(CITY, PRE, Period(2023))]
     assert (cov23.computed, cov23.reporting, cov23.computed_value) == (False, 0, None)
     rows = assess_indicators(plan, data, date(2025, 3, 31))
     city = next(r for r in rows if r.region == CITY and r.target_year == 2025)
@@ -130,7 +130,7 @@ def test_a_reported_city_figure_far_from_the_counties_is_flagged(plan: Plan) -> 
         obs(CITY, "2024", 100.0),
     ]
     data = aggregate(plan, ObservationSet.from_observations(observations))
-    assert data.coverage[(CITY, PRE, Period(2024).ordinal)].differs is True
+    assert data.coverage[(CITY, PRE, Period(2024))].differs is True
     rows = assess_indicators(plan, data, date(2025, 3, 31))
     city = next(r for r in rows if r.region == CITY and r.target_year == 2025)
     assert city.value == 100.0
@@ -164,8 +164,8 @@ def test_an_intermediate_region_is_aggregated_from_its_own_leaves() -> None:
     city = agg.observations.get(CITY, PRE)
     assert group is not None
     assert city is not None
-    assert group.values[0] == pytest.approx(2450 / 2500 * 100)
-    assert city.values[0] == pytest.approx(2780 / 2800 * 100)
+    assert group[0].value == pytest.approx(2450 / 2500 * 100)
+    assert city[0].value == pytest.approx(2780 / 2800 * 100)
     rows = assess_indicators(plan, agg, date(2025, 3, 31))
     order = [a.region for a in rows if a.target_year == 2025]
     assert order == [YANGSHUO, LINGCHUAN, LONGSHENG, "450399", CITY]

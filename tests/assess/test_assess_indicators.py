@@ -10,8 +10,6 @@ from datetime import date
 
 import pytest
 from assess_fixtures import CITY, LINGCHUAN, LONGSHENG, PRE, YANGSHUO, make_plan, obs
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from gl_plan.assess.aggregate import aggregate
 from gl_plan.assess.indicators import (
@@ -22,7 +20,6 @@ from gl_plan.assess.indicators import (
     Status,
     assess_indicators,
     assess_points,
-    ended_by,
     project,
 )
 from gl_plan.data.observations import Observation, ObservationSet
@@ -360,14 +357,3 @@ def test_result_serialises_to_json() -> None:
     assert data["status"] == "needs_acceleration"
     assert data["rag"] == "amber"
     assert IndicatorAssessment.model_validate(data) == a
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    as_of=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
-    year=st.integers(1999, 2101),
-    quarter=st.none() | st.integers(1, 4),
-)
-def test_ended_by_matches_period_ends(as_of: date, year: int, quarter: int | None) -> None:
-    period = Period(year, quarter)
-    assert (period.ordinal <= ended_by(as_of)) == (period.end <= as_of)

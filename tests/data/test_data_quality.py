@@ -73,7 +73,7 @@ def test_completeness_of_nothing_is_nothing(data_plan: Plan) -> None:
 def test_gap_is_reported_once_per_region_with_indicators(data_plan: Plan) -> None:
     obs = series("450324", PRE, [95.0, 96.0, 97.0, 98.0]) + series("450324", CONS, [1, 2, 3, 4])
     obs = [o for o in obs if o.period != Period(2022, 3)]
-    sources = [("f.csv", None)]
+    sources = {"f.csv": ("f.csv", None)}
     [gap] = gaps(ObservationSet.from_observations(obs), data_plan, sources)
     assert gap.message == (
         "450324 has no data for 2022Q3 (between 2022Q2 and 2022Q4): "
@@ -89,7 +89,7 @@ def test_long_gap_and_annual_gap(data_plan: Plan) -> None:
         Observation("450321", Period(2020), PRE, 90.0),
         Observation("450321", Period(2023), PRE, 92.0),
     ]
-    messages = [p.message for p in gaps(ObservationSet.from_observations(obs), data_plan, [])]
+    messages = [p.message for p in gaps(ObservationSet.from_observations(obs), data_plan)]
     assert any("2020Q2-2021Q1 (4 periods)" in m for m in messages)
     assert any("2021-2022 (2 periods)" in m for m in messages)
 
@@ -105,7 +105,7 @@ def test_modified_z_scores() -> None:
 def test_spike_is_reported_once_at_the_wrong_value() -> None:
     values = [95.0, 95.5, 95.9, 96.6, 97.0, 112.0, 97.9, 98.5, 98.8, 99.4]
     obs = ObservationSet.from_observations(series("450321", PRE, values))
-    [out] = outliers(obs, 3.5, [("f.csv", None)])
+    [out] = outliers(obs, 3.5)
     assert out.code == "outlier"
     assert (out.file, out.line) == ("f.csv", 7)  # the sixth value, on line 7
     assert "2023Q2 = 112" in out.message
@@ -115,7 +115,7 @@ def test_spike_is_reported_once_at_the_wrong_value() -> None:
 def test_step_change_is_reported() -> None:
     values = [95.0, 95.5, 95.9, 96.6, 97.0, 90.0, 90.5, 90.9, 91.4, 91.9]
     obs = ObservationSet.from_observations(series("450321", PRE, values))
-    [out] = outliers(obs, 3.5, [("f.csv", None)])
+    [out] = outliers(obs, 3.5)
     assert "2023Q2 = 90" in out.message
 
 
@@ -123,21 +123,21 @@ def test_no_outliers_in_a_steady_trend_or_short_series() -> None:
     steady = series("450321", PRE, [95.0 + 0.5 * i for i in range(12)])
     short = series("450323", PRE, [95.0, 99.0, 80.0, 97.0][:MIN_CHANGES])
     obs = ObservationSet.from_observations(steady + short)
-    assert outliers(obs, 3.5, []) == []
+    assert outliers(obs, 3.5) == []
 
 
 def test_small_changes_in_a_quantised_series_are_not_outliers() -> None:
     # Rates of small counts move in equal steps: the MAD is tiny, the change is not.
     values = [97.35, 97.40, 97.45, 97.50, 97.55, 97.28, 97.33, 97.38, 97.43, 97.48]
     obs = ObservationSet.from_observations(series("450329", CONS, values))
-    assert outliers(obs, 3.5, []) == []
+    assert outliers(obs, 3.5) == []
 
 
 def test_changes_only_between_consecutive_quarters() -> None:
     obs = series("450321", PRE, [95.0, 95.5, 96.0, 96.5, 97.0, 97.5])
     # a two-year hole: the jump across it is not a quarter-on-quarter change
     obs += series("450321", PRE, [110.0, 110.5, 111.0], start=Period(2025, 1))
-    assert outliers(ObservationSet.from_observations(obs), 3.5, []) == []
+    assert outliers(ObservationSet.from_observations(obs), 3.5) == []
 
 
 def test_check_quality_uses_plan_threshold(data_plan: Plan) -> None:

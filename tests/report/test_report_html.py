@@ -114,9 +114,7 @@ def test_chinese_page() -> None:
     as_of = date(2025, 10, 15)
     plan = load_plan(PLAN)
     result = check(PLAN, [DATA], LEDGER, as_of=as_of)
-    from gl_plan.data.read import read_indicators
-
-    points = region_points(plan, read_indicators([DATA], plan, as_of=as_of).observations, as_of)
+    points = region_points(result)
     html = check_html(result, plan, "zh", points)
     root = parse(html)
     assert root.get("lang") == "zh-CN"

@@ -9,8 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from report_fixtures import DATA, PLAN
 
+from gl_plan.assess.check import build_check
 from gl_plan.assess.indicators import Point
+from gl_plan.data.read import read_indicators
 from gl_plan.periods import Period
+from gl_plan.plan.load import load_plan
 from gl_plan.report.trends import (
     SPARK_CHARS,
     quarter_trends,
@@ -62,13 +65,11 @@ def test_window_is_the_last_eight_quarters_anyone_reported() -> None:
 
 
 def test_city_series_is_computed_from_the_counties_up_to_as_of() -> None:
-    from gl_plan.data.read import read_indicators
-    from gl_plan.plan.load import load_plan
-
     plan = load_plan(PLAN)
     as_of = date(2025, 6, 30)
     obs = read_indicators([DATA], plan, as_of=date(2025, 10, 15)).observations
-    points = region_points(plan, obs, as_of)
+    result = build_check(plan, obs, as_of)
+    points = region_points(result)
     city = points[("450300", "preschool_gross_enrollment_rate")]
     assert str(city[-1].period) == "2025Q2"  # 2025Q3 ends after as_of
     assert str(city[0].period) == "2021Q4"

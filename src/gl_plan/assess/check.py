@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from gl_plan.assess.aggregate import aggregate
 from gl_plan.assess.indicators import (
@@ -28,8 +28,8 @@ from gl_plan.data.observations import ObservationSet
 from gl_plan.errors import Problem, Severity
 from gl_plan.plan.models import Plan
 
-#: The top-level keys of :meth:`CheckResult.to_json`, in order; a contract for JSON users.
-#: The top-level keys of ``--format json``, in order: the model's fields.
+#: The top-level keys of ``--format json`` (:meth:`CheckResult.to_json`), in order: the
+#: model's fields. A contract for JSON users.
 JSON_KEYS = (
     "as_of",
     "plan",
@@ -96,6 +96,17 @@ class CheckResult(_Frozen):
     data_issues: list[dict[str, Any]] = Field(default_factory=list)
     summary: Summary
     sources: Sources = Field(default_factory=Sources)
+    #: What the assessment read, the parent regions' computed series included; not a field,
+    #: so not part of the JSON. Set by :func:`build_check`.
+    _observations: ObservationSet = PrivateAttr(default_factory=ObservationSet)
+
+    @property
+    def observations(self) -> ObservationSet:
+        """Every region's observations the check assessed, the parents' sum-over-sum series
+        included (:func:`gl_plan.assess.aggregate.aggregate`): what the sparklines and the
+        charts draw, without computing them again. Empty for a result read back from JSON.
+        """
+        return self._observations
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict with exactly the keys in :data:`JSON_KEYS`."""
@@ -103,18 +114,12 @@ class CheckResult(_Frozen):
         return {key: data[key] for key in JSON_KEYS}
 
     def to_json_text(self) -> str:
-        """``--format json``: the same document as :meth:`to_json`, serialised by pydantic's
-        compiled serializer straight from the models (no intermediate dicts, which at a
-        national scale cost a second and a hundred MB)."""
+        """``--format json``: the same document as :meth:`to_json`, as text."""
         return self.to_json_bytes().decode("utf-8")
 
     def to_json_bytes(self) -> bytes:
-        """:meth:`to_json_text` encoded as UTF-8, without ever holding it as a ``str``.
-
-        A national check's JSON is some 40 MB; as text with Chinese in it, Python holds it
-        at two bytes a character, so writing these bytes straight to the file saves about
-        150 MB of peak memory over decoding and encoding again.
-        """
+        """:meth:`to_json_text` encoded as UTF-8, serialised by pydantic straight from the
+        models."""
         return self.__pydantic_serializer__.to_json(self, indent=2)
 
 
@@ -173,24 +178,12 @@ def build_check(
     """Assess every region, indicator and target year, and every standard, as of ``as_of``.
 
     ``tasks`` are the task assessments (:func:`gl_plan.assess.tasks.assess_tasks`) to report
-    beside the indicators.
+    beside the indicators. ``sources`` defaults to the files the observations name.
     """
-    return _build_check(plan, observations, as_of, data_issues, tasks, sources)
-
-
-def _build_check(
-    plan: Plan,
-    observations: ObservationSet,
-    as_of: date,
-    data_issues: Sequence[Problem],
-    tasks: Sequence[TaskAssessment],
-    sources: Sources | None,
-) -> CheckResult:
     data = aggregate(plan, observations)
     indicators = assess_indicators(plan, data, as_of)
     standards = assess_standards(plan, data, as_of)
-    del data  # the parents' series and coverage are in the assessments now
-    return CheckResult(
+    result = CheckResult(
         as_of=as_of,
         plan=PlanRef(
             id=plan.plan.id,
@@ -204,8 +197,15 @@ def _build_check(
         tasks=list(tasks),
         data_issues=[p.to_dict() for p in data_issues],
         summary=summarise(indicators, standards, data_issues, tasks),
-        sources=sources or Sources(data=list(observations.files)),
+        sources=sources or Sources(data=_source_names(observations)),
     )
+    result._observations = data.observations
+    return result
+
+
+def _source_names(observations: ObservationSet) -> list[str]:
+    """The files the observations came from, each once, sorted."""
+    return sorted({o.source for o in observations if o.source is not None})
 
 
 def _counts(items: Iterable[IndicatorAssessment]) -> Counts:
@@ -226,15 +226,6 @@ def summarise(
     tasks: Sequence[TaskAssessment] = (),
 ) -> Summary:
     """Counts by status, RAG, year; who is behind; standards; data issues by severity."""
-    return _summarise(indicators, standards, data_issues, tasks)
-
-
-def _summarise(
-    indicators: Sequence[IndicatorAssessment],
-    standards: Sequence[StandardResult],
-    data_issues: Sequence[Problem],
-    tasks: Sequence[TaskAssessment],
-) -> Summary:
     # One pass groups the assessments by year; a gap is looked up only for a region behind
     # (the last assessment of a region, indicator and year wins, as a dict would keep).
     by_year: dict[int, list[IndicatorAssessment]] = {}

@@ -3,8 +3,8 @@
 Pure: functions take the plan, the observations and an explicit ``as_of`` date; no file
 I/O, no clock, no printing.
 
-Method (DOMAIN.md section 4; the Statistics Canada method that Open SDG uses)
------------------------------------------------------------------------------
+Method (the Statistics Canada progress method that Open SDG uses; see docs/method.md)
+------------------------------------------------------------------------------------
 Times are in years: a period counts at its end (:attr:`Period.t`: 2024Q3 → 2024.75, the
 year 2024 → 2025.0) and a target year ``Y`` ends at ``Y + 1.0``.
 
@@ -65,18 +65,15 @@ Gaps are ``value - target`` in percentage points, kept unrounded; renderers roun
 
 from __future__ import annotations
 
-import math
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gl_plan.assess.aggregate import Aggregated, Coverage, trusted
+from gl_plan.assess.aggregate import Aggregated, Coverage
 from gl_plan.data.observations import Series
 from gl_plan.periods import Period, PeriodError, parse_period
 from gl_plan.plan.models import Direction, Plan, Settings
@@ -199,50 +196,17 @@ class Growth:
     required: float
 
 
-@lru_cache(maxsize=64)
-def ended_by(as_of: date) -> int:
-    """The largest :attr:`Period.ordinal` of a period that has ended by ``as_of``.
-
-    Ordinals sort like period ends (a year's annual figure right after its Q4, both ending
-    on 31 December), so "ended by ``as_of``" is "ordinal ≤ this".
-    """
-    if (as_of.month, as_of.day) == (12, 31):
-        return as_of.year * 8 + 5
-    quarters = sum(1 for q in (1, 2, 3) if Period(as_of.year, q).end <= as_of)
-    return as_of.year * 8 + quarters if quarters else (as_of.year - 1) * 8 + 5
-
-
 def points_until(series: Series | None, as_of: date) -> list[Point]:
     """The series' observations whose period has ended by ``as_of``, oldest first."""
     if series is None:
         return []
-    stop = bisect_right(series.ordinals, ended_by(as_of))
-    values = series.values[:stop]
-    periods = _periods(series.ordinals[:stop].tobytes())
-    total = sum(values)
-    if total == total:  # no NaN among the values: the usual case, taken in bulk
-        return list(map(Point, periods, values))
-    return [Point(p, v) for p, v in zip(periods, values, strict=True) if not math.isnan(v)]
+    return [Point(o.period, o.value) for o in series if o.period.end <= as_of]
 
 
 def latest_point(series: Series | None, as_of: date) -> Point | None:
-    """``points_until(series, as_of)[-1]``, or None when that is empty, without the list."""
-    if series is None:
-        return None
-    i = bisect_right(series.ordinals, ended_by(as_of)) - 1
-    values = series.values
-    while i >= 0 and math.isnan(values[i]):
-        i -= 1
-    return None if i < 0 else Point(Period.from_ordinal(series.ordinals[i]), values[i])
-
-
-@lru_cache(maxsize=256)
-def _periods(ordinals: bytes) -> tuple[Period, ...]:
-    # Periods are immutable and most series cover the same ones; a national check would
-    # otherwise build a million of them.
-    from array import array
-
-    return tuple(Period.from_ordinal(o) for o in array("q", ordinals))
+    """The last of :func:`points_until`, or None when there is none."""
+    points = points_until(series, as_of)
+    return points[-1] if points else None
 
 
 def target_year_over(target_year: int, as_of: date) -> bool:
@@ -491,142 +455,49 @@ def assess_indicators(plan: Plan, data: Aggregated, as_of: date) -> list[Indicat
     ``data`` holds the reporting regions' observations and the parents' values (see
     :func:`gl_plan.assess.aggregate.aggregate`).
     """
-    return _assess_indicators(plan, data, as_of)
-
-
-def _assess_indicators(plan: Plan, data: Aggregated, as_of: date) -> list[IndicatorAssessment]:
     baselines = declared_baselines(plan)
     levels = region_levels(plan)
     order = assessment_order(plan)
     latest = _latest_ends(data, as_of)
     goals = sorted(plan.goals, key=lambda g: g.year)
-    indicator_ids = list(dict.fromkeys(i for goal in goals for i in goal.targets))
-    done: dict[tuple[int, str, str], IndicatorAssessment] = {}
-    # Each series' points are made once and dropped once every goal has used them: keeping
-    # a national plan's million points alive at once makes the garbage collector crawl.
-    for code in order:
-        for indicator_id in indicator_ids:
-            points: _Points | None = None
+    out: list[IndicatorAssessment] = []
+    for goal in goals:
+        over = target_year_over(goal.year, as_of)
+        for indicator_id, target in goal.targets.items():
             indicator = plan.indicator_by_id.get(indicator_id)
             direction = indicator.direction if indicator else Direction.HIGHER_IS_BETTER
-            for g, goal in enumerate(goals):
-                if indicator_id not in goal.targets:
-                    continue
-                if points is None:
-                    points = _Points(data.observations.get(code, indicator_id), as_of)
+            for code in order:
+                points = points_until(data.observations.get(code, indicator_id), as_of)
+                if over:
+                    points = [p for p in points if p.period.year == goal.year]
                 fields, period, base = _assess_fields(
-                    points.in_year(goal.year)
-                    if target_year_over(goal.year, as_of)
-                    else points.recent(),
+                    points,
                     region=code,
                     region_level=levels[code],
                     indicator=indicator_id,
                     target_year=goal.year,
-                    target=float(goal.targets[indicator_id]),
+                    target=float(target),
                     as_of=as_of,
                     settings=plan.settings,
                     direction=direction,
                     declared_baseline=baselines.get((code, indicator_id)),
                 )
                 _add_context(fields, period, base, data, latest, as_of)
-                # Built here from floats, enums and plain strings: validating them again
-                # would only cost time.
-                done[(g, indicator_id, code)] = trusted(IndicatorAssessment, fields)
-    # Goals in year order, then each goal's indicators, then regions.
-    return [
-        done[(g, indicator_id, code)]
-        for g, goal in enumerate(goals)
-        for indicator_id in goal.targets
-        for code in order
-    ]
+                out.append(IndicatorAssessment.model_validate(fields))
+    return out
 
 
-class _Points:
-    """The points of one series that :func:`_assess_fields` looks at, made only as needed.
-
-    A target year still ahead uses the first point, the last and the last
-    :data:`PROJECTION_POINTS`; a year over uses that year's points. Making all of a
-    national file's million points would cost a second.
-    """
-
-    __slots__ = ("full", "series", "stop")
-
-    def __init__(self, series: Series | None, as_of: date) -> None:
-        self.series = series
-        self.stop = 0 if series is None else bisect_right(series.ordinals, ended_by(as_of))
-        self.full: list[Point] | None = None
-        if series is not None and self.stop:
-            total = sum(series.values[: self.stop])
-            if total != total:  # a NaN value: points_until leaves it out; rare, so reuse it
-                self.full = points_until(series, as_of)
-
-    def recent(self) -> list[Point]:
-        """``[first, *last PROJECTION_POINTS]`` of :func:`points_until` (all when fewer)."""
-        keep = PROJECTION_POINTS + 1
-        if self.full is not None:
-            full = self.full
-            return full if len(full) <= keep else [full[0], *full[-PROJECTION_POINTS:]]
-        n = self.stop
-        picked = range(n) if n <= keep else [0, *range(n - PROJECTION_POINTS, n)]
-        return self._make(picked)
-
-    def in_year(self, year: int) -> list[Point]:
-        """The points of :func:`points_until` within ``year``."""
-        if self.full is not None:
-            return [p for p in self.full if p.period.year == year]
-        if self.series is None:
-            return []
-        ordinals = self.series.ordinals
-        lo = bisect_left(ordinals, year * 8, 0, self.stop)
-        hi = bisect_left(ordinals, (year + 1) * 8, lo, self.stop)
-        return self._make(range(lo, hi))
-
-    def _make(self, picked: Sequence[int]) -> list[Point]:
-        series = self.series
-        if series is None:
-            return []
-        ordinals, values = series.ordinals, series.values
-        return [Point(_period_at(ordinals[i]), values[i]) for i in picked]
-
-
-_PERIODS: dict[int, Period] = {}
-
-
-def _period_at(ordinal: int) -> Period:
-    # Periods are immutable and shared, as points_until shares them.
-    got = _PERIODS.get(ordinal)
-    if got is None:
-        got = _PERIODS[ordinal] = Period.from_ordinal(ordinal)
-    return got
-
-
-def _end_key(ordinal: int) -> int:
-    """An ordinal that compares like period ends: a year's annual figure ends with its Q4."""
-    return ordinal - 1 if ordinal % 8 == 5 else ordinal
-
-
-def _latest_ends(data: Aggregated, as_of: date) -> dict[tuple[str, int | None], int]:
-    """Per indicator, the latest period end (as :func:`_end_key`) by ``as_of`` over every
-    region (key year None) and within each year."""
-    cutoff = ended_by(as_of)
-    out: dict[tuple[str, int | None], int] = {}
-    # Most series cover the same periods: each distinct run of ordinals is scanned once.
-    ends_of: dict[bytes, list[tuple[int, int]]] = {}
+def _latest_ends(data: Aggregated, as_of: date) -> dict[tuple[str, int | None], date]:
+    """Per indicator, the latest period end by ``as_of`` over every region (key year None)
+    and within each year. A year's annual figure ends with its Q4."""
+    out: dict[tuple[str, int | None], date] = {}
     for (_, indicator), series in data.observations.series.items():
-        stop = bisect_right(series.ordinals, cutoff)
-        run = series.ordinals[:stop].tobytes()
-        ends = ends_of.get(run)
-        if ends is None:
-            best: dict[int, int] = {}
-            for ordinal in series.ordinals[:stop]:
-                end = _end_key(ordinal)
-                year = ordinal // 8
-                if best.get(year, -1) < end:
-                    best[year] = end
-            ends = ends_of[run] = list(best.items())
-        for year, end in ends:
-            for key in ((indicator, None), (indicator, year)):
-                if out.get(key, -1) < end:
+        for o in series:
+            end = o.period.end
+            if end > as_of:
+                break  # sorted by period
+            for key in ((indicator, None), (indicator, o.period.year)):
+                if key not in out or out[key] < end:
                     out[key] = end
     return out
 
@@ -636,7 +507,7 @@ def _add_context(
     period: Period | None,
     base: Period | None,
     data: Aggregated,
-    latest: dict[tuple[str, int | None], int],
+    latest: dict[tuple[str, int | None], date],
     as_of: date,
 ) -> None:
     """Add coverage and the notes that need more than one series to see (in place)."""
@@ -646,7 +517,7 @@ def _add_context(
     coverage: Coverage | None = None
     region, indicator = str(fields["region"]), str(fields["indicator"])
     if period is not None:
-        coverage = data.coverage.get((region, indicator, period.ordinal))
+        coverage = data.coverage.get((region, indicator, period))
         if coverage is not None:
             if coverage.partial:
                 notes.append("partial_coverage")
@@ -660,10 +531,10 @@ def _add_context(
         assert isinstance(target_year, int)
         over = target_year_over(target_year, as_of)
         newest = latest.get((indicator, target_year if over else None))
-        if newest is not None and _end_key(period.ordinal) < newest:
+        if newest is not None and period.end < newest:
             notes.append("older_period")
     if base is not None and fields.get("baseline_source") == "earliest":
-        base_cov = data.coverage.get((region, indicator, base.ordinal))
+        base_cov = data.coverage.get((region, indicator, base))
         if base_cov is not None and base_cov.partial:
             notes.append("baseline_partial_coverage")
     if coverage is None and notes == before:

@@ -1,4 +1,4 @@
-"""National county-level standards (DOMAIN.md section 1), reported as pass / fail.
+"""National county-level standards, reported as pass / fail.
 
 The plan's ``standards`` list the thresholds (学前三年毛入园率 ≥ 85 % for 县域学前教育普及
 普惠督导评估, for example) and the kinds of region each applies to. Each region of such a
@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from gl_plan.assess.aggregate import Aggregated, trusted
+from gl_plan.assess.aggregate import Aggregated
 from gl_plan.assess.indicators import latest_point
 from gl_plan.data.observations import ObservationSet
 from gl_plan.plan.models import Plan
@@ -64,16 +64,16 @@ def assess_standards(
                 period: str | None = str(latest.period)
             else:
                 outcome, value, period = StandardOutcome.NO_DATA, None, None
-            # Every field comes typed from the plan or the series: no need to validate.
-            fields: dict[str, object] = {
-                "region": region.code,
-                "standard": std.id,
-                "indicator": std.indicator,
-                "threshold": float(std.threshold),
-                "comparison": std.comparison,
-                "value": value,
-                "period": period,
-                "result": outcome,
-            }
-            out.append(trusted(StandardResult, fields))
+            out.append(
+                StandardResult(
+                    region=region.code,
+                    standard=std.id,
+                    indicator=std.indicator,
+                    threshold=float(std.threshold),
+                    comparison=std.comparison,
+                    value=value,
+                    period=period,
+                    result=outcome,
+                )
+            )
     return out

@@ -236,7 +236,7 @@ def _render(
         return check_csv(result, plan, language)
     if out_format == "markdown":
         return check_markdown(result, plan, language)
-    points = region_points(plan, _observations(inputs), result.as_of)
+    points = region_points(result)
     if out_format == "html":
         from gl_plan.report.html_view import check_html
 

@@ -1,10 +1,10 @@
 """The course of each region's indicators over time, for sparklines and charts.
 
-The assessment (:mod:`gl_plan.assess.check`) keeps only the figures a status rests on; a
-reader also wants to see the way there. :func:`region_points` gives every region's
-observations by ``as_of`` (the city's computed from the counties' counts, exactly as the
-assessment computes it), and :func:`quarter_trends` cuts the last eight quarters out of
-them for the terminal's sparklines.
+An assessment's statuses rest on a few figures; a reader also wants to see the way there.
+:func:`region_points` gives every region's observations by the check's as-of date, read
+from the check result (the city's are the ones the assessment computed from the counties'
+counts), and :func:`quarter_trends` cuts the last eight quarters out of them for the
+terminal's sparklines.
 
 Pure: no I/O, no clock, no printing.
 """
@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Final
 
-from gl_plan.assess.aggregate import aggregate
+from gl_plan.assess.check import CheckResult
 from gl_plan.assess.indicators import Point, points_until
-from gl_plan.data.observations import ObservationSet
 from gl_plan.periods import Period
-from gl_plan.plan.models import Plan
 
 __all__ = [
     "SPARK_CHARS",
@@ -42,18 +39,12 @@ MIN_SPAN: Final = 2.0
 PointsByKey = Mapping[tuple[str, str], Sequence[Point]]
 
 
-def region_points(
-    plan: Plan, observations: ObservationSet, as_of: date
-) -> dict[tuple[str, str], list[Point]]:
-    """Every (region, indicator)'s observations whose period has ended by ``as_of``.
-
-    Parent regions (the city) are added from their counties' counts, sum over sum, as the
-    assessment does it.
-    """
-    data = aggregate(plan, observations)
+def region_points(result: CheckResult) -> dict[tuple[str, str], list[Point]]:
+    """Every (region, indicator)'s observations whose period has ended by the check's
+    ``as_of``, parent regions (the city) included, as the check assessed them."""
     out: dict[tuple[str, str], list[Point]] = {}
-    for key, series in data.observations.series.items():
-        points = points_until(series, as_of)
+    for key, series in result.observations.series.items():
+        points = points_until(series, result.as_of)
         if points:
             out[key] = points
     return out
