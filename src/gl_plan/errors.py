@@ -84,7 +84,8 @@ class ExitCode(IntEnum):
     #: The command ran and its findings reach the ``--fail-on`` level (or the input is invalid
     #: for ``validate``).
     FINDINGS = 1
-    #: A usage error, or input that could not be read at all.
+    #: A usage error, input that could not be read at all, or output that could not be
+    #: written (``--output`` or standard output).
     USAGE = 2
 
 

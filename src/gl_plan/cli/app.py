@@ -10,7 +10,7 @@ app = typer.Typer(
         "Monitor Guilin's 2022 education action plan (桂林市推进教育高质量发展行动计划): "
         "targets, county gaps and task deadlines.\n\n"
         "Exit codes: 0 ok; 1 findings reach --fail-on (validate: invalid input); "
-        "2 usage error or unreadable input."
+        "2 usage error, unreadable input or unwritable output."
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
