@@ -19,7 +19,7 @@ from rich.console import RenderableType
 
 from gl_plan.api import Inputs, load_inputs, run_check_inputs
 from gl_plan.assess.check import CheckResult, FailOn, findings
-from gl_plan.cli.app import app
+from gl_plan.cli.application import app
 from gl_plan.cli.common import (
     BUNDLED_NOTE,
     AsOfOption,

@@ -11,7 +11,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gl_plan.cli.app import app
+from gl_plan.cli.application import app
 from gl_plan.cli.common import (
     AsOfOption,
     EncodingOption,

@@ -7,7 +7,7 @@ from typing import Annotated, Final
 
 import typer
 
-from gl_plan.cli.app import app
+from gl_plan.cli.application import app
 from gl_plan.cli.common import (
     EncodingOption,
     LangOption,

@@ -17,7 +17,7 @@ from gl_plan.assess.tasks import (
     attention_order,
     select_tasks,
 )
-from gl_plan.cli.app import app
+from gl_plan.cli.application import app
 from gl_plan.cli.common import (
     AsOfOption,
     EncodingOption,

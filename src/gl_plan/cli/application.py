@@ -1,4 +1,7 @@
-"""The ``glplan`` Typer application; each command module adds its commands to :data:`app`."""
+"""The ``glplan`` Typer application; each command module adds its commands to :data:`app`.
+
+A module of its own so that command modules need not import the package that imports them.
+"""
 
 from __future__ import annotations
 
