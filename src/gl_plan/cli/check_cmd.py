@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Final
+from typing import Annotated, Final
 
 import typer
+from rich.console import RenderableType
 
-from gl_plan.cli import app
+from gl_plan.api import Inputs, load_inputs, run_check_inputs
+from gl_plan.assess.check import CheckResult, FailOn, findings
+from gl_plan.cli.application import app
 from gl_plan.cli.common import (
     BUNDLED_NOTE,
     AsOfOption,
@@ -26,20 +29,19 @@ from gl_plan.cli.common import (
     handle_errors,
     output_format,
     print_problems,
+    refuse_overwriting,
     refuse_unreadable,
     resolve_as_of,
     resolve_lang,
     write_output,
 )
+from gl_plan.data.observations import ObservationSet
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
-
-    from gl_plan.api import Inputs
-    from gl_plan.assess.check import CheckResult, FailOn
-    from gl_plan.data.observations import ObservationSet
-    from gl_plan.i18n import Lang
+from gl_plan.i18n import Lang
+from gl_plan.report.charts import require_matplotlib
+from gl_plan.report.check_view import check_csv, check_markdown, check_renderables
+from gl_plan.report.html_view import check_html
+from gl_plan.report.trends import quarter_trends, region_points
 
 FORMATS: Final = ("table", "json", "csv", "markdown", "html")
 
@@ -126,21 +128,18 @@ def check(
     Examples: ``glplan check --as-of 2026-03-31 --fail-on off_track --format json``;
     ``glplan check --lang zh --output report.html``
     """
-    from gl_plan.api import load_inputs, run_check_inputs
-    from gl_plan.assess.check import FailOn, findings
-
     language = resolve_lang(lang)
     day = resolve_as_of(as_of)
     level = _fail_level(fail_on)
     out_format = output_format(fmt, output, FORMATS)
     if out_format == "html":
-        from gl_plan.report.charts import require_matplotlib
-
         require_matplotlib()
     # The only clock read: figures after --as-of but not after today are a past quarter's
     # future, left out; a figure after today is an error.
     today = date.today()
     inputs = load_inputs(plan, data, progress, as_of=day, encoding=encoding, today=today)
+    sources = inputs.sources
+    refuse_overwriting(output, [sources.plan, sources.progress, *sources.data])
     refuse_unreadable(inputs.issues)
     result = run_check_inputs(inputs, day)
 
@@ -178,16 +177,10 @@ _LATER: Final = {
 
 def _count_after(inputs: Inputs, as_of: date) -> int:
     """How many accepted observations fall after ``as_of`` (series are sorted by period)."""
-    from gl_plan.data.observations import ObservationSet
-    from gl_plan.periods import Period
-
-    observations = (
-        inputs.data if isinstance(inputs.data, ObservationSet) else inputs.data.observations
-    )
     count = 0
-    for series in observations.series.values():
-        for ordinal in reversed(series.ordinals):
-            if Period.from_ordinal(ordinal).end <= as_of:
+    for series in _observations(inputs).series.values():
+        for point in reversed(series.points):
+            if point.period.end <= as_of:
                 break
             count += 1
     return count
@@ -203,8 +196,6 @@ _FINDING_NAMES: Final = {
 
 
 def _fail_level(value: str) -> FailOn:
-    from gl_plan.assess.check import FailOn
-
     key = value.strip().lower().replace("-", "_")
     try:
         return FailOn(key)
@@ -216,8 +207,6 @@ def _fail_level(value: str) -> FailOn:
 
 
 def _observations(inputs: Inputs) -> ObservationSet:
-    from gl_plan.data.observations import ObservationSet
-
     data = inputs.data
     return data if isinstance(data, ObservationSet) else data.observations
 
@@ -227,10 +216,7 @@ def _render(
 ) -> bytes | str | list[RenderableType]:
     """The text to write, or the terminal view's renderables for a table."""
     if out_format == "json":
-        return result.to_json_bytes()  # before importing any renderer: CI's hot path
-    from gl_plan.report.check_view import check_csv, check_markdown, check_renderables
-    from gl_plan.report.trends import quarter_trends, region_points
-
+        return result.to_json_bytes()
     plan = inputs.plan
     if out_format == "csv":
         return check_csv(result, plan, language)
@@ -238,7 +224,5 @@ def _render(
         return check_markdown(result, plan, language)
     points = region_points(result)
     if out_format == "html":
-        from gl_plan.report.html_view import check_html
-
         return check_html(result, plan, language, points)
     return check_renderables(result, plan, language, quarter_trends(points))

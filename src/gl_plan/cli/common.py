@@ -1,21 +1,34 @@
-"""What every command shares: options, language, the console, and turning errors into exits."""
+"""What every command shares: options, language, the streams, and turning errors into exits.
+
+Writing to standard output: a write that fails (``> /dev/full``, a disk that fills up) is a
+one-line error and exit code 2, as when ``--output`` cannot be written. A reader that leaves
+early (``glplan check | head -1``) is not an error: the rest of the output is dropped and
+the command ends with the exit code it would have had, so ``set -o pipefail`` still sees
+``--fail-on``'s verdict.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Final, ParamSpec, TypeVar
+from typing import IO, Annotated, Any, Final, ParamSpec, TypeVar
 
 import typer
+from rich.console import Console, RenderableType
+from rich.markup import escape
 
+from gl_plan.atomic import atomic_write_bytes, atomic_write_text
+from gl_plan.data.ledger import parse_entry_date
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import Lang, detect_lang
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
+from gl_plan.report.format import plain_text
+from gl_plan.resources import default_location
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -72,8 +85,6 @@ def resolve_as_of(value: str | None) -> date:
         return date.today()
     try:
         # The same spellings the ledger accepts: 2026-09-30, 2026/9/30, 2026年9月30日.
-        from gl_plan.data.ledger import parse_entry_date
-
         return parse_entry_date(value.strip())
     except ValueError:
         raise GlplanError.single(
@@ -81,20 +92,60 @@ def resolve_as_of(value: str | None) -> date:
         ) from None
 
 
+def resolve_plan_path(path: Path | None) -> tuple[Path, bool]:
+    """The plan to use and whether it is the bundled sample."""
+    if path is not None:
+        return path, False
+    loc = default_location()
+    if loc is None:
+        raise GlplanError.single(
+            "no plan given and none found: pass --plan FILE or run in a folder with data/plan.yaml",
+            code="usage",
+        )
+    return loc.plan, loc.bundled
+
+
+def _discard(stream: IO[str]) -> None:
+    """Point ``stream``'s descriptor at the null device: later writes, and the flush at
+    exit, succeed and go nowhere (instead of a second error while Python shuts down)."""
+    with contextlib.suppress(OSError, ValueError):  # no descriptor: a test's captured stream
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+
+
+@contextlib.contextmanager
+def _writing_stdout() -> Iterator[None]:
+    """Write to stdout inside this block; a failed write becomes a one-line error (exit 2)."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard(sys.stdout)  # the reader left: not an error of ours
+    except OSError as exc:
+        _discard(sys.stdout)
+        raise GlplanError.single(
+            f"cannot write to standard output: {exc.strerror or exc}", code="io-error"
+        ) from None
+
+
 def print_problems(problems: list[Problem]) -> None:
     """Problems go to stderr, one per line, in the ``file:line:column: field: message`` form."""
     if not problems:
-        return  # and rich is not even imported
-    from rich.console import Console
-    from rich.markup import escape
-
+        return
     err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     styles = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-    for p in problems:
-        text = escape(str(p))
-        if p.severity is not Severity.ERROR:
-            text += f" [{styles[p.severity]}]({p.severity.value})[/]"
-        err.print(text, style=styles[p.severity] if p.severity is Severity.ERROR else None)
+    try:
+        for p in problems:
+            text = escape(str(p))
+            if p.severity is not Severity.ERROR:
+                text += f" [{styles[p.severity]}]({p.severity.value})[/]"
+            err.print(text, style=styles[p.severity] if p.severity is Severity.ERROR else None)
+        sys.stderr.flush()
+    except OSError:
+        # stderr itself is gone or full: there is nowhere left to say so. The exit code
+        # still tells.
+        _discard(sys.stderr)
 
 
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -113,10 +164,6 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             # problems itself, with exit 1).
             print_problems(exc.problems)
             raise typer.Exit(int(ExitCode.USAGE)) from None
-        except BrokenPipeError:
-            # `glplan data | head`: the reader left; that is not an error of ours.
-            sys.stderr.close()
-            raise typer.Exit(int(ExitCode.OK)) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
 
@@ -125,7 +172,8 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
 
 def emit(text: str) -> None:
     """Write command output to stdout, ending with one newline."""
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    with _writing_stdout():
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 BUNDLED_NOTE: Final = {
@@ -169,8 +217,6 @@ def refuse_unreadable(problems: Sequence[Problem]) -> None:
 
 
 def dump_json(data: Any) -> str:
-    import json
-
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
 
@@ -184,6 +230,34 @@ OUTPUT_SUFFIXES: Final = {
     ".html": "html",
     ".htm": "html",
 }
+
+
+def refuse_overwriting(output: Path | None, inputs: Iterable[str | Path | None]) -> None:
+    """Stop (exit 2, nothing written) when ``--output`` is one of the command's inputs.
+
+    ``check --output data/progress.csv`` would otherwise replace the ledger with a report.
+    Two names are the same file when they resolve to one path (symbolic links and ``..``
+    followed) or, for an existing file, to one inode (a hard link, ``/dev/stdout``
+    redirected onto an input).
+    """
+    if output is None:
+        return
+    for item in inputs:
+        if item is not None and _same_file(output, Path(item)):
+            raise GlplanError.single(
+                f"--output {output} would overwrite {item}, an input of this command: "
+                "nothing was written; choose another file name",
+                code="usage",
+            )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # either one missing, or a name the system refuses
+        return False
 
 
 def output_format(fmt: str | None, output: Path | None, formats: Sequence[str]) -> str:
@@ -237,35 +311,27 @@ def write_output(
     if isinstance(content, bytes):
         data = content if content.endswith(b"\n") else content + b"\n"
         if output is None:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
+            with _writing_stdout():
+                sys.stdout.flush()
+                sys.stdout.buffer.write(data)
             return
-        from gl_plan.atomic import atomic_write_bytes
-
         atomic_write_bytes(output, data)
         return
     if isinstance(content, str):
         text = content
-    else:
-        from gl_plan.report.format import plain_text
-
-        if output is None:
-            from rich.console import Console
-
-            console = Console(highlight=False, emoji=False)
-            if console.is_terminal:
+    elif output is None:
+        console = Console(highlight=False, emoji=False)
+        if console.is_terminal:
+            with _writing_stdout():
                 for item in content:
                     console.print(item)
-                return
-            text = plain_text(content, width=console.width)
-        else:
-            text = plain_text(content)
+            return
+        text = plain_text(content, width=console.width)
+    else:
+        text = plain_text(content)
     if output is None:
         emit(text)
         return
-    from gl_plan.atomic import atomic_write_text
-
     if not text.endswith("\n"):
         text += "\n"
     atomic_write_text(output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
+from rich import box
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
 
-from gl_plan.cli import app
+from gl_plan.cli.application import app
 from gl_plan.cli.common import (
     AsOfOption,
     EncodingOption,
@@ -18,19 +22,22 @@ from gl_plan.cli.common import (
     note_bundled,
     output_format,
     print_problems,
+    refuse_overwriting,
     refuse_unreadable,
     resolve_as_of,
     resolve_lang,
+    resolve_plan_path,
     write_output,
 )
+from gl_plan.data.export import format_number, observation_rows, observations_csv
+from gl_plan.data.observations import ObservationSet
+from gl_plan.data.read import read_indicators
 from gl_plan.errors import ExitCode, GlplanError
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
-
-    from gl_plan.data.observations import ObservationSet
-    from gl_plan.i18n import Lang
-    from gl_plan.plan.models import Plan
+from gl_plan.i18n import Lang
+from gl_plan.plan.load import load_plan
+from gl_plan.plan.models import Plan
+from gl_plan.report.data_view import observations_markdown
+from gl_plan.resources import PROGRESS_FILE, default_location
 
 FORMATS = ("table", "json", "csv", "markdown")
 
@@ -78,14 +85,10 @@ def data(
 
     Example: ``glplan data data/indicators --format csv --output combined.csv``
     """
-    from gl_plan.cli.plan_cmds import resolve_plan_path
-    from gl_plan.data.read import read_indicators
-    from gl_plan.plan.load import load_plan
-    from gl_plan.resources import default_location
-
     out_format = output_format(fmt, output, FORMATS)
     language = resolve_lang(lang)
-    model = load_plan(resolve_plan_path(plan)[0])
+    plan_path = resolve_plan_path(plan)[0]
+    model = load_plan(plan_path)
     if not paths:
         loc = default_location()
         if loc is None:
@@ -94,12 +97,13 @@ def data(
         if loc.bundled:
             note_bundled(language)
     result = read_indicators(paths, model, as_of=resolve_as_of(as_of), encoding=encoding)
+    # The project's ledger too: `data` does not read it, but a report must not replace it.
+    ledger = plan_path.parent / PROGRESS_FILE
+    refuse_overwriting(output, [plan_path, ledger, *(f.path for f in result.files)])
     refuse_unreadable(result.issues)
 
     content: str | list[RenderableType]
     if out_format == "json":
-        from gl_plan.data.export import observation_rows
-
         content = dump_json(
             {
                 "observations": observation_rows(result.observations),
@@ -109,12 +113,8 @@ def data(
     else:
         print_problems(result.issues)
         if out_format == "csv":
-            from gl_plan.data.export import observations_csv
-
             content = observations_csv(result.observations)
         elif out_format == "markdown":
-            from gl_plan.report.data_view import observations_markdown
-
             content = observations_markdown(result.observations, model, language)
         else:
             content = [_table(result.observations, model, language)]
@@ -125,12 +125,6 @@ def data(
 def _table(observations: ObservationSet, plan: Plan, lang: Lang) -> RenderableType:
     """The observations as a rich table; regions and indicators by their short names in
     ``lang`` (the JSON and CSV formats keep codes and ids)."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    from gl_plan.data.export import format_number
-
     zh = lang == "zh"
     if not observations.series:
         return Text("没有数据" if zh else "no observations")

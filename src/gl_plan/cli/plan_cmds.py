@@ -7,7 +7,7 @@ from typing import Annotated, Final
 
 import typer
 
-from gl_plan.cli import app
+from gl_plan.cli.application import app
 from gl_plan.cli.common import (
     EncodingOption,
     LangOption,
@@ -16,13 +16,17 @@ from gl_plan.cli.common import (
     handle_errors,
     note_bundled,
     print_problems,
+    resolve_as_of,
     resolve_lang,
+    resolve_plan_path,
     write_output,
 )
+from gl_plan.data.read import read_indicators
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
-from gl_plan.resources import default_location
+from gl_plan.plan.schema import plan_json_schema
+from gl_plan.report.plan_view import plan_renderables
 
 _VALID: Final = {
     "zh": "{path}:有效({actions} 大行动,{tasks} 项任务)",
@@ -32,19 +36,6 @@ _DATA_SUMMARY: Final = {
     "zh": "数据:{files} 个文件共 {n} 条观测值;{errors} 个错误,{warnings} 个警告",
     "en": "data: {n} observations from {files} files; {errors} errors, {warnings} warnings",
 }
-
-
-def resolve_plan_path(path: Path | None) -> tuple[Path, bool]:
-    """The plan to use and whether it is the bundled sample."""
-    if path is not None:
-        return path, False
-    loc = default_location()
-    if loc is None:
-        raise GlplanError.single(
-            "no plan given and none found: pass --plan FILE or run in a folder with data/plan.yaml",
-            code="usage",
-        )
-    return loc.plan, loc.bundled
 
 
 @app.command()
@@ -88,8 +79,6 @@ def validate(
     ``glplan validate data/indicators/450321_阳朔县.csv`` (against ./data/plan.yaml), as the
     pre-commit hooks call it.
     """
-    from gl_plan.cli.common import resolve_as_of
-
     language = resolve_lang(lang)
     given = list(plan or [])
     # Files and folders of county data may come as arguments too (pre-commit passes the
@@ -115,8 +104,6 @@ def validate(
     if data:
         if loaded is None:
             raise typer.Exit(int(worst))
-        from gl_plan.data.read import read_indicators
-
         result = read_indicators(data, loaded, as_of=resolve_as_of(as_of), encoding=encoding)
         issues: list[Problem] = list(result.issues)
         print_problems(issues)
@@ -168,8 +155,6 @@ def show_plan(
         return
     if fmt != "table":
         raise GlplanError.single(f"--format must be table or json, not {fmt!r}", code="usage")
-    from gl_plan.report.plan_view import plan_renderables
-
     write_output(plan_renderables(model, language), None, "table")
 
 
@@ -180,6 +165,4 @@ def schema() -> None:
 
     Example: ``glplan schema > plan.schema.json``
     """
-    from gl_plan.plan.schema import plan_json_schema
-
     emit(dump_json(plan_json_schema()))

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Final
+from typing import Annotated, Final
 
 import typer
+from rich.console import RenderableType
 
-from gl_plan.cli import app
+from gl_plan.assess.tasks import (
+    RAGS,
+    STATUSES,
+    TaskAssessment,
+    assess_tasks,
+    attention_order,
+    select_tasks,
+)
+from gl_plan.cli.application import app
 from gl_plan.cli.common import (
     AsOfOption,
     EncodingOption,
@@ -19,21 +28,26 @@ from gl_plan.cli.common import (
     handle_errors,
     output_format,
     print_problems,
+    refuse_overwriting,
     refuse_unreadable,
     resolve_as_of,
     resolve_lang,
+    resolve_plan_path,
     write_output,
 )
-from gl_plan.cli.plan_cmds import resolve_plan_path
-from gl_plan.data.ledger import Ledger
+from gl_plan.data.ledger import Ledger, append_entry, read_ledger
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.i18n import Lang
+from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
-
-    from gl_plan.assess.tasks import TaskAssessment
-    from gl_plan.i18n import Lang
+from gl_plan.report.tasks_view import (
+    entry_line,
+    tasks_csv,
+    tasks_document,
+    tasks_markdown,
+    tasks_renderables,
+)
+from gl_plan.resources import PROGRESS_FILE, default_location
 
 ProgressOption = Annotated[
     Path | None,
@@ -66,9 +80,6 @@ def resolve_ledger(
     the plan file is used (``data/progress.csv`` for the default plan); if there is none,
     the ledger is empty and an info message says every task counts as not reported.
     """
-    from gl_plan.data.ledger import read_ledger
-    from gl_plan.resources import PROGRESS_FILE, default_location
-
     if path is not None:
         return read_ledger(path, plan, encoding=encoding)
     if plan_path is not None:
@@ -163,9 +174,6 @@ def tasks(
 
     Example: ``glplan tasks --as-of 2025-10-15 --status overdue,due_soon``
     """
-    from gl_plan.assess.tasks import RAGS, STATUSES, assess_tasks, attention_order, select_tasks
-    from gl_plan.plan.load import load_plan
-
     language = resolve_lang(lang)
     day = resolve_as_of(as_of)
     out_format = output_format(fmt, output, FORMATS)
@@ -174,6 +182,7 @@ def tasks(
     model = load_plan(plan_path)
     actions = _check_choices(action, tuple(a.id for a in model.actions), "--action", upper=True)
     ledger, problems = resolve_ledger(progress, model, plan_path=plan_path, encoding=encoding)
+    refuse_overwriting(output, [plan_path, ledger.path])
     refuse_unreadable(problems)
     if bundled and progress is None:
         problems.insert(
@@ -197,13 +206,6 @@ def _render(
     ledger: Ledger,
     problems: list[Problem],
 ) -> str | list[RenderableType]:
-    from gl_plan.report.tasks_view import (
-        tasks_csv,
-        tasks_document,
-        tasks_markdown,
-        tasks_renderables,
-    )
-
     if fmt == "table":
         return tasks_renderables(items, day, language)
     if fmt == "json":
@@ -230,8 +232,6 @@ def _ledger_for_writing(path: Path | None, plan_path: Path, bundled: bool) -> Pa
             "no project ledger: pass --progress FILE or run in a folder with data/plan.yaml",
             code="usage",
         )
-    from gl_plan.resources import PROGRESS_FILE
-
     return plan_path.parent / PROGRESS_FILE
 
 
@@ -290,10 +290,6 @@ def progress_add(
 
     Example: ``glplan progress add A3.6 --status in_progress --value 18 --note "已建成18所"``
     """
-    from gl_plan.data.ledger import append_entry
-    from gl_plan.plan.load import load_plan
-    from gl_plan.report.tasks_view import entry_line
-
     language = resolve_lang(lang)
     plan_path, bundled = resolve_plan_path(plan)
     model = load_plan(plan_path)
