@@ -228,7 +228,8 @@ def _render(
     """The text to write, or the terminal view's renderables for a table."""
     if out_format == "json":
         return result.to_json_bytes()  # before importing any renderer: CI's hot path
-    from gl_plan.report.check_view import check_csv, check_markdown, check_renderables
+    from gl_plan.report.check_files import check_csv, check_markdown
+    from gl_plan.report.check_terminal import check_renderables
     from gl_plan.report.trends import quarter_trends, region_points
 
     plan = inputs.plan
