@@ -1,10 +1,16 @@
-"""Languages and the program's own labels (plan texts carry their own zh/en)."""
+"""Languages and every text the program itself prints, in one table of both languages.
+
+Plan texts (titles, region and indicator names) carry their own zh/en and are not here.
+Keys are plain names: statuses, levels and flags by their code (``off_track``, ``red``,
+``stale``), everything else prefixed by the view that prints it (``check.behind``,
+``tasks.days_left``, ``html.method``, ...). :func:`text` is the one lookup.
+"""
 
 from __future__ import annotations
 
 import locale
 import os
-from typing import Literal
+from typing import Final, Literal
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -32,9 +38,10 @@ def detect_lang(environ: dict[str, str] | None = None) -> Lang:
     return "en"
 
 
-#: Labels the program prints; each has both languages so `--lang en` shows no Chinese.
-LABELS: dict[str, tuple[str, str]] = {
-    # indicator statuses
+#: Every text glplan prints, ``key: (zh, en)``; templates take ``str.format`` fields.
+#: An empty string means the text is not printed in that language.
+TEXTS: Final[dict[str, tuple[str, str]]] = {
+    # --- indicator statuses -------------------------------------------------------------
     "achieved": ("已达标", "achieved"),
     "on_track": ("进度正常", "on track"),
     "needs_acceleration": ("需加快", "needs acceleration"),
@@ -44,14 +51,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_data": ("无数据", "no data"),
     "met": ("已实现", "met"),
     "missed": ("未实现", "missed"),
-    # task statuses
+    # English labels short enough for the 80-column check table; Chinese ones are short.
+    "short.needs_acceleration": ("需加快", "speed up"),
+    "short.deteriorating": ("倒退", "falling"),
+    "short.insufficient_data": ("数据不足", "no trend"),
+    # --- task statuses ------------------------------------------------------------------
     "done": ("已完成", "done"),
     "done_late": ("逾期完成", "done late"),
     "overdue": ("已逾期", "overdue"),
     "due_soon": ("即将到期", "due soon"),
     "on_schedule": ("按计划", "on schedule"),
     "ongoing": ("持续实施", "ongoing"),
-    # levels
+    # --- levels -------------------------------------------------------------------------
     "red": ("红", "red"),
     "amber": ("黄", "amber"),
     "green": ("绿", "green"),
@@ -61,12 +72,215 @@ LABELS: dict[str, tuple[str, str]] = {
     "error": ("错误", "error"),
     "warning": ("警告", "warning"),
     "info": ("提示", "info"),
+    # --- task flags ---------------------------------------------------------------------
+    "flag.stale": ("久未报送", "stale"),
+    "flag.no_report": ("未报送", "no report"),
+    "flag.quantity_behind": ("进度滞后", "behind"),
+    "flag.seriously_behind": ("严重滞后", "seriously behind"),
+    "flag.continuing": ("持续实施中", "continuing"),
+    "flag.reopened": ("重新开启", "reopened"),
+    "flag.completed_by_regions": ("各县区已完成", "all regions done"),
+    # --- punctuation between the items of a list ----------------------------------------
+    "sep.list": (",", ", "),
+    "sep.counts": ("，", ", "),
+    "sep.names": ("、", ", "),
+    "sep.years": ("、", " and "),
+    "colon": (":", ": "),
+    "aside": ("({items})", " ({items})"),
+    # --- glplan check: tables, Markdown, lines under the tables -------------------------
+    "check.region": ("地区", "Region"),
+    "check.status": ("状态", "status"),
+    "check.value_gap": ("数值 差距", "value  gap"),
+    "check.title_ahead": ("{year}年目标(截至 {as_of})", "{year} targets, as of {as_of}"),
+    "check.title_over": (
+        "{year}年目标:该年已结束,按当年最后一期数据判定",
+        "{year} targets: the year is over, met or missed on its last figure",
+    ),
+    "check.heading_ahead": (
+        "{year}年目标(截至 {as_of}):{targets}",
+        "{year} targets, as of {as_of}: {targets}",
+    ),
+    "check.heading_over": (
+        "{year}年目标(该年已结束,按当年最后一期数据判定):{targets}",
+        "{year} targets (the year is over: met or missed on its last figure): {targets}",
+    ),
+    "check.indicator_target": ("{name}:目标 {target}", "{name}: target {target}"),
+    "check.behind": ("{name}落后(目标 {target}):", "Behind on {name} (target {target}): "),
+    "check.missed": ("{name}未实现(目标 {target}):", "Missed {name} (target {target}): "),
+    "check.none_missed": ("各县区{name}均已实现或无数据。", "No county missed {name}."),
+    "check.no_county_data": ("各县区均无{name}数据。", "No county has data on {name}."),
+    "check.none_behind": ("各县区{name}均未落后。", "No county is behind on {name}."),
+    "check.no_data_rows": ("无数据:", "No data: "),
+    "check.older": ("* 非最新一期数据:", "* older figure: "),
+    "check.partial": (
+        "~ {name}仅由 {reporting}/{expected} 个县区的分子分母汇总(缺 ",
+        "~ {name}: summed from {reporting} of {expected} counties (no counts from ",
+    ),
+    "check.trend_title": (
+        "近八个季度走势({first}–{last}),及期间变化(百分点)",
+        "Last eight quarters ({first}–{last}) and the change over them, in points",
+    ),
+    "check.trend_head": ("走势      变化", "trend   change"),
+    "check.standards": ("国家县域标准(最新一期)", "National county standards (latest figures)"),
+    "check.standard_line": (
+        "{name} {op} {threshold}:{passed} 个达标,{failed} 个未达标{failing},{missing} 个无数据",
+        "{name} {op} {threshold}: {passed} pass, {failed} fail{failing}, {missing} no data",
+    ),
+    "check.issues": (
+        "数据问题:{error} 个错误,{warning} 个警告,{info} 个提示",
+        "Data issues: {error} error{s_error}, {warning} warning{s_warning}, {info} note{s_info}",
+    ),
+    "check.issues_hint": (
+        "(用 glplan validate --data 查看详情)",
+        " (glplan validate --data lists them)",
+    ),
+    # Only English needs it: its status labels in the table are abbreviated.
+    "check.legend": (
+        "",
+        "speed up = needs acceleration; falling = deteriorating; "
+        "no trend = no two figures a year apart",
+    ),
+    "check.tasks_hint": (
+        "红、黄任务见上表;全部任务:glplan tasks",
+        "Red and amber tasks above; all tasks: glplan tasks",
+    ),
+    "check.tasks_hint_md": (
+        "红、黄任务见上表;全部任务:`glplan tasks`",
+        "Red and amber tasks above; all tasks: `glplan tasks`",
+    ),
+    "check.heading": ("{title}:评估结果(截至 {as_of})", "{title}: check as of {as_of}"),
+    "check.summary": ("汇总", "Summary"),
+    # --- glplan tasks -------------------------------------------------------------------
+    "tasks.id": ("编号", "ID"),
+    "tasks.rag": ("预警", "RAG"),
+    "tasks.status": ("状态", "Status"),
+    "tasks.due": ("时限", "Due"),
+    "tasks.task": ("任务", "Task"),
+    "tasks.progress": ("进展", "Progress"),
+    "tasks.last_report": ("最近报送", "Last report"),
+    "tasks.as_of": ("任务完成情况(截至 {as_of})", "Tasks as of {as_of}"),
+    "tasks.no_due": ("持续实施", "ongoing"),
+    "tasks.days_left": ("剩 {n} 天", "{n} d left"),
+    "tasks.days_late": ("逾期 {n} 天", "{n} d late"),
+    "tasks.regions": ("{count}个县区", "{count} regions"),
+    "tasks.regions_done": ("{n}个县区已完成", "{n} region{s} done"),
+    "tasks.with_unit": ("{amount}{unit}", "{amount} {unit}"),
+    "tasks.no_tasks": ("没有符合条件的任务。", "No tasks match."),
+    "tasks.summary": ("截至 {as_of},共 {total} 项任务:", "As of {as_of}, {total} tasks: "),
+    "tasks.summary_stale": (";{n} 项久未报送", "; {n} stale"),
+    "tasks.summary_end": ("。", "."),
+    # --- glplan progress add: the confirmation line -------------------------------------
+    "entry.added": ("已记录", "added"),
+    # English keeps the ledger's own codes: they are what the file holds.
+    "entry.not_started": ("未开始", "not_started"),
+    "entry.in_progress": ("进行中", "in_progress"),
+    "entry.completed": ("已完成", "completed"),
+    "entry.value": ("数值", "value"),
+    "entry.region": ("县区", "region"),
+    "entry.reporter": ("报送人", "reporter"),
+    "entry.note": ("备注", "note"),
+    # --- glplan plan --------------------------------------------------------------------
+    "plan.goals": ("总体目标", "Goals"),
+    "plan.indicator": ("指标", "Indicator"),
+    "plan.actions_title": ("十大行动及任务", "Actions and tasks"),
+    "plan.id": ("编号", "ID"),
+    "plan.task": ("任务", "Task"),
+    "plan.deadline": ("完成时限", "Time limit"),
+    "plan.due": ("截止日期", "Due"),
+    "plan.none": ("无", "none"),
+    "plan.count": ("{actions} 大行动,{tasks} 项任务", "{actions} actions, {tasks} tasks"),
+    # --- glplan data --format markdown --------------------------------------------------
+    "data.title": ("指标数据", "Indicator data"),
+    "data.none": ("没有数据。", "No observations."),
+    # --- glplan check --output report.html ----------------------------------------------
+    "html.subtitle": ("评估结果,截至 {as_of}", "Progress check as of {as_of}"),
+    "html.sample_head": ("示例数据", "Sample data"),
+    "html.sample": (
+        "本报告使用 glplan 自带的示例指标文件和进展台账。这些数据是为演示而编造的,"
+        "不是桂林市或任何县区的官方统计数据,不能据此得出结论。",
+        "This report uses the indicator files and progress ledger bundled "
+        "with glplan. They are synthetic figures made up to show how the tool works, not "
+        "official statistics of Guilin or any of its counties; draw no conclusions from "
+        "them.",
+    ),
+    "html.summary": ("概况", "Summary"),
+    "html.status_counts": (
+        "各状态的地区数(县区和全市)",
+        "Regions by status (counties and the city)",
+    ),
+    "html.status": ("状态", "Status"),
+    "html.target_col": ("{year}年目标", "{year} targets"),
+    "html.behind_head": ("落后的县区", "Who is behind"),
+    "html.tasks_head": ("任务", "Tasks"),
+    "html.tasks_counts": (
+        "{overdue} 项已逾期,{due_soon} 项即将到期(共 {total} 项任务)。",
+        "{overdue} overdue, {due_soon} due soon (of {total} tasks).",
+    ),
+    "html.sources": ("数据来源", "Sources"),
+    "html.plan_file": ("计划文件", "Plan"),
+    "html.data_files": ("指标文件({n} 个)", "Indicator files ({n})"),
+    "html.no_data_files": ("指标文件:无", "Indicator files: none"),
+    "html.ledger": ("进展台账", "Progress ledger"),
+    "html.no_ledger": (
+        "进展台账:无(所有任务均视为未报送)",
+        "Progress ledger: none (no task reported)",
+    ),
+    "html.charts": ("各指标走势与目标路径", "Each indicator against the path to its targets"),
+    "html.chart_note": (
+        "实线:各地区数据,颜色表示对 {year} 年目标的状态(标题右侧为文字);虚线:从基期值到 "
+        "{years} 年目标的直线路径,◆ 为目标(在目标年年末);点线:评估日期 {as_of};"
+        "各县区小图中的浅灰线为全市数据。所有小图刻度相同。",
+        "Solid line: the region's figures, coloured by its status for the {year} target "
+        "(named at the top right of each panel). Dashed: the straight path from the "
+        "baseline to the {years} targets; ◆ marks a target, at the end of its year. "
+        "Dotted: the as-of date, {as_of}. Light grey in the county panels: the city. "
+        "All panels share the same scales.",
+    ),
+    "html.chart_label": ("{name}:各地区数据与目标路径", "{name}: every region against the targets"),
+    "html.no_chart_data": ("没有数据,无法绘图。", "No figures to draw."),
+    "html.gaps": ("与目标的差距", "Gaps to the targets"),
+    "html.region": ("地区", "Region"),
+    "html.value": ("数值", "Value"),
+    "html.gap": ("差距", "Gap"),
+    "html.gap_note": (
+        "差距 = 数值 − 目标(百分点)。~ 表示全市数值仅由部分县区汇总。",
+        "Gap = value − target, in percentage points. ~ marks a city figure from only some "
+        "counties.",
+    ),
+    "html.standards": ("国家县域标准", "National county standards"),
+    "html.task_table": ("已逾期和即将到期的任务", "Overdue and due-soon tasks"),
+    "html.no_tasks": ("没有已逾期或即将到期的任务。", "No task is overdue or due soon."),
+    "html.days": ("天数", "Days"),
+    "html.days_left": ("剩 {n} 天", "{n} days left"),
+    "html.days_late": ("逾期 {n} 天", "{n} days late"),
+    "html.method": ("方法说明", "Method"),
+    "html.method_text": (
+        "目标年尚未结束时,按统计加拿大(Statistics Canada)方法比较基期以来的实际年均增长与达到目标"
+        "所需的年均增长:比值 ≥ {on_track} 为进度正常,≥ {accel} 为需加快,≥ 0 为进度滞后,"
+        "< 0 为倒退;目标年结束后,按该年最后一期数据判定已实现或未实现。全市数值由各县区分子、"
+        "分母求和后计算(总和之比),不取各县区比率的平均数。",
+        "While a target year is ahead, the observed annual growth since the baseline is "
+        "compared with the growth the target requires (the Statistics Canada method): a "
+        "ratio of at least {on_track} is on track, at least {accel} needs acceleration, at "
+        "least 0 is off track, below 0 is deteriorating. Once the year is over, its last "
+        "figure decides: met or missed. The city's figure is the sum of the counties' "
+        "numerators over the sum of their denominators, never a mean of their rates.",
+    ),
+    "html.legend": (
+        "▼ 红:进度滞后、倒退或未实现 · ◆ 黄:需加快或数据不足 · ● 绿:已达标、进度正常或已实现"
+        " · ○ 无数据",
+        "▼ red: off track, deteriorating or missed · ◆ amber: needs acceleration or "
+        "insufficient data · ● green: achieved, on track or met · ○ no data",
+    ),
+    "html.footer": ("由 glplan 生成,评估日期 {as_of}。", "Made by glplan; as of {as_of}."),
 }
 
 
-def label(key: str, lang: Lang) -> str:
-    """The label for ``key`` in ``lang``; unknown keys are shown as they are."""
-    pair = LABELS.get(key)
-    if pair is None:
-        return key
-    return pair[0] if lang == "zh" else pair[1]
+def text(key: str, lang: Lang, **values: object) -> str:
+    """The text ``key`` in ``lang``, its ``{fields}`` filled in from ``values``.
+
+    Raises :class:`KeyError` for a key not in :data:`TEXTS`: a typo is a bug, not a label.
+    """
+    zh, en = TEXTS[key]
+    template = zh if lang == "zh" else en
+    return template.format(**values)

@@ -39,7 +39,8 @@ from gl_plan.data.observations import ObservationSet
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import Lang
 from gl_plan.report.charts import require_matplotlib
-from gl_plan.report.check_view import check_csv, check_markdown, check_renderables
+from gl_plan.report.check_files import check_csv, check_markdown
+from gl_plan.report.check_terminal import check_renderables
 from gl_plan.report.html_view import check_html
 from gl_plan.report.trends import quarter_trends, region_points
 

@@ -12,6 +12,7 @@ import io
 from typing import Any
 
 from gl_plan.data.observations import ObservationSet
+from gl_plan.report.format import csv_cell
 
 COLUMNS = ("region", "period", "indicator", "value", "numerator", "denominator", "source", "line")
 
@@ -24,7 +25,9 @@ def observation_rows(observations: ObservationSet) -> list[dict[str, Any]]:
 def observations_csv(observations: ObservationSet) -> str:
     """CSV text with a header; absent numerators and denominators are empty cells.
 
-    Counts are written as integers when they are whole (``9850``, not ``9850.0``).
+    Counts are written as integers when they are whole (``9850``, not ``9850.0``). Text
+    cells (region, indicator, source file) go through :func:`csv_cell`, so that a file
+    named ``=cmd.csv`` does not become a spreadsheet formula.
     """
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
@@ -32,13 +35,13 @@ def observations_csv(observations: ObservationSet) -> str:
     for o in observations:
         writer.writerow(
             (
-                o.region,
+                csv_cell(o.region),
                 str(o.period),
-                o.indicator,
+                csv_cell(o.indicator),
                 format_number(o.value),
                 format_number(o.numerator),
                 format_number(o.denominator),
-                o.source or "",
+                csv_cell(o.source or ""),
                 "" if o.line is None else o.line,
             )
         )

@@ -31,6 +31,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any, Final
 
 from gl_plan.errors import GlplanError
@@ -171,8 +172,6 @@ def _draw(ax: Any, panel: Panel, reference: Panel | None, as_of_t: float, small:
 
 def _portable(svg: str, prefix: str, label: str) -> str:
     """The SVG element alone: no prologue, no URLs, ids unique to this chart, a title."""
-    from html import escape
-
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", svg, count=2)
     svg = svg.replace("xlink:href=", "href=")

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Final
 
 from gl_plan.data.observations import ObservationSet
-from gl_plan.i18n import Lang
+from gl_plan.i18n import Lang, text
 from gl_plan.plan.models import Plan
-from gl_plan.report.format import indicator_name, md_table, region_name
+from gl_plan.report.format import indicator_name, md_table, md_text, region_name
 
 __all__ = ["MARKDOWN_COLUMNS", "observations_markdown"]
 
@@ -29,9 +29,6 @@ MARKDOWN_COLUMNS: Final = (
     "line",
 )
 
-_TITLE: Final = {"zh": "指标数据", "en": "Indicator data"}
-_NONE: Final = {"zh": "没有数据。", "en": "No observations."}
-
 
 def _count(value: float | None) -> str:
     if value is None:
@@ -41,7 +38,7 @@ def _count(value: float | None) -> str:
 
 def observations_markdown(observations: ObservationSet, plan: Plan, lang: Lang) -> str:
     """A Markdown section: a heading and one table row per observation (values to 2 d.p.)."""
-    lines = [f"## {_TITLE[lang]}", ""]
+    lines = [f"## {md_text(text('data.title', lang))}", ""]
     rows = [
         [
             region_name(plan, o.region, lang),
@@ -56,6 +53,6 @@ def observations_markdown(observations: ObservationSet, plan: Plan, lang: Lang) 
         for o in observations
     ]
     if not rows:
-        return "\n".join([*lines, _NONE[lang]]) + "\n"
+        return "\n".join([*lines, md_text(text("data.none", lang))]) + "\n"
     lines += md_table(MARKDOWN_COLUMNS, rows, right=("value", "numerator", "denominator", "line"))
     return "\n".join(lines) + "\n"

@@ -1,23 +1,31 @@
-"""Small formatting helpers every report shares: numbers, names, Markdown cells, consoles.
+"""Small formatting helpers every report shares: numbers, names, safe CSV and Markdown
+cells, consoles.
 
 Numbers are rounded here and only here; the result models keep them whole.
+
+Text from the plan or the data never reaches a file as markup: a CSV text cell that a
+spreadsheet would read as a formula gets a leading ``'`` (:func:`csv_cell`), and Markdown
+text has its HTML and table characters escaped (:func:`md_text`).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Final
+from typing import Final
+
+from rich.console import Console, RenderableType
 
 from gl_plan.i18n import Lang
 from gl_plan.plan.models import Plan
 
-if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
-
 __all__ = [
     "CJK_RE",
     "REPORT_WIDTH",
+    "csv_cell",
+    "csv_text",
     "display_name",
     "fmt_gap",
     "fmt_num",
@@ -25,6 +33,7 @@ __all__ = [
     "indicator_name",
     "md_cell",
     "md_table",
+    "md_text",
     "plain_text",
     "region_name",
 ]
@@ -78,9 +87,56 @@ def indicator_name(plan: Plan, indicator_id: str, lang: Lang) -> str:
     return (ind.short or ind.name).get(lang)
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV injection").
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+
+CsvCell = str | int | float
+
+
+def csv_cell(value: CsvCell) -> CsvCell:
+    """A CSV cell a spreadsheet shows as it is: text starting like a formula gets a ``'``.
+
+    Numbers are passed as numbers and stay as they are (``-1.3``); only text is guarded.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_text(columns: Iterable[str], rows: Iterable[Iterable[CsvCell]]) -> str:
+    """CSV with a header row, ``\\n`` line ends, every cell through :func:`csv_cell`."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
+    return out.getvalue()
+
+
+def _md_escape(text: str) -> str:
+    # HTML passes through Markdown untouched: entities for <, > and &; a backslash
+    # for the table pipe (and for a backslash, so that it cannot escape the pipe).
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\\", "\\\\")
+        .replace("|", "\\|")
+    )
+
+
+def md_text(text: str) -> str:
+    """Text from the plan or the data, safe in a Markdown heading or list item.
+
+    ``<``, ``>`` and ``&`` become entities, ``\\`` and ``|`` are backslash-escaped, and a
+    line break becomes a space (it would end the heading or the item).
+    """
+    return _md_escape(text).replace("\r\n", " ").replace("\n", " ")
+
+
 def md_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """Text safe inside a Markdown table cell: escaped as :func:`md_text`, line breaks as
+    ``<br>``."""
+    return _md_escape(text).replace("\n", "<br>")
 
 
 def md_table(
@@ -99,10 +155,6 @@ def md_table(
 
 def plain_text(renderables: Iterable[RenderableType], width: int = REPORT_WIDTH) -> str:
     """Render for a file or a pipe: no colour codes, a fixed width, no trailing blanks."""
-    import io
-
-    from rich.console import Console
-
     buffer = io.StringIO()
     console: Console = Console(
         file=buffer,

@@ -26,11 +26,11 @@ from typing import Final
 from gl_plan.assess.check import CheckResult
 from gl_plan.assess.indicators import RAG_BY_STATUS, IndicatorAssessment, Point, Status
 from gl_plan.assess.tasks import TaskAssessment, attention_order
-from gl_plan.i18n import Lang, label
+from gl_plan.i18n import Lang, text
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.models import Plan
 from gl_plan.report.charts import Panel, indicator_chart_svg, require_matplotlib
-from gl_plan.report.check_view import (
+from gl_plan.report.check_summary import (
     behind_lines,
     footnotes,
     grid,
@@ -43,95 +43,12 @@ from gl_plan.report.check_view import (
     year_title,
 )
 from gl_plan.report.format import display_name, fmt_gap, fmt_num, fmt_target, indicator_name
+from gl_plan.report.tasks_view import progress_text, summary_line
 
 __all__ = ["RAG_MARKS", "check_html"]
 
 #: A shape per level, so that the level survives black-and-white printing.
 RAG_MARKS: Final[dict[str, str]] = {"red": "▼", "amber": "◆", "green": "●", "grey": "○"}
-
-_TEXT: Final[dict[str, tuple[str, str]]] = {
-    "subtitle": ("评估结果,截至 {as_of}", "Progress check as of {as_of}"),
-    "sample_head": ("示例数据", "Sample data"),
-    "sample": (
-        "本报告使用 glplan 自带的示例指标文件和进展台账。这些数据是为演示而编造的,"
-        "不是桂林市或任何县区的官方统计数据,不能据此得出结论。",
-        "This report uses the indicator files and progress ledger bundled "
-        "with glplan. They are synthetic figures made up to show how the tool works, not "
-        "official statistics of Guilin or any of its counties; draw no conclusions from "
-        "them.",
-    ),
-    "summary": ("概况", "Summary"),
-    "status_counts": ("各状态的地区数(县区和全市)", "Regions by status (counties and the city)"),
-    "status": ("状态", "Status"),
-    "target_col": ("{year}年目标", "{year} targets"),
-    "behind_head": ("落后的县区", "Who is behind"),
-    "tasks_head": ("任务", "Tasks"),
-    "tasks_counts": (
-        "{overdue} 项已逾期,{due_soon} 项即将到期(共 {total} 项任务)。",
-        "{overdue} overdue, {due_soon} due soon (of {total} tasks).",
-    ),
-    "sources": ("数据来源", "Sources"),
-    "plan_file": ("计划文件", "Plan"),
-    "data_files": ("指标文件({n} 个)", "Indicator files ({n})"),
-    "no_data_files": ("指标文件:无", "Indicator files: none"),
-    "ledger": ("进展台账", "Progress ledger"),
-    "no_ledger": ("进展台账:无(所有任务均视为未报送)", "Progress ledger: none (no task reported)"),
-    "charts": ("各指标走势与目标路径", "Each indicator against the path to its targets"),
-    "chart_note": (
-        "实线:各地区数据,颜色表示对 {year} 年目标的状态(标题右侧为文字);虚线:从基期值到 "
-        "{years} 年目标的直线路径,◆ 为目标(在目标年年末);点线:评估日期 {as_of};"
-        "各县区小图中的浅灰线为全市数据。所有小图刻度相同。",
-        "Solid line: the region's figures, coloured by its status for the {year} target "
-        "(named at the top right of each panel). Dashed: the straight path from the "
-        "baseline to the {years} targets; ◆ marks a target, at the end of its year. "
-        "Dotted: the as-of date, {as_of}. Light grey in the county panels: the city. "
-        "All panels share the same scales.",
-    ),
-    "chart_label": ("{name}:各地区数据与目标路径", "{name}: every region against the targets"),
-    "no_chart_data": ("没有数据,无法绘图。", "No figures to draw."),
-    "gaps": ("与目标的差距", "Gaps to the targets"),
-    "region": ("地区", "Region"),
-    "value": ("数值", "Value"),
-    "gap": ("差距", "Gap"),
-    "no_data_rows": ("无数据:", "No data: "),
-    "gap_note": (
-        "差距 = 数值 − 目标(百分点)。~ 表示全市数值仅由部分县区汇总。",
-        "Gap = value − target, in percentage points. ~ marks a city figure from only some "
-        "counties.",
-    ),
-    "standards": ("国家县域标准", "National county standards"),
-    "task_table": ("已逾期和即将到期的任务", "Overdue and due-soon tasks"),
-    "no_tasks": ("没有已逾期或即将到期的任务。", "No task is overdue or due soon."),
-    "id": ("编号", "ID"),
-    "rag": ("预警", "RAG"),
-    "due": ("时限", "Due"),
-    "days": ("天数", "Days"),
-    "task": ("任务", "Task"),
-    "progress": ("进展", "Progress"),
-    "last_report": ("最近报送", "Last report"),
-    "days_left": ("剩 {n} 天", "{n} days left"),
-    "days_late": ("逾期 {n} 天", "{n} days late"),
-    "method": ("方法说明", "Method"),
-    "method_text": (
-        "目标年尚未结束时,按统计加拿大(Statistics Canada)方法比较基期以来的实际年均增长与达到目标"
-        "所需的年均增长:比值 ≥ {on_track} 为进度正常,≥ {accel} 为需加快,≥ 0 为进度滞后,"
-        "< 0 为倒退;目标年结束后,按该年最后一期数据判定已实现或未实现。全市数值由各县区分子、"
-        "分母求和后计算(总和之比),不取各县区比率的平均数。",
-        "While a target year is ahead, the observed annual growth since the baseline is "
-        "compared with the growth the target requires (the Statistics Canada method): a "
-        "ratio of at least {on_track} is on track, at least {accel} needs acceleration, at "
-        "least 0 is off track, below 0 is deteriorating. Once the year is over, its last "
-        "figure decides: met or missed. The city's figure is the sum of the counties' "
-        "numerators over the sum of their denominators, never a mean of their rates.",
-    ),
-    "legend": (
-        "▼ 红:进度滞后、倒退或未实现 · ◆ 黄:需加快或数据不足 · ● 绿:已达标、进度正常或已实现"
-        " · ○ 无数据",
-        "▼ red: off track, deteriorating or missed · ◆ amber: needs acceleration or "
-        "insufficient data · ● green: achieved, on track or met · ○ no data",
-    ),
-    "footer": ("由 glplan 生成,评估日期 {as_of}。", "Made by glplan; as of {as_of}."),
-}
 
 _CSS: Final = """
 :root { --red: #c0262d; --amber: #b35900; --green: #1b7a3a; --grey: #6b6b6b; --rule: #d0d0d0; }
@@ -195,19 +112,14 @@ footer { margin-top: 2.5em; border-top: 1px solid var(--rule); padding-top: .6em
 """
 
 
-def _t(key: str, lang: Lang, **values: object) -> str:
-    zh, en = _TEXT[key]
-    return (zh if lang == "zh" else en).format(**values)
-
-
 def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def _rag(rag: str, text: str, tag: str = "span", extra: str = "") -> str:
+def _rag(rag: str, name: str, tag: str = "span", extra: str = "") -> str:
     mark = RAG_MARKS.get(rag, "")
     cls = f"rag rag-{_e(rag)}{(' ' + extra) if extra else ''}"
-    return f'<{tag} class="{cls}">{mark} {_e(text)}</{tag}>'
+    return f'<{tag} class="{cls}">{mark} {_e(name)}</{tag}>'
 
 
 def _current_year(result: CheckResult) -> int | None:
@@ -224,13 +136,13 @@ def _header(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     out = [
         "<header>",
         f"<h1>{_e(plan.plan.title.get(lang))}</h1>",
-        f'<p class="subtitle">{_e(_t("subtitle", lang, as_of=result.as_of.isoformat()))}</p>',
+        f'<p class="subtitle">{_e(text("html.subtitle", lang, as_of=result.as_of))}</p>',
     ]
     if result.sources.bundled:
-        colon = ":" if lang == "zh" else ": "
+        colon = text("colon", lang)
         out.append(
-            f'<p class="sample"><strong>{_e(_t("sample_head", lang))}{colon}</strong>'
-            f"{_e(_t('sample', lang))}</p>"
+            f'<p class="sample"><strong>{_e(text("html.sample_head", lang))}{colon}</strong>'
+            f"{_e(text('html.sample', lang))}</p>"
         )
     out.append("</header>")
     return out
@@ -246,13 +158,15 @@ def _status_counts(result: CheckResult, lang: Lang) -> list[str]:
             continue
         rag = RAG_BY_STATUS[status].value
         cells = "".join(f'<td class="num">{n}</td>' for n in counts)
-        rows.append(f'<tr><td class="st rag-{rag}">{_rag(rag, label(status.value, lang))}</td>'
+        rows.append(f'<tr><td class="st rag-{rag}">{_rag(rag, text(status.value, lang))}</td>'
                     f"{cells}</tr>")  # fmt: skip
-    head = "".join(f'<th class="num">{_e(_t("target_col", lang, year=y))}</th>' for y in years)
+    head = "".join(
+        f'<th class="num">{_e(text("html.target_col", lang, year=y))}</th>' for y in years
+    )
     return [
-        f"<h3>{_e(_t('status_counts', lang))}</h3>",
+        f"<h3>{_e(text('html.status_counts', lang))}</h3>",
         '<table class="counts keep">',
-        f"<thead><tr><th>{_e(_t('status', lang))}</th>{head}</tr></thead>",
+        f"<thead><tr><th>{_e(text('html.status', lang))}</th>{head}</tr></thead>",
         "<tbody>",
         *rows,
         "</tbody></table>",
@@ -260,8 +174,8 @@ def _status_counts(result: CheckResult, lang: Lang) -> list[str]:
 
 
 def _behind(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
-    sep = "," if lang == "zh" else ", "
-    out = [f"<h3>{_e(_t('behind_head', lang))}</h3>"]
+    sep = text("sep.list", lang)
+    out = [f"<h3>{_e(text('html.behind_head', lang))}</h3>"]
     for year in target_years(result):
         items = []
         for head, names in behind_lines(result, plan, year, lang):
@@ -278,36 +192,36 @@ def _sources(result: CheckResult, lang: Lang) -> list[str]:
     src = result.sources
     items = []
     if src.plan:
-        items.append(f"<li>{_e(_t('plan_file', lang))}: <code>{_e(src.plan)}</code></li>")
+        items.append(f"<li>{_e(text('html.plan_file', lang))}: <code>{_e(src.plan)}</code></li>")
     if src.data:
         folders = sorted({str(Path(p).parent) for p in src.data})
         names = ", ".join(Path(p).name for p in src.data)
         where = ", ".join(f"<code>{_e(f)}</code>" for f in folders)
         items.append(
-            f"<li>{_e(_t('data_files', lang, n=len(src.data)))}: {where}<br/>"
+            f"<li>{_e(text('html.data_files', lang, n=len(src.data)))}: {where}<br/>"
             f'<span class="muted">{_e(names)}</span></li>'
         )
     else:
-        items.append(f"<li>{_e(_t('no_data_files', lang))}</li>")
+        items.append(f"<li>{_e(text('html.no_data_files', lang))}</li>")
     if src.progress:
-        items.append(f"<li>{_e(_t('ledger', lang))}: <code>{_e(src.progress)}</code></li>")
+        items.append(f"<li>{_e(text('html.ledger', lang))}: <code>{_e(src.progress)}</code></li>")
     else:
-        items.append(f"<li>{_e(_t('no_ledger', lang))}</li>")
-    return [f"<h3>{_e(_t('sources', lang))}</h3>", "<ul>", *items, "</ul>"]
+        items.append(f"<li>{_e(text('html.no_ledger', lang))}</li>")
+    return [f"<h3>{_e(text('html.sources', lang))}</h3>", "<ul>", *items, "</ul>"]
 
 
 def _summary(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
-    out = ['<section id="summary">', f"<h2>{_e(_t('summary', lang))}</h2>"]
+    out = ['<section id="summary">', f"<h2>{_e(text('html.summary', lang))}</h2>"]
     out += _status_counts(result, lang)
     out += _behind(result, plan, lang)
     if result.tasks:
         counts = result.summary.tasks
         out += [
-            f"<h3>{_e(_t('tasks_head', lang))}</h3>",
+            f"<h3>{_e(text('html.tasks_head', lang))}</h3>",
             "<p>"
             + _e(
-                _t(
-                    "tasks_counts",
+                text(
+                    "html.tasks_counts",
                     lang,
                     overdue=counts.get("overdue", 0),
                     due_soon=counts.get("due_soon", 0),
@@ -318,21 +232,21 @@ def _summary(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
         ]
     standards = standard_lines(result, plan, lang)
     if standards:
-        out += [f"<h3>{_e(_t('standards', lang))}</h3>", "<ul>"]
+        out += [f"<h3>{_e(text('html.standards', lang))}</h3>", "<ul>"]
         out += [f"<li>{_e(line)}</li>" for line in standards]
         out.append("</ul>")
     out.append(f"<p>{_e(issues_line(result, lang))}</p>")
     out += _sources(result, lang)
-    out.append(f'<p class="legend">{_e(_t("legend", lang))}</p>')
+    out.append(f'<p class="legend">{_e(text("html.legend", lang))}</p>')
     out.append("</section>")
     return out
 
 
-def _period_t(text: str | None) -> float | None:
-    if text is None:
+def _period_t(period: str | None) -> float | None:
+    if period is None:
         return None
     try:
-        return parse_period(text).t
+        return parse_period(period).t
     except PeriodError:  # a plan baseline the reader could not place: no path
         return None
 
@@ -377,7 +291,7 @@ def _panels(
                 points=[(p.period.t, p.value) for p in points.get((region, indicator), [])],
                 paths=paths,
                 main=levels[region] == "city",
-                empty=label("no_data", lang),
+                empty=text("no_data", lang),
                 target_labels=labels,
             )
         )
@@ -395,8 +309,8 @@ def _charts(
         return []
     indicators = grid(result, year)[0]
     years = target_years(result)
-    sep = "、" if lang == "zh" else " and "
-    out = ['<section id="charts" class="page">', f"<h2>{_e(_t('charts', lang))}</h2>"]
+    sep = text("sep.years", lang)
+    out = ['<section id="charts" class="page">', f"<h2>{_e(text('html.charts', lang))}</h2>"]
     as_of_t = result.as_of.year + (result.as_of.timetuple().tm_yday - 1) / 365.25
     for n, ind in enumerate(indicators, start=1):
         name = indicator_name(plan, ind, lang)
@@ -416,20 +330,20 @@ def _charts(
                     panels,
                     as_of_t=as_of_t,
                     chart_id=f"c{n}",
-                    label=_t("chart_label", lang, name=name),
+                    label=text("html.chart_label", lang, name=name),
                 ).rstrip()
             )
         else:
-            out.append(f"<p>{_e(_t('no_chart_data', lang))}</p>")
-        note = _t(
-            "chart_note",
+            out.append(f"<p>{_e(text('html.no_chart_data', lang))}</p>")
+        note = text(
+            "html.chart_note",
             lang,
             year=year,
             years=sep.join(str(y) for y in years),
             as_of=result.as_of.isoformat(),
         )
         if empty:
-            note += " " + _t("no_data_rows", lang) + ("," if lang == "zh" else ", ").join(empty)
+            note += " " + text("check.no_data_rows", lang) + text("sep.list", lang).join(empty)
         out += [f"<figcaption>{_e(note)}</figcaption>", "</figure>"]
     out.append("</section>")
     return out
@@ -455,8 +369,8 @@ def _gap_row(plan: Plan, lang: Lang, region: str, row: Iterable[IndicatorAssessm
 
 
 def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
-    out = ['<section id="gaps" class="page">', f"<h2>{_e(_t('gaps', lang))}</h2>"]
-    sep = "," if lang == "zh" else ", "
+    out = ['<section id="gaps" class="page">', f"<h2>{_e(text('html.gaps', lang))}</h2>"]
+    sep = text("sep.list", lang)
     for year in target_years(result):
         indicators, regions, cells = grid(result, year)
         hidden = no_data_regions(result, year)
@@ -466,8 +380,9 @@ def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
             for i in indicators
         )
         subs = "".join(
-            f'<th class="num">{_e(_t("value", lang))}</th><th class="num">{_e(_t("gap", lang))}'
-            f"</th><th>{_e(_t('status', lang))}</th>"
+            f'<th class="num">{_e(text("html.value", lang))}</th>'
+            f'<th class="num">{_e(text("html.gap", lang))}</th>'
+            f"<th>{_e(text('html.status', lang))}</th>"
             for _ in indicators
         )
         body = [
@@ -478,7 +393,7 @@ def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
         out += [
             f"<h3>{_e(year_title(result, year, lang))}</h3>",
             '<table class="gaps">',
-            f'<thead><tr><th rowspan="2">{_e(_t("region", lang))}</th>{groups}</tr>',
+            f'<thead><tr><th rowspan="2">{_e(text("html.region", lang))}</th>{groups}</tr>',
             f"<tr>{subs}</tr></thead>",
             "<tbody>",
             *body,
@@ -487,29 +402,27 @@ def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
         notes = []
         if hidden:
             names = sep.join(display_name(plan, r, lang) for r in hidden)
-            notes.append(_t("no_data_rows", lang) + names)
+            notes.append(text("check.no_data_rows", lang) + names)
         notes += footnotes(result, plan, year, lang)
         if notes:
             out += ['<ul class="muted">', *(f"<li>{_e(n)}</li>" for n in notes), "</ul>"]
-    out.append(f'<p class="muted">{_e(_t("gap_note", lang))}</p>')
+    out.append(f'<p class="muted">{_e(text("html.gap_note", lang))}</p>')
     out.append("</section>")
     return out
 
 
 def _task_row(item: TaskAssessment, lang: Lang) -> str:
-    from gl_plan.report.tasks_view import progress_text
-
     if item.days_left is None:
         days = ""
     elif item.days_left < 0:
-        days = _t("days_late", lang, n=-item.days_left)
+        days = text("html.days_late", lang, n=-item.days_left)
     else:
-        days = _t("days_left", lang, n=item.days_left)
+        days = text("html.days_left", lang, n=item.days_left)
     progress = "<br/>".join(_e(line) for line in progress_text(item, lang, unit=True))
     cells = [
         f"<td>{_e(item.id)}</td>",
-        f'<td class="st rag-{_e(item.rag)}">{_rag(item.rag, label(item.rag, lang))}</td>',
-        f"<td>{_e(label(item.status, lang))}</td>",
+        f'<td class="st rag-{_e(item.rag)}">{_rag(item.rag, text(item.rag, lang))}</td>',
+        f"<td>{_e(text(item.status, lang))}</td>",
         f'<td class="num">{_e(item.due.isoformat() if item.due else "")}</td>',
         f'<td class="num">{_e(days)}</td>',
         f'<td class="title">{_e(item.title.get(lang))}</td>',
@@ -522,21 +435,20 @@ def _task_row(item: TaskAssessment, lang: Lang) -> str:
 def _tasks(result: CheckResult, lang: Lang) -> list[str]:
     if not result.tasks:
         return []
-    from gl_plan.report.tasks_view import summary_line
-
     urgent = [t for t in attention_order(result.tasks) if t.status in ("overdue", "due_soon")]
     out = [
         '<section id="tasks" class="page">',
-        f"<h2>{_e(_t('task_table', lang))}</h2>",
+        f"<h2>{_e(text('html.task_table', lang))}</h2>",
         f"<p>{_e(summary_line(result.tasks, result.as_of, lang))}</p>",
     ]
     if not urgent:
-        out += [f"<p>{_e(_t('no_tasks', lang))}</p>", "</section>"]
+        out += [f"<p>{_e(text('html.no_tasks', lang))}</p>", "</section>"]
         return out
-    heads = ("id", "rag", "status", "due", "days", "task", "progress", "last_report")
-    numeric = {"due", "days", "last_report"}
+    heads = ("tasks.id", "tasks.rag", "tasks.status", "tasks.due", "html.days", "tasks.task",
+             "tasks.progress", "tasks.last_report")  # fmt: skip
+    numeric = {"tasks.due", "html.days", "tasks.last_report"}
     head = "".join(
-        f'<th class="{"num" if h in numeric else ""}">{_e(_t(h, lang))}</th>' for h in heads
+        f'<th class="{"num" if h in numeric else ""}">{_e(text(h, lang))}</th>' for h in heads
     )
     out += [
         '<table class="tasks">',
@@ -550,17 +462,17 @@ def _tasks(result: CheckResult, lang: Lang) -> list[str]:
 
 
 def _footer(result: CheckResult, lang: Lang) -> list[str]:
-    method = _t(
-        "method_text",
+    method = text(
+        "html.method_text",
         lang,
         on_track=fmt_target(result.plan.on_track_ratio),
         accel=fmt_target(result.plan.acceleration_ratio),
     )
     return [
         "<footer>",
-        f"<h3>{_e(_t('method', lang))}</h3>",
+        f"<h3>{_e(text('html.method', lang))}</h3>",
         f"<p>{_e(method)}</p>",
-        f"<p>{_e(_t('footer', lang, as_of=result.as_of.isoformat()))}</p>",
+        f"<p>{_e(text('html.footer', lang, as_of=result.as_of.isoformat()))}</p>",
         "</footer>",
     ]
 

@@ -1,0 +1,204 @@
+"""``glplan check --format markdown|csv``: the check as files to mail, paste or open.
+
+Both name their columns like the JSON keys (``region``, ``indicator``, ``period``,
+``value``, ``gap``, ``status``, ``rag``, ...). Markdown has one table per target year and
+indicator, with names and statuses in the chosen language, then the same lines as the
+terminal view; CSV one row per region × indicator × target year, with codes.
+
+Values and gaps are rounded here: to 1 decimal in Markdown, to 3 in CSV (growth rates
+to 5); JSON keeps them whole. Text from the plan or the data is escaped for each format
+(:func:`~gl_plan.report.format.md_text`, :func:`~gl_plan.report.format.csv_cell`).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from gl_plan.assess.check import CheckResult
+from gl_plan.assess.indicators import IndicatorAssessment
+from gl_plan.i18n import Lang, text
+from gl_plan.plan.models import Plan
+from gl_plan.report.check_summary import (
+    attention_tasks,
+    behind_lines,
+    footnotes,
+    grid,
+    issues_line,
+    no_data_regions,
+    standard_lines,
+    status_label,
+    target_of,
+    target_years,
+    year_title,
+)
+from gl_plan.report.format import (
+    CsvCell,
+    csv_text,
+    display_name,
+    fmt_gap,
+    fmt_num,
+    fmt_target,
+    indicator_name,
+    md_table,
+    md_text,
+    region_name,
+)
+from gl_plan.report.tasks_view import tasks_markdown
+
+__all__ = ["CSV_COLUMNS", "MARKDOWN_COLUMNS", "check_csv", "check_markdown"]
+
+CSV_COLUMNS: Final = (
+    "region",
+    "region_name",
+    "region_level",
+    "indicator",
+    "target_year",
+    "target",
+    "period",
+    "value",
+    "gap",
+    "status",
+    "rag",
+    "baseline_period",
+    "baseline_value",
+    "baseline_source",
+    "growth_method",
+    "observed_growth",
+    "required_growth",
+    "ratio",
+    "projected",
+    "projected_gap",
+    "path_value",
+    "path_gap",
+    "coverage_reporting",
+    "coverage_expected",
+    "coverage_missing",
+    "notes",
+)
+
+#: The columns of each Markdown table (one per target year and indicator).
+MARKDOWN_COLUMNS: Final = ("region", "period", "value", "gap", "projected", "status", "rag")
+
+
+def _md_value(a: IndicatorAssessment) -> str:
+    value = fmt_num(a.value)
+    if a.coverage is not None and a.coverage.partial:
+        value += " ~"
+    return value
+
+
+def _md_year(result: CheckResult, plan: Plan, year: int, lang: Lang) -> list[str]:
+    indicators, regions, cells = grid(result, year)
+    hidden = no_data_regions(result, year)
+    sep = text("sep.list", lang)
+    lines = [f"## {md_text(year_title(result, year, lang))}", ""]
+    for ind in indicators:
+        name = indicator_name(plan, ind, lang)
+        target = fmt_target(target_of(cells, ind))
+        heading = text("check.indicator_target", lang, name=name, target=target)
+        lines += [f"### {md_text(heading)}", ""]
+        rows = []
+        for region in regions:
+            if region in hidden:
+                continue
+            a = cells[(region, ind)]
+            shown = display_name(plan, region, lang)
+            rows.append(
+                [
+                    shown if a.region_level == "county" else f"**{shown}**",
+                    a.period or "—",
+                    _md_value(a),
+                    fmt_gap(a.gap),
+                    fmt_num(a.projected) if a.projected is not None else "",
+                    status_label(a.status.value, lang),
+                    text(a.rag.value, lang),
+                ]
+            )
+        lines += md_table(MARKDOWN_COLUMNS, rows, right=("value", "gap", "projected"))
+        lines.append("")
+    if hidden:
+        names = sep.join(region_name(plan, r, lang) for r in hidden)
+        lines.append(f"- {md_text(text('check.no_data_rows', lang) + names)}")
+    # The period column shows older figures; only the partial totals need a note.
+    lines += [
+        f"- {md_text(line)}" for line in footnotes(result, plan, year, lang) if line[0] != "*"
+    ]
+    lines += [
+        f"- {md_text(head + sep.join(items))}"
+        for head, items in behind_lines(result, plan, year, lang)
+    ]
+    lines.append("")
+    return lines
+
+
+def check_markdown(result: CheckResult, plan: Plan, lang: Lang) -> str:
+    """A Markdown report: per target year and indicator a table, who is behind, standards,
+    the red and amber tasks, data issues."""
+    title = text("check.heading", lang, title=plan.plan.title.get(lang), as_of=result.as_of)
+    lines = [f"# {md_text(title)}", ""]
+    for year in target_years(result):
+        lines += _md_year(result, plan, year, lang)
+    standards = standard_lines(result, plan, lang)
+    if standards:
+        lines += [f"## {md_text(text('check.standards', lang))}", ""]
+        lines += [f"- {md_text(line)}" for line in standards]
+        lines.append("")
+    if result.tasks:
+        section = tasks_markdown(
+            attention_tasks(result), result.as_of, lang, summary_of=result.tasks
+        )
+        lines += [section.rstrip("\n"), ""]
+        lines += [f"- {text('check.tasks_hint_md', lang)}", ""]
+    lines += [
+        f"## {md_text(text('check.summary', lang))}",
+        "",
+        f"- {md_text(issues_line(result, lang))}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _number(value: float | None, digits: int) -> CsvCell:
+    return "" if value is None else round(value, digits)
+
+
+def _target(value: float) -> CsvCell:
+    # As the plan writes it (113, 100.7), and a number for the spreadsheet.
+    return int(value) if value.is_integer() else value
+
+
+def check_csv(result: CheckResult, plan: Plan, lang: Lang) -> str:
+    """One row per region × indicator × target year; codes (``off_track``), not labels."""
+    rows: list[list[CsvCell]] = []
+    for a in result.indicators:
+        cov = a.coverage
+        rows.append(
+            [
+                a.region,
+                region_name(plan, a.region, lang),
+                a.region_level,
+                a.indicator,
+                a.target_year,
+                _target(a.target),
+                a.period or "",
+                _number(a.value, 3),
+                _number(a.gap, 3),
+                a.status.value,
+                a.rag.value,
+                a.baseline_period or "",
+                _number(a.baseline_value, 3),
+                a.baseline_source or "",
+                a.growth_method or "",
+                _number(a.observed_growth, 5),
+                _number(a.required_growth, 5),
+                _number(a.ratio, 3),
+                _number(a.projected, 3),
+                _number(a.projected_gap, 3),
+                _number(a.path_value, 3),
+                _number(a.path_gap, 3),
+                "" if cov is None else cov.reporting,
+                "" if cov is None else cov.expected,
+                "" if cov is None else " ".join(cov.missing),
+                ";".join(a.notes),
+            ]
+        )
+    return csv_text(CSV_COLUMNS, rows)
