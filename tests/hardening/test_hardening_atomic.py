@@ -162,7 +162,7 @@ def test_concurrent_appends_keep_every_line(tmp_path: Path) -> None:
     before = ledger.read_bytes()
     go = tmp_path / "go"
     script = SLOW_WRITES + (
-        "import gl_plan.cli, gl_plan.data.ledger, gl_plan.plan.load\n"
+        "import gl_plan.cli, gl_plan.ledger.append, gl_plan.plan.load\n"
         f"while not os.path.exists({str(go)!r}):\n    time.sleep(0.001)\n"
         "sys.argv = ['glplan', *sys.argv[1:]]\ngl_plan.cli.main()\n"
     )

@@ -72,7 +72,7 @@ def resolve_as_of(value: str | None) -> date:
         return date.today()
     try:
         # The same spellings the ledger accepts: 2026-09-30, 2026/9/30, 2026年9月30日.
-        from gl_plan.data.ledger import parse_entry_date
+        from gl_plan.ledger.model import parse_entry_date
 
         return parse_entry_date(value.strip())
     except ValueError:

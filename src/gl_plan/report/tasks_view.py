@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.table import Table
 
-    from gl_plan.data.ledger import LedgerEntry
+    from gl_plan.ledger.model import LedgerEntry
     from gl_plan.plan.models import Plan
 
 __all__ = [
