@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from gl_plan.assess.check import CheckResult, Sources, build_check
-from gl_plan.data.ledger import Ledger, LedgerEntry
 from gl_plan.data.observations import ObservationSet
 from gl_plan.errors import GlplanError, Problem
+from gl_plan.ledger.model import Ledger, LedgerEntry
 from gl_plan.plan.models import Plan
 from gl_plan.resources import PROGRESS_FILE, DataLocation, default_location
 
@@ -168,7 +168,7 @@ def load_inputs(
     ledger: Ledger | None = None
     ledger_issues: list[Problem] = []
     if progress is not None:
-        from gl_plan.data.ledger import read_ledger
+        from gl_plan.ledger.read import read_ledger
 
         ledger, ledger_issues = read_ledger(progress, plan, encoding=encoding)
     data: DataLike | ObservationSet

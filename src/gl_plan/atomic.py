@@ -5,11 +5,12 @@ this module. The new content goes to a temporary file in the same folder, is flu
 disk, and then replaces the target with :func:`os.replace`, which is atomic on POSIX and
 Windows; the folder is flushed too, so that the rename survives a power cut.
 
-- Temporary files are hidden (``.report.md.1f2e3d4c5b6a.tmp``); glplan's own folder
-  listings skip them. A writer killed part-way (SIGKILL, a power cut) leaves the target as
-  it was, and its temporary file behind: the next write to the same target removes such
-  leftovers once they are older than :data:`STALE_TEMP_SECONDS` (a younger one may belong
-  to a writer that is still running).
+- A writer killed part-way (SIGKILL, a power cut) leaves the target as it was. Its
+  temporary file, hidden and named after the target (``.report.md.1f2e3d4c5b6a.tmp``),
+  stays behind: nothing reads it, and it can be deleted at any time.
+- An existing file that nobody may write (no ``w`` in its mode, e.g. 0444) is refused, not
+  replaced: a rename ignores the target's mode, and root passes every access check, so the
+  mode bits are what is checked.
 - A symbolic link is kept: the file it points to is replaced.
 - A target that is not a regular file (``/dev/stdout``, ``/dev/null``, a named pipe) is
   written directly: there is no file to tear, and a rename would replace the device itself.
@@ -17,10 +18,11 @@ Windows; the folder is flushed too, so that the rename survives a power cut.
   mode.
 - :func:`atomic_append_bytes` rewrites the old bytes plus the new ones the same way, under
   :func:`locked`, so that two glplan processes appending to one ledger at the same moment
-  cannot lose each other's line.
+  cannot lose each other's line. The lock is a hidden lock file beside the target
+  (``.progress.csv.lock``, kept by the :mod:`filelock` library after use; harmless).
 
-Failures raise :class:`~gl_plan.errors.GlplanError` naming the file; nothing is left half
-written.
+Failures raise :class:`~gl_plan.errors.GlplanError` (exit code 2) naming the file; nothing is
+left half written.
 """
 
 from __future__ import annotations
@@ -29,34 +31,27 @@ import contextlib
 import os
 import secrets
 import stat
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
+
+from filelock import FileLock, Timeout
 
 from gl_plan.errors import GlplanError
 
 __all__ = [
     "LOCK_TIMEOUT_SECONDS",
-    "STALE_TEMP_SECONDS",
     "atomic_append_bytes",
     "atomic_write_bytes",
     "atomic_write_text",
     "locked",
 ]
 
-#: A temporary file left by a killed writer is removed by a later write once it is this old.
-STALE_TEMP_SECONDS: Final = 3600
 #: How long :func:`locked` waits for another glplan process before giving up.
 LOCK_TIMEOUT_SECONDS: Final = 30.0
 
-_TEMP_SUFFIX: Final = ".tmp"
-_TOKEN_HEX: Final = 12
 #: Room left in a file name (at most 255 bytes) for the dot, the token and the suffix.
 _NAME_KEEP: Final = 200
-
-_held = threading.local()
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
@@ -66,6 +61,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_directly(Path(path), data, name, append=False)
         return
+    _refuse_read_only(info, name)
     target = _real_target(Path(path))
     folder = target.parent
     try:
@@ -87,7 +83,6 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
             raise _cannot_write(exc, name) from None
         raise
     _fsync_dir(folder)
-    _remove_stale_temps(folder, target.name)
 
 
 def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> None:
@@ -107,11 +102,11 @@ def atomic_append_bytes(path: str | Path, extra: bytes) -> None:
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_directly(Path(path), extra, name, append=True)
         return
+    _refuse_read_only(info, name)
     target = _real_target(Path(path))
     with locked(target):
-        info = _stat(target, name)
         try:
-            old = target.read_bytes() if info is not None else b""
+            old = target.read_bytes() if target.exists() else b""
         except OSError as exc:
             raise GlplanError.single(f"cannot read: {exc.strerror or exc}", file=name) from None
         atomic_write_bytes(target, old + extra)
@@ -121,61 +116,31 @@ def atomic_append_bytes(path: str | Path, extra: bytes) -> None:
 def locked(path: str | Path) -> Iterator[None]:
     """Hold an exclusive lock for a read-modify-write of ``path``.
 
-    The lock is an advisory ``flock`` on the file's folder, taken by every glplan writer that
-    reads before it writes (the ledger's ``progress add``), so that two of them never work
-    from the same old content. Re-entrant within a thread. Where locks are not available
-    (Windows, some network file systems) it does nothing. Waits at most
-    :data:`LOCK_TIMEOUT_SECONDS`, then raises :class:`GlplanError`.
+    Taken by every glplan writer that reads before it writes (``progress add``), so that two
+    of them never work from the same old content. The lock file is ``.NAME.lock`` beside the
+    file (beside a symbolic link's destination). Re-entrant within a thread. Waits at most
+    :data:`LOCK_TIMEOUT_SECONDS`, then raises :class:`GlplanError` (code ``busy``).
     """
-    folder = os.path.realpath(_real_target(Path(path)).parent)
-    held: dict[str, int] | None = getattr(_held, "folders", None)
-    if held is None:
-        held = _held.folders = {}
-    if folder in held:
-        held[folder] += 1
-        try:
-            yield
-        finally:
-            held[folder] -= 1
-        return
-    fd = _lock_folder(folder, str(path))
-    held[folder] = 1
+    name = str(path)
+    target = _real_target(Path(path))
+    # One instance per lock file in this process: a nested `locked` of the same file counts
+    # up instead of waiting for itself.
+    lock = FileLock(target.parent / f".{target.name[:_NAME_KEEP]}.lock", is_singleton=True)
+    try:
+        lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
+    except Timeout:
+        raise GlplanError.single(
+            f"another glplan process has been writing here for over "
+            f"{LOCK_TIMEOUT_SECONDS:.0f} seconds; try again (nothing was written)",
+            file=name,
+            code="busy",
+        ) from None
+    except OSError as exc:
+        raise _cannot_write(exc, name) from None
     try:
         yield
     finally:
-        del held[folder]
-        if fd is not None:
-            os.close(fd)  # releases the lock
-
-
-def _lock_folder(folder: str, name: str) -> int | None:
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        return None
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return None
-    deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return fd
-        except BlockingIOError:
-            if time.monotonic() > deadline:
-                os.close(fd)
-                raise GlplanError.single(
-                    f"another glplan process has been writing here for over "
-                    f"{LOCK_TIMEOUT_SECONDS:.0f} seconds; try again (nothing was written)",
-                    file=name,
-                    code="busy",
-                ) from None
-            time.sleep(0.05)
-        except OSError:
-            # No locks on this file system: go ahead unlocked, as without fcntl.
-            os.close(fd)
-            return None
+        lock.release()
 
 
 def _stat(path: Path, name: str) -> os.stat_result | None:
@@ -189,6 +154,16 @@ def _stat(path: Path, name: str) -> os.stat_result | None:
     if stat.S_ISDIR(info.st_mode):
         raise GlplanError.single("is a folder, not a file", file=name)
     return info
+
+
+def _refuse_read_only(info: os.stat_result | None, name: str) -> None:
+    if info is not None and info.st_mode & 0o222 == 0:
+        raise GlplanError.single(
+            f"is read-only (mode {stat.S_IMODE(info.st_mode):04o}); nothing was written. "
+            "Make it writable (chmod u+w) or write somewhere else",
+            file=name,
+            code="read-only",
+        )
 
 
 def _real_target(target: Path) -> Path:
@@ -207,7 +182,7 @@ def _real_target(target: Path) -> Path:
 def _create_temp(folder: Path, name: str) -> tuple[int, str]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        tmp = folder / f".{name[:_NAME_KEEP]}.{secrets.token_hex(_TOKEN_HEX // 2)}{_TEMP_SUFFIX}"
+        tmp = folder / f".{name[:_NAME_KEEP]}.{secrets.token_hex(6)}.tmp"
         try:
             # 0o666 less the umask, like any new file (mkstemp's 0o600 would hide a report
             # from the rest of its group).
@@ -215,25 +190,6 @@ def _create_temp(folder: Path, name: str) -> tuple[int, str]:
         except FileExistsError:
             continue
     raise FileExistsError(f"no free temporary name in {folder}")
-
-
-def _remove_stale_temps(folder: Path, name: str) -> None:
-    """Remove temporary files a killed writer of this target left, once they are stale."""
-    prefix = f".{name[:_NAME_KEEP]}."
-    size = len(prefix) + _TOKEN_HEX + len(_TEMP_SUFFIX)
-    now = time.time()
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        found = entry.name
-        if len(found) != size or not found.startswith(prefix) or not found.endswith(_TEMP_SUFFIX):
-            continue
-        with contextlib.suppress(OSError):
-            info = entry.stat(follow_symlinks=False)
-            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_TEMP_SECONDS:
-                os.unlink(entry.path)
 
 
 def _write_directly(target: Path, data: bytes, name: str, *, append: bool) -> None:

@@ -8,7 +8,7 @@ otherwise cost minutes and gigabytes before failing. Input over a limit is refus
 message naming the file and the limit; nothing is half-read.
 
 Where each is enforced: the plan limits in :mod:`gl_plan.plan.load`, the ledger limits in
-:mod:`gl_plan.data.ledger`, the field limit in :mod:`gl_plan.io`, the indicator
+:mod:`gl_plan.ledger`, the field limit in :mod:`gl_plan.io`, the indicator
 file limits in :mod:`gl_plan.data.read` (file size, problems per kind) and
 :mod:`gl_plan.data.xlsxguard` (rows, and the .xlsx limits, checked before openpyxl opens a
 workbook). A file over a row limit is refused whole: the rows read before the limit was

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gl_plan.assess.tasks import assess_tasks
-from gl_plan.data.ledger import LedgerEntry
+from gl_plan.ledger.model import LedgerEntry
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 

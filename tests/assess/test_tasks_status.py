@@ -18,7 +18,7 @@ from gl_plan.assess.tasks import (
     select_tasks,
     task_summary,
 )
-from gl_plan.data.ledger import Ledger, LedgerEntry, LedgerStatus
+from gl_plan.ledger.model import Ledger, LedgerEntry, LedgerStatus
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 

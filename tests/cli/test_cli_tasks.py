@@ -390,3 +390,65 @@ def test_progress_add_never_writes_the_bundled_sample(
     )
     assert result.exit_code == 2
     assert "no project ledger" in result.stderr
+
+
+# --------------------------------------------------------------------------- implausible values
+
+
+def test_progress_add_refuses_a_value_far_beyond_the_target(project: Path) -> None:
+    """A3.6 commits to 30 demonstration schools: 1010 is a typo for 10 (or 101), not progress."""
+    ledger = project / "progress.csv"
+    before = ledger.read_bytes()
+    args = ["progress", "add", "A3.6", "-s", "in_progress", "--value", "1010", "--date",
+            "2026-11-01"]  # fmt: skip
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "1010" in result.stderr
+    assert "30" in result.stderr
+    assert "--force" in result.stderr
+    assert result.stdout == ""
+    assert ledger.read_bytes() == before
+
+    forced = runner.invoke(app, [*args, "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert "value=1010" in forced.stdout
+    assert ledger.read_bytes() == before + b"2026-11-01,A3.6,in_progress,1010,,,,\n"
+
+
+@pytest.mark.parametrize("value", ["1e308", "inf", "-inf", "nan", "1e10"])
+def test_progress_add_refuses_absurd_values_even_with_force(project: Path, value: str) -> None:
+    ledger = project / "progress.csv"
+    before = ledger.read_bytes()
+    for extra in ([], ["--force"]):
+        result = runner.invoke(
+            app, ["progress", "add", "A3.6", "-s", "in_progress", "--value", value, *extra]
+        )
+        assert result.exit_code == 2, result.output
+        assert result.stdout == ""
+        # Echoed short: never the 309 digits of int(1e308).
+        assert not re.search(r"[0-9]{16}", result.stderr), result.stderr
+        if value == "1e308":
+            assert "1e+308" in result.stderr
+        assert ledger.read_bytes() == before
+
+
+def test_progress_add_refuses_a_read_only_ledger(project: Path) -> None:
+    ledger = project / "progress.csv"
+    before = ledger.read_bytes()
+    ledger.chmod(0o444)
+    result = runner.invoke(app, ["progress", "add", "A9.5", "-s", "completed", "--date",
+                                 "2026-11-01"])  # fmt: skip
+    assert result.exit_code == 2
+    assert "is read-only" in result.stderr
+    assert ledger.read_bytes() == before
+
+
+def test_tasks_refuses_to_replace_a_read_only_output(real: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "tasks.md"
+    out.write_bytes(b"keep me\n")
+    out.chmod(0o444)
+    result = runner.invoke(app, ["tasks", *real, "--as-of", AS_OF, "--output", str(out)])
+    assert result.exit_code == 2
+    assert str(out) in result.stderr
+    assert "is read-only" in result.stderr
+    assert out.read_bytes() == b"keep me\n"

@@ -15,8 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gl_plan.data.ledger import append_entry, read_ledger
 from gl_plan.errors import ExitCode, GlplanError, Severity
+from gl_plan.ledger.append import append_entry
+from gl_plan.ledger.read import read_ledger
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.report.tasks_view import entry_line
@@ -274,6 +275,19 @@ def test_an_unclosed_quote_on_the_last_line_is_refused(tmp_path: Path, plan: Pla
     assert path.read_bytes() == old
 
 
+def test_a_read_only_ledger_is_refused(tmp_path: Path, plan: Plan) -> None:
+    path = ledger_file(tmp_path)
+    path.chmod(0o444)
+    before = path.read_bytes()
+    with pytest.raises(GlplanError) as info:
+        add(path, plan)
+    assert info.value.exit_code is ExitCode.USAGE
+    assert "is read-only" in str(info.value)
+    assert info.value.problems[0].file == str(path)
+    assert path.read_bytes() == before
+    assert no_temp_files(tmp_path)
+
+
 # --------------------------------------------------------------------------- interruptions
 
 
@@ -321,7 +335,7 @@ def test_a_process_killed_mid_append_leaves_a_valid_file(
         f"""
         import os, signal
         from datetime import date
-        from gl_plan.data.ledger import append_entry
+        from gl_plan.ledger.append import append_entry
         from gl_plan.plan.load import load_plan
 
         def die(*args):

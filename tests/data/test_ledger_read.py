@@ -9,14 +9,9 @@ from pathlib import Path
 import pytest
 
 from gl_plan.assess.tasks import assess_tasks, task_summary
-from gl_plan.data.ledger import (
-    Ledger,
-    parse_entry_date,
-    parse_ledger_text,
-    parse_status,
-    read_ledger,
-)
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.ledger.model import Ledger, parse_entry_date, parse_status
+from gl_plan.ledger.read import parse_ledger_text, read_ledger
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 

@@ -19,9 +19,10 @@ from hardening_support import PLAN
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gl_plan.data.ledger import append_entry, parse_ledger_text, read_ledger
 from gl_plan.data.read import read_indicators
 from gl_plan.errors import GlplanError
+from gl_plan.ledger.append import append_entry
+from gl_plan.ledger.read import parse_ledger_text, read_ledger
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.deadlines import DeadlineError, parse_deadline
 from gl_plan.plan.load import load_plan, parse_plan

@@ -17,10 +17,10 @@ import pytest
 from hardening_support import AS_OF, LEDGER, PLAN, copy_of, run_glplan
 
 from gl_plan import limits
-from gl_plan.data import ledger as ledger_module
-from gl_plan.data.ledger import append_entry, parse_ledger_text, read_ledger
 from gl_plan.data.read import read_indicators
 from gl_plan.errors import GlplanError
+from gl_plan.ledger.append import append_entry
+from gl_plan.ledger.read import parse_ledger_text, read_ledger
 from gl_plan.plan import load as load_module
 from gl_plan.plan.load import load_plan, parse_plan
 from gl_plan.plan.models import Plan
@@ -238,7 +238,7 @@ def _rows(n: int) -> str:
 
 
 def test_ledger_row_limit(tmp_path: Path, plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ledger_module, "MAX_LEDGER_ROWS", 50)
+    monkeypatch.setattr(limits, "MAX_LEDGER_ROWS", 50)
     full = tmp_path / "progress.csv"
     full.write_text(_rows(50), encoding="utf-8")
     ledger, _ = read_ledger(full, plan)

@@ -54,7 +54,7 @@ from typing import Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
-from gl_plan.data.ledger import Ledger, LedgerEntry, LedgerStatus
+from gl_plan.ledger.model import Ledger, LedgerEntry, LedgerStatus
 from gl_plan.plan.models import Comparison, Plan, Quantity, Task, Text
 
 __all__ = [

@@ -24,9 +24,9 @@ from rich.console import Console, RenderableType
 from rich.markup import escape
 
 from gl_plan.atomic import atomic_write_bytes, atomic_write_text
-from gl_plan.data.ledger import parse_entry_date
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import Lang, detect_lang
+from gl_plan.ledger.model import parse_entry_date
 from gl_plan.report.format import plain_text
 from gl_plan.resources import default_location
 

@@ -35,9 +35,11 @@ from gl_plan.cli.common import (
     resolve_plan_path,
     write_output,
 )
-from gl_plan.data.ledger import Ledger, append_entry, read_ledger
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import Lang
+from gl_plan.ledger.append import append_entry
+from gl_plan.ledger.model import Ledger
+from gl_plan.ledger.read import read_ledger
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.report.tasks_view import (
@@ -251,9 +253,19 @@ def progress_add(
     value: Annotated[
         str | None,
         typer.Option(
-            "--value", help="Figure reached so far for the task's quantity.", show_default=False
+            "--value",
+            help="Figure reached so far for the task's quantity (0 to 1e9; at most 10 times "
+            "the quantity's target unless --force).",
+            show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Record a --value more than 10 times the task's target (after checking it).",
+        ),
+    ] = False,
     entry_date: Annotated[
         str | None,
         typer.Option(
@@ -284,7 +296,9 @@ def progress_add(
     """Append one checked entry to the progress ledger.
 
     The task id, status, date (not in the future), value, region and metric are checked
-    against the plan first; on any problem nothing is written (exit 2). The new line is
+    against the plan first; on any problem nothing is written (exit 2). A value more than 10
+    times the task's target (1010 for 30 schools) is taken for a typo and refused unless
+    --force is given; a value over 1e9, inf or nan is refused always. The new line is
     appended in the ledger's own encoding, keeping every earlier byte, and a crash leaves
     the old file whole.
 
@@ -308,5 +322,6 @@ def progress_add(
         metric=metric,
         today=today,
         encoding=encoding,
+        force=force,
     )
     emit(f"{path}:{entry.line}: {entry_line(entry, model, language)}")

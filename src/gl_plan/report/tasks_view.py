@@ -22,9 +22,9 @@ from gl_plan.assess.tasks import (
     TaskAssessment,
     task_summary,
 )
-from gl_plan.data.ledger import LedgerEntry
 from gl_plan.errors import Problem
 from gl_plan.i18n import TEXTS, Lang, text
+from gl_plan.ledger.model import LedgerEntry
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import CsvCell, csv_text, md_table, md_text
 
@@ -83,7 +83,8 @@ def flag_label(flag: str, lang: Lang) -> str:
 
 
 def _num(value: float) -> str:
-    return str(int(value)) if value.is_integer() else f"{value:g}"
+    # Bounded, so a hand-edited 1e308 never prints as hundreds of digits.
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:g}"
 
 
 def _quantity_text(q: QuantityProgress, lang: Lang, *, unit: bool) -> str:

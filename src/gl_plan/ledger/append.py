@@ -1,0 +1,343 @@
+"""Appending one checked entry to a ledger (``glplan progress add``).
+
+:func:`append_entry` checks a new entry against the plan, then appends exactly one CSV line,
+keeping every earlier byte, in the file's own encoding, delimiter and line ending. The read,
+the check of the file and the write happen under one lock (:func:`gl_plan.atomic.locked`),
+so that concurrent ``progress add`` runs each keep the other's line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+from typing import Final
+
+from gl_plan import limits
+from gl_plan.atomic import atomic_append_bytes, locked
+from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.io import MAX_FIELD_CHARS, iter_rows, sniff_delimiter
+from gl_plan.ledger.model import (
+    COLUMNS,
+    LedgerEntry,
+    LedgerStatus,
+    OutOfRange,
+    format_number,
+    normalise_task_id,
+    parse_entry_date,
+    parse_status,
+    parse_value,
+    quantity_for,
+    suggest_task,
+)
+from gl_plan.ledger.read import decode_ledger, header_layout, read_ledger_bytes
+from gl_plan.plan.models import Plan, Task
+
+__all__ = ["TARGET_FACTOR", "append_entry"]
+
+#: A value more than this many times its quantity's target is refused unless forced: 1010
+#: reported against 30 schools is a typo for 10 or 101, and would count the task as done.
+TARGET_FACTOR: Final = 10
+
+
+def append_entry(
+    path: str | Path,
+    plan: Plan,
+    *,
+    task: str,
+    status: str,
+    entry_date: date | str,
+    value: float | str | None = None,
+    note: str = "",
+    region: str | None = None,
+    reporter: str | None = None,
+    metric: str | None = None,
+    today: date | None = None,
+    encoding: str | None = None,
+    force: bool = False,
+) -> LedgerEntry:
+    """Check one entry against the plan and append it to the ledger as one CSV line.
+
+    Checks (all of them, before anything is written): the task id exists; the status is one
+    of the three (Chinese spellings accepted); the date is a date, not before the plan was
+    issued and, when ``today`` is given, not after it; the value is a non-negative number up
+    to :data:`~gl_plan.ledger.model.MAX_VALUE`, the task has a quantity for it and, unless
+    ``force``, the value is at most :data:`TARGET_FACTOR` times that quantity's target (its
+    value, or the top of its range); the metric is one of the task's quantities; the region
+    is one the plan knows; the file, if it exists, may be written (a read-only file is
+    refused even for root); the file has a column for every field given.
+
+    Writing keeps every earlier byte: the new line goes after them (after a line break if
+    the file lacked a final one), in the file's encoding (a GBK ledger stays GBK, a BOM is
+    kept), delimiter and line ending, through an atomic replace so that a crash leaves the
+    old file whole. A missing file is created with the header ``date,task,...,metric`` in
+    UTF-8. Raises :class:`GlplanError` (exit code 2) and writes nothing on bad input.
+    """
+    target = Path(path)
+    name = str(path)
+    problems: list[Problem] = []
+
+    def refuse(message: str, fld: str | None = None, code: str = "invalid") -> None:
+        problems.append(Problem(message, field=fld, code=code))
+
+    found = plan.task_by_id.get(normalise_task_id(task))
+    if found is None:
+        refuse(suggest_task(task, plan), "task", "unknown-task")
+
+    parsed_status: LedgerStatus | None = None
+    try:
+        parsed_status = parse_status(status)
+    except ValueError as exc:
+        refuse(str(exc), "status", "type-error")
+
+    when: date | None = None
+    try:
+        when = entry_date if isinstance(entry_date, date) else parse_entry_date(entry_date)
+    except ValueError as exc:
+        refuse(str(exc), "date", "type-error")
+    if when is not None:
+        if today is not None and when > today:
+            refuse(f"{when} is in the future (today is {today})", "date", "constraint-error")
+        if when < plan.plan.issued:
+            refuse(
+                f"{when} is before the plan was issued ({plan.plan.issued})",
+                "date",
+                "constraint-error",
+            )
+
+    number: float | None = None
+    if value is not None and not (isinstance(value, str) and not value.strip()):
+        try:
+            number = parse_value(value) if isinstance(value, str) else parse_value(repr(value))
+        except ValueError as exc:
+            refuse(
+                str(exc),
+                "value",
+                "constraint-error" if isinstance(exc, OutOfRange) else "type-error",
+            )
+
+    metric = metric.strip() if metric and metric.strip() else None
+    if found is not None:
+        if metric is not None and quantity_for(found, metric) is None:
+            known = ", ".join(q.metric for q in found.quantities) or "none"
+            refuse(
+                f"task {found.id} has no quantity {metric!r} (it has: {known})",
+                "metric",
+                "unknown-metric",
+            )
+        elif (number is not None or metric is not None) and not found.quantities:
+            refuse(
+                f"task {found.id} commits to no quantity, so a value has nothing to measure",
+                "value",
+                "constraint-error",
+            )
+        elif number is not None and not force:
+            implausible = _beyond_target(found, metric, number)
+            if implausible:
+                refuse(implausible, "value", "constraint-error")
+
+    code: str | None = None
+    if region is not None and region.strip():
+        code = plan.resolve_region(region)
+        if code is None:
+            refuse(f"unknown region {region!r}", "region", "unknown-region")
+        elif found is not None:
+            qty = quantity_for(found, metric)
+            if qty is not None and qty.per_region and qty.regions and code not in qty.regions:
+                names = ", ".join(f"{c} {plan.region_by_code[c].name.en}" for c in qty.regions)
+                refuse(
+                    f"region {region!r} is not one of the regions task {found.id} names ({names})",
+                    "region",
+                    "constraint-error",
+                )
+
+    # The reader strips every cell; the entry returned must equal the one read back.
+    note = note.strip()
+    reporter = reporter.strip() if reporter and reporter.strip() else None
+    for fld, text in (("note", note), ("reporter", reporter or "")):
+        if len(text) > MAX_FIELD_CHARS:
+            refuse(f"longer than {MAX_FIELD_CHARS:,} characters", fld, "constraint-error")
+        if "\x00" in text:
+            refuse("contains a NUL character", fld, "type-error")
+
+    if problems:
+        raise GlplanError([_locate(p, name) for p in problems], ExitCode.USAGE)
+    assert found is not None
+    assert parsed_status is not None
+    assert when is not None
+
+    values: dict[str, str] = {
+        "date": when.isoformat(),
+        "task": found.id,
+        "status": parsed_status,
+        "value": "" if number is None else format_number(number),
+        "note": note,
+        # The name, not the code: the ledger is read by people; any spelling reads back.
+        "region": "" if code is None else plan.region_by_code[code].name.zh,
+        "reporter": reporter or "",
+        "metric": metric or "",
+    }
+    # One lock over read, check and write: another `progress add` running at the same
+    # moment waits, then appends after this line instead of writing over it.
+    with locked(target):
+        extra, line = _new_bytes(target, name, values, encoding)
+        atomic_append_bytes(target, extra)
+    return LedgerEntry(
+        date=when,
+        task=found.id,
+        status=parsed_status,
+        value=number,
+        note=note,
+        region=code,
+        reporter=reporter,
+        metric=metric,
+        line=line,
+    )
+
+
+def _beyond_target(task: Task, metric: str | None, number: float) -> str | None:
+    """Why ``number`` is implausible for the quantity it measures, or None. A target below 1
+    counts as 1, so that a quantity of 0 still allows small values."""
+    qty = quantity_for(task, metric)
+    if qty is None:
+        return None
+    target = qty.max if qty.max is not None else qty.goal
+    if number <= TARGET_FACTOR * max(target, 1.0):
+        return None
+    return (
+        f"{format_number(number)} is more than {TARGET_FACTOR} times the target of task "
+        f"{task.id} ({format_number(target)} {qty.unit.en}): a typo? If it is right, add it "
+        "again with --force"
+    )
+
+
+def _locate(problem: Problem, file: str) -> Problem:
+    return Problem(problem.message, file=file, field=problem.field, code=problem.code)
+
+
+def _csv_line(cells: list[str], delimiter: str, newline: str) -> str:
+    out = io.StringIO()
+    # The writer quotes a field holding any character of its line terminator; with "\n"
+    # alone a bare "\r" would go out unquoted and end the row early when read back.
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerow(cells)
+    return out.getvalue().removesuffix("\r\n") + newline
+
+
+def _newline_of(text: str) -> str:
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
+def _new_bytes(
+    target: Path, name: str, values: dict[str, str], forced: str | None
+) -> tuple[bytes, int]:
+    """The bytes to append (maybe a line break, the header for a new file, the row) and the
+    line the row will start on. Refuses when the file cannot take the row cleanly."""
+    try:
+        return _addition(target, name, values, forced)
+    except csv.Error as exc:
+        # A row the csv module cannot split (a field over the limit): the ledger must be
+        # fixed first, or the new line might be read as part of the broken one.
+        raise GlplanError.single(
+            f"the ledger cannot be read: {getattr(exc, 'reason', exc)}; fix it before adding "
+            "entries (nothing was written)",
+            file=name,
+            line=getattr(exc, "line", None),
+            code="csv-error",
+        ) from None
+
+
+def _addition(
+    target: Path, name: str, values: dict[str, str], forced: str | None
+) -> tuple[bytes, int]:
+    exists = target.exists()
+    raw = read_ledger_bytes(target) if exists else b""
+    text, used, _ = decode_ledger(raw, name, forced) if raw else ("", forced or "utf-8", [])
+    write_encoding = _write_encoding(used)
+
+    prefix = ""
+    if text.strip():
+        newline = _newline_of(text)
+        layout, problems = header_layout(iter_rows(text), text, name)
+        if layout is None:
+            errors = [p for p in problems if p.severity is Severity.ERROR] or [
+                Problem("no header line", file=name, code="missing-label")
+            ]
+            raise GlplanError(errors, ExitCode.USAGE)
+        missing = [f for f, v in values.items() if v and f not in layout.index]
+        if missing:
+            raise GlplanError.single(
+                f"the ledger has no {', '.join(missing)} column; add it to the header line "
+                "first (nothing was written)",
+                file=name,
+                line=layout.header_line,
+                code="missing-label",
+            )
+        delimiter = layout.delimiter
+        cells = [values.get(col, "") if col else "" for col in layout.columns]
+        if not text.endswith(("\n", "\r")):
+            prefix = newline
+    else:
+        # Empty (or BOM-only, or blank) file: start it with our header.
+        newline = _newline_of(text) if text else "\n"
+        delimiter = ","
+        if text and not text.endswith(("\n", "\r")):
+            prefix = newline
+        prefix += _csv_line(list(COLUMNS), delimiter, newline)
+        cells = [values[col] for col in COLUMNS]
+    addition = prefix + _csv_line(cells, delimiter, newline)
+
+    try:
+        extra = addition.encode(write_encoding)
+        if not raw and used == "utf-8-sig":
+            extra = b"\xef\xbb\xbf" + extra
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start : exc.end]
+        raise GlplanError.single(
+            f"the ledger is {_encoding_name(used)} and cannot hold {bad!r}; remove it or "
+            "convert the ledger to UTF-8 (nothing was written)",
+            file=name,
+            code="encoding-error",
+        ) from None
+
+    # Re-read the would-be file: exactly one more row, equal to ours. This catches a last
+    # line that leaves a quote open, which would swallow the new row.
+    before = [cells_ for _, cells_ in iter_rows(text, delimiter) if any(c.strip() for c in cells_)]
+    after_rows = [
+        (ln, cells_)
+        for ln, cells_ in iter_rows(text + addition, delimiter)
+        if any(c.strip() for c in cells_)
+    ]
+    if len(before) > limits.MAX_LEDGER_ROWS:  # the header line plus the limit
+        raise GlplanError.single(
+            f"the ledger already holds {limits.MAX_LEDGER_ROWS:,} rows, the most a ledger may "
+            "hold; start a new ledger file (nothing was written)",
+            file=name,
+            code="too-large",
+        )
+    expected = len(before) + (0 if text.strip() else 1) + 1
+    # The reader sniffs the delimiter itself; it must find the one the row was written with.
+    resniffed = sniff_delimiter((text + addition)[:4096])
+    if len(after_rows) != expected or after_rows[-1][1] != cells or resniffed != delimiter:
+        raise GlplanError.single(
+            "the ledger's last line is incomplete (an unclosed double quote?); fix it before "
+            "adding entries (nothing was written)",
+            file=name,
+            code="csv-error",
+        )
+    return extra, after_rows[-1][0]
+
+
+def _write_encoding(used: str) -> str:
+    if used == "utf-8-sig":
+        return "utf-8"  # the BOM is already at the start of the file
+    if used == "gb18030":
+        # Excel on Chinese Windows reads GBK (code page 936); GB18030's four-byte forms, which
+        # GBK lacks, would show as garbage there, so they are refused instead.
+        return "gbk"
+    return used
+
+
+def _encoding_name(used: str) -> str:
+    return {"gb18030": "GBK", "utf-8-sig": "UTF-8", "utf-8": "UTF-8"}.get(used, used)

@@ -1,0 +1,187 @@
+"""What a ledger holds: entries, statuses, and the parsers of single fields.
+
+The parsers are shared by the reader (a cell of the file) and by ``progress add`` (an
+option on the command line), so that both accept and refuse the same spellings.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Final, Literal, get_args
+
+from gl_plan.plan.models import Plan, Quantity, Task
+
+__all__ = [
+    "COLUMNS",
+    "MAX_VALUE",
+    "REQUIRED",
+    "STATUSES",
+    "Ledger",
+    "LedgerEntry",
+    "LedgerStatus",
+    "OutOfRange",
+    "format_number",
+    "normalise_task_id",
+    "parse_entry_date",
+    "parse_status",
+    "parse_value",
+    "quantity_for",
+    "suggest_task",
+]
+
+LedgerStatus = Literal["not_started", "in_progress", "completed"]
+STATUSES: Final[tuple[LedgerStatus, ...]] = get_args(LedgerStatus)
+
+#: Column order of a ledger glplan creates.
+COLUMNS: Final = ("date", "task", "status", "value", "note", "region", "reporter", "metric")
+REQUIRED: Final = ("date", "task", "status")
+
+#: The largest value a ledger entry may hold. Every quantity in the plan counts schools,
+#: zones, bases, enterprises or counties, or is a percentage; a billion of any of them is a
+#: typo (or ``1e308``), and keeping it would only break the progress arithmetic later.
+MAX_VALUE: Final = 1e9
+
+#: Integral values below this are written without a decimal point (``18``, not ``18.0``).
+_INTEGER_BOUND: Final = 1e15
+
+_STATUS_ALIASES: Final[dict[str, LedgerStatus]] = {
+    "not_started": "not_started",
+    "in_progress": "in_progress",
+    "completed": "completed",
+    "未开始": "not_started",
+    "进行中": "in_progress",
+    "已完成": "completed",
+}
+
+_DATE_FORMS: Final = (
+    re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"),
+    re.compile(r"(?P<y>[0-9]{4})/(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})"),
+    re.compile(r"(?P<y>[0-9]{4})\.(?P<m>[0-9]{1,2})\.(?P<d>[0-9]{1,2})"),
+    re.compile(r"(?P<y>[0-9]{4})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """One ledger row. ``region`` is a region code (``None``: the task as a whole);
+    ``line`` is the physical line the row starts on (it orders entries of the same date)."""
+
+    date: date
+    task: str
+    status: LedgerStatus
+    value: float | None = None
+    note: str = ""
+    region: str | None = None
+    reporter: str | None = None
+    metric: str | None = None
+    line: int = 0
+
+
+@dataclass
+class Ledger:
+    """The entries read from one ledger file, in file order, and how the file was encoded."""
+
+    path: str | None
+    entries: list[LedgerEntry] = field(default_factory=list)
+    encoding: str = "utf-8"
+    #: The canonical column names in the file's header order (``None``: unknown column).
+    columns: tuple[str | None, ...] = COLUMNS
+
+
+class OutOfRange(ValueError):
+    """A number, but not one a ledger may hold (negative, or over :data:`MAX_VALUE`)."""
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def parse_status(text: str) -> LedgerStatus:
+    """``in_progress``, ``In progress``, ``in-progress`` and ``进行中`` all read the same.
+
+    >>> parse_status("已完成")
+    'completed'
+
+    Raises :class:`ValueError` naming the accepted spellings.
+    """
+    key = re.sub(r"[\s\-]+", "_", _nfkc(text).casefold())
+    status = _STATUS_ALIASES.get(key)
+    if status is None:
+        raise ValueError(
+            f"unknown status {text!r}: use not_started, in_progress or completed "
+            "(未开始, 进行中, 已完成)"
+        )
+    return status
+
+
+def parse_entry_date(text: str) -> date:
+    """An ISO date, or the 2022/8/31, 2022.8.31 and 2022年8月31日 forms Excel users type.
+
+    >>> parse_entry_date("2022/8/31")
+    datetime.date(2022, 8, 31)
+    """
+    value = _nfkc(text)
+    for form in _DATE_FORMS:
+        match = form.fullmatch(value)
+        if match is not None:
+            try:
+                return date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError as exc:
+                raise ValueError(f"impossible date {text!r}: {exc}") from None
+    raise ValueError(f"not a date: {text!r} (write it as 2022-08-31)")
+
+
+def parse_value(text: str) -> float:
+    """A non-negative finite number up to :data:`MAX_VALUE` (full-width digits allowed).
+
+    Raises :class:`ValueError` for a text that is no finite number, :class:`OutOfRange` for
+    a number out of range.
+    """
+    value_text = _nfkc(text)
+    try:
+        value = float(value_text)
+    except ValueError:
+        raise ValueError(f"not a number: {text!r}") from None
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {text!r}")
+    if value < 0:
+        raise OutOfRange(f"must not be negative: {text!r}")
+    if value > MAX_VALUE:
+        raise OutOfRange(
+            f"{format_number(value)} is too large: a ledger value is at most "
+            f"{format_number(MAX_VALUE)} (a count of schools, bases, ... or a percentage)"
+        )
+    return value
+
+
+def format_number(value: float) -> str:
+    """How a value is written to the ledger and echoed in messages: ``18``, ``2.5``,
+    ``1e+308``. Integral values print as integers below 10^15, so a huge one never becomes
+    hundreds of digits; other values print in Python's shortest round-trip form."""
+    if value.is_integer() and abs(value) < _INTEGER_BOUND:
+        return str(int(value))
+    return repr(value)
+
+
+def normalise_task_id(text: str) -> str:
+    return _nfkc(text).upper()
+
+
+def suggest_task(text: str, plan: Plan) -> str:
+    """``unknown task 'A9.8'`` plus the closest ids, for a message."""
+    ids = list(plan.task_by_id)
+    close = difflib.get_close_matches(normalise_task_id(text), ids, n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else f" (tasks are {ids[0]}..{ids[-1]})"
+    return f"unknown task {text!r}{hint}"
+
+
+def quantity_for(task: Task, metric: str | None) -> Quantity | None:
+    """The quantity a value measures: the one named ``metric``, else the task's first."""
+    if metric is None:
+        return task.quantities[0] if task.quantities else None
+    return next((q for q in task.quantities if q.metric == metric), None)

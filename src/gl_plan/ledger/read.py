@@ -1,0 +1,410 @@
+"""Reading a ledger file against the plan: the valid entries and every problem, located.
+
+The file is decoded like the indicator files (UTF-8 with or without BOM, else GB18030 with a
+warning; see :mod:`gl_plan.io`). Every problem is located (file, line, column, field); a row
+with an error is skipped, a row with only warnings is kept. The header spellings are those
+of :data:`gl_plan.data.headers.LEDGER_HEADERS`.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Final
+
+from gl_plan import limits
+from gl_plan.data.headers import LEDGER_HEADERS, lookup
+from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.io import decode, iter_rows, read_input_file, sniff_delimiter
+from gl_plan.ledger.model import (
+    COLUMNS,
+    REQUIRED,
+    Ledger,
+    LedgerEntry,
+    LedgerStatus,
+    OutOfRange,
+    normalise_task_id,
+    parse_entry_date,
+    parse_status,
+    parse_value,
+    quantity_for,
+    suggest_task,
+)
+from gl_plan.plan.models import Plan, Task, normalise_name
+
+__all__ = [
+    "Layout",
+    "decode_ledger",
+    "header_layout",
+    "parse_ledger_text",
+    "read_ledger",
+    "read_ledger_bytes",
+]
+
+_LABELS: Final[dict[str, str]] = lookup(LEDGER_HEADERS)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where each field is in a file's rows, and how the file writes them (the appender
+    writes its row the same way)."""
+
+    columns: tuple[str | None, ...]
+    index: dict[str, int]
+    delimiter: str
+    header_line: int
+
+
+def read_ledger_bytes(path: Path) -> bytes:
+    """The file's bytes, refused (exit 2) over :data:`~gl_plan.limits.MAX_LEDGER_BYTES`."""
+    return read_input_file(path, limits.MAX_LEDGER_BYTES, "a progress ledger")
+
+
+def decode_ledger(raw: bytes, name: str, encoding: str | None) -> tuple[str, str, list[Problem]]:
+    """Text, encoding used and decoding warnings; an undecodable file raises (exit 2)."""
+    decoded = decode(raw, name, encoding)
+    problems = list(decoded.problems)
+    if any(p.severity is Severity.ERROR for p in problems):
+        # Undecodable or binary: nothing in it can be trusted, so the file is unreadable.
+        raise GlplanError(problems, ExitCode.USAGE)
+    return decoded.text, decoded.encoding, problems
+
+
+def header_layout(
+    rows: Iterator[tuple[int, list[str]]], text: str, file: str
+) -> tuple[Layout | None, list[Problem]]:
+    """Find the header (the first non-blank row) and map its labels to fields."""
+    problems: list[Problem] = []
+    for line, cells in rows:
+        if not any(c.strip() for c in cells):
+            continue
+        columns: list[str | None] = []
+        index: dict[str, int] = {}
+        for col, cell in enumerate(cells, start=1):
+            name = _LABELS.get(normalise_name(cell))
+            columns.append(name)
+            if not cell.strip():
+                problems.append(
+                    Problem(
+                        "blank column label",
+                        file=file,
+                        line=line,
+                        column=col,
+                        severity=Severity.WARNING,
+                        code="blank-label",
+                    )
+                )
+            elif name is None:
+                problems.append(
+                    Problem(
+                        f"unknown column {cell.strip()!r} is ignored "
+                        f"(columns: {', '.join(COLUMNS)})",
+                        file=file,
+                        line=line,
+                        column=col,
+                        severity=Severity.WARNING,
+                        code="unknown-label",
+                    )
+                )
+            elif name in index:
+                problems.append(
+                    Problem(
+                        f"duplicate column {cell.strip()!r}",
+                        file=file,
+                        line=line,
+                        column=col,
+                        field=name,
+                        code="duplicate-label",
+                    )
+                )
+            else:
+                index[name] = col - 1
+        missing = [name for name in REQUIRED if name not in index]
+        if missing:
+            looks_like_data = bool(cells) and _is_date(cells[0])
+            why = (
+                f"the first line is data, not a header; add the header line {','.join(COLUMNS)}"
+                if looks_like_data
+                else f"missing required column(s) {', '.join(missing)}"
+            )
+            problems.append(Problem(why, file=file, line=line, code="missing-label"))
+            return None, problems
+        if any(p.code == "duplicate-label" for p in problems):
+            return None, problems
+        delimiter = sniff_delimiter(text[:4096])
+        return Layout(tuple(columns), index, delimiter, line), problems
+    return None, problems
+
+
+def _is_date(text: str) -> bool:
+    try:
+        parse_entry_date(text)
+    except ValueError:
+        return False
+    return True
+
+
+def parse_ledger_text(
+    text: str, plan: Plan, *, file: str = "<ledger>"
+) -> tuple[list[LedgerEntry], list[Problem], tuple[str | None, ...]]:
+    """Parse decoded ledger text: entries, located problems, and the header's columns.
+
+    An empty text is an empty ledger (with a warning); a text whose header lacks a required
+    column gives one error and no entries. At most
+    :data:`~gl_plan.limits.MAX_PROBLEMS_PER_KIND` problems of one kind are listed, then a count
+    of the rest. A text of more than
+    :data:`~gl_plan.limits.MAX_LEDGER_ROWS` rows raises :class:`GlplanError` (exit code 2).
+    """
+    entries, problems, columns = _parse_ledger_text(text, plan, file)
+    return entries, _capped(problems, file), columns
+
+
+def _capped(problems: list[Problem], file: str) -> list[Problem]:
+    """The first problems of each kind, then one line counting the rest of that kind: a
+    column of bad values gives one message per row otherwise."""
+    counts: dict[tuple[str, Severity], int] = {}
+    kept: list[Problem] = []
+    for p in problems:
+        key = (p.code, p.severity)
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= limits.MAX_PROBLEMS_PER_KIND:
+            kept.append(p)
+    for (code, severity), n in counts.items():
+        if n > limits.MAX_PROBLEMS_PER_KIND:
+            kept.append(
+                Problem(
+                    f"... and {n - limits.MAX_PROBLEMS_PER_KIND:,} more {code} problems not listed",
+                    file=file,
+                    severity=severity,
+                    code=code,
+                )
+            )
+    return kept
+
+
+def _parse_ledger_text(
+    text: str, plan: Plan, file: str
+) -> tuple[list[LedgerEntry], list[Problem], tuple[str | None, ...]]:
+    rows = iter_rows(text, sniff_delimiter(text[:4096]))
+    problems: list[Problem] = []
+    try:
+        layout, header_problems = header_layout(rows, text, file)
+    except csv.Error as exc:
+        return [], [Problem(f"unreadable CSV: {exc}", file=file, line=1, code="csv-error")], ()
+    problems.extend(header_problems)
+    if layout is None:
+        if not header_problems:
+            problems.append(
+                Problem(
+                    f"empty ledger: no header line ({','.join(COLUMNS)})",
+                    file=file,
+                    severity=Severity.WARNING,
+                    code="empty",
+                )
+            )
+        return [], problems, ()
+
+    entries: list[LedgerEntry] = []
+    seen: dict[tuple[str, ...], int] = {}
+    line = layout.header_line
+    count = 0
+    try:
+        for line, cells in rows:
+            if not any(c.strip() for c in cells):
+                continue
+            count += 1
+            if count > limits.MAX_LEDGER_ROWS:
+                raise _too_many_rows(file, line)
+            entry, row_problems = _parse_row(line, cells, layout, plan, file)
+            problems.extend(row_problems)
+            if entry is None:
+                continue
+            key = tuple(c.strip() for c in cells)
+            if key in seen:
+                problems.append(
+                    Problem(
+                        f"duplicate of the row on line {seen[key]}",
+                        file=file,
+                        line=line,
+                        severity=Severity.WARNING,
+                        code="duplicate-row",
+                    )
+                )
+            else:
+                seen[key] = line
+            entries.append(entry)
+    except csv.Error as exc:
+        problems.append(
+            Problem(
+                f"unreadable CSV after this line: {exc}", file=file, line=line, code="csv-error"
+            )
+        )
+    return entries, problems, layout.columns
+
+
+def _too_many_rows(file: str, line: int) -> GlplanError:
+    return GlplanError.single(
+        f"more than {limits.MAX_LEDGER_ROWS:,} rows; a progress ledger holds at most "
+        f"{limits.MAX_LEDGER_ROWS:,} (start a new ledger file, or check that this is the "
+        "right file)",
+        file=file,
+        line=line,
+        code="too-large",
+    )
+
+
+def _parse_row(
+    line: int, cells: list[str], layout: Layout, plan: Plan, file: str
+) -> tuple[LedgerEntry | None, list[Problem]]:
+    problems: list[Problem] = []
+
+    def problem(name: str, message: str, code: str, severity: Severity = Severity.ERROR) -> None:
+        col = layout.index.get(name)
+        problems.append(
+            Problem(
+                message,
+                file=file,
+                line=line,
+                column=None if col is None else col + 1,
+                field=name,
+                severity=severity,
+                code=code,
+            )
+        )
+
+    if len(cells) > len(layout.columns):
+        problems.append(
+            Problem(
+                f"{len(cells)} cells but the header has {len(layout.columns)} "
+                "(a note with a comma must be in double quotes)",
+                file=file,
+                line=line,
+                column=len(layout.columns) + 1,
+                code="extra-cell",
+            )
+        )
+        return None, problems
+
+    def cell(name: str) -> str:
+        i = layout.index.get(name)
+        return cells[i].strip() if i is not None and i < len(cells) else ""
+
+    fields = {name: cell(name) for name in COLUMNS}
+    entry_date: date | None = None
+    if not fields["date"]:
+        problem("date", "missing date", "missing-cell")
+    else:
+        try:
+            entry_date = parse_entry_date(fields["date"])
+        except ValueError as exc:
+            problem("date", str(exc), "type-error")
+    if entry_date is not None and entry_date < plan.plan.issued:
+        problem(
+            "date",
+            f"{entry_date} is before the plan was issued ({plan.plan.issued}); a typo?",
+            "constraint-error",
+            Severity.WARNING,
+        )
+
+    task: Task | None = None
+    if not fields["task"]:
+        problem("task", "missing task id", "missing-cell")
+    else:
+        task = plan.task_by_id.get(normalise_task_id(fields["task"]))
+        if task is None:
+            problem("task", suggest_task(fields["task"], plan), "unknown-task")
+
+    status: LedgerStatus | None = None
+    if not fields["status"]:
+        problem("status", "missing status", "missing-cell")
+    else:
+        try:
+            status = parse_status(fields["status"])
+        except ValueError as exc:
+            problem("status", str(exc), "type-error")
+
+    value: float | None = None
+    if fields["value"]:
+        try:
+            value = parse_value(fields["value"])
+        except ValueError as exc:
+            code = "constraint-error" if isinstance(exc, OutOfRange) else "type-error"
+            problem("value", str(exc), code)
+
+    region: str | None = None
+    if fields["region"]:
+        region = plan.resolve_region(fields["region"])
+        if region is None:
+            problem("region", f"unknown region {fields['region']!r}", "unknown-region")
+
+    metric = fields["metric"] or None
+    if task is not None:
+        if metric is not None and quantity_for(task, metric) is None:
+            known = ", ".join(q.metric for q in task.quantities) or "none"
+            problem(
+                "metric",
+                f"task {task.id} has no quantity {metric!r} (it has: {known})",
+                "unknown-metric",
+            )
+        elif value is not None and not task.quantities:
+            problem(
+                "value",
+                f"task {task.id} commits to no quantity; the value is ignored",
+                "constraint-error",
+                Severity.WARNING,
+            )
+            value = None
+        qty = quantity_for(task, metric)
+        if (
+            region is not None
+            and qty is not None
+            and qty.per_region
+            and qty.regions
+            and region not in qty.regions
+        ):
+            problem(
+                "region",
+                f"region {fields['region']!r} is not one of the regions task {task.id} names",
+                "constraint-error",
+                Severity.WARNING,
+            )
+
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    assert entry_date is not None
+    assert task is not None
+    assert status is not None
+    return (
+        LedgerEntry(
+            date=entry_date,
+            task=task.id,
+            status=status,
+            value=value,
+            note=fields["note"],
+            region=region,
+            reporter=fields["reporter"] or None,
+            metric=metric,
+            line=line,
+        ),
+        problems,
+    )
+
+
+def read_ledger(
+    path: str | Path, plan: Plan, *, encoding: str | None = None
+) -> tuple[Ledger, list[Problem]]:
+    """Read a ledger file against the plan: the valid entries and every problem, located.
+
+    Rows with an error are left out of the ledger. A file that is missing, a folder, binary
+    or undecodable raises :class:`GlplanError` with exit code 2.
+
+    >>> ledger, problems = read_ledger("data/progress.csv", plan)  # doctest: +SKIP
+    """
+    p = Path(path)
+    name = str(path)
+    text, used, problems = decode_ledger(read_ledger_bytes(p), name, encoding)
+    entries, more, columns = parse_ledger_text(text, plan, file=name)
+    return Ledger(name, entries, used, columns or COLUMNS), [*problems, *more]
