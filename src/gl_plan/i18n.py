@@ -112,6 +112,10 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "check.none_behind": ("各县区{name}均未落后。", "No county is behind on {name}."),
     "check.no_data_rows": ("无数据:", "No data: "),
     "check.older": ("* 非最新一期数据:", "* older figure: "),
+    "check.rates_only": (
+        "无汇总值(下级只报送了比率、未报送分子分母,比率不能相加):",
+        "no total (the regions below sent rates without counts, which cannot be added): ",
+    ),
     "check.partial": (
         "~ {name}仅由 {reporting}/{expected} 个县区的分子分母汇总(缺 ",
         "~ {name}: summed from {reporting} of {expected} counties (no counts from ",

@@ -1,18 +1,22 @@
-"""The city's (and any parent region's) rates, from the counties' counts: sum over sum.
+"""Every parent region's figures, from its children's counts: sum over sum, level by level.
 
 A rate for a larger area is the sum of the numerators over the sum of the denominators,
-× 100, recomputed at each level (DHIS2's rule for aggregating indicators), never the mean
-of the county rates: a small county at 80 % and a large one at 100 % do not make a city at
-90 %.
+recomputed at each level (DHIS2's rule for aggregating indicators), never the mean of the
+children's rates: a small county at 80 % and a large one at 100 % do not make a city at
+90 %. The indicator's unit says how (``Unit``): ``percent`` × 100, ``per_thousand`` × 1000,
+``ratio`` and ``years`` × 1; ``count`` and ``amount`` are plain sums of the values.
 
-For each parent region, indicator and period:
+Parents are computed from the bottom of the hierarchy up (county → prefecture → province
+→ nation). For each parent region, indicator and period:
 
-- the *expected* regions are the parent's reporting (leaf) descendants;
-- those with both a numerator and a denominator for that period contribute; the value is
-  ``sum(numerators) / sum(denominators) × 100`` over them;
-- if any expected region lacks counts (it did not report, or reported only a rate, which
-  cannot be summed), the figure covers only part of the area: it is kept but marked
-  ``partial``, with the missing codes named. Rates are never averaged to fill the hole.
+- each direct child contributes its counts: its own reported counts where it reported them,
+  otherwise the counts computed from its own children (so a prefecture whose counties did
+  not report can still stand in with its own figure);
+- the *expected* regions are the parent's reporting (leaf) descendants; those a child's
+  figure covers count as reporting. A child without counts (it did not report, or sent only
+  a rate, which cannot be summed) leaves its leaves out: the figure covers only part of the
+  area and is marked ``partial``, with the missing codes named. Rates are never averaged to
+  fill the hole; when no child has counts the parent has no figure.
 
 A parent region that reported its own figure for a period (a city statistics file, say)
 keeps it: a reported figure wins over a computed one, since the statistics bureau's total
@@ -31,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from gl_plan.data.observations import Observation, ObservationSet, Series
 from gl_plan.periods import Period
-from gl_plan.plan.models import Plan
+from gl_plan.plan.models import Plan, Unit
 
 
 class Coverage(BaseModel):
@@ -68,41 +72,69 @@ class Aggregated:
 
     observations: ObservationSet
     coverage: dict[tuple[str, str, Period], Coverage] = field(default_factory=dict)
+    #: Parent, indicator and periods for which children sent rates without the counts to
+    #: add them up, and no figure could be made.
+    rates_only: dict[tuple[str, str], list[Period]] = field(default_factory=dict)
+
+
+@dataclass
+class _Figure:
+    """One region's counts for one period, as its parent adds them up (a summable unit
+    adds the values and leaves the counts at zero)."""
+
+    numerator: float
+    denominator: float
+    value: float
+    #: Leaf regions this figure does not cover (its own missing ones, for a computed one).
+    missing: tuple[str, ...] = ()
 
 
 @dataclass
 class _Sum:
-    """One parent's counts for one period, added up region by region in plan order."""
+    """One parent's children added up for one period, in plan order."""
 
     numerator: float = 0.0
     denominator: float = 0.0
-    regions: list[str] = field(default_factory=list)
-    #: Expected regions that sent a rate without counts.
+    total: float = 0.0
+    contributed: bool = False
+    missing: list[str] = field(default_factory=list)
+    #: Leaves that sent a rate without counts.
     rate_only: set[str] = field(default_factory=set)
 
 
 def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
-    """Add each parent region's series, computed from its reporting regions' counts.
+    """Add each parent region's series, computed from its children's counts.
 
     Worked examples: ``tests/assess/test_assess_aggregate.py``.
     """
     tolerance = plan.settings.rate_tolerance
     series = dict(observations.series)  # the input set is left untouched
     coverage: dict[tuple[str, str, Period], Coverage] = {}
+    rates_only: dict[tuple[str, str], list[Period]] = {}
     indicators = sorted({indicator for _, indicator in observations.series})
     below = leaves_below(plan)
+    kids = children_of(plan)
     for indicator in indicators:
-        for parent, expected in below.items():
-            sums = _sum_counts(observations, expected, indicator)
+        definition = plan.indicator_by_id.get(indicator)
+        unit = definition.unit if definition is not None else Unit.PERCENT
+        # A parent's figures, for its own parent to add up: computed counts, by period.
+        computed_of: dict[str, dict[Period, _Figure]] = {}
+        for parent in bottom_up(plan, kids):
+            expected = below[parent]
+            sums = _add_children(
+                observations, computed_of, kids[parent], below, indicator, unit.summable
+            )
             direct = observations.get(parent, indicator)
             reported = {o.period: o for o in direct} if direct is not None else {}
+            mine: dict[Period, _Figure] = {}
             points: list[Observation] = []
             for period in sorted(set(sums) | set(reported)):
                 acc = sums.get(period, _Sum())
-                computed = acc.numerator / acc.denominator * 100.0 if acc.denominator > 0 else None
-                contributed = set(acc.regions)
-                missing = [c for c in expected if c not in contributed]
+                computed = _value(acc, unit)
+                missing = acc.missing if acc.contributed else list(expected)
                 without = [c for c in missing if c in acc.rate_only]
+                if computed is not None:
+                    mine[period] = _Figure(acc.numerator, acc.denominator, computed, tuple(missing))
                 own = reported.get(period)
                 if own is not None:
                     points.append(own)
@@ -121,11 +153,8 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
                         ),
                     )
                 elif computed is not None:
-                    points.append(
-                        Observation(
-                            parent, period, indicator, computed, acc.numerator, acc.denominator
-                        )
-                    )
+                    counts = (None, None) if unit.summable else (acc.numerator, acc.denominator)
+                    points.append(Observation(parent, period, indicator, computed, *counts))
                     cov = Coverage(
                         period=str(period),
                         computed=True,
@@ -137,8 +166,13 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
                         computed_value=computed,
                     )
                 else:
-                    continue  # counts that sum to a zero denominator give no rate
+                    # No counts to add (the children sent rates only), or counts that sum
+                    # to a zero denominator.
+                    if acc.rate_only:
+                        rates_only.setdefault((parent, indicator), []).append(period)
+                    continue
                 coverage[(parent, indicator, period)] = cov
+            computed_of[parent] = mine
             if points:
                 series[(parent, indicator)] = Series(parent, indicator, tuple(points))
     # Parents in plan order, indicators sorted within each, as callers iterate them.
@@ -149,19 +183,100 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
             if key in series and key not in ordered:
                 ordered[key] = series[key]
     ordered.update(series)
-    return Aggregated(ObservationSet(ordered), coverage)
+    return Aggregated(ObservationSet(ordered), coverage, rates_only)
+
+
+def _value(acc: _Sum, unit: Unit) -> float | None:
+    if not acc.contributed:
+        return None
+    if unit.summable:
+        return acc.total
+    scale = unit.scale
+    if scale is None or acc.denominator <= 0:
+        return None
+    return acc.numerator / acc.denominator * scale
+
+
+def _add_children(
+    observations: ObservationSet,
+    computed_of: dict[str, dict[Period, _Figure]],
+    children: list[str],
+    below: dict[str, list[str]],
+    indicator: str,
+    summable: bool,
+) -> dict[Period, _Sum]:
+    """Per period, the children's counts (or values, for a summable unit) added up."""
+    figures: list[tuple[str, dict[Period, _Figure]]] = []
+    for child in children:
+        own: dict[Period, _Figure] = {}
+        for o in observations.get(child, indicator) or ():
+            if o.numerator is not None and o.denominator is not None:
+                own[o.period] = _Figure(o.numerator, o.denominator, o.value)
+            elif summable:
+                own[o.period] = _Figure(0.0, 0.0, o.value)
+        # A child's own reported counts win; its computed ones fill the other periods.
+        figures.append((child, {**computed_of.get(child, {}), **own}))
+    periods: set[Period] = set()
+    for _, by_period in figures:
+        periods.update(by_period)
+    # Children that sent a rate, but no counts to add, for a period they have no figure for.
+    rate_only: dict[Period, set[str]] = {}
+    for child, by_period in figures:
+        for o in observations.get(child, indicator) or ():
+            if o.period not in by_period:
+                rate_only.setdefault(o.period, set()).add(child)
+                periods.add(o.period)
+    sums: dict[Period, _Sum] = {p: _Sum(rate_only=rate_only.get(p, set())) for p in periods}
+    for child, by_period in figures:
+        leaves = below.get(child, [child])
+        for period, acc in sums.items():
+            figure = by_period.get(period)
+            if figure is None:
+                acc.missing.extend(leaves)
+                continue
+            acc.contributed = True
+            acc.missing.extend(figure.missing)
+            acc.total += figure.value
+            acc.numerator += figure.numerator
+            acc.denominator += figure.denominator
+    return sums
+
+
+def children_of(plan: Plan) -> dict[str, list[str]]:
+    """Each region's direct children, in plan order (an empty list for a leaf)."""
+    kids: dict[str, list[str]] = {r.code: [] for r in plan.regions}
+    for r in plan.regions:
+        if r.parent is not None and r.parent in kids:
+            kids[r.parent].append(r.code)
+    return kids
+
+
+def bottom_up(plan: Plan, kids: dict[str, list[str]]) -> list[str]:
+    """Parent regions, every one after all the parents below it."""
+    order: list[str] = []
+    seen: set[str] = set()
+
+    def visit(code: str) -> None:
+        if code in seen:  # a cycle is a plan error, reported by the loader
+            return
+        seen.add(code)
+        for child in kids.get(code, []):
+            visit(child)
+        if kids.get(code):
+            order.append(code)
+
+    for region in plan.regions:
+        visit(region.code)
+    return order
 
 
 def leaves_below(plan: Plan) -> dict[str, list[str]]:
     """Each parent region's reporting (leaf) descendants, in plan order."""
-    kids: dict[str, list[str]] = {}
-    for r in plan.regions:
-        if r.parent is not None:
-            kids.setdefault(r.parent, []).append(r.code)
+    kids = children_of(plan)
     position = {r.code: i for i, r in enumerate(plan.regions)}
     out: dict[str, list[str]] = {}
     for region in plan.regions:
-        if region.code not in kids:
+        if not kids[region.code]:
             continue
         found: list[str] = []
         stack = [region.code]
@@ -171,26 +286,9 @@ def leaves_below(plan: Plan) -> dict[str, list[str]]:
                 if child in seen:  # a cycle is a plan error, reported by the loader
                     continue
                 seen.add(child)
-                if child in kids:
+                if kids.get(child):
                     stack.append(child)
                 else:
                     found.append(child)
         out[region.code] = sorted(found, key=position.__getitem__)
     return out
-
-
-def _sum_counts(
-    observations: ObservationSet, expected: list[str], indicator: str
-) -> dict[Period, _Sum]:
-    """Per period, the expected regions' counts added up in ``expected`` order."""
-    sums: dict[Period, _Sum] = {}
-    for code in expected:
-        for o in observations.get(code, indicator) or ():
-            acc = sums.setdefault(o.period, _Sum())
-            if o.numerator is not None and o.denominator is not None:
-                acc.numerator += o.numerator
-                acc.denominator += o.denominator
-                acc.regions.append(code)
-            else:
-                acc.rate_only.add(code)
-    return sums

@@ -537,6 +537,9 @@ def _add_context(
         base_cov = data.coverage.get((region, indicator, base))
         if base_cov is not None and base_cov.partial:
             notes.append("baseline_partial_coverage")
+    if period is None and (region, indicator) in data.rates_only:
+        # The children reported rates, which cannot be summed: say so rather than "no data".
+        notes.append("rates_without_counts")
     if coverage is None and notes == before:
         return
     fields["coverage"] = coverage

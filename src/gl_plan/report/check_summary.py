@@ -154,15 +154,20 @@ def footnote_entries(
     keys = indicator_keys(plan, indicators, lang)
     # dicts as ordered sets: one entry per region even when several indicators share it
     older: dict[str, None] = {}
+    rates_only: dict[str, None] = {}
     partial: dict[tuple[str, int, int, tuple[str, ...]], list[str]] = {}
     for a in cells.values():
         if "older_period" in a.notes:
             older[f"{display_name(plan, a.region, lang)} {a.period}"] = None
+        if "rates_without_counts" in a.notes:
+            rates_only[display_name(plan, a.region, lang)] = None
         cov = a.coverage
         if cov is not None and cov.partial:
             key = (a.region, cov.reporting, cov.expected, tuple(cov.missing))
             partial.setdefault(key, []).append(keys[a.indicator])
     out = [(text("check.older", lang), list(older))] if older else []
+    if rates_only:
+        out.append((text("check.rates_only", lang), list(rates_only)))
     per_region: dict[str, int] = {}
     for region, *_ in partial:
         per_region[region] = per_region.get(region, 0) + 1
