@@ -195,12 +195,17 @@ def _check_archive(archive: ZipFile) -> Refusal | None:
     return _count_rows(archive, [s for s in dict.fromkeys(sheets) if s in sizes])
 
 
+_PREFIX = rb"<(?:[A-Za-z_][\w.-]{0,40}:)?"
 #: A row or cell element's start tag (any namespace prefix) and what follows up to the next
 #: tag: its attributes. Text never holds a bare '<' (only a CDATA section could, which
 #: spreadsheet programs do not write).
-_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,40}:)?(row|c)[\s/>]([^<>]*)")
+_ROW_TAG = re.compile(_PREFIX + rb"row[\s/>]([^<>]*)")
+_CELL_ATTRIBUTES = re.compile(_PREFIX + rb"c[\s/>]([^<>]*)")
+_CELL_TAG = re.compile(_PREFIX + rb"c[\s/>]")
 #: A cell or row reference: ``r="XFD1048576"`` or ``r="7"``.
-_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{0,3})(\d{1,9})["']""")
+_REF = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Za-z]{0,3})(\d{1,9})["']""")
+#: A cell's start tag with its reference.
+_CELL_REF = re.compile(_PREFIX + rb"""c\s(?:[^<>]*?\s)?r\s*=\s*["']([A-Za-z]{1,3})(\d{1,9})["']""")
 #: A start tag longer than this is not a spreadsheet's (theirs are under a hundred bytes).
 _MAX_TAG = 1 << 16
 
@@ -224,21 +229,43 @@ class _Extent:
         self._column = 0
 
     def add(self, chunk: bytes, end: int) -> None:
-        for kind, attributes in _TAG.findall(chunk, 0, end):
-            ref = _REF.search(attributes)
-            if kind == b"row":
-                self._row = int(ref[2]) if ref else self._row + 1
-                self._column = 0
-                self.rows = max(self.rows, self._row)
-                continue
-            self.cells += 1
-            if ref and ref[1]:
-                self._column = _column(ref[1])
-                self.rows = max(self.rows, int(ref[2]))
-            else:
-                self._column += 1
-            self.columns = max(self.columns, self._column)
+        """Account for the whole tags in ``chunk[:end]``, a row at a time: the cells of a
+        row are counted and their references gathered by regular expressions, without a
+        Python step per cell."""
+        start = 0
+        for row in _ROW_TAG.finditer(chunk, 0, end):
+            self._cells(chunk, start, row.start())
+            ref = _REF.search(row[1])
+            self._row = int(ref[2]) if ref else self._row + 1
+            self._column = 0
             self.rows = max(self.rows, self._row)
+            start = row.end()
+        self._cells(chunk, start, end)
+
+    def _cells(self, chunk: bytes, start: int, end: int) -> None:
+        """The cells in ``chunk[start:end]``, all in the current row."""
+        count = len(_CELL_TAG.findall(chunk, start, end))
+        if not count:
+            return
+        self.cells += count
+        refs = _CELL_REF.findall(chunk, start, end)
+        if len(refs) == count:
+            self._column = _column(refs[-1][0])
+            self.columns = max(self.columns, *map(_column, {letters for letters, _ in refs}))
+            self.rows = max(self.rows, *map(int, {digits for _, digits in refs}))
+        elif not refs:
+            self._column += count
+            self.columns = max(self.columns, self._column)
+        else:  # some with a reference, some without: in order
+            for attributes in _CELL_ATTRIBUTES.findall(chunk, start, end):
+                ref = _REF.search(attributes)
+                if ref and ref[1]:
+                    self._column = _column(ref[1])
+                    self.rows = max(self.rows, int(ref[2]))
+                else:
+                    self._column += 1
+                self.columns = max(self.columns, self._column)
+        self.rows = max(self.rows, self._row)
 
     def over(self, rows_before: int) -> bool:
         return (
