@@ -65,8 +65,7 @@ def _one_of(
                 file, sheet = located(o)
                 report(
                     Problem(
-                        f"duplicate row: {what} is also given at {_where(keep)}; "
-                        "one copy is used",
+                        f"duplicate row: {what} is also given at {_where(keep)}; one copy is used",
                         file=file,
                         line=o.line,
                         severity=Severity.WARNING,

@@ -24,12 +24,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from gl_plan.data.cells import CellReader
 from gl_plan.data.columns import MAX_HEADER_SEARCH_ROWS, Columns, recognise
 from gl_plan.data.observations import Observation
 from gl_plan.data.sources import FileInfo
 from gl_plan.data.values import CellError, cell_text, is_fraction, number
 from gl_plan.errors import Problem, Severity
-from gl_plan.periods import Period, PeriodError, parse_period
+from gl_plan.periods import Period
 from gl_plan.plan.models import Plan
 
 Cell = object
@@ -50,7 +51,7 @@ class Table:
     #: A sheet: rows are short when their last cells are empty (a CSV row must be whole),
     #: and rates may be stored as fractions.
     spreadsheet: bool
-    region_cache: dict[Cell, str | CellError] = field(default_factory=dict)
+    region_cache: dict[object, str | CellError] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -79,7 +80,7 @@ def _stored_number(cell: Cell) -> float | None:
 
 
 def _blank(cells: Sequence[Cell]) -> bool:
-    return all(c.__class__ is str and not c.strip() for c in cells)  # type: ignore[attr-defined]
+    return all(isinstance(c, str) and not c.strip() for c in cells)
 
 
 class TableReader:
@@ -94,8 +95,7 @@ class TableReader:
             i.id: (i.plausible_range.min, i.plausible_range.max) for i in plan.indicators
         }
         self.tolerance = plan.settings.rate_tolerance
-        self.period_cache: dict[Cell, Period | CellError] = {}
-        self.indicator_cache: dict[Cell, str | CellError] = {}
+        self.resolve = CellReader(plan, as_of)
         #: Data rows (not blank) of the table being read.
         self.counted = 0
 
@@ -290,7 +290,7 @@ class TableReader:
     def _indicator_of(self, cells: Sequence[Cell], cols: Columns) -> str | None:
         if cols.indicator is None or cols.indicator >= len(cells):
             return None
-        found = self._indicator(cells[cols.indicator])
+        found = self.resolve.indicator(cells[cols.indicator])
         return found if isinstance(found, str) else None
 
     def _rate(
@@ -317,60 +317,6 @@ class TableReader:
         return value
 
     # -- cells ----------------------------------------------------------------------------
-
-    def _region(self, raw: Cell, t: Table) -> str | CellError:
-        found = t.region_cache.get(raw)
-        if found is not None:
-            return found
-        text = cell_text(raw)
-        if not text:
-            found = t.name_region if t.name_region is not None else CellError(
-                "missing-cell", "no region"
-            )
-        else:
-            code = self.plan.resolve_region(text)
-            found = code if code is not None else CellError(
-                "unknown-region",
-                f"unknown region {text!r}: not a code, name, short name or former name in the plan",
-            )
-        t.region_cache[raw] = found
-        return found
-
-    def _period(self, raw: Cell) -> Period | CellError:
-        found = self.period_cache.get(raw)
-        if found is None:
-            found = self.period_cache[raw] = self._resolve_period(raw)
-        return found
-
-    def _resolve_period(self, raw: Cell) -> Period | CellError:
-        text = cell_text(raw)
-        if not text:
-            return CellError("missing-cell", "no period")
-        try:
-            period = parse_period(text)
-        except PeriodError as exc:
-            return CellError("type-error", str(exc))
-        if period.end > self.as_of:
-            return CellError(
-                "future-period",
-                f"period {period} ends on {period.end}, after the as-of date {self.as_of}",
-            )
-        return period
-
-    def _indicator(self, raw: Cell) -> str | CellError:
-        found = self.indicator_cache.get(raw)
-        if found is not None:
-            return found
-        text = cell_text(raw)
-        if not text:
-            found = CellError("missing-cell", "no indicator")
-        else:
-            ind = self.plan.resolve_indicator(text)
-            found = ind if ind is not None else CellError(
-                "unknown-indicator", f"unknown indicator {text!r}: not an id or name in the plan"
-            )
-        self.indicator_cache[raw] = found
-        return found
 
     # -- row checks -----------------------------------------------------------------------
 
@@ -486,7 +432,9 @@ class TableReader:
                 f"counts cannot be negative (numerator {num:g}, denominator {den:g})",
             )
         else:
-            self._problem(t, line, cols, cols.denominator, "constraint-error", "denominator is zero")
+            self._problem(
+                t, line, cols, cols.denominator, "constraint-error", "denominator is zero"
+            )
 
     # -- shapes ---------------------------------------------------------------------------
 
@@ -524,14 +472,16 @@ class TableReader:
         self.counted = 0
         for line, cells in self._rows(rows, cols, t):
             ok = True
-            period = self._period(cells[pcol])
+            period = self.resolve.period(cells[pcol])
             if isinstance(period, CellError):
                 problem(t, line, cols, pcol, period.code, period.message)
                 ok = False
             if check_ignored and not self._ignored_empty(cells, line, cols, t):
                 ok = False
-            region = self._region(cells[rcol] if rcol is not None else "", t)
-            indicator = self._indicator(cells[icol])
+            region = self.resolve.region(
+                cells[rcol] if rcol is not None else "", t.name_region, t.region_cache
+            )
+            indicator = self.resolve.indicator(cells[icol])
             if isinstance(region, CellError):
                 problem(t, line, cols, rcol, region.code, region.message)
                 ok = False
@@ -572,7 +522,8 @@ class TableReader:
                     den = count
             if not ok:
                 continue
-            assert isinstance(region, str) and isinstance(indicator, str)
+            assert isinstance(region, str)
+            assert isinstance(indicator, str)
             assert isinstance(period, Period)
             if num is not None or den is not None:
                 if num is None or den is None or num < 0 or den <= 0:
@@ -596,10 +547,17 @@ class TableReader:
             elif value is None:
                 where = vcol if vcol is not None else ncol
                 problem(
-                    t, line, cols, where, "missing-cell", "no value, and no numerator and denominator"
+                    t,
+                    line,
+                    cols,
+                    where,
+                    "missing-cell",
+                    "no value, and no numerator and denominator",
                 )
                 continue
-            if self._out_of_range(t, line, cols, vcol if vcol is not None else ncol, value, indicator):
+            if self._out_of_range(
+                t, line, cols, vcol if vcol is not None else ncol, value, indicator
+            ):
                 continue
             out.append(Observation(region, period, indicator, value, num, den, t.source, line))
         return self.counted
@@ -619,19 +577,22 @@ class TableReader:
         self.counted = 0
         for line, cells in self._rows(rows, cols, t):
             ok = not check_ignored or self._ignored_empty(cells, line, cols, t)
-            region = self._region(cells[rcol] if rcol is not None else "", t)
+            region = self.resolve.region(
+                cells[rcol] if rcol is not None else "", t.name_region, t.region_cache
+            )
             if isinstance(region, CellError):
                 problem(t, line, cols, rcol, region.code, region.message)
                 ok = False
             elif cols.region_alt and not self._alt_regions_ok(cells, line, cols, t, region):
                 ok = False
-            period = self._period(cells[pcol])
+            period = self.resolve.period(cells[pcol])
             if isinstance(period, CellError):
                 problem(t, line, cols, pcol, period.code, period.message)
                 ok = False
             if not ok:
                 continue
-            assert isinstance(region, str) and isinstance(period, Period)
+            assert isinstance(region, str)
+            assert isinstance(period, Period)
             given = 0
             for col, ind in cols.wide:
                 lone = self.ranges[ind] if t.spreadsheet else None

@@ -59,7 +59,9 @@ def _sheets(path: Path, display: str) -> list[Sheet]:
             if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
                 continue  # chart and dialog sheets hold no table
             rows = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-            cells = [(line, [_cell(v) for v in row]) for line, row in enumerate(rows, start=1)]
+            cells: list[tuple[int, Sequence[Cell]]] = [
+                (line, [_cell(v) for v in row]) for line, row in enumerate(rows, start=1)
+            ]
             out.append((meta.name, cells))
     except Exception as exc:  # a damaged sheet's XML fails while it is parsed
         raise WorkbookError(

@@ -15,7 +15,6 @@ from pathlib import PurePath
 
 from gl_plan.plan.models import Plan, normalise_name
 
-
 # Digit groups of three after the first, with ASCII or full-width commas (NFKC turns "，" into
 # ","), or spaces: "12,345", "１２，３４５", "12 345.5".
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?")
