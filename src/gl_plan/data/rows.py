@@ -28,7 +28,7 @@ from gl_plan.data.cells import CellReader
 from gl_plan.data.columns import MAX_HEADER_SEARCH_ROWS, Columns, recognise
 from gl_plan.data.observations import Observation
 from gl_plan.data.sources import FileInfo
-from gl_plan.data.values import CellError, cell_text, is_fraction, number
+from gl_plan.data.values import FRACTION_MAX, CellError, cell_text, is_fraction, number
 from gl_plan.errors import Problem, Severity
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan
@@ -280,9 +280,9 @@ class TableReader:
                     cols,
                     col,
                     "percent-fraction",
-                    f"every number in column {cols.label(col)!r} is a fraction, as a "
-                    "spreadsheet stores a cell shown as a percentage: read multiplied by 100 "
-                    "(0.985 as 98.5)",
+                    f"the numbers in column {cols.label(col)!r} are all fractions (above 0, "
+                    f"at most {FRACTION_MAX:g}), as a spreadsheet stores cells shown as "
+                    "percentages: read multiplied by 100 (0.985 as 98.5)",
                     Severity.WARNING,
                 )
         return scaled
