@@ -1,6 +1,6 @@
 """Decode the CSV files counties send, whatever Excel saved them as, and split them into rows.
 
-Order of attempts (DOMAIN.md section 5): UTF-8 with BOM, UTF-8, then GB18030 (a superset of
+Order of attempts: UTF-8 with BOM, UTF-8, then GB18030 (a superset of
 GBK, which Excel on Chinese Windows writes), and as a last resort Latin-1 (which decodes any
 bytes) with a warning. UTF-8 goes first because many UTF-8 files also
 decode as GB18030; a Latin-1 file decodes as GB18030 into nonsense without an error, so a
@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import io
 import itertools
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +34,7 @@ __all__ = [
     "decode",
     "detect_encoding",
     "iter_rows",
+    "not_a_file",
     "read_at_most",
     "sniff_delimiter",
 ]
@@ -270,6 +274,29 @@ def iter_rows(text: str | TextIO, delimiter: str | None = None) -> Iterator[tupl
         raise RowError(str(exc), start) from None
 
 
+def not_a_file(path: Path | str) -> str | None:
+    """Why ``path`` cannot be read as a file, when it is something other than a regular
+    file or a folder; None otherwise (a missing path included: callers say so their way).
+
+    Checked before a file is opened: opening a FIFO waits for a writer forever, and a
+    device or a socket never holds a county's data. A symlink loop is named as such rather
+    than as a missing file.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return "is a symlink loop, not a regular file" if exc.errno == errno.ELOOP else None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "is a FIFO (named pipe), not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    return "is not a regular file"
+
+
 def read_at_most(path: Path, limit: int) -> bytes:
     """The bytes of ``path``, but never more than ``limit + 1`` of them.
 
@@ -293,12 +320,15 @@ def read_input_file(
     path: Path, limit: int, what: str, *, too_large_exit: ExitCode = ExitCode.USAGE
 ) -> bytes:
     """A user's input file's bytes, refused with a located :class:`GlplanError` when it is
-    missing, unreadable, a folder, or over ``limit`` bytes (``what`` names the kind of file
-    in the messages: "a plan", "a progress ledger").
+    missing, unreadable, a folder, not a regular file (a FIFO, a device, a socket, a
+    symlink loop), or over ``limit`` bytes (``what`` names the kind of file in the
+    messages: "a plan", "a progress ledger").
 
-    Bounded even when the size on disk is no guide (a device, a pipe, a growing file).
+    Bounded even when the size on disk is no guide (a file still growing).
     """
     name = str(path)
+    if (why := not_a_file(path)) is not None:
+        raise GlplanError.single(why, file=name, code="not-a-file")
     try:
         size = path.stat().st_size
     except FileNotFoundError:

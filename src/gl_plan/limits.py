@@ -9,10 +9,10 @@ message naming the file and the limit; nothing is half-read.
 
 Where each is enforced: the plan limits in :mod:`gl_plan.plan.load`, the ledger limits in
 :mod:`gl_plan.ledger`, the field limit in :mod:`gl_plan.io`, the indicator
-file limits in :mod:`gl_plan.data.read` (file size, problems per kind) and
-:mod:`gl_plan.data.xlsxguard` (rows, and the .xlsx limits, checked before openpyxl opens a
-workbook). A file over a row limit is refused whole: the rows read before the limit was
-reached are not used.
+file limits in :mod:`gl_plan.data.read` (file size, problems per kind),
+:mod:`gl_plan.data.csvfile` (rows of a CSV file) and :mod:`gl_plan.data.xlsxguard` (the
+.xlsx limits, rows and cells included, checked before a workbook is parsed). A file over a
+limit is refused whole: the rows read before the limit was reached are not used.
 """
 
 from __future__ import annotations
@@ -35,28 +35,30 @@ MAX_PLAN_PROBLEMS: Final = 200
 #: An indicator file (CSV or XLSX). A county's quarterly file is kilobytes; a national long
 #: file of a million rows about 60 MB.
 MAX_INDICATOR_FILE_BYTES: Final = 200 * MB
-#: Rows in one indicator file, all sheets of a workbook together (header, title and blank
-#: rows included): five national files' worth. Reading stops at the first row past it.
+#: Rows in one CSV indicator file (header, title and blank rows included): five national
+#: files' worth. Reading stops at the first row past it.
 MAX_INDICATOR_ROWS: Final = 5_000_000
+#: Rows in one workbook, all sheets together, each sheet counted to its last row (header,
+#: title and blank rows included). A county's workbook has under a thousand; a workbook is
+#: read into memory whole, so larger tables belong in CSV.
+MAX_XLSX_ROWS: Final = 100_000
+#: Cells in the grid of one sheet (its last row × its last column), which the spreadsheet
+#: library holds whole: 100,000 rows of 20 columns.
+MAX_XLSX_CELLS: Final = 2_000_000
 #: An .xlsx is a zip of XML files; what its members declare they expand to, checked before
-#: the workbook is opened (a 2 MB workbook can expand to gigabytes). A national workbook of a
-#: million rows expands to about 150 MB.
+#: the workbook is opened (a 2 MB workbook can expand to gigabytes).
 MAX_XLSX_EXPANDED_BYTES: Final = 500 * MB
-#: The workbook's shared-string table, which openpyxl holds in memory whole (about 1.7
-#: bytes of memory per byte of XML). A national workbook's is a few megabytes: its
-#: region and indicator names repeat.
+#: The workbook's shared-string table, which the spreadsheet library holds in memory
+#: whole. A county's is kilobytes: its region and indicator names repeat.
 MAX_XLSX_SHARED_STRINGS_BYTES: Final = 100 * MB
-#: Any other part openpyxl parses whole into a tree (styles, relationships, the workbook
-#: itself, the content types), which costs about 12 bytes of memory per byte of XML.
-#: Excel's are kilobytes; a style table bloated by years of copying sheets, a few MB.
-#: Worksheets are streamed and limited by the two limits above and the row limits.
+#: Any other part read whole (styles, relationships, the workbook itself, the content
+#: types). Excel's are kilobytes; a style table bloated by years of copying sheets, a few
+#: MB. Worksheets are limited by the limits above.
 MAX_XLSX_PART_BYTES: Final = 20 * MB
 #: The zip's table of contents, read whole before anything else (zipfile keeps an object of
 #: a few hundred bytes for each entry however small): a workbook lists a few dozen parts,
 #: under 100 bytes each. Stops a zip of millions of empty entries.
 MAX_XLSX_DIRECTORY_BYTES: Final = 4 * MB
-#: Rows in one sheet: Excel's own maximum.
-MAX_XLSX_ROWS_PER_SHEET: Final = 1_048_576
 
 #: The progress ledger: a few hundred lines a year, a few kilobytes.
 MAX_LEDGER_BYTES: Final = 20 * MB
@@ -80,10 +82,11 @@ __all__ = [
     "MAX_PLAN_NODES",
     "MAX_PLAN_PROBLEMS",
     "MAX_PROBLEMS_PER_KIND",
+    "MAX_XLSX_CELLS",
     "MAX_XLSX_DIRECTORY_BYTES",
     "MAX_XLSX_EXPANDED_BYTES",
     "MAX_XLSX_PART_BYTES",
-    "MAX_XLSX_ROWS_PER_SHEET",
+    "MAX_XLSX_ROWS",
     "MAX_XLSX_SHARED_STRINGS_BYTES",
     "MB",
 ]

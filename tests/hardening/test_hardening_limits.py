@@ -124,14 +124,16 @@ def test_oversized_plan_names_file_and_limit(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
 def test_endless_device_as_plan_or_ledger_is_refused(plan: Plan) -> None:
-    """A size check before reading says 0 bytes for a device; the read itself is bounded."""
+    """A size check before reading says 0 bytes for a device; it is refused before it is
+    opened, as anything that is not a regular file is."""
     with pytest.raises(GlplanError) as info:
         load_plan("/dev/zero")
-    assert info.value.problems[0].code == "too-large"
+    assert info.value.problems[0].code == "not-a-file"
+    assert info.value.problems[0].message == "is a device, not a regular file"
     with pytest.raises(GlplanError) as info:
         read_ledger("/dev/zero", plan)
-    assert info.value.problems[0].code == "too-large"
-    assert f"{limits.MAX_LEDGER_BYTES:,}" in info.value.problems[0].message
+    assert info.value.problems[0].code == "not-a-file"
+    assert info.value.problems[0].file == "/dev/zero"
 
 
 @pytest.mark.parametrize(

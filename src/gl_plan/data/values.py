@@ -15,8 +15,6 @@ from pathlib import PurePath
 
 from gl_plan.plan.models import Plan, normalise_name
 
-NAN = math.nan
-
 # Digit groups of three after the first, with ASCII or full-width commas (NFKC turns "，" into
 # ","), or spaces: "12,345", "１２，３４５", "12 345.5".
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?")
@@ -45,11 +43,12 @@ def cell_text(cell: object) -> str:
     return str(cell).strip()
 
 
-def number(cell: object, what: str, *, percent: bool) -> float:
-    """A number from a cell; NaN when the cell is empty.
+def number(cell: object, what: str, *, percent: bool) -> float | None:
+    """A number from a cell; None when the cell is empty.
 
-    Accepts ``98.5``, `` 98.5 ``, ``98.5%`` (when ``percent``), ``12,345``, ``１２，３４５``.
-    Rejects non-finite numbers, dates and text.
+    The one reader of numbers for every file format. Accepts ``98.5``, `` 98.5 ``,
+    ``98.5%`` (when ``percent``), ``12,345``, ``１２，３４５``. Rejects non-finite numbers,
+    dates and text.
 
     >>> number("１２，３４５", "numerator", percent=False)
     12345.0
@@ -58,7 +57,7 @@ def number(cell: object, what: str, *, percent: bool) -> float:
     """
     if cell.__class__ is str:
         if not cell:
-            return NAN
+            return None
         try:
             x = float(cell)
         except ValueError:
@@ -68,7 +67,7 @@ def number(cell: object, what: str, *, percent: bool) -> float:
             return x
         raise CellError("type-error", f"{what} {cell!r} is not a number")
     if cell is None:
-        return NAN
+        return None
     if isinstance(cell, bool) or not isinstance(cell, int | float):
         raise CellError("type-error", f"{what} {cell_text(cell)!r} is not a number")
     if isinstance(cell, float) and not math.isfinite(cell):
@@ -76,12 +75,12 @@ def number(cell: object, what: str, *, percent: bool) -> float:
     return float(cell)
 
 
-def _number_text(text: str, what: str, percent: bool) -> float:
+def _number_text(text: str, what: str, percent: bool) -> float | None:
     if len(text) > _MAX_NUMBER_TEXT:
         raise CellError("type-error", f"{what} is not a number (text too long)")
     s = unicodedata.normalize("NFKC", text).strip()
     if not s:
-        return NAN
+        return None
     is_percent = s.endswith("%")
     if is_percent:
         if not percent:
@@ -102,6 +101,22 @@ def _number_text(text: str, what: str, percent: bool) -> float:
     if not math.isfinite(x):
         raise CellError("type-error", f"{what} {text!r} is not a number")
     return x
+
+
+#: The largest number read as a fraction of a percentage (1.5 is 150%, the top of the widest
+#: plausible range of a gross enrollment rate).
+FRACTION_MAX = 1.5
+
+
+def is_fraction(x: float, low: float, high: float) -> bool:
+    """Whether ``x`` looks like a rate stored as a fraction, as a spreadsheet keeps a cell
+    shown as a percentage (98.5% is stored 0.985): above 0, at most :data:`FRACTION_MAX`,
+    and within the indicator's plausible range ``low``-``high`` once multiplied by 100.
+
+    >>> is_fraction(0.985, 0, 150), is_fraction(98.5, 0, 150), is_fraction(0, 0, 150)
+    (True, False, False)
+    """
+    return 0 < x <= FRACTION_MAX and low <= x * 100 <= high
 
 
 def region_from_name(name: str, plan: Plan) -> str | None:

@@ -1,61 +1,46 @@
-"""The limits of :mod:`gl_plan.limits` that the indicator reader checks as it reads.
+"""Refuse a workbook before the spreadsheet library parses it, when it would cost too much.
 
-An .xlsx is a zip of XML parts, and openpyxl holds some of them in memory whole: a 2 MB
-workbook whose shared-string table expands to 440 MB costs 20 seconds and 700 MB before
-anything can be said about it. :func:`check_workbook` looks at what the zip *declares*
-before openpyxl opens it (:mod:`zipfile` never inflates a part beyond its declared size, so
-the declaration is binding), and counts the worksheets' rows by their tags, which takes a
-second where openpyxl would take minutes. :class:`RowLimit` stops reading a file or sheet at
-its row limit, so a file of millions of tiny rows fails after a bounded amount of work.
-
-Both refuse the whole file: a file cut off at a limit never yields partial results.
+An .xlsx is a zip of XML parts. The library holds the shared-string table in memory whole,
+and each sheet as a full grid of its used range: a 5 KB workbook with one cell in A1 and
+one in XFD1048576 asks for a grid of 17 billion cells (the process dies), and an 800 KB
+workbook of a million tiny rows takes seconds and hundreds of MB. :func:`check_workbook`
+reads what the zip *declares* (:mod:`zipfile` never inflates a part beyond its declared
+size, so the declaration is binding) and scans each sheet's XML for its row and cell tags
+in bounded memory, stopping at the first limit passed, so any workbook is read or refused
+within seconds.
 """
 
 from __future__ import annotations
 
 import contextlib
-import itertools
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+import zipfile
+import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import NamedTuple
+from xml.parsers.expat import ExpatError, ParserCreate
+from zipfile import ZipFile
 
-from gl_plan.errors import Problem
 from gl_plan.limits import (
-    MAX_INDICATOR_ROWS,
+    MAX_XLSX_CELLS,
     MAX_XLSX_DIRECTORY_BYTES,
     MAX_XLSX_EXPANDED_BYTES,
     MAX_XLSX_PART_BYTES,
-    MAX_XLSX_ROWS_PER_SHEET,
+    MAX_XLSX_ROWS,
     MAX_XLSX_SHARED_STRINGS_BYTES,
 )
-
-if TYPE_CHECKING:
-    from zipfile import ZipFile
 
 _CONTENT_TYPES = "[Content_Types].xml"
 SHARED_STRINGS_TYPE = (
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 )
-#: The workbook part's content types, in the order openpyxl looks for them.
-WORKBOOK_TYPES = (
-    "application/vnd.ms-excel.template.macroEnabled.main+xml",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
-    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-)
-#: Parts openpyxl reads by these fixed names, whole.
-_FIXED_PARTS = (
-    "xl/styles.xml",
-    "xl/theme/theme1.xml",
-    "docProps/core.xml",
-    "docProps/custom.xml",
-    "docProps/app.xml",
-)
+#: The workbook part, where the spreadsheet library looks for it.
+WORKBOOK = "xl/workbook.xml"
+#: Parts read by these fixed names, whole.
+_FIXED_PARTS = ("xl/styles.xml", "xl/theme/theme1.xml", "docProps/core.xml", "docProps/app.xml")
 _REL = "/relationships/"
 
-_Row = TypeVar("_Row")
 _TOO_LARGE = "file-too-large"
 _ADVICE = "split it, save it as CSV, or check that this is the right file"
 
@@ -68,19 +53,17 @@ class Refusal(NamedTuple):
 
 
 def check_workbook(path: Path) -> Refusal | None:
-    """Why the workbook at ``path`` must not be opened with openpyxl, or None.
+    """Why the workbook at ``path`` must not be parsed, or None.
 
-    Refused: a file that is not a zip or has no workbook part (``io-error``, worded like
-    openpyxl's own failures); a zip whose table of contents, total expanded size,
-    shared-string table or any other part openpyxl reads whole is over its limit
-    (``file-too-large``); sheets with more row elements than the row limits allow
-    (``too-many-rows``). Read for this: the zip's directory, two small XML parts (the
-    content types and the workbook's relationships), and the worksheets' XML, scanned for
-    row tags in bounded memory.
+    Refused: a file that is not a zip or has no workbook part (``io-error``); a zip whose
+    table of contents, total expanded size, shared-string table or any other part read
+    whole is over its limit (``file-too-large``); sheets with more rows than
+    :data:`~gl_plan.limits.MAX_XLSX_ROWS` in all (``too-many-rows``), or a sheet whose
+    grid (rows × columns, counted to its last row and column) or number of cells passes
+    :data:`~gl_plan.limits.MAX_XLSX_CELLS` (``too-many-cells``). Read for this: the zip's
+    directory, two small XML parts (the content types and the workbook's relationships),
+    and the worksheets' XML as a stream, up to the first limit passed.
     """
-    import zipfile
-    import zlib
-
     try:
         directory = _directory_bytes(path)
         if directory is not None and directory > MAX_XLSX_DIRECTORY_BYTES:
@@ -129,8 +112,6 @@ def _directory_bytes(path: Path) -> int | None:
     ZipFile makes an object of every entry listed there (a few hundred bytes each, however
     small the entry), so this is checked before the zip is opened.
     """
-    import zipfile
-
     # zipfile's own reader of the end record, so the answer is the one ZipFile acts on;
     # private, hence looked up: without it, only the expanded-size limits apply.
     end_record = getattr(zipfile, "_EndRecData", None)
@@ -172,10 +153,7 @@ def _check_archive(archive: ZipFile) -> Refusal | None:
     if refusal := oversized(_CONTENT_TYPES):
         return refusal
     overrides = _attributes(archive, _CONTENT_TYPES, "Override", sizes)
-    declared = {
-        a.get("ContentType", ""): a.get("PartName", "").lstrip("/") for a in reversed(overrides)
-    }
-    workbook = next((declared[t] for t in WORKBOOK_TYPES if t in declared), "xl/workbook.xml")
+    workbook = WORKBOOK
     if workbook not in sizes:
         return _unopenable(f"a zip file without the workbook part {workbook}")
     strings = {"xl/sharedStrings.xml"} | {
@@ -183,8 +161,8 @@ def _check_archive(archive: ZipFile) -> Refusal | None:
         for a in overrides
         if a.get("ContentType") == SHARED_STRINGS_TYPE
     }
-    # The workbook's relationships lead openpyxl to every other part it reads: sheets it
-    # streams, external links and chart sheets it reads whole.
+    # The workbook's relationships lead to every other part that is read: sheets, scanned
+    # below, and anything else, read whole.
     rels = rels_part(workbook)
     if refusal := oversized(rels):
         return refusal
@@ -217,50 +195,124 @@ def _check_archive(archive: ZipFile) -> Refusal | None:
     return _count_rows(archive, [s for s in dict.fromkeys(sheets) if s in sizes])
 
 
-#: A row element's start tag, with any namespace prefix. Text never holds a bare '<' (only a
-#: CDATA section could, which spreadsheet programs do not write).
-_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,40}:)?row[\s/>]")
-_ROW_TAG_MAX = 48
+_PREFIX = rb"<(?:[A-Za-z_][\w.-]{0,40}:)?"
+#: A row or cell element's start tag (any namespace prefix) and what follows up to the next
+#: tag: its attributes. Text never holds a bare '<' (only a CDATA section could, which
+#: spreadsheet programs do not write).
+_ROW_TAG = re.compile(_PREFIX + rb"row[\s/>]([^<>]*)")
+_CELL_ATTRIBUTES = re.compile(_PREFIX + rb"c[\s/>]([^<>]*)")
+_CELL_TAG = re.compile(_PREFIX + rb"c[\s/>]")
+#: A cell or row reference: ``r="XFD1048576"`` or ``r="7"``.
+_REF = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Za-z]{0,3})(\d{1,9})["']""")
+#: A cell's start tag with its reference.
+_CELL_REF = re.compile(_PREFIX + rb"""c\s(?:[^<>]*?\s)?r\s*=\s*["']([A-Za-z]{1,3})(\d{1,9})["']""")
+#: A start tag longer than this is not a spreadsheet's (theirs are under a hundred bytes).
+_MAX_TAG = 1 << 16
+
+
+def _column(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+class _Extent:
+    """How far a sheet reaches, as the library will lay it out: its last row and column
+    (rows and cells without a reference follow the previous one) and its cell count."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.columns = 0
+        self.cells = 0
+        self._row = 0
+        self._column = 0
+
+    def add(self, chunk: bytes, end: int) -> None:
+        """Account for the whole tags in ``chunk[:end]``, a row at a time: the cells of a
+        row are counted and their references gathered by regular expressions, without a
+        Python step per cell."""
+        start = 0
+        for row in _ROW_TAG.finditer(chunk, 0, end):
+            self._cells(chunk, start, row.start())
+            ref = _REF.search(row[1])
+            self._row = int(ref[2]) if ref else self._row + 1
+            self._column = 0
+            self.rows = max(self.rows, self._row)
+            start = row.end()
+        self._cells(chunk, start, end)
+
+    def _cells(self, chunk: bytes, start: int, end: int) -> None:
+        """The cells in ``chunk[start:end]``, all in the current row."""
+        count = len(_CELL_TAG.findall(chunk, start, end))
+        if not count:
+            return
+        self.cells += count
+        refs = _CELL_REF.findall(chunk, start, end)
+        if len(refs) == count:
+            self._column = _column(refs[-1][0])
+            self.columns = max(self.columns, *map(_column, {letters for letters, _ in refs}))
+            self.rows = max(self.rows, *map(int, {digits for _, digits in refs}))
+        elif not refs:
+            self._column += count
+            self.columns = max(self.columns, self._column)
+        else:  # some with a reference, some without: in order
+            for attributes in _CELL_ATTRIBUTES.findall(chunk, start, end):
+                ref = _REF.search(attributes)
+                if ref and ref[1]:
+                    self._column = _column(ref[1])
+                    self.rows = max(self.rows, int(ref[2]))
+                else:
+                    self._column += 1
+                self.columns = max(self.columns, self._column)
+        self.rows = max(self.rows, self._row)
+
+    def over(self, rows_before: int) -> bool:
+        return (
+            rows_before + self.rows > MAX_XLSX_ROWS
+            or self.cells > MAX_XLSX_CELLS
+            or self.rows * self.columns > MAX_XLSX_CELLS
+        )
 
 
 def _count_rows(archive: ZipFile, sheets: list[str]) -> Refusal | None:
-    """Refuses a workbook whose sheets have more row elements than the row limits allow.
-
-    Counting tags in the inflated XML takes about a second for the largest workbook
-    allowed, where openpyxl would take minutes to reach the limit row by row. Rows that
-    openpyxl makes up for gaps in the numbering are caught by :class:`RowLimit` instead.
-    """
+    """Refuses a workbook whose sheets pass the row or cell limits, reading each sheet's
+    XML in chunks up to the first limit passed (about a second at most)."""
     total = 0
     for name in sheets:
-        rows = 0
+        extent = _Extent()
         carry = b""
         with archive.open(name) as fh:
             while chunk := fh.read(1 << 20):
                 data = carry + chunk
-                # A tag holds one '<', so the tags before the last '<' near the end are whole;
-                # from there on, the text is searched again with the next chunk.
-                cut = data.rfind(b"<", max(len(data) - _ROW_TAG_MAX, 0))
-                if cut < 0:
+                # A tag is whole when a '>' follows its '<'; an unfinished one at the end of
+                # the chunk is searched again with the next chunk.
+                cut = data.rfind(b"<")
+                if cut < 0 or data.find(b">", cut) >= 0:
                     cut = len(data)
-                rows += len(_ROW_TAG.findall(data, 0, cut))
+                extent.add(data, cut)
                 carry = data[cut:]
-                if rows > MAX_XLSX_ROWS_PER_SHEET or total + rows > MAX_INDICATOR_ROWS:
+                if len(carry) > _MAX_TAG:
+                    return _unopenable(f"a tag of over {_MAX_TAG:,} bytes in part {name}")
+                if extent.over(total):
                     break
             else:
-                rows += len(_ROW_TAG.findall(carry))
-        total += rows
-        if rows > MAX_XLSX_ROWS_PER_SHEET:
+                extent.add(carry, len(carry))
+        if total + extent.rows > MAX_XLSX_ROWS:
             return Refusal(
                 "too-many-rows",
-                f"the sheet in part {name} of the workbook has more than "
-                f"{MAX_XLSX_ROWS_PER_SHEET:,} rows, the most a sheet may have ({_ADVICE})",
+                f"the workbook's sheets have more than {MAX_XLSX_ROWS:,} rows (counted to "
+                f"the last row of each sheet; passed in part {name}); a workbook may have at "
+                f"most {MAX_XLSX_ROWS:,} ({_ADVICE})",
             )
-        if total > MAX_INDICATOR_ROWS:
+        if extent.over(total):
             return Refusal(
-                "too-many-rows",
-                f"the workbook's sheets have more than {MAX_INDICATOR_ROWS:,} rows; an "
-                f"indicator file may have at most {MAX_INDICATOR_ROWS:,} ({_ADVICE})",
+                "too-many-cells",
+                f"the sheet in part {name} of the workbook reaches row {extent.rows:,} and "
+                f"column {extent.columns:,} ({extent.cells:,} cells or more); a sheet may "
+                f"span at most {MAX_XLSX_CELLS:,} cells ({_ADVICE})",
             )
+        total += extent.rows
     return None
 
 
@@ -270,11 +322,9 @@ def _attributes(
     """The attributes of every ``tag`` element of the part ``name`` (none if it is absent).
 
     Parsed as a stream with no tree kept; the part's size was checked by the caller. Broken
-    XML ends the list where it breaks: openpyxl will report it in its own words, and the
-    checks go on with what was found.
+    XML ends the list where it breaks: the library will report it in its own words, and
+    the checks go on with what was found.
     """
-    from xml.parsers.expat import ExpatError, ParserCreate
-
     if name not in sizes:
         return []
     found: list[dict[str, str]] = []
@@ -290,72 +340,4 @@ def _attributes(
     return found
 
 
-class TooManyRows(Exception):
-    """Raised from inside the rows of a file or sheet when they pass a limit."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
-
-
-class RowLimit:
-    """Caps the rows read from one file: :data:`~gl_plan.limits.MAX_INDICATOR_ROWS` in all
-    and :data:`~gl_plan.limits.MAX_XLSX_ROWS_PER_SHEET` in each sheet of a workbook.
-
-    Rows are counted as read (header, title and blank rows included), and the first row
-    past a limit raises :class:`TooManyRows`, so nothing beyond it is read.
-    """
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.left = MAX_INDICATOR_ROWS
-
-    def rows(
-        self, rows: Iterable[tuple[int, _Row]], sheet: str | None = None
-    ) -> Iterator[tuple[int, _Row]]:
-        """``rows`` (pairs of line number and cells) up to the limit; a CSV file without
-        ``sheet`` pays no more than :func:`itertools.islice` for each row."""
-        it = iter(rows)
-        if sheet is None:
-            limit = self.left
-            yield from itertools.islice(it, limit)
-            for line, _ in it:
-                raise TooManyRows(self.problem(line, None))
-            return
-        per_sheet = self.left > MAX_XLSX_ROWS_PER_SHEET
-        limit = min(MAX_XLSX_ROWS_PER_SHEET, self.left)
-        for row in it:
-            if limit == 0:
-                raise TooManyRows(self.problem(row[0], sheet, per_sheet=per_sheet))
-            limit -= 1
-            self.left -= 1
-            yield row
-
-    def problem(self, line: int | None, sheet: str | None, *, per_sheet: bool = False) -> Problem:
-        """The problem for a file (or, with ``per_sheet``, a sheet) over its row limit."""
-        if per_sheet:
-            what = (
-                f"sheet {sheet!r} has more than {MAX_XLSX_ROWS_PER_SHEET:,} rows, the most "
-                "a sheet may have"
-            )
-        else:
-            what = (
-                f"more than {MAX_INDICATOR_ROWS:,} rows; an indicator file may have at most "
-                f"{MAX_INDICATOR_ROWS:,}"
-            )
-        return Problem(
-            f"{what} ({_ADVICE}); reading stopped and none of the file's rows are used",
-            file=self.file,
-            line=line,
-            code="too-many-rows",
-            sheet=sheet,
-        )
-
-    def check_count(self, rows: int) -> Problem | None:
-        """The problem for a file already read whole, ``rows`` rows in all, or None."""
-        if rows <= self.left:
-            return None
-        return self.problem(None, None)
-
-
-__all__ = ["Refusal", "RowLimit", "TooManyRows", "check_workbook"]
+__all__ = ["Refusal", "check_workbook"]

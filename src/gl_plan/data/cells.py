@@ -1,0 +1,82 @@
+"""The region, period and indicator a cell names, resolved against the plan.
+
+Files repeat the same few spellings row after row, so each distinct cell is resolved once
+and remembered. A cell that cannot be used gives a :class:`CellError` saying why.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gl_plan.data.values import CellError, cell_text
+from gl_plan.periods import Period, PeriodError, parse_period
+from gl_plan.plan.models import Plan
+
+
+class CellReader:
+    """Resolves cells against ``plan``; periods ending after ``as_of`` are refused."""
+
+    def __init__(self, plan: Plan, as_of: date) -> None:
+        self.plan = plan
+        self.as_of = as_of
+        self._periods: dict[object, Period | CellError] = {}
+        self._indicators: dict[object, str | CellError] = {}
+
+    def region(
+        self, raw: object, name_region: str | None, cache: dict[object, str | CellError]
+    ) -> str | CellError:
+        """The region code; an empty cell is ``name_region`` (the one the file or sheet
+        name says), when there is one. ``cache`` is the table's own, since that differs."""
+        found = cache.get(raw)
+        if found is None:
+            found = cache[raw] = self._region(cell_text(raw), name_region)
+        return found
+
+    def _region(self, text: str, name_region: str | None) -> str | CellError:
+        if not text:
+            return (
+                name_region if name_region is not None else CellError("missing-cell", "no region")
+            )
+        code = self.plan.resolve_region(text)
+        if code is None:
+            return CellError(
+                "unknown-region",
+                f"unknown region {text!r}: not a code, name, short name or former name in the plan",
+            )
+        return code
+
+    def period(self, raw: object) -> Period | CellError:
+        found = self._periods.get(raw)
+        if found is None:
+            found = self._periods[raw] = self._period(cell_text(raw))
+        return found
+
+    def _period(self, text: str) -> Period | CellError:
+        if not text:
+            return CellError("missing-cell", "no period")
+        try:
+            period = parse_period(text)
+        except PeriodError as exc:
+            return CellError("type-error", str(exc))
+        if period.end > self.as_of:
+            return CellError(
+                "future-period",
+                f"period {period} ends on {period.end}, after the as-of date {self.as_of}",
+            )
+        return period
+
+    def indicator(self, raw: object) -> str | CellError:
+        found = self._indicators.get(raw)
+        if found is None:
+            found = self._indicators[raw] = self._indicator(cell_text(raw))
+        return found
+
+    def _indicator(self, text: str) -> str | CellError:
+        if not text:
+            return CellError("missing-cell", "no indicator")
+        indicator = self.plan.resolve_indicator(text)
+        if indicator is None:
+            return CellError(
+                "unknown-indicator", f"unknown indicator {text!r}: not an id or name in the plan"
+            )
+        return indicator

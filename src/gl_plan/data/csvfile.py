@@ -1,0 +1,71 @@
+"""Read one CSV indicator file: decoded and split by :mod:`gl_plan.io`, rows streamed to the
+table reader under the row limit.
+
+A file over :data:`~gl_plan.limits.MAX_INDICATOR_ROWS` rows is refused whole: reading
+stops at the first row past the limit and none of the file's rows are used.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from gl_plan.data.rows import Table, TableReader, TableResult
+from gl_plan.data.sources import FileInfo
+from gl_plan.data.values import region_from_name
+from gl_plan.errors import Problem
+from gl_plan.io import detect_encoding, iter_rows
+from gl_plan.limits import MAX_INDICATOR_ROWS
+
+_Row = TypeVar("_Row")
+ADVICE = "split it, save it as CSV, or check that this is the right file"
+
+
+class TooManyRows(Exception):
+    """Raised from inside a file's rows when they pass the row limit."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def too_many_rows(file: str, line: int | None) -> Problem:
+    return Problem(
+        f"more than {MAX_INDICATOR_ROWS:,} rows; an indicator file may have at most "
+        f"{MAX_INDICATOR_ROWS:,} ({ADVICE}); reading stopped and none of the file's rows "
+        "are used",
+        file=file,
+        line=line,
+        code="too-many-rows",
+    )
+
+
+def limit_rows(rows: Iterable[tuple[int, _Row]], file: str) -> Iterator[tuple[int, _Row]]:
+    """``rows`` (line and cells) up to the row limit (header, title and blank rows
+    included); the first row past it raises :class:`TooManyRows`."""
+    for n, (line, cells) in enumerate(rows, start=1):
+        if n > MAX_INDICATOR_ROWS:
+            raise TooManyRows(too_many_rows(file, line))
+        yield line, cells
+
+
+def read_csv(path: Path, display: str, reader: TableReader, forced: str | None) -> TableResult:
+    """What the file's table gave (its encoding problems are reported); ``forced`` is the
+    encoding to use. A file over the row limit gives no observations, only the problem.
+    Raises :class:`OSError` when the file cannot be read."""
+    with path.open("rb") as fh:
+        detected = detect_encoding(fh, display, forced)
+        for p in detected.problems:
+            reader.report(p)
+        if not detected.readable:
+            return TableResult(FileInfo(display, detected.encoding, 0, "unreadable"), [], [])
+        fh.seek(0)
+        text = io.TextIOWrapper(fh, encoding=detected.encoding, newline="")
+        table = Table(display, None, region_from_name(path.name, reader.plan), spreadsheet=False)
+        try:
+            return reader.read(limit_rows(iter_rows(text), display), table, detected.encoding)
+        except TooManyRows as exc:
+            info = FileInfo(display, detected.encoding, 0, "unreadable")
+            return TableResult(info, [exc.problem], [])

@@ -1,0 +1,89 @@
+"""One value per region, indicator and period across every file read.
+
+Identical copies collapse into one (a warning at each extra copy); conflicting values are
+all rejected (an error at each place, naming the others), since which one is right cannot
+be known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from gl_plan.data.observations import Observation
+from gl_plan.errors import Problem, Severity
+from gl_plan.periods import Period
+
+#: ``Observation.source`` → (file, sheet), for locating problems.
+Sources = Mapping[str, tuple[str, str | None]]
+
+
+def merge(
+    observations: Sequence[Observation], sources: Sources, report: Callable[[Problem], None]
+) -> list[Observation]:
+    """The observations with duplicates collapsed and conflicts removed, in their order."""
+    groups: dict[tuple[str, str, Period], list[Observation]] = {}
+    for obs in observations:
+        groups.setdefault((obs.region, obs.indicator, obs.period), []).append(obs)
+    rejected: set[int] = set()
+    for group in groups.values():
+        if len(group) == 1:
+            continue
+        keep = _one_of(group, sources, report)
+        rejected.update(id(o) for o in group if o is not keep)
+    return [o for o in observations if id(o) not in rejected]
+
+
+def _where(o: Observation) -> str:
+    return f"{o.source}:{o.line}"
+
+
+def _same(a: Observation, b: Observation) -> bool:
+    def same_counts(x: float | None, y: float | None) -> bool:
+        return x is None or y is None or x == y
+
+    return (
+        abs(a.value - b.value) <= 1e-9
+        and same_counts(a.numerator, b.numerator)
+        and same_counts(a.denominator, b.denominator)
+    )
+
+
+def _one_of(
+    group: list[Observation], sources: Sources, report: Callable[[Problem], None]
+) -> Observation | None:
+    first = group[0]
+    what = f"{first.region} {first.indicator} {first.period}"
+
+    def located(o: Observation) -> tuple[str | None, str | None]:
+        return sources.get(o.source or "", (o.source, None))
+
+    if all(_same(o, first) for o in group[1:]):
+        # Keep the copy that carries counts, if one does, else the first.
+        keep = next((o for o in group if o.has_counts), first)
+        for o in group:
+            if o is not keep:
+                file, sheet = located(o)
+                report(
+                    Problem(
+                        f"duplicate row: {what} is also given at {_where(keep)}; one copy is used",
+                        file=file,
+                        line=o.line,
+                        severity=Severity.WARNING,
+                        code="duplicate-row",
+                        sheet=sheet,
+                    )
+                )
+        return keep
+    for o in group:
+        others = ", ".join(f"{p.value:g} at {_where(p)}" for p in group if p is not o)
+        file, sheet = located(o)
+        report(
+            Problem(
+                f"conflicting values for {what}: {o.value:g} here, {others}; none is used",
+                file=file,
+                line=o.line,
+                code="conflicting-value",
+                sheet=sheet,
+            )
+        )
+    return None
