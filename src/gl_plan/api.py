@@ -21,9 +21,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from gl_plan.assess.check import CheckResult, Sources, build_check
+from gl_plan.assess.tasks import assess_tasks
 from gl_plan.data.observations import ObservationSet
+from gl_plan.data.read import read_indicators
 from gl_plan.errors import GlplanError, Problem
 from gl_plan.ledger.model import Ledger, LedgerEntry
+from gl_plan.ledger.read import read_ledger
+from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.resources import PROGRESS_FILE, DataLocation, default_location
 
@@ -69,7 +73,6 @@ def run_check(
     the ledger's. ``sources`` records which files were read; by default, the files the
     observations name.
     """
-    from gl_plan.assess.tasks import assess_tasks
 
     tasks = assess_tasks(plan, ledger, as_of)
     if isinstance(data, ObservationSet):
@@ -137,7 +140,6 @@ def load_inputs(
     folder that does not exist means no data; a path given that does not exist is an
     error. Raises :class:`GlplanError` for input that cannot be read.
     """
-    from gl_plan.plan.load import load_plan
 
     loc: DataLocation | None = None
     if plan_path is None or data_paths is None or progress_path is None:
@@ -168,13 +170,9 @@ def load_inputs(
     ledger: Ledger | None = None
     ledger_issues: list[Problem] = []
     if progress is not None:
-        from gl_plan.ledger.read import read_ledger
-
         ledger, ledger_issues = read_ledger(progress, plan, encoding=encoding)
     data: DataLike | ObservationSet
     if paths:
-        from gl_plan.data.read import read_indicators
-
         # A period after `today` cannot have been observed (a typo: an error); one after
         # `as_of` but not after today is simply beyond the quarter being re-run.
         cutoff = max(as_of, today) if today is not None else as_of
