@@ -10,11 +10,14 @@ that agree, so every row takes the reader's full path. The data are deterministi
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from gl_plan.plan.ids import GB2260_PROVINCES
 
 ROOT = Path(__file__).resolve().parents[1]
 GOAL_INDICATORS = (
@@ -39,41 +42,40 @@ def leaves_for(rows: int) -> int:
 
 def national_plan(n_leaves: int) -> dict[str, Any]:
     """A plan document for ``n_leaves`` counties under prefectures, provinces and a nation."""
-    import json
-
     base = yaml.safe_load((ROOT / "data" / "plan.yaml").read_text(encoding="utf-8"))
     doc: dict[str, Any] = json.loads(json.dumps(base, default=str))
     n_pref = max(PROVINCES, round(n_leaves / COUNTIES_PER_PREFECTURE))
     regions: list[dict[str, Any]] = [
         {
-            "code": "100000",
+            "code": "CN",
             "name": {"zh": "全国", "en": "Nation"},
             "short": {"zh": "全国", "en": "Nation"},
-            "kind": "city",
+            "kind": "nation",
         }
     ]
-    for p in range(PROVINCES):
+    provinces = sorted(GB2260_PROVINCES)[:PROVINCES]
+    for p, prefix in enumerate(provinces):
         regions.append(
             {
-                "code": f"{11 + p:02d}0000",
+                "code": f"{prefix}0000",
                 "name": {"zh": f"省{p:02d}", "en": f"Province {p:02d}"},
                 "short": {"zh": f"省{p:02d}", "en": f"P{p:02d}"},
-                "kind": "city",
-                "parent": "100000",
+                "kind": "province",
+                "parent": "CN",
             }
         )
     prefectures: list[str] = []
     for f in range(n_pref):
         p = f % PROVINCES
-        code = f"{11 + p:02d}{1 + f // PROVINCES:02d}00"
+        code = f"{provinces[p]}{1 + f // PROVINCES:02d}00"
         prefectures.append(code)
         regions.append(
             {
                 "code": code,
                 "name": {"zh": f"地区{f:04d}", "en": f"Prefecture {f:04d}"},
                 "short": {"zh": f"地{f:04d}", "en": f"F{f:04d}"},
-                "kind": "city",
-                "parent": f"{11 + p:02d}0000",
+                "kind": "prefecture_city",
+                "parent": f"{provinces[p]}0000",
             }
         )
     for c in range(n_leaves):

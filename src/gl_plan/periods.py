@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, total_ordering
-
-from dateutil.relativedelta import relativedelta
 
 _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -48,8 +47,7 @@ class Period:
     @property
     def end(self) -> date:
         """The last day of the period."""
-        month = 12 if self.quarter is None else self.quarter * 3
-        return date(self.year, month, 1) + relativedelta(day=31)
+        return _end(self.year, self.quarter)
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Period):
@@ -81,6 +79,13 @@ class Period:
         if self.quarter == 1:
             return Period(self.year - 1, 4)
         return Period(self.year, self.quarter - 1)
+
+
+@lru_cache(maxsize=4096)
+def _end(year: int, quarter: int | None) -> date:
+    # Assessing a quarter asks every point's end many times; the answer never changes.
+    month = 12 if quarter is None else quarter * 3
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 @lru_cache(maxsize=4096)
