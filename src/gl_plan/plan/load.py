@@ -43,7 +43,7 @@ __all__ = [
     "read_plan_text",
 ]
 
-Path = tuple[str | int, ...]
+DocPath = tuple[str | int, ...]
 Position = tuple[int, int]
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
@@ -94,7 +94,7 @@ class _Frame:
 
     __slots__ = ("key", "path", "value")
 
-    def __init__(self, value: dict[str, Any] | list[Any], path: Path) -> None:
+    def __init__(self, value: dict[str, Any] | list[Any], path: DocPath) -> None:
         self.value = value
         self.path = path
         self.key: str | _Skip | None = None
@@ -110,8 +110,8 @@ class _Builder:
     def __init__(self) -> None:
         #: Where each value starts, as the parser's marks (turned into line and column only
         #: for the few paths a message needs: see :func:`_pos`).
-        self.positions: dict[Path, Any] = {}
-        self.problems: list[tuple[Position, Path, str]] = []
+        self.positions: dict[DocPath, Any] = {}
+        self.problems: list[tuple[Position, DocPath, str]] = []
         self.nodes = 0
         self.documents = 0
 
@@ -198,7 +198,7 @@ class _Builder:
                     skipping += 1
                 continue
             if not stack:
-                path: Path = ()
+                path: DocPath = ()
                 root_mark = event.start_mark
                 top = None
             else:
@@ -313,7 +313,7 @@ def _too_deep() -> str:
     return f"nested too deeply: a plan nests lists and mappings at most {MAX_PLAN_DEPTH} levels"
 
 
-def _locate(path: Path, positions: dict[Path, Any]) -> Position | None:
+def _locate(path: DocPath, positions: dict[DocPath, Any]) -> Position | None:
     """The position of the deepest node on ``path`` that exists in the document."""
     for end in range(len(path), -1, -1):
         mark = positions.get(path[:end])
@@ -322,7 +322,7 @@ def _locate(path: Path, positions: dict[Path, Any]) -> Position | None:
     return None
 
 
-def _clean_loc(loc: Iterable[str | int]) -> Path:
+def _clean_loc(loc: Iterable[str | int]) -> DocPath:
     # pydantic adds validator names such as "function-after[_bounds(), Quantity]" to locations
     return tuple(part for part in loc if not (isinstance(part, str) and "[" in part))
 
@@ -379,7 +379,7 @@ def _parse_plan(text: str, file: str) -> Plan:
         Problem(msg, file=file, line=ln, column=col, field=_dotted(path) or None, code="yaml")
         for (ln, col), path, msg in builder.problems
     ]
-    cross: list[tuple[Path, str]] = []
+    cross: list[tuple[DocPath, str]] = []
     plan: Plan | None = None
     try:
         plan = Plan.model_validate(data, context={"cross_check_problems": cross})
@@ -422,7 +422,7 @@ def _parse_plan(text: str, file: str) -> Plan:
     return plan
 
 
-def _dotted(path: Path) -> str:
+def _dotted(path: DocPath) -> str:
     return ".".join(str(p) for p in path)
 
 
