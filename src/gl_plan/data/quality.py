@@ -211,7 +211,9 @@ def outlier_flags(observations: ObservationSet, threshold: float) -> list[Flag]:
     within their series (module docstring)."""
     flags: list[Flag] = []
     for key in sorted(observations.series):
-        s = observations.series[key]
+        # Quarters only: a year's figure sorts between 2022Q4 and 2023Q1 and would hide the
+        # change between them.
+        s = [o for o in observations.series[key] if o.period.quarter is not None]
         if len(s) <= MIN_CHANGES:
             continue
         # (index of the later observation, change) for consecutive quarters only
@@ -258,18 +260,19 @@ def jump_flags(observations: ObservationSet, plan: Plan) -> list[Flag]:
         indicator = plan.indicator_by_id.get(s.indicator)
         if indicator is None or indicator.unit is not Unit.PERCENT:
             continue  # the bound is in percentage points
-        back_to_normal: set[int] = set()
-        for i in range(1, len(s)):
-            before, o = s[i - 1], s[i]
-            if i in back_to_normal or o.period != _next(before.period):
+        # Quarters and years interleave in a series: look each figure's predecessor up.
+        by_period = {o.period: o for o in s}
+        back_to_normal: set[Period] = set()
+        for o in s:
+            before = by_period.get(o.period.previous())
+            if before is None or o.period in back_to_normal:
                 continue
             if abs(o.value - before.value) <= limit:
                 continue
             flags.append(Flag("implausible-jump", o, before))
-            if i + 1 < len(s):
-                after = s[i + 1]
-                if after.period == _next(o.period) and abs(after.value - before.value) <= limit:
-                    back_to_normal.add(i + 1)
+            after = by_period.get(_next(o.period))
+            if after is not None and abs(after.value - before.value) <= limit:
+                back_to_normal.add(after.period)
     return flags
 
 
