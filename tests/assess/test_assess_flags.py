@@ -244,6 +244,35 @@ def test_no_complete_period_before_means_no_share(plan: Plan) -> None:
     assert city.notes == ["partial_coverage"]
 
 
+def test_a_county_sending_rates_only_leaves_the_best_covered_figure_as_reference(
+    plan: Plan,
+) -> None:
+    # Longsheng only ever sends a rate: no period is complete. 2024Q1 misses Longsheng only
+    # (500 + 2000 = 2500); 2024Q2 misses Lingchuan too: 510 / 2500 = 0.204.
+    observations = ObservationSet.from_observations(
+        [
+            obs(YANGSHUO, "2024Q1", num=500, den=500),
+            obs(LINGCHUAN, "2024Q1", num=2000, den=2000),
+            obs(LONGSHENG, "2024Q1", value=100.0),
+            obs(YANGSHUO, "2024Q2", num=505, den=510),
+            obs(LONGSHENG, "2024Q2", value=100.0),
+            # 2024Q3 misses Longsheng only again: as covered as ever, nothing to measure
+            obs(YANGSHUO, "2024Q3", num=515, den=520),
+            obs(LINGCHUAN, "2024Q3", num=1900, den=1950),
+            obs(LONGSHENG, "2024Q3", value=100.0),
+        ]
+    )
+    data = aggregate(plan, observations)
+    q2 = data.coverage[(CITY, PRE, Period(2024, 2))]
+    assert (q2.reference_period, q2.low_coverage) == ("2024Q1", True)
+    assert q2.denominator_share == pytest.approx(510 / 2500)
+    q3 = data.coverage[(CITY, PRE, Period(2024, 3))]
+    assert (q3.partial, q3.denominator_share, q3.reference_period) == (True, None, None)
+    city = row(assess_indicators(plan, data, date(2024, 8, 1)), CITY, 2025)
+    assert (city.period, city.status) == ("2024Q2", Status.INSUFFICIENT_DATA)
+    assert city.notes == ["partial_coverage", "low_coverage", "baseline_partial_coverage"]
+
+
 def test_a_verdict_from_too_little_of_the_area_is_no_verdict(plan: Plan) -> None:
     # 2025Q4 without Lingchuan: 800 / 2800 = 0.2857, value 810 / 800 = 101.25 ≥ 100.7
     observations = coverage_data(

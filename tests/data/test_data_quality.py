@@ -234,6 +234,6 @@ def test_a_figure_the_outlier_screen_reports_is_not_reported_twice(data_plan: Pl
 def test_a_years_figure_between_quarters_does_not_hide_a_change() -> None:
     # 2022 (the year) sorts between 2022Q4 and 2023Q1; the spike is 2023Q1.
     values = [95.0, 95.5, 95.9, 96.6, 112.0, 97.3, 97.9, 98.5, 98.8, 99.4]
-    obs = series("450321", PRE, values) + [Observation("450321", Period(2022), PRE, 96.0)]
+    obs = [*series("450321", PRE, values), Observation("450321", Period(2022), PRE, 96.0)]
     [out] = outliers(ObservationSet.from_observations(obs), 3.5)
     assert "2023Q1 = 112, a change of +15.4 from 2022Q4" in out.message

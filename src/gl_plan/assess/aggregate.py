@@ -35,11 +35,15 @@ Two things keep a computed figure from being trusted silently:
   ``denominator_share`` is the partial figure's summed denominators over that figure's,
   ``reference_period`` names it, and ``low_coverage`` is set when the share is under
   ``settings.min_coverage`` (default 0.9): the figure then stands for too small a part of
-  the population to be judged, and the assessment gives it ``insufficient_data``. With no
-  complete figure before it (the first periods of a series) there is nothing to measure
-  the share against, and the figure keeps the ``partial`` mark only; later periods are
-  never used, so a past ``as_of`` reproduces a past report. Summed units (``count``,
-  ``amount``) have no denominators and are not measured.
+  the population to be judged, and the assessment gives it ``insufficient_data``.
+  A county that only ever sends rates leaves no period complete; then the reference is the
+  earlier figure missing the fewest leaves (the latest of those) among those whose missing
+  leaves are all missing now too, so the share still says how much of what is usually
+  covered is covered now. A figure missing no more than any before it (the first periods
+  of a series, or as complete as the series ever is) has nothing to be measured against
+  and keeps the ``partial`` mark only. Later periods are never used, so a past ``as_of``
+  reproduces a past report. Summed units (``count``, ``amount``) have no denominators and
+  are not measured.
 
 Pure: no I/O, no clock.
 """
@@ -82,9 +86,11 @@ class Coverage(BaseModel):
     #: the computed figure includes.
     outliers: list[str] = Field(default_factory=list)
     #: For a partial computed rate: its summed denominators over those of the last complete
-    #: figure before it (``reference_period``); None when there is none to compare with.
+    #: figure before it (``reference_period``; when none was complete, the best-covered
+    #: earlier figure missing only regions missing now too, see the module docstring);
+    #: None when there is none to compare with.
     denominator_share: float | None = None
-    #: The period of the complete figure ``denominator_share`` compares with.
+    #: The period of the figure ``denominator_share`` compares with.
     reference_period: str | None = None
     #: ``denominator_share`` is under ``settings.min_coverage``: too little of the area to
     #: judge the figure by.
@@ -160,7 +166,7 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
             sums = _add_children(
                 observations, computed_of, kids[parent], below, indicator, unit.summable, flags
             )
-            complete = _complete_denominators(sums, unit)
+            references = _references(sums, unit)
             direct = observations.get(parent, indicator)
             reported = {o.period: o for o in direct} if direct is not None else {}
             mine: dict[Period, _Figure] = {}
@@ -211,7 +217,7 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
                         outliers=acc.outliers,
                     )
                     if missing:
-                        cov = _with_share(cov, acc, period, complete, plan.settings.min_coverage)
+                        cov = _with_share(cov, acc, period, references, plan.settings.min_coverage)
                 else:
                     # No counts to add (the children sent rates only), or counts that sum
                     # to a zero denominator.
@@ -233,28 +239,39 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
     return Aggregated(ObservationSet(ordered), coverage, rates_only, flags)
 
 
-def _complete_denominators(sums: dict[Period, _Sum], unit: Unit) -> dict[Period, float]:
-    """The summed denominators of the periods at which every expected leaf had counts."""
+def _references(sums: dict[Period, _Sum], unit: Unit) -> dict[Period, tuple[frozenset[str], float]]:
+    """Each computed figure's missing leaves and summed denominators, for measuring a later
+    partial figure's coverage (nothing for a summed unit, which has no denominators)."""
     if unit.summable:
         return {}
     return {
-        period: acc.denominator
+        period: (frozenset(acc.missing), acc.denominator)
         for period, acc in sums.items()
-        if acc.contributed and not acc.missing and acc.denominator > 0
+        if acc.contributed and acc.denominator > 0
     }
 
 
 def _with_share(
-    cov: Coverage, acc: _Sum, period: Period, complete: dict[Period, float], minimum: float
+    cov: Coverage,
+    acc: _Sum,
+    period: Period,
+    references: dict[Period, tuple[frozenset[str], float]],
+    minimum: float,
 ) -> Coverage:
     """A partial figure's coverage with its denominators measured against the last complete
-    figure's of the same granularity before it (unchanged when there is none)."""
+    figure of the same granularity before it, or failing one the earlier figure missing the
+    fewest leaves, all of them missing now too (unchanged when there is none)."""
     annual = period.quarter is None
-    before = [p for p in complete if p < period and (p.quarter is None) == annual]
-    if not before:
+    missing = frozenset(acc.missing)
+    candidates = [
+        (-len(gone), p)
+        for p, (gone, _) in references.items()
+        if p < period and (p.quarter is None) == annual and gone < missing
+    ]
+    if not candidates:
         return cov
-    reference = max(before)
-    share = acc.denominator / complete[reference]
+    _, reference = max(candidates)
+    share = acc.denominator / references[reference][1]
     return cov.model_copy(
         update={
             "denominator_share": share,
