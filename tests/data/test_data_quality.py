@@ -1,4 +1,4 @@
-"""Completeness, gaps and outliers over accepted observations."""
+"""Completeness, gaps, outliers and implausible jumps over accepted observations."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from gl_plan.data.quality import (
     MIN_CHANGES,
     check_completeness,
     check_quality,
+    flagged_figures,
     gaps,
+    jumps,
     modified_z_scores,
     outliers,
 )
@@ -162,3 +164,76 @@ def test_reader_reports_outlier_at_its_row(read: Reader, tmp_path: Path) -> None
     path.write_text("region,period,indicator,value\n" + lines, encoding="utf-8")
     [out] = [p for p in read(path).warnings if p.code == "outlier"]
     assert (out.file, out.line) == (str(path), 7)
+
+
+def with_settings(plan: Plan, **changes: float) -> Plan:
+    return plan.model_copy(update={"settings": plan.settings.model_copy(update=changes)})
+
+
+def test_a_jump_is_a_warning_naming_both_figures_and_the_setting(data_plan: Plan) -> None:
+    # Too short a series for the outlier screen (two changes): only the bound can see it.
+    obs = ObservationSet.from_observations(series("450321", PRE, [95.0, 95.5, 100.5]))
+    [out] = jumps(obs, data_plan, {"f.csv": ("county.xlsx", "Q3")})
+    assert out.message == (
+        "implausible jump: 450321 Yangshuo County preschool_gross_enrollment_rate "
+        "2022Q3 = 100.5, 2022Q2 = 95.5: a change of +5 points, more than "
+        "settings.max_quarterly_change (3); check the figure (a typing error, or a "
+        "boundary change to explain)"
+    )
+    assert (out.code, out.severity) == ("implausible-jump", Severity.WARNING)
+    assert (out.file, out.sheet, out.line) == ("county.xlsx", "Q3", 4)
+    assert [p.code for p in check_quality(obs, data_plan, completeness=False)] == [
+        "implausible-jump"
+    ]
+
+
+def test_the_bound_is_the_plan_setting_and_exclusive(data_plan: Plan) -> None:
+    obs = ObservationSet.from_observations(
+        series("450321", PRE, [95.0, 98.0])  # exactly 3 points: allowed
+        + series("450323", PRE, [95.0, 91.99])  # 3.01 points down: flagged
+    )
+    assert list(flagged_figures(obs, data_plan)) == [("450323", PRE, Period(2022, 2))]
+    assert len(jumps(obs, data_plan)) == 1
+    assert jumps(obs, with_settings(data_plan, max_quarterly_change=5.0)) == []
+    assert len(jumps(obs, with_settings(data_plan, max_quarterly_change=1.0))) == 2
+
+
+def test_a_spike_is_flagged_once_and_a_step_once(data_plan: Plan) -> None:
+    spike = series("450321", PRE, [95.0, 95.5, 101.0, 96.0, 96.5])
+    step = series("450323", PRE, [95.0, 95.5, 90.0, 90.5, 91.0])
+    flags = flagged_figures(ObservationSet.from_observations(spike + step), data_plan)
+    assert sorted((r, str(p)) for r, _, p in flags) == [
+        ("450321", "2022Q3"),
+        ("450323", "2022Q3"),
+    ]
+
+
+def test_only_the_period_just_before_of_the_same_granularity(data_plan: Plan) -> None:
+    obs = [
+        Observation("450321", Period(2022, 1), PRE, 90.0),
+        # a gap of a year: the move across it may be real, nothing to compare with
+        Observation("450321", Period(2023, 2), PRE, 96.0),
+        # a year's figure is compared with the previous year's, never with a quarter
+        Observation("450321", Period(2022), PRE, 80.0),
+        Observation("450321", Period(2023), PRE, 84.0),
+    ]
+    flags = flagged_figures(ObservationSet.from_observations(obs), data_plan)
+    [(key, flag)] = flags.items()
+    assert key == ("450321", PRE, Period(2023))
+    assert (flag.kind, flag.previous.period, flag.change) == ("implausible-jump", Period(2022), 4.0)
+
+
+def test_a_figure_the_outlier_screen_reports_is_not_reported_twice(data_plan: Plan) -> None:
+    values = [95.0, 95.5, 95.9, 96.6, 97.0, 112.0, 97.9, 98.5, 98.8, 99.4]
+    obs = ObservationSet.from_observations(series("450321", PRE, values))
+    assert [p.code for p in check_quality(obs, data_plan, completeness=False)] == ["outlier"]
+    [(key, flag)] = flagged_figures(obs, data_plan).items()
+    assert (key[2], flag.kind) == (Period(2023, 2), "outlier")
+
+
+def test_a_years_figure_between_quarters_does_not_hide_a_change() -> None:
+    # 2022 (the year) sorts between 2022Q4 and 2023Q1; the spike is 2023Q1.
+    values = [95.0, 95.5, 95.9, 96.6, 112.0, 97.3, 97.9, 98.5, 98.8, 99.4]
+    obs = [*series("450321", PRE, values), Observation("450321", Period(2022), PRE, 96.0)]
+    [out] = outliers(ObservationSet.from_observations(obs), 3.5)
+    assert "2023Q1 = 112, a change of +15.4 from 2022Q4" in out.message

@@ -24,6 +24,27 @@ may include pupils no county file lists. The computed figure is still given in t
 coverage, and ``differs`` flags a reported figure more than ``settings.rate_tolerance``
 away from a complete computed one.
 
+Two things keep a computed figure from being trusted silently:
+
+- **Flagged figures inside it.** A figure the data-quality screens flag (an outlier or an
+  implausible jump, :func:`gl_plan.data.quality.flagged_figures`) is still added up; the
+  coverage's ``outliers`` names the regions whose flagged figure for the period went into
+  the sum (a child's own figure, or one of its children's through its computed figure).
+- **Too little coverage.** A partial figure of a rate is compared with the parent's last
+  *complete* figure (every expected leaf had counts) of the same granularity before it:
+  ``denominator_share`` is the partial figure's summed denominators over that figure's,
+  ``reference_period`` names it, and ``low_coverage`` is set when the share is under
+  ``settings.min_coverage`` (default 0.9): the figure then stands for too small a part of
+  the population to be judged, and the assessment gives it ``insufficient_data``.
+  A county that only ever sends rates leaves no period complete; then the reference is the
+  earlier figure missing the fewest leaves (the latest of those) among those whose missing
+  leaves are all missing now too, so the share still says how much of what is usually
+  covered is covered now. A figure missing no more than any before it (the first periods
+  of a series, or as complete as the series ever is) has nothing to be measured against
+  and keeps the ``partial`` mark only. Later periods are never used, so a past ``as_of``
+  reproduces a past report. Summed units (``count``, ``amount``) have no denominators and
+  are not measured.
+
 Pure: no I/O, no clock.
 """
 
@@ -34,6 +55,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict, Field
 
 from gl_plan.data.observations import Observation, ObservationSet, Series
+from gl_plan.data.quality import FigureKey, Flag, flagged_figures
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan, Unit
 
@@ -60,6 +82,19 @@ class Coverage(BaseModel):
     computed_value: float | None = None
     #: A reported figure that disagrees with a complete computed one.
     differs: bool = False
+    #: Regions whose figure for the period, flagged as an outlier or an implausible jump,
+    #: the computed figure includes.
+    outliers: list[str] = Field(default_factory=list)
+    #: For a partial computed rate: its summed denominators over those of the last complete
+    #: figure before it (``reference_period``; when none was complete, the best-covered
+    #: earlier figure missing only regions missing now too, see the module docstring);
+    #: None when there is none to compare with.
+    denominator_share: float | None = None
+    #: The period of the figure ``denominator_share`` compares with.
+    reference_period: str | None = None
+    #: ``denominator_share`` is under ``settings.min_coverage``: too little of the area to
+    #: judge the figure by.
+    low_coverage: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +110,8 @@ class Aggregated:
     #: Parent, indicator and periods for which children sent rates without the counts to
     #: add them up, and no figure could be made.
     rates_only: dict[tuple[str, str], list[Period]] = field(default_factory=dict)
+    #: The figures the data-quality screens flag, by (region, indicator, period).
+    flags: dict[FigureKey, Flag] = field(default_factory=dict)
 
 
 @dataclass
@@ -87,6 +124,8 @@ class _Figure:
     value: float
     #: Leaf regions this figure does not cover (its own missing ones, for a computed one).
     missing: tuple[str, ...] = ()
+    #: Regions whose flagged figure this one is or includes.
+    outliers: tuple[str, ...] = ()
 
 
 @dataclass
@@ -100,6 +139,8 @@ class _Sum:
     missing: list[str] = field(default_factory=list)
     #: Leaves that sent a rate without counts.
     rate_only: set[str] = field(default_factory=set)
+    #: Regions whose flagged figure went into the sum.
+    outliers: list[str] = field(default_factory=list)
 
 
 def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
@@ -108,6 +149,7 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
     Worked examples: ``tests/assess/test_assess_aggregate.py``.
     """
     tolerance = plan.settings.rate_tolerance
+    flags = flagged_figures(observations, plan)
     series = dict(observations.series)  # the input set is left untouched
     coverage: dict[tuple[str, str, Period], Coverage] = {}
     rates_only: dict[tuple[str, str], list[Period]] = {}
@@ -122,8 +164,9 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
         for parent in bottom_up(plan, kids):
             expected = below[parent]
             sums = _add_children(
-                observations, computed_of, kids[parent], below, indicator, unit.summable
+                observations, computed_of, kids[parent], below, indicator, unit.summable, flags
             )
+            references = _references(sums, unit)
             direct = observations.get(parent, indicator)
             reported = {o.period: o for o in direct} if direct is not None else {}
             mine: dict[Period, _Figure] = {}
@@ -134,7 +177,13 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
                 missing = acc.missing if acc.contributed else list(expected)
                 without = [c for c in missing if c in acc.rate_only]
                 if computed is not None:
-                    mine[period] = _Figure(acc.numerator, acc.denominator, computed, tuple(missing))
+                    mine[period] = _Figure(
+                        acc.numerator,
+                        acc.denominator,
+                        computed,
+                        tuple(missing),
+                        tuple(acc.outliers),
+                    )
                 own = reported.get(period)
                 if own is not None:
                     points.append(own)
@@ -151,6 +200,7 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
                             and not missing
                             and abs(own.value - computed) > tolerance
                         ),
+                        outliers=acc.outliers if computed is not None else [],
                     )
                 elif computed is not None:
                     counts = (None, None) if unit.summable else (acc.numerator, acc.denominator)
@@ -164,7 +214,10 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
                         without_counts=without,
                         partial=bool(missing),
                         computed_value=computed,
+                        outliers=acc.outliers,
                     )
+                    if missing:
+                        cov = _with_share(cov, acc, period, references, plan.settings.min_coverage)
                 else:
                     # No counts to add (the children sent rates only), or counts that sum
                     # to a zero denominator.
@@ -183,7 +236,49 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
             if key in series and key not in ordered:
                 ordered[key] = series[key]
     ordered.update(series)
-    return Aggregated(ObservationSet(ordered), coverage, rates_only)
+    return Aggregated(ObservationSet(ordered), coverage, rates_only, flags)
+
+
+def _references(sums: dict[Period, _Sum], unit: Unit) -> dict[Period, tuple[frozenset[str], float]]:
+    """Each computed figure's missing leaves and summed denominators, for measuring a later
+    partial figure's coverage (nothing for a summed unit, which has no denominators)."""
+    if unit.summable:
+        return {}
+    return {
+        period: (frozenset(acc.missing), acc.denominator)
+        for period, acc in sums.items()
+        if acc.contributed and acc.denominator > 0
+    }
+
+
+def _with_share(
+    cov: Coverage,
+    acc: _Sum,
+    period: Period,
+    references: dict[Period, tuple[frozenset[str], float]],
+    minimum: float,
+) -> Coverage:
+    """A partial figure's coverage with its denominators measured against the last complete
+    figure of the same granularity before it, or failing one the earlier figure missing the
+    fewest leaves, all of them missing now too (unchanged when there is none)."""
+    annual = period.quarter is None
+    missing = frozenset(acc.missing)
+    candidates = [
+        (-len(gone), p)
+        for p, (gone, _) in references.items()
+        if p < period and (p.quarter is None) == annual and gone < missing
+    ]
+    if not candidates:
+        return cov
+    _, reference = max(candidates)
+    share = acc.denominator / references[reference][1]
+    return cov.model_copy(
+        update={
+            "denominator_share": share,
+            "reference_period": str(reference),
+            "low_coverage": share < minimum,
+        }
+    )
 
 
 def _value(acc: _Sum, unit: Unit) -> float | None:
@@ -204,16 +299,18 @@ def _add_children(
     below: dict[str, list[str]],
     indicator: str,
     summable: bool,
+    flags: dict[FigureKey, Flag],
 ) -> dict[Period, _Sum]:
     """Per period, the children's counts (or values, for a summable unit) added up."""
     figures: list[tuple[str, dict[Period, _Figure]]] = []
     for child in children:
         own: dict[Period, _Figure] = {}
         for o in observations.get(child, indicator) or ():
+            flagged = (child,) if (child, indicator, o.period) in flags else ()
             if o.numerator is not None and o.denominator is not None:
-                own[o.period] = _Figure(o.numerator, o.denominator, o.value)
+                own[o.period] = _Figure(o.numerator, o.denominator, o.value, (), flagged)
             elif summable:
-                own[o.period] = _Figure(0.0, 0.0, o.value)
+                own[o.period] = _Figure(0.0, 0.0, o.value, (), flagged)
         # A child's own reported counts win; its computed ones fill the other periods.
         figures.append((child, {**computed_of.get(child, {}), **own}))
     periods: set[Period] = set()
@@ -236,6 +333,7 @@ def _add_children(
                 continue
             acc.contributed = True
             acc.missing.extend(figure.missing)
+            acc.outliers.extend(figure.outliers)
             acc.total += figure.value
             acc.numerator += figure.numerator
             acc.denominator += figure.denominator

@@ -60,6 +60,12 @@ red     ``off_track``, ``deteriorating``, ``missed``
 grey    ``no_data``
 ======  ============================================
 
+A value that cannot be trusted as it stands is never shown without saying so: a figure the
+data-quality screens flag gets the note ``outlier`` (a parent summed from one,
+``includes_outlier``), and a parent figure summed from too small a part of the area
+(``coverage.low_coverage``) gets ``insufficient_data`` and the note ``low_coverage``
+whatever its value, the verdict of a target year over included.
+
 Gaps are ``value - target`` in percentage points, kept unrounded; renderers round.
 """
 
@@ -179,7 +185,13 @@ class IndicatorAssessment(BaseModel):
     #: for a verdict, within the target year), ``partial_coverage`` /
     #: ``baseline_partial_coverage`` (a parent figure missing some regions, see
     #: ``coverage.missing``), ``reported_value`` (a parent's own figure was used),
-    #: ``reported_differs_from_counties``, ``no_observation_in_target_year``.
+    #: ``reported_differs_from_counties``, ``no_observation_in_target_year``,
+    #: ``outlier`` (the value is a figure the data-quality screens flag: an outlier or an
+    #: implausible jump, with a warning in the data issues), ``includes_outlier`` (a
+    #: computed parent figure adds up flagged figures, see ``coverage.outliers``),
+    #: ``low_coverage`` (a partial parent figure covers less than ``settings.min_coverage``
+    #: of the last complete period's denominators, see ``coverage.denominator_share``; the
+    #: status is then ``insufficient_data``).
     notes: list[str] = Field(default_factory=list)
 
 
@@ -518,6 +530,8 @@ def _add_context(
     region, indicator = str(fields["region"]), str(fields["indicator"])
     if period is not None:
         coverage = data.coverage.get((region, indicator, period))
+        if (region, indicator, period) in data.flags:
+            notes.append("outlier")
         if coverage is not None:
             if coverage.partial:
                 notes.append("partial_coverage")
@@ -525,6 +539,13 @@ def _add_context(
                 notes.append("reported_value")
             if coverage.differs:
                 notes.append("reported_differs_from_counties")
+            if coverage.computed and coverage.outliers:
+                notes.append("includes_outlier")
+            if coverage.computed and coverage.low_coverage:
+                # Too little of the area to judge: no colour but amber, whatever the value.
+                notes.append("low_coverage")
+                fields["status"] = Status.INSUFFICIENT_DATA
+                fields["rag"] = RAG_BY_STATUS[Status.INSUFFICIENT_DATA]
         # A figure older than others' (for a verdict: others' in the same year) means the
         # region missed a period.
         target_year = fields["target_year"]

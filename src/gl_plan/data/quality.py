@@ -19,6 +19,18 @@ functions: observations and the plan in, located problems out.
   hundredths, many changes come out equal, the MAD is tiny, and a 0.3-point move would
   otherwise score as extreme. A single wrong value makes two large changes of opposite
   sign (into and out of it); only the value itself is reported.
+- **Implausible jumps**: a figure of a ``percent`` indicator more than
+  ``plan.settings.max_quarterly_change`` percentage points (by default **3.0**) away from
+  the same region's figure for the period just before it: the previous quarter for a
+  quarter, the previous year for a year's figure. A county's enrollment rate does not move
+  3 points in a quarter without a data error or a boundary change, and the outlier screen
+  cannot see it in a short series (it needs :data:`MIN_CHANGES` changes), which is what a
+  new county's first quarters are. A spike and the move back are reported once, at the
+  spike; a figure the outlier screen already reported is not reported again.
+
+Both kinds of flagged figure stay in use, but never silently: :func:`flagged_figures` gives
+them to the assessment, which notes ``outlier`` on the row whose value is one and
+``includes_outlier`` on a parent figure summed from one.
 
 A problem is located at the observation's ``source`` and ``line``; ``sources`` maps a
 source to its (file, sheet) for a workbook's sheets (by default the source is the file).
@@ -27,12 +39,14 @@ source to its (file, sheet) for a workbook's sheets (by default the source is th
 from __future__ import annotations
 
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 from gl_plan.data.observations import Observation, ObservationSet
 from gl_plan.errors import Problem, Severity
 from gl_plan.periods import Period
-from gl_plan.plan.models import Plan
+from gl_plan.plan.models import Plan, Unit
 
 #: Fewer quarter-on-quarter changes than this give no stable median and MAD.
 MIN_CHANGES = 4
@@ -43,6 +57,9 @@ _MAD_SCALE = 0.6745
 
 #: ``Observation.source`` → (file, sheet).
 Sources = Mapping[str, tuple[str, str | None]]
+#: A figure: (region, indicator, period).
+FigureKey = tuple[str, str, Period]
+FlagKind = Literal["outlier", "implausible-jump"]
 
 
 def check_quality(
@@ -52,10 +69,14 @@ def check_quality(
     *,
     completeness: bool = True,
 ) -> list[Problem]:
-    """All quality warnings: gaps, outliers, then (unless switched off) completeness."""
+    """All quality warnings: gaps, outliers, implausible jumps (those not already reported
+    as outliers), then (unless switched off) completeness."""
+    threshold = plan.settings.outlier_z
+    flagged = outlier_flags(observations, threshold)
     return [
         *gaps(observations, plan, sources),
-        *outliers(observations, plan.settings.outlier_z, sources),
+        *[_outlier_problem(flag, threshold, sources) for flag in flagged],
+        *jumps(observations, plan, sources, already={flag.key for flag in flagged}),
         *(check_completeness(observations, plan) if completeness else []),
     ]
 
@@ -163,14 +184,36 @@ def modified_z_scores(changes: Sequence[float]) -> list[float] | None:
     return [_MAD_SCALE * abs(x - med) / mad for x in changes]
 
 
-def outliers(
-    observations: ObservationSet, threshold: float, sources: Sources | None = None
-) -> list[Problem]:
-    """Observations whose quarter-on-quarter change has a modified z-score above
-    ``threshold`` within their series (module docstring)."""
-    problems: list[Problem] = []
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A figure a screen marks: it is still used, but never without saying so."""
+
+    #: ``outlier`` (the modified z-score) or ``implausible-jump`` (the plan's bound).
+    kind: FlagKind
+    observation: Observation
+    #: The same region's figure for the period before, which the change is measured from.
+    previous: Observation
+    #: The modified z-score of the change, for an outlier.
+    score: float | None = None
+
+    @property
+    def change(self) -> float:
+        return self.observation.value - self.previous.value
+
+    @property
+    def key(self) -> FigureKey:
+        o = self.observation
+        return (o.region, o.indicator, o.period)
+
+
+def outlier_flags(observations: ObservationSet, threshold: float) -> list[Flag]:
+    """Figures whose quarter-on-quarter change has a modified z-score above ``threshold``
+    within their series (module docstring)."""
+    flags: list[Flag] = []
     for key in sorted(observations.series):
-        s = observations.series[key]
+        # Quarters only: a year's figure sorts between 2022Q4 and 2023Q1 and would hide the
+        # change between them.
+        s = [o for o in observations.series[key] if o.period.quarter is not None]
         if len(s) <= MIN_CHANGES:
             continue
         # (index of the later observation, change) for consecutive quarters only
@@ -198,18 +241,107 @@ def outliers(
             if nxt in flagged and changes[nxt][0] == i + 1 and (changes[nxt][1] > 0) != (d > 0):
                 # Into and out of one wrong value: report the value, not its neighbour.
                 skip.add(nxt)
-            o = s[i]
-            file, sheet = _locate(o, sources)
-            problems.append(
-                Problem(
-                    f"possible outlier: {s.region} {s.indicator} {o.period} = "
-                    f"{o.value:.4g}, a change of {d:+.3g} from {s[i - 1].period} "
-                    f"(modified z-score {scores[k]:.1f} > {threshold:g})",
-                    file=file,
-                    line=o.line,
-                    severity=Severity.WARNING,
-                    code="outlier",
-                    sheet=sheet,
-                )
+            flags.append(Flag("outlier", s[i], s[i - 1], scores[k]))
+    return flags
+
+
+def jump_flags(observations: ObservationSet, plan: Plan) -> list[Flag]:
+    """Figures of a percent indicator that move more than ``settings.max_quarterly_change``
+    points from the same region's figure for the period just before (module docstring).
+
+    Only consecutive periods are compared: across a gap the move may be real. A figure that
+    jumps and is followed by a jump back to within the bound of the figure before it is one
+    wrong value: only that value is flagged, not the return to normal.
+    """
+    limit = plan.settings.max_quarterly_change
+    flags: list[Flag] = []
+    for key in sorted(observations.series):
+        s = observations.series[key]
+        indicator = plan.indicator_by_id.get(s.indicator)
+        if indicator is None or indicator.unit is not Unit.PERCENT:
+            continue  # the bound is in percentage points
+        # Quarters and years interleave in a series: look each figure's predecessor up.
+        by_period = {o.period: o for o in s}
+        back_to_normal: set[Period] = set()
+        for o in s:
+            before = by_period.get(o.period.previous())
+            if before is None or o.period in back_to_normal:
+                continue
+            if abs(o.value - before.value) <= limit:
+                continue
+            flags.append(Flag("implausible-jump", o, before))
+            after = by_period.get(_next(o.period))
+            if after is not None and abs(after.value - before.value) <= limit:
+                back_to_normal.add(after.period)
+    return flags
+
+
+def flagged_figures(observations: ObservationSet, plan: Plan) -> dict[FigureKey, Flag]:
+    """Every figure a screen marks, by (region, indicator, period): the outlier screen's
+    first, then the jumps it did not already flag. The assessment notes these figures
+    wherever it uses them."""
+    found: dict[FigureKey, Flag] = {}
+    for flag in outlier_flags(observations, plan.settings.outlier_z):
+        found.setdefault(flag.key, flag)
+    for flag in jump_flags(observations, plan):
+        found.setdefault(flag.key, flag)
+    return found
+
+
+def outliers(
+    observations: ObservationSet, threshold: float, sources: Sources | None = None
+) -> list[Problem]:
+    """A warning for each figure :func:`outlier_flags` finds, located at its row."""
+    return [
+        _outlier_problem(flag, threshold, sources)
+        for flag in outlier_flags(observations, threshold)
+    ]
+
+
+def jumps(
+    observations: ObservationSet,
+    plan: Plan,
+    sources: Sources | None = None,
+    *,
+    already: Collection[FigureKey] = (),
+) -> list[Problem]:
+    """A warning for each figure :func:`jump_flags` finds, except those in ``already``
+    (flagged as outliers, with their own warning), located at its row."""
+    limit = plan.settings.max_quarterly_change
+    problems: list[Problem] = []
+    for flag in jump_flags(observations, plan):
+        if flag.key in already:
+            continue
+        o, before = flag.observation, flag.previous
+        region = plan.region_by_code.get(o.region)
+        name = f"{o.region} {region.name.en}" if region is not None else o.region
+        file, sheet = _locate(o, sources)
+        problems.append(
+            Problem(
+                f"implausible jump: {name} {o.indicator} {o.period} = {o.value:.4g}, "
+                f"{before.period} = {before.value:.4g}: a change of {flag.change:+.3g} "
+                f"points, more than settings.max_quarterly_change ({limit:g}); check the "
+                "figure (a typing error, or a boundary change to explain)",
+                file=file,
+                line=o.line,
+                severity=Severity.WARNING,
+                code="implausible-jump",
+                sheet=sheet,
             )
+        )
     return problems
+
+
+def _outlier_problem(flag: Flag, threshold: float, sources: Sources | None) -> Problem:
+    o = flag.observation
+    file, sheet = _locate(o, sources)
+    return Problem(
+        f"possible outlier: {o.region} {o.indicator} {o.period} = "
+        f"{o.value:.4g}, a change of {flag.change:+.3g} from {flag.previous.period} "
+        f"(modified z-score {flag.score or 0.0:.1f} > {threshold:g})",
+        file=file,
+        line=o.line,
+        severity=Severity.WARNING,
+        code="outlier",
+        sheet=sheet,
+    )

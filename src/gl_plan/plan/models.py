@@ -60,6 +60,14 @@ DEFAULT_WARNING_WINDOW_DAYS = 90
 DEFAULT_STALE_AFTER_DAYS = 183
 #: Iglewicz & Hoaglin's cut-off for the modified z-score (0.6745·|x − median| / MAD).
 DEFAULT_OUTLIER_Z = 3.5
+#: A county's enrollment rate does not move 3 percentage points in a quarter without a data
+#: error or a boundary change (the plan's own targets move the city's rates by 1.5 points
+#: in five years), so a larger move from one period to the next is flagged.
+DEFAULT_MAX_QUARTERLY_CHANGE = 3.0
+#: A parent figure from counties whose denominators (the population the rate is of) add up
+#: to less than 90 % of the last complete period's describes a different, smaller area than
+#: the target is set for; 90 % is a working convention, which a plan can change.
+DEFAULT_MIN_COVERAGE = 0.9
 
 
 class Model(BaseModel):
@@ -416,6 +424,23 @@ class Settings(Model):
     outlier_z: float = Field(default=DEFAULT_OUTLIER_Z, gt=0)
     #: Allowed difference between a reported rate and numerator/denominator × 100.
     rate_tolerance: float = Field(default=0.05, ge=0)
+    #: Percentage points a percent indicator's figure may move from the same region's
+    #: previous period (of the same granularity) before it is flagged as an implausible jump.
+    max_quarterly_change: float = Field(
+        default=DEFAULT_MAX_QUARTERLY_CHANGE,
+        gt=0,
+        description="Percentage points a percent figure may move from the same region's "
+        "previous period before it is flagged (implausible-jump)",
+    )
+    #: The share of the last complete period's summed denominators a partial parent figure
+    #: must cover; below it the figure's status is ``insufficient_data``.
+    min_coverage: float = Field(
+        default=DEFAULT_MIN_COVERAGE,
+        ge=0,
+        le=1,
+        description="Least share of the last complete period's denominators a partial "
+        "parent figure must cover to be assessed (else insufficient_data)",
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Settings:
