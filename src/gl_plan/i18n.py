@@ -469,7 +469,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "{file}: not the output of glplan check --format json ({detail})",
     ),
     "changes.not_utf8": ("不是 UTF-8 编码", "not UTF-8"),
-    "changes.json_error": ("第 {line} 行：JSON 格式错误", "line {line}: {msg}"),
+    "changes.json_error": ("第 {line} 行：JSON 格式错误", "line {line}: not valid JSON"),
     "changes.not_object": ("不是 JSON 对象", "not a JSON object"),
     "changes.no_key": ("缺少“{name}”", "no {name!r} key"),
     "changes.bad_lists": ("indicators 和 tasks 应为列表", "'indicators' and 'tasks' must be lists"),

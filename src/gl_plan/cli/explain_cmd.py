@@ -257,7 +257,7 @@ def read_reference(path: Path, lang: Lang) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise bad(text("changes.not_utf8", lang)) from None
     except json.JSONDecodeError as exc:
-        raise bad(text("changes.json_error", lang, line=exc.lineno, msg=exc.msg)) from None
+        raise bad(text("changes.json_error", lang, line=exc.lineno)) from None
     if not isinstance(data, dict):
         raise bad(text("changes.not_object", lang))
     for key in ("as_of", "indicators", "tasks"):
