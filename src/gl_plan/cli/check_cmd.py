@@ -35,9 +35,11 @@ from gl_plan.cli.common import (
     resolve_lang,
     write_output,
 )
+from gl_plan.cli.explain_cmd import comparison_for
 from gl_plan.data.observations import ObservationSet
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import Lang
+from gl_plan.report.changes_view import with_changes
 from gl_plan.report.charts import require_matplotlib
 from gl_plan.report.check_files import check_csv, check_markdown
 from gl_plan.report.check_terminal import check_renderables
@@ -104,6 +106,16 @@ def check(
         ),
     ] = None,
     encoding: EncodingOption = None,
+    compare_to: Annotated[
+        str | None,
+        typer.Option(
+            "--compare-to",
+            help="Also list what changed since this date (the check run again at it) or since "
+            "a JSON file written by check --format json: statuses of figures and tasks, data "
+            "gone missing or back.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Where each county and the city stand against the 2025 and 2030 targets.
 
@@ -153,7 +165,11 @@ def check(
     shown = {Severity.ERROR, Severity.WARNING} if level is FailOn.WARNING else {Severity.ERROR}
     print_problems(notes + [p for p in inputs.issues if p.severity in shown])
 
-    write_output(_render(result, inputs, out_format, language), output, out_format)
+    content = _render(result, inputs, out_format, language)
+    if compare_to is not None:
+        changes = comparison_for(compare_to, out_format, inputs, result, language)
+        content = with_changes(content, changes, inputs.plan, language)
+    write_output(content, output, out_format)
 
     reached = findings(result, level)
     if reached:

@@ -1,0 +1,280 @@
+"""``glplan explain``: why one figure has its status; and ``check --compare-to``'s reference.
+
+``explain`` runs the same check as ``glplan check`` (same files, same defaults) and takes
+one of its rows apart (:mod:`gl_plan.assess.explain`), so the two never disagree.
+
+:func:`comparison_for` reads ``check --compare-to``: a date (the check is run again at it,
+from the same files) or a JSON file an earlier ``check --format json`` wrote.
+
+Exit codes: 0 the explanation was produced; 2 a usage error (an unknown region, indicator
+or target year: close matches are named), or input that could not be read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Final
+
+import typer
+
+from gl_plan.api import Inputs, load_inputs, run_check_inputs
+from gl_plan.assess.check import CheckResult
+from gl_plan.assess.compare import Comparison, compare
+from gl_plan.assess.explain import default_target_year, explain, find_row
+from gl_plan.cli.application import app
+from gl_plan.cli.common import (
+    BUNDLED_NOTE,
+    AsOfOption,
+    EncodingOption,
+    LangOption,
+    PlanOption,
+    dump_json,
+    handle_errors,
+    output_format,
+    print_problems,
+    refuse_overwriting,
+    refuse_unreadable,
+    resolve_as_of,
+    resolve_lang,
+    write_output,
+)
+from gl_plan.errors import GlplanError, Problem, Severity
+from gl_plan.i18n import Lang, text
+from gl_plan.io import read_input_file
+from gl_plan.ledger.model import parse_entry_date
+from gl_plan.limits import MB
+from gl_plan.plan.models import Plan, normalise_name
+from gl_plan.report.explain_view import explain_markdown, explain_renderables
+
+FORMATS: Final = ("table", "json", "markdown")
+#: A reference check (JSON) read by ``--compare-to``: the Guilin check is about 200 KB; a
+#: national one (8,700 regions) tens of MB.
+MAX_REFERENCE_BYTES: Final = 200 * MB
+#: Close matches named when a region or an indicator is unknown.
+MAX_MATCHES: Final = 5
+
+
+@app.command("explain")
+@handle_errors
+def explain_command(
+    region: Annotated[str, typer.Argument(help="Region: code, name or short name (zh or en).")],
+    indicator: Annotated[str, typer.Argument(help="Indicator: id or name (zh or en).")],
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="Target year. Default: the nearest target year not yet over, else the last.",
+            show_default=False,
+        ),
+    ] = None,
+    plan: PlanOption = None,
+    data: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--data",
+            help="Indicator files or folders; repeatable. Default: ./data/indicators, else the "
+            "bundled sample.",
+            show_default=False,
+        ),
+    ] = None,
+    progress: Annotated[
+        Path | None,
+        typer.Option(
+            "--progress",
+            help="Progress ledger (CSV). Default: progress.csv beside the plan.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="table, json or markdown. Default: table.", show_default=False
+        ),
+    ] = None,
+    lang: LangOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (atomically) instead of stdout.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    encoding: EncodingOption = None,
+) -> None:
+    """Why one region's figure has its status, and what it needs next.
+
+    For REGION, INDICATOR and a target year: the status and the rule that gave it (with
+    the plan's thresholds), the latest value, the baseline and where it came from, the
+    observed and required annual growth and their ratio, the projection at the target
+    year, the straight path from the baseline to the target today and the gap to it, the
+    value needed at the end of next year to be back on that path (the target itself when
+    the target year ends sooner), and every figure used with its file and line. The
+    status, value, ratio and projection are those of ``glplan check``'s row.
+
+    Exit codes: 0 the explanation was produced; 2 usage error (an unknown region,
+    indicator or year: close matches are named) or unreadable input.
+
+    Examples: ``glplan explain 兴安 学前教育三年毛入园率 --as-of 2026-11-28``;
+    ``glplan explain 450325 preschool_gross_enrollment_rate --year 2025 --format json``
+    """
+    language = resolve_lang(lang)
+    day = resolve_as_of(as_of)
+    out_format = output_format(fmt, output, FORMATS)
+    inputs = load_inputs(plan, data, progress, as_of=day, encoding=encoding, today=date.today())
+    the_plan = inputs.plan
+    code = _resolve(the_plan, region, "region", language)
+    indicator_id = _resolve(the_plan, indicator, "indicator", language)
+    target_year = _target_year(the_plan, year, indicator_id, day, language)
+    sources = inputs.sources
+    refuse_overwriting(output, [sources.plan, sources.progress, *sources.data])
+    refuse_unreadable(inputs.issues)
+    result = run_check_inputs(inputs, day)
+    notes: list[Problem] = []
+    if result.sources.bundled:
+        notes.append(Problem(BUNDLED_NOTE[language], severity=Severity.INFO, code="bundled"))
+    print_problems(notes + [p for p in inputs.issues if p.severity is Severity.ERROR])
+
+    row = find_row(result, code, indicator_id, target_year)
+    if row is None:  # a region outside the assessment (the plan has it, the check not)
+        raise GlplanError.single(
+            text("explain.no_target", language, indicator=indicator, year=target_year),
+            code="usage",
+        )
+    explanation = explain(the_plan, result, row)
+    content: str | list[Any]
+    if out_format == "json":
+        content = dump_json(explanation.to_json())
+    elif out_format == "markdown":
+        content = explain_markdown(explanation, the_plan, language)
+    else:
+        content = explain_renderables(explanation, the_plan, language)
+    write_output(content, output, out_format)
+
+
+def _resolve(plan: Plan, name: str, kind: str, lang: Lang) -> str:
+    """A region's code or an indicator's id from any of its spellings; exit 2 naming the
+    closest ones when there is none."""
+    found = plan.resolve_region(name) if kind == "region" else plan.resolve_indicator(name)
+    if found is not None:
+        return found
+    if kind == "region":
+        spellings = {s: r.code for r in plan.regions for s in r.spellings()}
+        label = {r.code: f"{r.code} {r.name.get(lang)}" for r in plan.regions}
+    else:
+        spellings = {s: i.id for i in plan.indicators for s in i.spellings()}
+        label = {i.id: f"{i.id} {i.name.get(lang)}" for i in plan.indicators}
+    matches = close_matches(name, spellings)
+    listed = text("sep.names", lang).join(label[m] for m in matches)
+    raise GlplanError.single(
+        text(
+            f"explain.unknown_{kind}",
+            lang,
+            name=name,
+            matches=listed or text("explain.no_matches", lang),
+        ),
+        code="usage",
+    )
+
+
+def close_matches(name: str, spellings: dict[str, str]) -> list[str]:
+    """The codes whose spellings look most like ``name``: a spelling that contains it (or
+    that it contains) first, then by similarity; at most :data:`MAX_MATCHES`."""
+    wanted = normalise_name(name)
+    by_norm: dict[str, str] = {}
+    for spelling, code in spellings.items():
+        by_norm.setdefault(normalise_name(spelling), code)
+    contained = [c for s, c in by_norm.items() if wanted and (wanted in s or s in wanted) and s]
+    similar = [by_norm[s] for s in difflib.get_close_matches(wanted, by_norm, n=20, cutoff=0.5)]
+    return list(dict.fromkeys([*contained, *similar]))[:MAX_MATCHES]
+
+
+def _target_year(plan: Plan, year: int | None, indicator: str, as_of: date, lang: Lang) -> int:
+    years = [g.year for g in plan.goals if indicator in g.targets]
+    if year is None:
+        if not years:
+            raise GlplanError.single(
+                text("explain.no_targets", lang, indicator=indicator), code="usage"
+            )
+        return default_target_year(years, as_of)
+    if year not in years:
+        raise GlplanError.single(
+            text("explain.unknown_year", lang, year=year, years=_join(sorted(years), lang)),
+            code="usage",
+        )
+    return year
+
+
+def _join(items: Iterable[object], lang: Lang) -> str:
+    return text("sep.names", lang).join(str(i) for i in items)
+
+
+# --- check --compare-to ------------------------------------------------------------------
+
+
+def comparison_for(
+    value: str, out_format: str, inputs: Inputs, result: CheckResult, lang: Lang
+) -> Comparison:
+    """The changes from ``--compare-to``'s reference to ``result``: a date (the check is
+    run again at it from the same ``inputs``) or a JSON file written by
+    ``check --format json``. Exit 2 for a format without a place for them (CSV, HTML)."""
+    if out_format not in FORMATS:
+        raise GlplanError.single(text("changes.bad_format", lang, fmt=out_format), code="usage")
+    path = Path(value)
+    if value.strip().lower().endswith(".json") or path.is_file():
+        before = read_reference(path, lang)
+    else:
+        try:
+            day = parse_entry_date(value.strip())
+        except ValueError:
+            raise GlplanError.single(
+                text("changes.bad_value", lang, value=value), code="usage"
+            ) from None
+        before = run_check_inputs(inputs, day).to_json()
+    return compare(before, result.to_json())
+
+
+def read_reference(path: Path, lang: Lang) -> dict[str, Any]:
+    """A check's JSON read back, its shape checked: exit 2 naming the file and the first
+    thing wrong with it."""
+    raw = read_input_file(path, MAX_REFERENCE_BYTES, "a check's JSON")
+
+    def bad(detail: str) -> GlplanError:
+        return GlplanError.single(
+            text("changes.bad_file", lang, file=path, detail=detail), code="invalid"
+        )
+
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise bad(text("changes.not_utf8", lang)) from None
+    except json.JSONDecodeError as exc:
+        raise bad(text("changes.json_error", lang, line=exc.lineno)) from None
+    if not isinstance(data, dict):
+        raise bad(text("changes.not_object", lang))
+    for key in ("as_of", "indicators", "tasks"):
+        if key not in data:
+            raise bad(text("changes.no_key", lang, name=key))
+    if not isinstance(data["indicators"], list) or not isinstance(data["tasks"], list):
+        raise bad(text("changes.bad_lists", lang))
+    for i, row in enumerate(data["indicators"]):
+        if not (
+            isinstance(row, dict)
+            and isinstance(row.get("region"), str)
+            and isinstance(row.get("indicator"), str)
+            and isinstance(row.get("target_year"), int)
+            and isinstance(row.get("status"), str)
+        ):
+            raise bad(text("changes.bad_row", lang, i=i))
+    for i, task in enumerate(data["tasks"]):
+        if not (isinstance(task, dict) and isinstance(task.get("id"), str)):
+            raise bad(text("changes.bad_task", lang, i=i))
+    return data

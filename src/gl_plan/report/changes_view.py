@@ -1,0 +1,115 @@
+"""``glplan check --compare-to``: the "since DATE" section, and adding it to the check's output.
+
+One line per change (figures, then tasks, then data gone or back), under a heading and a
+line of counts; at most :data:`MAX_LINES` lines, the rest counted (the JSON lists all).
+The section follows the check's own output in the table and Markdown; in JSON the
+changes are a top-level ``changes`` list, added only when ``--compare-to`` is given so
+that the check's JSON keys are otherwise unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Final
+
+from rich.console import RenderableType
+from rich.padding import Padding
+from rich.text import Text
+
+from gl_plan.assess.compare import MISSING, Change, Comparison, changes_json, count_by_kind
+from gl_plan.i18n import Lang, text
+from gl_plan.plan.models import Plan
+from gl_plan.report.format import display_name, fmt_num, indicator_name, md_text
+
+__all__ = ["changes_lines", "changes_markdown", "changes_renderables", "with_changes"]
+
+#: Lines shown in the table and Markdown: a quarter's changes, not a second report.
+MAX_LINES: Final = 30
+
+
+def _status(value: str | None, lang: Lang) -> str:
+    if value is None:
+        return text("changes.absent", lang)
+    try:
+        return text(value, lang)
+    except KeyError:  # a status this version does not know (an older or newer file)
+        return value
+
+
+def _line(change: Change, plan: Plan, lang: Lang) -> str:
+    region = display_name(plan, change.region, lang) if change.region else ""
+    indicator = (
+        indicator_name(plan, change.indicator, lang)
+        if change.indicator
+        else text("changes.all_indicators", lang)
+    )
+    if change.kind == "indicator":
+        return text(
+            "changes.indicator",
+            lang,
+            region=region,
+            indicator=indicator,
+            year=change.target_year,
+            from_=_status(change.from_, lang),
+            to=_status(change.to, lang),
+            value_from=fmt_num(change.value_from),
+            value_to=fmt_num(change.value_to),
+        )
+    if change.kind == "task":
+        task = plan.task_by_id.get(change.task or "")
+        return text(
+            "changes.task",
+            lang,
+            task=change.task,
+            title=task.title.get(lang) if task else "",
+            from_=_status(change.from_, lang),
+            to=_status(change.to, lang),
+        )
+    key = "changes.data_missing" if change.to == MISSING else "changes.data_back"
+    return text(key, lang, region=region, indicator=indicator)
+
+
+def changes_lines(comparison: Comparison, plan: Plan, lang: Lang) -> tuple[str, list[str]]:
+    """The section's heading and its lines (the counts first, or "nothing changed")."""
+    heading = text("changes.heading", lang, since=comparison.since, as_of=comparison.as_of)
+    changes = comparison.changes
+    if not changes:
+        return heading, [text("changes.none", lang, since=comparison.since)]
+    lines = [text("changes.counts", lang, **count_by_kind(changes))]
+    lines += [_line(c, plan, lang) for c in changes[:MAX_LINES]]
+    if len(changes) > MAX_LINES:
+        lines.append(text("changes.more", lang, n=len(changes) - MAX_LINES))
+    return heading, lines
+
+
+def changes_renderables(comparison: Comparison, plan: Plan, lang: Lang) -> list[RenderableType]:
+    heading, lines = changes_lines(comparison, plan, lang)
+    out: list[RenderableType] = [Text(""), Text(heading, style="bold"), Text(lines[0])]
+    # Indented as a block, so that a wrapped line stays under its own start.
+    out += [Padding(Text(line), (0, 0, 0, 2)) for line in lines[1:]]
+    return out
+
+
+def changes_markdown(comparison: Comparison, plan: Plan, lang: Lang) -> str:
+    heading, lines = changes_lines(comparison, plan, lang)
+    body = [f"## {md_text(heading)}", "", md_text(lines[0]), ""]
+    body += [f"- {md_text(line)}" for line in lines[1:]]
+    return "\n".join(body).rstrip("\n") + "\n"
+
+
+def with_changes(
+    content: bytes | str | Sequence[RenderableType],
+    comparison: Comparison,
+    plan: Plan,
+    lang: Lang,
+) -> bytes | str | list[RenderableType]:
+    """The check's output (JSON bytes, Markdown text or the table's renderables) with the
+    changes added: a ``changes`` key, or the section after the check's own lines."""
+    if isinstance(content, bytes):
+        data = json.loads(content)
+        data["changes"] = changes_json(comparison)
+        return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    if isinstance(content, str):
+        return content.rstrip("\n") + "\n\n" + changes_markdown(comparison, plan, lang)
+    return [*content, *changes_renderables(comparison, plan, lang)]
