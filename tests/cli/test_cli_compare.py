@@ -85,7 +85,7 @@ def test_table_and_markdown_have_a_since_section() -> None:
     table = check("--as-of", "2026-11-28", "--compare-to", "2026-08-31", "--lang", "en")
     assert table.exit_code == 0, table.output
     section = table.stdout.split("Since 2026-08-31 (to 2026-11-28)")[1]
-    assert "Status changes: 7 figures, 0 tasks; data gone or back: 1" in section
+    assert "Status changes: 9 figures, 0 tasks; data gone or back: 1" in section
     assert "Quanzhou every indicator: data back" in section
     md = check(
         "--as-of", "2026-11-28", "--compare-to", "2026-08-31", "--lang", "zh", "--format", "md"
