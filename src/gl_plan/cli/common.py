@@ -110,6 +110,7 @@ DataOption = Annotated[
         "expansion of `--data q3/*.csv`) or --data may be repeated. Default: the project's "
         "data/indicators, else (outside a project, nothing given) the bundled sample.",
         show_default=False,
+        metavar="PATH",
     ),
 ]
 DataArguments = Annotated[
@@ -117,7 +118,7 @@ DataArguments = Annotated[
     typer.Argument(
         help="More indicator files or folders, as with --data.",
         show_default=False,
-        metavar="[PATHS]...",
+        metavar="PATH",
     ),
 ]
 RegionOption = Annotated[

@@ -53,7 +53,7 @@ def data(
             help="Indicator files or folders, as with --data. Default: the project's "
             "data/indicators, else (outside a project) the bundled sample.",
             show_default=False,
-            metavar="[PATHS]...",
+            metavar="PATH",
         ),
     ] = None,
     data: DataOption = None,

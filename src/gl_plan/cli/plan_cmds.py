@@ -50,7 +50,7 @@ def validate(
             help="Plan files (.yaml); indicator files and folders given here are checked as "
             "with --data. Default: the project's data/plan.yaml, else the bundled plan.",
             show_default=False,
-            metavar="[PATHS]...",
+            metavar="PATH",
         ),
     ] = None,
     data: Annotated[
@@ -61,6 +61,7 @@ def validate(
             "one --data (the shell's expansion of `--data q3/*.csv`) or --data may be "
             "repeated.",
             show_default=False,
+            metavar="PATH",
         ),
     ] = None,
     plan_option: Annotated[
