@@ -24,12 +24,12 @@ from gl_plan.assess.check import CheckResult, Sources, build_check
 from gl_plan.assess.tasks import assess_tasks
 from gl_plan.data.observations import ObservationSet
 from gl_plan.data.read import read_indicators
-from gl_plan.errors import GlplanError, Problem
+from gl_plan.errors import Problem
 from gl_plan.ledger.model import Ledger, LedgerEntry
 from gl_plan.ledger.read import read_ledger
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
-from gl_plan.resources import PROGRESS_FILE, DataLocation, default_location
+from gl_plan.resources import resolve_inputs
 
 __all__ = [
     "CheckResult",
@@ -109,6 +109,8 @@ class Inputs:
     sources: Sources
     ledger: Ledger | None = None
     ledger_issues: tuple[Problem, ...] = ()
+    #: The plan is the bundled copy while the county files or ledger are the user's own.
+    bundled_plan: bool = False
 
     @property
     def issues(self) -> list[Problem]:
@@ -124,69 +126,55 @@ def load_inputs(
     *,
     as_of: date,
     encoding: str | None = None,
+    region: str | None = None,
+    period: str | None = None,
     cwd: Path | None = None,
     today: date | None = None,
 ) -> Inputs:
-    """Load the plan and the indicator files, filling in the defaults.
+    """Load the plan, the indicator files and the ledger, filling in the defaults.
 
-    Defaults, as for ``glplan check``: ``./data/plan.yaml``, ``./data/indicators/`` and
-    ``./data/progress.csv`` when ``cwd`` (default: the current folder) holds a project,
-    the bundled sample otherwise (``sources.bundled`` says so). With a plan given, the
-    default ledger is the ``progress.csv`` beside it, if any.
+    Defaults, as for ``glplan check`` (see :func:`gl_plan.resources.resolve_inputs`): the
+    nearest project folder's ``data/plan.yaml``, ``data/indicators/`` and
+    ``data/progress.csv`` (``cwd``, default the current folder, or a parent); with a plan
+    given, the folder and ledger beside it; the bundled sample only when no project is found
+    and nothing is given (``sources.bundled`` says so). Paths given are never mixed with the
+    bundled sample: data given outside a project are read against the bundled plan
+    (``bundled_plan``), with no bundled ledger.
 
-    A period after ``as_of`` is a data error (it cannot have been observed yet), unless
-    ``today`` is given and the period ends by then: re-running a past quarter, later
-    figures are left out of the assessment, not reported as errors. A default indicator
-    folder that does not exist means no data; a path given that does not exist is an
-    error. Raises :class:`GlplanError` for input that cannot be read.
+    ``region`` and ``period`` state the region and the period of files whose table has no
+    such column. A period after ``as_of`` is a data error (it cannot have been observed
+    yet), unless ``today`` is given and the period ends by then: re-running a past quarter,
+    later figures are left out of the assessment, not reported as errors. A default
+    indicator folder that does not exist means no data; a path given that does not exist is
+    an error. A county file that cannot be read is a problem in the result (its region has
+    no data); :class:`GlplanError` is raised for a plan or ledger that cannot be read, and
+    when nothing usable was read from the county files at all.
     """
-
-    loc: DataLocation | None = None
-    if plan_path is None or data_paths is None or progress_path is None:
-        loc = default_location(cwd)
-    if loc is None and (plan_path is None or data_paths is None):
-        raise GlplanError.single(
-            "no plan or data given and none found: pass --plan and --data, or run in a "
-            "folder with data/plan.yaml",
-            code="usage",
-        )
-    plan_file = Path(plan_path) if plan_path is not None else _default(loc).plan
-    if data_paths is not None:
-        paths = [Path(p) for p in data_paths]
-    else:
-        folder = _default(loc).indicators
-        paths = [folder] if folder.exists() else []
-    progress: Path | None = Path(progress_path) if progress_path is not None else None
-    if progress is None:
-        # A ledger belongs to its plan: with --plan, look beside that plan file.
-        beside = plan_file.parent / PROGRESS_FILE if plan_path is not None else None
-        if beside is not None:
-            progress = beside if beside.is_file() else None
-        elif loc is not None and loc.progress.is_file():
-            progress = loc.progress
-    bundled = loc is not None and loc.bundled and (plan_path is None or data_paths is None)
-
-    plan = load_plan(plan_file)
+    paths = resolve_inputs(plan_path, data_paths, progress_path, cwd=cwd)
+    plan = load_plan(paths.plan)
     ledger: Ledger | None = None
     ledger_issues: list[Problem] = []
-    if progress is not None:
-        ledger, ledger_issues = read_ledger(progress, plan, encoding=encoding)
+    if paths.progress is not None:
+        ledger, ledger_issues = read_ledger(paths.progress, plan, encoding=encoding)
     data: DataLike | ObservationSet
-    if paths:
+    if paths.data:
         # A period after `today` cannot have been observed (a typo: an error); one after
         # `as_of` but not after today is simply beyond the quarter being re-run.
         cutoff = max(as_of, today) if today is not None else as_of
-        data = read_indicators(paths, plan, as_of=cutoff, encoding=encoding)
+        data = read_indicators(
+            paths.data, plan, as_of=cutoff, encoding=encoding, region=region, period=period
+        )
         files = _file_names(data.files)
     else:
         data, files = ObservationSet(), []
     sources = Sources(
-        plan=str(plan_file),
+        plan=str(paths.plan),
         data=files,
-        progress=str(progress) if progress is not None else None,
-        bundled=bundled,
+        progress=str(paths.progress) if paths.progress is not None else None,
+        bundled=paths.bundled,
     )
-    return Inputs(plan, data, sources, ledger, tuple(ledger_issues))
+    bundled_plan = paths.bundled_plan and not paths.bundled
+    return Inputs(plan, data, sources, ledger, tuple(ledger_issues), bundled_plan)
 
 
 def check(
@@ -196,11 +184,20 @@ def check(
     *,
     as_of: date,
     encoding: str | None = None,
+    region: str | None = None,
+    period: str | None = None,
     cwd: Path | None = None,
 ) -> CheckResult:
     """Load the files (see :func:`load_inputs`), then :func:`run_check`."""
     inputs = load_inputs(
-        plan_path, data_paths, progress_path, as_of=as_of, encoding=encoding, cwd=cwd
+        plan_path,
+        data_paths,
+        progress_path,
+        as_of=as_of,
+        encoding=encoding,
+        region=region,
+        period=period,
+        cwd=cwd,
     )
     return run_check_inputs(inputs, as_of)
 
@@ -220,9 +217,3 @@ def run_check_inputs(inputs: Inputs, as_of: date) -> CheckResult:
 def _file_names(files: Sequence[Any]) -> list[str]:
     # A workbook has one record per sheet; the file is listed once.
     return list(dict.fromkeys(file_name(f) for f in files))
-
-
-def _default(loc: DataLocation | None) -> DataLocation:
-    if loc is None:  # the caller has checked; kept for the type checker
-        raise AssertionError("no default location")
-    return loc

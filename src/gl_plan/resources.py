@@ -1,15 +1,22 @@
-"""Where the default plan, indicator files and ledger are.
+"""Where the plan, indicator files and ledger are: the project folder, or the bundled sample.
 
-Run inside a project folder (one with ``data/plan.yaml``), glplan uses that folder's files.
-Anywhere else it uses the copies bundled in the package, and says so.
+A project is found the way git finds a repository: the nearest of the current folder and its
+parents that holds ``data/plan.yaml``. Only when no project is found and no file is named
+does glplan fall back to the copies bundled with the package (and says so). Files named on
+the command line are never mixed with the bundled sample: ``--data`` alone, outside a
+project, reads those files against the bundled plan, and no bundled ledger or county file.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from gl_plan.errors import GlplanError
+
+DATA_DIR = "data"
 PLAN_FILE = "plan.yaml"
 INDICATORS_DIR = "indicators"
 PROGRESS_FILE = "progress.csv"
@@ -20,7 +27,7 @@ def bundled_data_dir() -> Path | None:
     packaged = Path(str(resources.files("gl_plan"))) / "_bundled"
     if (packaged / PLAN_FILE).is_file():
         return packaged
-    source_checkout = Path(__file__).resolve().parents[2] / "data"
+    source_checkout = Path(__file__).resolve().parents[2] / DATA_DIR
     if (source_checkout / PLAN_FILE).is_file():
         return source_checkout
     return None
@@ -44,12 +51,103 @@ class DataLocation:
         return self.root / PROGRESS_FILE
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a parent folder we may not look into: not a project
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def find_project(cwd: Path | None = None) -> DataLocation | None:
+    """The ``data/`` folder of the nearest project: ``cwd`` or a parent with data/plan.yaml."""
+    start = (cwd or Path.cwd()).absolute()
+    for folder in (start, *start.parents):
+        data = folder / DATA_DIR
+        if _is_file(data / PLAN_FILE):
+            return DataLocation(data, bundled=False)
+    return None
+
+
 def default_location(cwd: Path | None = None) -> DataLocation | None:
-    """The project folder's ``data/`` if there is one, else the bundled sample."""
-    here = (cwd or Path.cwd()) / "data"
-    if (here / PLAN_FILE).is_file():
-        return DataLocation(here, bundled=False)
+    """The nearest project's ``data/`` folder, else the bundled sample, else None."""
+    project = find_project(cwd)
+    if project is not None:
+        return project
+    bundled = bundled_data_dir()
+    return DataLocation(bundled, bundled=True) if bundled is not None else None
+
+
+@dataclass(frozen=True)
+class InputPaths:
+    """The files a command reads, the given ones and the defaults filled in."""
+
+    plan: Path
+    data: tuple[Path, ...]
+    progress: Path | None
+    #: The plan is the bundled copy: nothing named a plan and no project was found.
+    bundled_plan: bool = False
+    #: Everything read is the bundled sample (plan, county files and ledger).
+    bundled: bool = False
+
+
+def resolve_inputs(
+    plan: str | Path | None = None,
+    data: Sequence[str | Path] | None = None,
+    progress: str | Path | None = None,
+    *,
+    cwd: Path | None = None,
+) -> InputPaths:
+    """Fill in what was not given, from one place only.
+
+    - A plan given: the county files and ledger default to ``indicators/`` and
+      ``progress.csv`` beside it (a ledger belongs to its plan), when they exist.
+    - Else a project (``cwd`` or a parent holding ``data/plan.yaml``): its plan, its
+      ``indicators/`` and its ``progress.csv``, for whatever was not given.
+    - Else the bundled plan; its sample county files and ledger only when neither
+      ``data`` nor ``progress`` was given.
+
+    A default folder or ledger that does not exist means none; a given path is used as it
+    is (the reader says when it does not exist). Raises :class:`GlplanError` when no plan
+    can be found at all.
+    """
+    data_given = tuple(Path(p) for p in data) if data is not None else None
+    progress_given = Path(progress) if progress is not None else None
+    home = _home(Path(plan) if plan is not None else None, cwd)
+    if home.bundled and (data_given is not None or progress_given is not None):
+        # Named files are read against the bundled plan, with nothing of its sample.
+        return InputPaths(home.plan, data_given or (), progress_given, bundled_plan=True)
+    plan_file = Path(plan) if plan is not None else home.plan
+    indicators = home.indicators
+    default_data = (indicators,) if _is_dir(indicators) else ()
+    default_progress = home.progress if _is_file(home.progress) else None
+    return InputPaths(
+        plan_file,
+        data_given if data_given is not None else default_data,
+        progress_given if progress_given is not None else default_progress,
+        bundled_plan=home.bundled,
+        bundled=home.bundled,
+    )
+
+
+def _home(plan: Path | None, cwd: Path | None) -> DataLocation:
+    """Where the defaults come from: the plan's folder, the project, or the bundled copy."""
+    if plan is not None:
+        return DataLocation(plan.parent, bundled=False)
+    home = find_project(cwd)
+    if home is not None:
+        return home
     bundled = bundled_data_dir()
     if bundled is None:
-        return None
+        raise GlplanError.single(
+            "no plan found: run in a project folder (one with data/plan.yaml, made by "
+            "`glplan init`) or pass --plan FILE",
+            code="usage",
+        )
     return DataLocation(bundled, bundled=True)

@@ -26,7 +26,7 @@ def _commands() -> list[list[str]]:
 
 def test_the_commands_are_all_there() -> None:
     names = {" ".join(c) for c in _commands()}
-    assert names >= {"check", "tasks", "progress add", "data", "validate", "plan", "schema"}
+    assert names >= {"check", "tasks", "progress add", "data", "validate", "plan", "schema", "init"}
 
 
 @pytest.mark.parametrize("command", _commands(), ids=" ".join)

@@ -14,10 +14,19 @@ code is the one it would have had.
 from __future__ import annotations
 
 # Importing a command module adds its commands to `app`: one module per command group.
-from gl_plan.cli import check_cmd, data_cmds, explain_cmd, plan_cmds, task_cmds
+from gl_plan.cli import check_cmd, data_cmds, explain_cmd, init_cmd, plan_cmds, task_cmds
 from gl_plan.cli.application import app
 
-__all__ = ["app", "check_cmd", "data_cmds", "explain_cmd", "main", "plan_cmds", "task_cmds"]
+__all__ = [
+    "app",
+    "check_cmd",
+    "data_cmds",
+    "explain_cmd",
+    "init_cmd",
+    "main",
+    "plan_cmds",
+    "task_cmds",
+]
 
 
 def main() -> None:

@@ -13,7 +13,8 @@ app = typer.Typer(
         "Monitor Guilin's 2022 education action plan (桂林市推进教育高质量发展行动计划): "
         "targets, county gaps and task deadlines.\n\n"
         "Exit codes: 0 ok; 1 findings reach --fail-on (validate: invalid input); "
-        "2 usage error, unreadable input or unwritable output."
+        "2 usage error, nothing usable to read (one unreadable county file is a finding), "
+        "or unwritable output."
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,

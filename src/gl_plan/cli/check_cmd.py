@@ -5,7 +5,8 @@ Exit codes:
 - 0: the report was produced and no finding reaches ``--fail-on``;
 - 1: findings reach ``--fail-on`` (default ``error``: a data error; see
   :class:`gl_plan.assess.check.FailOn` for the other levels);
-- 2: a usage error, or input that could not be read at all.
+- 2: a usage error, or nothing usable could be read (a county file that cannot be read is a
+  data error: the report is still written).
 """
 
 from __future__ import annotations
@@ -21,11 +22,16 @@ from gl_plan.api import Inputs, load_inputs, run_check_inputs
 from gl_plan.assess.check import CheckResult, FailOn, findings
 from gl_plan.cli.application import app
 from gl_plan.cli.common import (
-    BUNDLED_NOTE,
     AsOfOption,
+    DataArguments,
+    DataOption,
     EncodingOption,
     LangOption,
+    PeriodOption,
     PlanOption,
+    RegionOption,
+    bundled_notes,
+    data_paths,
     handle_errors,
     output_format,
     print_problems,
@@ -53,21 +59,14 @@ FORMATS: Final = ("table", "json", "csv", "markdown", "html")
 @handle_errors
 def check(
     plan: PlanOption = None,
-    data: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--data",
-            help="Indicator files or folders; repeatable. Default: ./data/indicators, else the "
-            "bundled sample.",
-            show_default=False,
-        ),
-    ] = None,
+    data: DataOption = None,
+    paths: DataArguments = None,
     progress: Annotated[
         Path | None,
         typer.Option(
             "--progress",
-            help="Progress ledger (CSV). Default: progress.csv beside the plan (./data/ or the "
-            "bundled sample).",
+            help="Progress ledger (CSV). Default: progress.csv beside the plan (the project's "
+            "data/progress.csv); none when --data is given outside a project.",
             show_default=False,
             dir_okay=False,
         ),
@@ -106,6 +105,8 @@ def check(
         ),
     ] = None,
     encoding: EncodingOption = None,
+    region: RegionOption = None,
+    period: PeriodOption = None,
     compare_to: Annotated[
         str | None,
         typer.Option(
@@ -135,10 +136,14 @@ def check(
 
     Data errors (and, with --fail-on warning, warnings) go to stderr.
 
+    A county file that cannot be read is a data error: the report is still written, that
+    county without data for the period.
+
     Exit codes: 0 the report was produced and nothing reaches --fail-on; 1 findings reach
-    --fail-on (default: any data error); 2 usage error or unreadable input.
+    --fail-on (default: any data error); 2 usage error, or nothing usable could be read.
 
     Examples: ``glplan check --as-of 2026-03-31 --fail-on off_track --format json``;
+    ``glplan check --data q3/*.csv --as-of 2026-11-28``;
     ``glplan check --lang zh --output report.html``
     """
     language = resolve_lang(lang)
@@ -150,15 +155,24 @@ def check(
     # The only clock read: figures after --as-of but not after today are a past quarter's
     # future, left out; a figure after today is an error.
     today = date.today()
-    inputs = load_inputs(plan, data, progress, as_of=day, encoding=encoding, today=today)
+    inputs = load_inputs(
+        plan,
+        data_paths(data, paths),
+        progress,
+        as_of=day,
+        encoding=encoding,
+        region=region,
+        period=period,
+        today=today,
+    )
     sources = inputs.sources
     refuse_overwriting(output, [sources.plan, sources.progress, *sources.data])
-    refuse_unreadable(inputs.issues)
+    refuse_unreadable(inputs.ledger_issues)
     result = run_check_inputs(inputs, day)
 
-    notes: list[Problem] = []
-    if result.sources.bundled:
-        notes.append(Problem(BUNDLED_NOTE[language], severity=Severity.INFO, code="bundled"))
+    notes = bundled_notes(
+        language, bundled=result.sources.bundled, bundled_plan=inputs.bundled_plan
+    )
     later = _count_after(inputs, day)
     if later:
         notes.append(Problem(_LATER[language].format(n=later, as_of=day), severity=Severity.INFO))

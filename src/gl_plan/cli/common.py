@@ -28,7 +28,7 @@ from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import Lang, detect_lang
 from gl_plan.ledger.model import parse_entry_date
 from gl_plan.report.format import plain_text
-from gl_plan.resources import default_location
+from gl_plan.resources import resolve_inputs
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -45,7 +45,8 @@ PlanOption = Annotated[
     Path | None,
     typer.Option(
         "--plan",
-        help="Plan file. Default: ./data/plan.yaml, else the bundled plan.",
+        help="Plan file. Default: data/plan.yaml in this folder or the nearest parent that "
+        "has one, else the bundled plan.",
         show_default=False,
         dir_okay=False,
     ),
@@ -93,16 +94,67 @@ def resolve_as_of(value: str | None) -> date:
 
 
 def resolve_plan_path(path: Path | None) -> tuple[Path, bool]:
-    """The plan to use and whether it is the bundled sample."""
-    if path is not None:
-        return path, False
-    loc = default_location()
-    if loc is None:
-        raise GlplanError.single(
-            "no plan given and none found: pass --plan FILE or run in a folder with data/plan.yaml",
-            code="usage",
-        )
-    return loc.plan, loc.bundled
+    """The plan to use and whether it is the bundled copy (see :func:`resolve_inputs`)."""
+    found = resolve_inputs(path)
+    return found.plan, found.bundled_plan
+
+
+#: Suffixes of plan files; everything else given as data is taken for indicator files.
+PLAN_SUFFIXES: Final = (".yaml", ".yml")
+
+DataOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        help="Indicator files or folders. Several may follow one --data (the shell's "
+        "expansion of `--data q3/*.csv`) or --data may be repeated. Default: the project's "
+        "data/indicators, else (outside a project, nothing given) the bundled sample.",
+        show_default=False,
+        metavar="PATH",
+    ),
+]
+DataArguments = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="More indicator files or folders, as with --data.",
+        show_default=False,
+        metavar="PATH",
+    ),
+]
+RegionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        help="Region (code or name) of the files whose table has no region column, when "
+        "neither the title nor the file name says it.",
+        show_default=False,
+    ),
+]
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        help="Period (2026Q3, 2026年第三季度, 2025) of the files whose table has no period "
+        "column, when neither the title nor the file name says it.",
+        show_default=False,
+    ),
+]
+
+
+def data_paths(option: list[Path] | None, arguments: list[Path] | None) -> list[Path] | None:
+    """The indicator paths given with ``--data`` and after it, or None when none were.
+
+    ``--data q3/*.csv`` reaches us as ``--data a.csv b.csv c.csv``: the first after the
+    option, the others as arguments; all of them are indicator files.
+    """
+    paths = [*(option or []), *(arguments or [])]
+    for path in paths:
+        if path.suffix.lower() in PLAN_SUFFIXES:
+            raise GlplanError.single(
+                f"{path} looks like a plan, not an indicator file: pass it with --plan",
+                code="usage",
+            )
+    return paths or None
 
 
 def _discard(stream: IO[str]) -> None:
@@ -177,14 +229,31 @@ def emit(text: str) -> None:
 
 
 BUNDLED_NOTE: Final = {
-    "zh": "使用自带示例(合成数据,不是官方统计)",
-    "en": "using the bundled sample (synthetic data, not official statistics)",
+    "zh": "使用自带示例(合成数据,不是官方统计):本文件夹及其上级都没有 data/plan.yaml",
+    "en": "using the bundled sample (synthetic data, not official statistics): no "
+    "data/plan.yaml in this folder or its parents",
+}
+BUNDLED_PLAN_NOTE: Final = {
+    "zh": "按自带的计划核对所给文件(本文件夹及其上级都没有 data/plan.yaml;可用 --plan 指定,"
+    "或用 glplan init 建立项目);不读自带的示例数据和台账",
+    "en": "checking the files given against the bundled plan (no data/plan.yaml in this "
+    "folder or its parents: pass --plan, or make a project with glplan init); the bundled "
+    "sample data and ledger are not read",
 }
 
 
-def note_bundled(lang: Lang) -> None:
-    """Say on stderr that the bundled sample, not the user's files, is being read."""
-    print_problems([Problem(BUNDLED_NOTE[lang], severity=Severity.INFO, code="bundled")])
+def bundled_notes(lang: Lang, *, bundled: bool, bundled_plan: bool) -> list[Problem]:
+    """The line that says the bundled sample or the bundled plan is in use (first on stderr)."""
+    if bundled:
+        return [Problem(BUNDLED_NOTE[lang], severity=Severity.INFO, code="bundled")]
+    if bundled_plan:
+        return [Problem(BUNDLED_PLAN_NOTE[lang], severity=Severity.INFO, code="bundled-plan")]
+    return []
+
+
+def note_bundled(lang: Lang, *, bundled: bool = True, bundled_plan: bool = False) -> None:
+    """Say on stderr that the bundled sample (or plan), not the user's files, is being read."""
+    print_problems(bundled_notes(lang, bundled=bundled, bundled_plan=bundled_plan))
 
 
 #: Problem codes that mean a whole input file could not be used (as opposed to some rows).
@@ -201,15 +270,15 @@ UNREADABLE_CODES: Final = frozenset(
 
 
 def refuse_unreadable(problems: Sequence[Problem]) -> None:
-    """Stop (exit 2, nothing written) when a whole input file could not be read.
+    """Stop (exit 2, nothing written) when the progress ledger could not be read at all.
 
-    A report built without one county's file would look complete and be wrong; rows with
-    errors, by contrast, are left out, listed, and the report is still produced.
+    Every task would otherwise show as not reported. (A county file that cannot be read is
+    different: a finding in a report that is still written, its region without data.)
     """
     bad = [p for p in problems if p.severity is Severity.ERROR and p.code in UNREADABLE_CODES]
     if bad:
         note = Problem(
-            "nothing was written: fix the input files above, or leave them out",
+            "nothing was written: fix the file above, or leave it out",
             severity=Severity.INFO,
             code="unreadable-input",
         )

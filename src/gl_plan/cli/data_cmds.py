@@ -14,19 +14,21 @@ from rich.text import Text
 from gl_plan.cli.application import app
 from gl_plan.cli.common import (
     AsOfOption,
+    DataOption,
     EncodingOption,
     LangOption,
+    PeriodOption,
     PlanOption,
+    RegionOption,
+    data_paths,
     dump_json,
     handle_errors,
     note_bundled,
     output_format,
     print_problems,
     refuse_overwriting,
-    refuse_unreadable,
     resolve_as_of,
     resolve_lang,
-    resolve_plan_path,
     write_output,
 )
 from gl_plan.data.export import format_number, observation_rows, observations_csv
@@ -37,7 +39,7 @@ from gl_plan.i18n import Lang
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.report.data_view import observations_markdown
-from gl_plan.resources import PROGRESS_FILE, default_location
+from gl_plan.resources import PROGRESS_FILE, resolve_inputs
 
 FORMATS = ("table", "json", "csv", "markdown")
 
@@ -48,10 +50,13 @@ def data(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Indicator files or folders. Default: ./data/indicators, else the bundled sample.",
+            help="Indicator files or folders, as with --data. Default: the project's "
+            "data/indicators, else (outside a project) the bundled sample.",
             show_default=False,
+            metavar="PATH",
         ),
     ] = None,
+    data: DataOption = None,
     plan: PlanOption = None,
     fmt: Annotated[
         str | None,
@@ -63,6 +68,8 @@ def data(
         ),
     ] = None,
     encoding: EncodingOption = None,
+    region: RegionOption = None,
+    period: PeriodOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     output: Annotated[
@@ -81,26 +88,34 @@ def data(
 
     JSON is ``{"observations": [...], "issues": [...]}``; CSV has the same column names as
     the JSON keys. With table or csv, problems go to stderr. Exit 0 when no file has an
-    error, 1 when any has (the rows with errors are left out), 2 when a path does not exist.
+    error, 1 when any has (the rows with errors, and a file that cannot be read, are left
+    out), 2 when a path does not exist or nothing usable could be read.
 
-    Example: ``glplan data data/indicators --format csv --output combined.csv``
+    Examples: ``glplan data data/indicators --format csv --output combined.csv``;
+    ``glplan data --data q3/*.csv --format json``
     """
     out_format = output_format(fmt, output, FORMATS)
     language = resolve_lang(lang)
-    plan_path = resolve_plan_path(plan)[0]
-    model = load_plan(plan_path)
-    if not paths:
-        loc = default_location()
-        if loc is None:
-            raise GlplanError.single("no indicator files given and none found", code="usage")
-        paths = [loc.indicators]
-        if loc.bundled:
-            note_bundled(language)
-    result = read_indicators(paths, model, as_of=resolve_as_of(as_of), encoding=encoding)
+    found = resolve_inputs(plan, data_paths(data, paths))
+    note_bundled(language, bundled=found.bundled, bundled_plan=found.bundled_plan)
+    model = load_plan(found.plan)
+    if not found.data:
+        raise GlplanError.single(
+            "no indicator files given and none found: pass --data PATH, or put the county "
+            "files in the project's data/indicators",
+            code="usage",
+        )
+    result = read_indicators(
+        found.data,
+        model,
+        as_of=resolve_as_of(as_of),
+        encoding=encoding,
+        region=region,
+        period=period,
+    )
     # The project's ledger too: `data` does not read it, but a report must not replace it.
-    ledger = plan_path.parent / PROGRESS_FILE
-    refuse_overwriting(output, [plan_path, ledger, *(f.path for f in result.files)])
-    refuse_unreadable(result.issues)
+    ledger = found.plan.parent / PROGRESS_FILE
+    refuse_overwriting(output, [found.plan, ledger, *(f.path for f in result.files)])
 
     content: str | list[RenderableType]
     if out_format == "json":

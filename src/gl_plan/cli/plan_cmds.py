@@ -11,6 +11,8 @@ from gl_plan.cli.application import app
 from gl_plan.cli.common import (
     EncodingOption,
     LangOption,
+    PeriodOption,
+    RegionOption,
     dump_json,
     emit,
     handle_errors,
@@ -27,6 +29,7 @@ from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.plan.schema import plan_json_schema
 from gl_plan.report.plan_view import plan_renderables
+from gl_plan.resources import resolve_inputs
 
 _VALID: Final = {
     "zh": "{path}:有效({actions} 大行动,{tasks} 项任务)",
@@ -44,14 +47,22 @@ def validate(
     plan: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Plan files (.yaml); indicator files (.csv, .xlsx) and folders given here are "
-            "checked as with --data. Default: ./data/plan.yaml, else the bundled plan.",
+            help="Plan files (.yaml); indicator files and folders given here are checked as "
+            "with --data. Default: the project's data/plan.yaml, else the bundled plan.",
             show_default=False,
+            metavar="PATH",
         ),
     ] = None,
     data: Annotated[
         list[Path] | None,
-        typer.Option("--data", help="Also check indicator files or folders against the plan."),
+        typer.Option(
+            "--data",
+            help="Also check indicator files or folders against the plan. Several may follow "
+            "one --data (the shell's expansion of `--data q3/*.csv`) or --data may be "
+            "repeated.",
+            show_default=False,
+            metavar="PATH",
+        ),
     ] = None,
     plan_option: Annotated[
         Path | None,
@@ -63,6 +74,8 @@ def validate(
         ),
     ] = None,
     encoding: EncodingOption = None,
+    region: RegionOption = None,
+    period: PeriodOption = None,
     as_of: Annotated[
         str | None,
         typer.Option("--as-of", help="Date for 'period in the future' checks. Default: today."),
@@ -73,9 +86,11 @@ def validate(
     """Check plan files (and, with --data, indicator files); report every problem at once.
 
     Each problem is printed as ``file:line:column: field: message``. Exit 0 when everything
-    is valid, 1 when anything has an error, 2 when a file cannot be read.
+    is valid, 1 when anything has an error (an indicator file that cannot be read is one),
+    2 when a plan cannot be read or no indicator file gave anything usable.
 
     Examples: ``glplan validate data/plan.yaml --data data/indicators/``;
+    ``glplan validate --data q3/*.csv``;
     ``glplan validate data/indicators/450321_阳朔县.csv`` (against ./data/plan.yaml), as the
     pre-commit hooks call it.
     """
@@ -85,7 +100,12 @@ def validate(
     # changed files that way); they are checked against the plan as with --data.
     data = [*(data or []), *(p for p in given if _is_data(p))]
     plans = [p for p in given if not _is_data(p)]
-    paths = plans or [plan_option or resolve_plan_path(None)[0]]
+    if plans:
+        paths = plans
+    else:
+        found = resolve_inputs(plan_option, data or None)
+        note_bundled(language, bundled=found.bundled, bundled_plan=found.bundled_plan)
+        paths = [found.plan]
     worst = ExitCode.OK
     loaded: Plan | None = None
     for path in paths:
@@ -104,7 +124,14 @@ def validate(
     if data:
         if loaded is None:
             raise typer.Exit(int(worst))
-        result = read_indicators(data, loaded, as_of=resolve_as_of(as_of), encoding=encoding)
+        result = read_indicators(
+            data,
+            loaded,
+            as_of=resolve_as_of(as_of),
+            encoding=encoding,
+            region=region,
+            period=period,
+        )
         issues: list[Problem] = list(result.issues)
         print_problems(issues)
         errors = sum(1 for p in issues if p.severity is Severity.ERROR)
@@ -128,7 +155,7 @@ def _is_data(path: Path) -> bool:
 
 
 #: Suffixes of indicator files (the rest are taken for plans).
-DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".tsv", ".txt")
+DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
 
 @app.command("plan")

@@ -23,6 +23,7 @@ from gl_plan.cli.common import (
     EncodingOption,
     LangOption,
     PlanOption,
+    bundled_notes,
     dump_json,
     emit,
     handle_errors,
@@ -32,7 +33,6 @@ from gl_plan.cli.common import (
     refuse_unreadable,
     resolve_as_of,
     resolve_lang,
-    resolve_plan_path,
     write_output,
 )
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
@@ -49,13 +49,14 @@ from gl_plan.report.tasks_view import (
     tasks_markdown,
     tasks_renderables,
 )
-from gl_plan.resources import PROGRESS_FILE, default_location
+from gl_plan.resources import PROGRESS_FILE, InputPaths, resolve_inputs
 
 ProgressOption = Annotated[
     Path | None,
     typer.Option(
         "--progress",
-        help="Progress ledger (CSV). Default: progress.csv beside the plan (./data/).",
+        help="Progress ledger (CSV). Default: progress.csv beside the plan (the project's "
+        "data/progress.csv).",
         show_default=False,
         dir_okay=False,
     ),
@@ -70,35 +71,23 @@ _BUNDLED: Final = {
 
 
 def resolve_ledger(
-    path: Path | None,
-    plan: Plan,
-    *,
-    plan_path: Path | None = None,
-    encoding: str | None = None,
+    found: InputPaths, plan: Plan, *, encoding: str | None = None
 ) -> tuple[Ledger, list[Problem]]:
-    """The ledger to judge tasks by, and its problems (for ``tasks`` and ``check``).
+    """The ledger to judge tasks by, and its problems.
 
     A ledger given by name must exist (else exit 2). With no name, ``progress.csv`` beside
-    the plan file is used (``data/progress.csv`` for the default plan); if there is none,
-    the ledger is empty and an info message says every task counts as not reported.
+    the plan file is used (the project's ``data/progress.csv``); if there is none, the
+    ledger is empty and an info message says every task counts as not reported.
     """
-    if path is not None:
-        return read_ledger(path, plan, encoding=encoding)
-    if plan_path is not None:
-        beside: Path | None = plan_path.parent / PROGRESS_FILE
-    else:
-        loc = default_location()
-        beside = loc.progress if loc is not None else None
-    if beside is None or not beside.is_file():
-        where = str(beside) if beside is not None else "data/progress.csv"
-        note = Problem(
-            f"no progress ledger at {where}: every task counts as not reported "
-            "(pass --progress FILE)",
-            severity=Severity.INFO,
-            code="no-ledger",
-        )
-        return Ledger(None, []), [note]
-    return read_ledger(beside, plan, encoding=encoding)
+    if found.progress is not None:
+        return read_ledger(found.progress, plan, encoding=encoding)
+    where = found.plan.parent / PROGRESS_FILE
+    note = Problem(
+        f"no progress ledger at {where}: every task counts as not reported (pass --progress FILE)",
+        severity=Severity.INFO,
+        code="no-ledger",
+    )
+    return Ledger(None, []), [note]
 
 
 def _check_choices(
@@ -180,17 +169,16 @@ def tasks(
     day = resolve_as_of(as_of)
     out_format = output_format(fmt, output, FORMATS)
     statuses = _check_choices(status, (*STATUSES, *RAGS), "--status")
-    plan_path, bundled = resolve_plan_path(plan)
-    model = load_plan(plan_path)
+    found = resolve_inputs(plan, None, progress)
+    model = load_plan(found.plan)
     actions = _check_choices(action, tuple(a.id for a in model.actions), "--action", upper=True)
-    ledger, problems = resolve_ledger(progress, model, plan_path=plan_path, encoding=encoding)
-    refuse_overwriting(output, [plan_path, ledger.path])
+    ledger, problems = resolve_ledger(found, model, encoding=encoding)
+    refuse_overwriting(output, [found.plan, ledger.path])
     refuse_unreadable(problems)
-    if bundled and progress is None:
-        problems.insert(
-            0,
-            Problem(_BUNDLED[language], severity=Severity.INFO, code="bundled"),
-        )
+    if found.bundled:
+        problems.insert(0, Problem(_BUNDLED[language], severity=Severity.INFO, code="bundled"))
+    else:
+        problems[:0] = bundled_notes(language, bundled=False, bundled_plan=found.bundled_plan)
     print_problems(problems)
 
     assessed = assess_tasks(model, ledger, day)
@@ -225,16 +213,17 @@ progress_app = typer.Typer(
 app.add_typer(progress_app, name="progress")
 
 
-def _ledger_for_writing(path: Path | None, plan_path: Path, bundled: bool) -> Path:
-    if path is not None:
-        return path
-    if bundled:
+def _ledger_for_writing(found: InputPaths) -> Path:
+    if found.progress is not None and not found.bundled:
+        return found.progress
+    if found.bundled:
         # Never write into the copy installed with the package.
         raise GlplanError.single(
-            "no project ledger: pass --progress FILE or run in a folder with data/plan.yaml",
+            "no project ledger: pass --progress FILE, or run in a project folder (one with "
+            "data/plan.yaml; `glplan init` makes one)",
             code="usage",
         )
-    return plan_path.parent / PROGRESS_FILE
+    return found.plan.parent / PROGRESS_FILE
 
 
 @progress_app.command("add")
@@ -305,9 +294,9 @@ def progress_add(
     Example: ``glplan progress add A3.6 --status in_progress --value 18 --note "已建成18所"``
     """
     language = resolve_lang(lang)
-    plan_path, bundled = resolve_plan_path(plan)
-    model = load_plan(plan_path)
-    path = _ledger_for_writing(progress, plan_path, bundled)
+    found = resolve_inputs(plan, None, progress)
+    model = load_plan(found.plan)
+    path = _ledger_for_writing(found)
     today = resolve_as_of(None)
     entry = append_entry(
         path,

@@ -32,7 +32,7 @@ from gl_plan.data.quality import check_quality
 from gl_plan.data.rows import TableReader, TableResult
 from gl_plan.data.sources import FileInfo, Shape, expand_paths, is_spreadsheet
 from gl_plan.data.spreadsheet import WorkbookError, read_workbook
-from gl_plan.errors import Problem, Severity
+from gl_plan.errors import GlplanError, Problem, Severity
 from gl_plan.limits import MAX_INDICATOR_FILE_BYTES as MAX_FILE_BYTES
 from gl_plan.limits import MAX_PROBLEMS_PER_KIND
 from gl_plan.plan.models import Plan
@@ -62,6 +62,8 @@ def read_indicators(
     as_of: date,
     encoding: str | None = None,
     completeness: bool | None = None,
+    region: str | None = None,
+    period: str | None = None,
 ) -> DataResult:
     """Read indicator files and folders against the plan.
 
@@ -77,6 +79,9 @@ def read_indicators(
     when a folder is read: a quarter's set of county files. Checking one county's file, the
     other sixteen are not missing, just not asked about.
     """
+    if region is not None or period is not None:
+        # Placeholder until the reader takes a stated region and period (wt-read2).
+        raise GlplanError.single("--region and --period are not supported yet", code="usage")
     if completeness is None:
         completeness = any(Path(p).is_dir() for p in paths)
     files, listing_problems = expand_paths(paths)
