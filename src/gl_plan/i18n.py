@@ -271,7 +271,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     # --- glplan plan --------------------------------------------------------------------
     "plan.goals": ("总体目标", "Goals"),
     "plan.indicator": ("指标", "Indicator"),
-    "plan.actions_title": ("十大行动及任务", "Actions and tasks"),
+    "plan.actions_title": ("行动及任务", "Actions and tasks"),
     "plan.id": ("编号", "ID"),
     "plan.task": ("任务", "Task"),
     "plan.deadline": ("完成时限", "Time limit"),

@@ -81,8 +81,8 @@ def indicator_keys(plan: Plan, ids: Sequence[str], lang: Lang) -> dict[str, str]
     the short names whole. A name is never cut inside a word: a short one is the key."""
     names = {i: indicator_name(plan, i, lang) for i in ids}
     keys = {i: _key(n, lang) for i, n in names.items()}
-    if len(set(keys.values())) < len(keys):
-        return names
+    if len(keys) == 1 or len(set(keys.values())) < len(keys):
+        return names  # one column has room for its name; clashing keys tell nothing
     return keys
 
 
