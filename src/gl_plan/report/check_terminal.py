@@ -1,14 +1,16 @@
 """``glplan check`` in the terminal: one table per target year, a trend table, then lines.
 
-The table answers "which counties are behind on what, and by how much": counties are rows
-in plan order (the city last, below a rule), and each goal indicator has two columns:
-"value gap" (the gap to the target in percentage points, in its RAG colour) and the
+The table answers "which regions are behind on what, and by how much": the reporting
+regions are rows in plan order (the root last, below a rule; with more levels, each group
+of regions is followed by its parent's row, the children indented), and each goal
+indicator has two columns: "value gap" (the gap to the target, in its RAG colour) and the
 status, coloured green / amber / red (grey for no data) and always named in text, so it
-reads the same without colour. Counties with no figure at all are named on one line under
-the table instead of filling it with dashes. Markers: ``*`` a figure older than the latest
-period others reported, ``~`` a city figure computed from only some counties (footnotes
-name them). Under each table, one line per indicator names the counties behind (red
-status), worst gap first, with their gaps.
+reads the same without colour. Reporting regions with no figure at all are named on one
+line under the table instead of filling it with dashes. Markers: ``!`` a figure to check
+(it jumped or is an outlier, or a total includes one), ``*`` a figure older than the
+latest period others reported, ``~`` a total computed from only some reporting regions
+(footnotes name them). Under each table, one line per indicator names the regions behind
+(red status) at every level, worst gap first, with their gaps.
 
 Then a trend table: for each region and indicator, a sparkline of the last eight quarters
 (``▁▂▃▄▅▆▇█``, scaled to the region's own range but never less than 2 points, so noise
@@ -20,7 +22,8 @@ counts. Everything fits 80 columns: short region names, a one-word key per indic
 line above each table gives the full names and targets), short English status labels (a
 legend explains them).
 
-Values and gaps are rounded to 1 decimal here; the result keeps them whole.
+Values and gaps are rounded here, to 1 decimal or as many as the target is written with,
+and a gap that would round to zero gets more (``+0.04``); the result keeps them whole.
 """
 
 from __future__ import annotations
