@@ -80,11 +80,52 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "flag.continuing": ("持续实施中", "continuing"),
     "flag.reopened": ("重新开启", "reopened"),
     "flag.completed_by_regions": ("各县区已完成", "all regions done"),
+    # --- levels of regions: the root as a whole, one word for the regions of a level ---
+    # (gl_plan.report.levels; English words are singular, plurals are made by rule)
+    "whole.nation": ("全国", "the nation"),
+    "whole.province": ("全省", "the province"),
+    "whole.autonomous_region": ("全区", "the region"),
+    "whole.municipality": ("全市", "the city"),
+    "whole.prefecture_city": ("全市", "the city"),
+    "whole.autonomous_prefecture": ("全州", "the prefecture"),
+    "whole.league": ("全盟", "the league"),
+    "whole.city": ("全市", "the city"),
+    "whole.district": ("全区", "the district"),
+    "whole.county": ("全县", "the county"),
+    "whole.autonomous_county": ("全县", "the county"),
+    "whole.county_level_city": ("全市", "the city"),
+    "whole.banner": ("全旗", "the banner"),
+    "whole.autonomous_banner": ("全旗", "the banner"),
+    "whole.township": ("全乡镇", "the township"),
+    "kind.nation": ("国家", "nation"),
+    "kind.province": ("省", "province"),
+    "kind.autonomous_region": ("自治区", "autonomous region"),
+    "kind.municipality": ("直辖市", "municipality"),
+    "kind.prefecture_city": ("地级市", "prefecture city"),
+    "kind.autonomous_prefecture": ("自治州", "autonomous prefecture"),
+    "kind.league": ("盟", "league"),
+    "kind.city": ("市", "city"),
+    "kind.district": ("区", "district"),
+    "kind.county": ("县", "county"),
+    "kind.autonomous_county": ("自治县", "autonomous county"),
+    "kind.county_level_city": ("县级市", "county-level city"),
+    "kind.banner": ("旗", "banner"),
+    "kind.autonomous_banner": ("自治旗", "autonomous banner"),
+    "kind.township": ("乡镇", "township"),
+    "tier.nation": ("国家", "nation"),
+    "tier.province": ("省(区、市)", "province"),
+    "tier.prefecture": ("市(州、盟)", "city"),
+    "tier.county": ("县区", "county"),
+    "tier.township": ("乡镇", "township"),
+    "tier.mixed": ("地区", "region"),
     # --- punctuation between the items of a list ----------------------------------------
     "sep.list": (",", ", "),
     "sep.counts": ("，", ", "),
     "sep.names": ("、", ", "),
     "sep.years": ("、", " and "),
+    # between level words: 县区和全市 / counties and the city; 各市、各县区 / cities or counties
+    "sep.and": ("和", " and "),
+    "sep.levels": ("、各", " or "),
     "colon": (":", ": "),
     "aside": ("({items})", " ({items})"),
     # --- glplan check: tables, Markdown, lines under the tables -------------------------
@@ -107,9 +148,53 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "check.indicator_target": ("{name}:目标 {target}", "{name}: target {target}"),
     "check.behind": ("{name}落后(目标 {target}):", "Behind on {name} (target {target}): "),
     "check.missed": ("{name}未实现(目标 {target}):", "Missed {name} (target {target}): "),
-    "check.none_missed": ("各县区{name}均已实现或无数据。", "No county missed {name}."),
-    "check.no_county_data": ("各县区均无{name}数据。", "No county has data on {name}."),
-    "check.none_behind": ("各县区{name}均未落后。", "No county is behind on {name}."),
+    # For a lower-is-better indicator: being above the target is the problem.
+    "check.behind_above": (
+        "{name}落后,高于目标(目标 {target}):",
+        "Behind on {name}, above the target (target {target}): ",
+    ),
+    "check.missed_above": (
+        "{name}未实现,高于目标(目标 {target}):",
+        "Missed {name}, above the target (target {target}): ",
+    ),
+    "check.none_missed": (
+        "{whole}及各{levels}{name}均已实现或无数据。",
+        "Neither {whole} nor any of its {levels} missed {name}.",
+    ),
+    "check.none_missed_one": (
+        "{whole}{name}已实现或无数据。",
+        "{whole} met {name} or has no figure for it.",
+    ),
+    "check.no_county_data": (
+        "各{leaves}均无{name}数据。",
+        "None of the {leaves} has data on {name}.",
+    ),
+    "check.none_behind": (
+        "{whole}及各{levels}{name}均未落后。",
+        "Neither {whole} nor any of its {levels} is behind on {name}.",
+    ),
+    "check.none_behind_one": ("{whole}{name}未落后。", "{whole} is not behind on {name}."),
+    "check.lower_better": (
+        "{names}越低越好:差距为正即高于目标。",
+        "{names}: lower is better; a positive gap is above the target.",
+    ),
+    "check.outlier": (
+        "! 数值突变或为异常值,请核实:",
+        "! figure jumped or is an outlier, check it: ",
+    ),
+    "check.includes_outlier": (
+        "! {name}的数值含有需核实的数字(",
+        "! {name} includes a figure to check (",
+    ),
+    "check.low_coverage": (
+        "~ {name}:报送地区的分母仅为 {reference} 的 {share}%,不足以判定",
+        "~ {name}: the regions that reported hold only {share}% of the {reference} "
+        "denominator, too few to judge",
+    ),
+    "check.low_coverage_unknown": (
+        "~ {name}:报送地区过少,不足以判定",
+        "~ {name}: too few regions reported to judge",
+    ),
     "check.no_data_rows": ("无数据:", "No data: "),
     "check.older": ("* 非最新一期数据:", "* older figure: "),
     "check.rates_only": (
@@ -117,8 +202,8 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "no total (the regions below sent rates without counts, which cannot be added): ",
     ),
     "check.partial": (
-        "~ {name}仅由 {reporting}/{expected} 个县区的分子分母汇总(缺 ",
-        "~ {name}: summed from {reporting} of {expected} counties (no counts from ",
+        "~ {name}仅由 {reporting}/{expected} 个{leaves}的分子分母汇总(缺 ",
+        "~ {name}: summed from {reporting} of {expected} {leaves} (no counts from ",
     ),
     "check.trend_title": (
         "近八个季度走势({first}–{last}),及期间变化(百分点)",
@@ -186,7 +271,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     # --- glplan plan --------------------------------------------------------------------
     "plan.goals": ("总体目标", "Goals"),
     "plan.indicator": ("指标", "Indicator"),
-    "plan.actions_title": ("十大行动及任务", "Actions and tasks"),
+    "plan.actions_title": ("行动及任务", "Actions and tasks"),
     "plan.id": ("编号", "ID"),
     "plan.task": ("任务", "Task"),
     "plan.deadline": ("完成时限", "Time limit"),
@@ -201,20 +286,17 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "html.sample_head": ("示例数据", "Sample data"),
     "html.sample": (
         "本报告使用 glplan 自带的示例指标文件和进展台账。这些数据是为演示而编造的,"
-        "不是桂林市或任何县区的官方统计数据,不能据此得出结论。",
+        "不是{root}或任何{leaves}的官方统计数据,不能据此得出结论。",
         "This report uses the indicator files and progress ledger bundled "
         "with glplan. They are synthetic figures made up to show how the tool works, not "
-        "official statistics of Guilin or any of its counties; draw no conclusions from "
+        "official statistics of {root} or any of its {leaves}; draw no conclusions from "
         "them.",
     ),
     "html.summary": ("概况", "Summary"),
-    "html.status_counts": (
-        "各状态的地区数(县区和全市)",
-        "Regions by status (counties and the city)",
-    ),
+    "html.status_counts": ("各状态的地区数({who})", "Regions by status ({who})"),
     "html.status": ("状态", "Status"),
     "html.target_col": ("{year}年目标", "{year} targets"),
-    "html.behind_head": ("落后的县区", "Who is behind"),
+    "html.behind_head": ("落后的地区", "Who is behind"),
     "html.tasks_head": ("任务", "Tasks"),
     "html.tasks_counts": (
         "{overdue} 项已逾期,{due_soon} 项即将到期(共 {total} 项任务)。",
@@ -232,14 +314,17 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "html.charts": ("各指标走势与目标路径", "Each indicator against the path to its targets"),
     "html.chart_note": (
         "实线:各地区数据,颜色表示对 {year} 年目标的状态(标题右侧为文字);虚线:从基期值到 "
-        "{years} 年目标的直线路径,◆ 为目标(在目标年年末);点线:评估日期 {as_of};"
-        "各县区小图中的浅灰线为全市数据。所有小图刻度相同。",
+        "{years} 年目标的直线路径,◆ 为目标(在目标年年末);点线:评估日期 {as_of};",
         "Solid line: the region's figures, coloured by its status for the {year} target "
         "(named at the top right of each panel). Dashed: the straight path from the "
         "baseline to the {years} targets; ◆ marks a target, at the end of its year. "
-        "Dotted: the as-of date, {as_of}. Light grey in the county panels: the city. "
-        "All panels share the same scales.",
+        "Dotted: the as-of date, {as_of}.",
     ),
+    "html.chart_note_parent": (
+        "各{leaf}小图中的浅灰线为{whole}数据。",
+        " Light grey in the {leaf} panels: {whole}.",
+    ),
+    "html.chart_note_end": ("所有小图刻度相同。", " All panels share the same scales."),
     "html.chart_label": ("{name}:各地区数据与目标路径", "{name}: every region against the targets"),
     "html.no_chart_data": ("没有数据,无法绘图。", "No figures to draw."),
     "html.gaps": ("与目标的差距", "Gaps to the targets"),
@@ -247,9 +332,9 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "html.value": ("数值", "Value"),
     "html.gap": ("差距", "Gap"),
     "html.gap_note": (
-        "差距 = 数值 − 目标(百分点)。~ 表示全市数值仅由部分县区汇总。",
-        "Gap = value − target, in percentage points. ~ marks a city figure from only some "
-        "counties.",
+        "差距 = 数值 − 目标(百分点)。~ 表示{whole}数值仅由部分{leaves}汇总。",
+        "Gap = value − target, in percentage points. ~ marks a figure of {whole} summed "
+        "from only some {leaves}.",
     ),
     "html.standards": ("国家县域标准", "National county standards"),
     "html.task_table": ("已逾期和即将到期的任务", "Overdue and due-soon tasks"),
@@ -261,14 +346,17 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "html.method_text": (
         "目标年尚未结束时,按统计加拿大(Statistics Canada)方法比较基期以来的实际年均增长与达到目标"
         "所需的年均增长:比值 ≥ {on_track} 为进度正常,≥ {accel} 为需加快,≥ 0 为进度滞后,"
-        "< 0 为倒退;目标年结束后,按该年最后一期数据判定已实现或未实现。全市数值由各县区分子、"
-        "分母求和后计算(总和之比),不取各县区比率的平均数。",
+        "< 0 为倒退;目标年结束后,按该年最后一期数据判定已实现或未实现。",
         "While a target year is ahead, the observed annual growth since the baseline is "
         "compared with the growth the target requires (the Statistics Canada method): a "
         "ratio of at least {on_track} is on track, at least {accel} needs acceleration, at "
         "least 0 is off track, below 0 is deteriorating. Once the year is over, its last "
-        "figure decides: met or missed. The city's figure is the sum of the counties' "
-        "numerators over the sum of their denominators, never a mean of their rates.",
+        "figure decides: met or missed.",
+    ),
+    "html.method_sum": (
+        "{whole}数值由各{leaves}分子、分母求和后计算(总和之比),不取各{leaves}比率的平均数。",
+        " {whole}'s figure is the sum of the {leaves}' numerators over the sum of their "
+        "denominators, never a mean of their rates.",
     ),
     "html.legend": (
         "▼ 红:进度滞后、倒退或未实现 · ◆ 黄:需加快或数据不足 · ● 绿:已达标、进度正常或已实现"

@@ -69,8 +69,8 @@ def test_summary_counts_and_who_is_behind(plan: Plan) -> None:
     assert s.indicators.total == 8
     assert s.by_target_year["2025"].by_status["off_track"] == 2
     assert s.by_target_year["2025"].by_rag == {"red": 3, "amber": 0, "green": 1, "grey": 0}
-    # behind: counties only, worst gap first (88 before 92)
-    assert s.behind["2025"] == {PRE: [LONGSHENG, LINGCHUAN]}
+    # behind: every level, the counties first, worst gap first (88 before 92), the city last
+    assert s.behind["2025"] == {PRE: [LONGSHENG, LINGCHUAN, CITY]}
     assert s.data_issues == {"error": 1, "warning": 1, "info": 0}
     assert s.standards == {"pass": 3, "fail": 0, "no_data": 3}
     assert result.to_json()["data_issues"][0]["file"] == "a.csv"

@@ -77,8 +77,10 @@ class Summary(_Frozen):
     indicators: Counts
     #: Per target year (keys are years as text, for JSON).
     by_target_year: dict[str, Counts]
-    #: For each target year and indicator, the reporting regions behind (red status), worst
-    #: gap first.
+    #: For each target year and indicator, the regions behind (red status) at every level:
+    #: the reporting regions first, then the regions above them, the root last; within a
+    #: level the largest gap first (the gap below the target, or above it for a
+    #: lower-is-better indicator).
     behind: dict[str, dict[str, list[str]]]
     standards: dict[str, int]
     data_issues: dict[str, int]
@@ -219,6 +221,21 @@ def _counts(items: Iterable[IndicatorAssessment]) -> Counts:
     )
 
 
+#: The order of the levels in a "behind" list: the reporting regions first, the root last,
+#: as the tables show them.
+_LEVEL_ORDER = {"county": 0, "group": 1, "city": 2}
+
+
+def _behind_key(a: IndicatorAssessment) -> tuple[int, float, str]:
+    """Sort key of a region behind: its level, then the largest shortfall first.
+
+    A red status always has a gap on the wrong side of the target (below it, or above it
+    for a lower-is-better indicator), so the size of the gap is the size of the problem
+    whichever way the indicator runs.
+    """
+    return (_LEVEL_ORDER.get(a.region_level, 1), -abs(a.gap or 0.0), a.region)
+
+
 def summarise(
     indicators: Sequence[IndicatorAssessment],
     standards: Sequence[StandardResult],
@@ -226,27 +243,24 @@ def summarise(
     tasks: Sequence[TaskAssessment] = (),
 ) -> Summary:
     """Counts by status, RAG, year; who is behind; standards; data issues by severity."""
-    # One pass groups the assessments by year; a gap is looked up only for a region behind
-    # (the last assessment of a region, indicator and year wins, as a dict would keep).
     by_year: dict[int, list[IndicatorAssessment]] = {}
     for a in indicators:
         by_year.setdefault(a.target_year, []).append(a)
     years = sorted(by_year)
     behind: dict[str, dict[str, list[str]]] = {}
     for year in years:
-        rows = by_year[year]
-        per_indicator: dict[str, list[str]] = {}
-        for a in rows:
-            codes = per_indicator.setdefault(a.indicator, [])
-            if a.region_level == "county" and a.status in RED_STATUSES:
-                codes.append(a.region)
-        gaps: dict[tuple[str, str], float] = {}
-        if any(per_indicator.values()):
-            for a in rows:
-                gaps[(a.region, a.indicator)] = a.gap or 0.0
+        # Every level is listed (a plan of one region, the nation, has only its root), the
+        # last assessment of a region, indicator and year winning as a dict would keep it.
+        red: dict[str, dict[str, IndicatorAssessment]] = {}
+        for a in by_year[year]:
+            rows = red.setdefault(a.indicator, {})
+            if a.status in RED_STATUSES:
+                rows[a.region] = a
+            else:
+                rows.pop(a.region, None)
         behind[str(year)] = {
-            ind: [c for _, c in sorted((gaps[(c, ind)], c) for c in codes)]
-            for ind, codes in per_indicator.items()
+            ind: [a.region for a in sorted(rows.values(), key=_behind_key)]
+            for ind, rows in red.items()
         }
     outcomes = Counter(s.result for s in standards)
     severities = Counter(p.severity for p in data_issues)

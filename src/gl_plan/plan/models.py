@@ -461,6 +461,14 @@ class Plan(Model):
     standards: list[Standard] = Field(default_factory=list)
     baselines: list[Baseline] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
+    level_names: dict[Annotated[int, Field(ge=0, le=9)], Text] = Field(
+        default_factory=dict,
+        description="What the reports call each level of regions, by depth (0 = the root "
+        "region). The root's name is how a report names the whole (全省, the province); a "
+        "lower level's is one word for its regions (县区, county; English plurals are "
+        "formed by rule). Levels not named take their words from the regions' kinds",
+        json_schema_extra={"propertyNames": {"pattern": "^[0-9]$"}},
+    )
 
     @model_validator(mode="after")
     def _cross_checks(self, info: ValidationInfo) -> Plan:

@@ -22,20 +22,24 @@ from gl_plan.report.check_summary import (
     attention_tasks,
     behind_lines,
     footnotes,
+    gap_text,
     grid,
     issues_line,
     no_data_regions,
     standard_lines,
     status_label,
+    table_rows,
     target_of,
     target_years,
+    value_marks,
+    value_text,
     year_title,
 )
 from gl_plan.report.format import (
     CsvCell,
     csv_text,
+    digits_for,
     display_name,
-    fmt_gap,
     fmt_num,
     fmt_target,
     indicator_name,
@@ -81,10 +85,11 @@ MARKDOWN_COLUMNS: Final = ("region", "period", "value", "gap", "projected", "sta
 
 
 def _md_value(a: IndicatorAssessment) -> str:
-    value = fmt_num(a.value)
-    if a.coverage is not None and a.coverage.partial:
-        value += " ~"
-    return value
+    # The period column shows an older figure: only the other marks are needed here.
+    marks = value_marks(a).replace("*", "")
+    if a.coverage is not None and a.coverage.partial and "~" not in marks:
+        marks += "~"
+    return value_text(a) + "".join(f" {m}" for m in marks)
 
 
 def _md_year(result: CheckResult, plan: Plan, year: int, lang: Lang) -> list[str]:
@@ -98,18 +103,17 @@ def _md_year(result: CheckResult, plan: Plan, year: int, lang: Lang) -> list[str
         heading = text("check.indicator_target", lang, name=name, target=target)
         lines += [f"### {md_text(heading)}", ""]
         rows = []
-        for region in regions:
-            if region in hidden:
-                continue
+        for region, _ in table_rows(plan, [r for r in regions if r not in hidden]):
             a = cells[(region, ind)]
+            digits = digits_for(a.target)
             shown = display_name(plan, region, lang)
             rows.append(
                 [
                     shown if a.region_level == "county" else f"**{shown}**",
                     a.period or "—",
                     _md_value(a),
-                    fmt_gap(a.gap),
-                    fmt_num(a.projected) if a.projected is not None else "",
+                    gap_text(a),
+                    fmt_num(a.projected, digits) if a.projected is not None else "",
                     status_label(a.status.value, lang),
                     text(a.rag.value, lang),
                 ]

@@ -18,8 +18,9 @@ from gl_plan.assess.indicators import IndicatorAssessment, Status
 from gl_plan.assess.standards import StandardOutcome
 from gl_plan.assess.tasks import TaskAssessment, attention_order
 from gl_plan.i18n import TEXTS, Lang, text
-from gl_plan.plan.models import Plan
+from gl_plan.plan.models import Direction, Plan
 from gl_plan.report.format import (
+    digits_for,
     display_name,
     fmt_gap,
     fmt_num,
@@ -27,6 +28,7 @@ from gl_plan.report.format import (
     indicator_name,
     region_name,
 )
+from gl_plan.report.levels import depths, leaf_word, levels_below, whole
 
 __all__ = [
     "Grid",
@@ -34,14 +36,18 @@ __all__ = [
     "behind_lines",
     "footnote_entries",
     "footnotes",
+    "gap_text",
     "grid",
     "indicator_keys",
     "issues_line",
     "no_data_regions",
     "standard_lines",
     "status_label",
+    "table_rows",
     "target_of",
     "target_years",
+    "value_marks",
+    "value_text",
     "year_heading",
     "year_is_over",
     "year_title",
@@ -57,13 +63,79 @@ def status_label(status: str, lang: Lang, *, short: bool = False) -> str:
     return text(status, lang)
 
 
+#: A Chinese name this long or longer opens with a qualifier of two characters that tells
+#: it from the others (学前 / 义务 / 高中 ...); a shorter one is shown whole (生师比, never
+#: the stub 生师).
+_ZH_KEY_FROM = 5
+
+
+def _key(name: str, lang: Lang) -> str:
+    if lang == "zh":
+        return name[:2] if len(name) >= _ZH_KEY_FROM else name
+    words = name.split()
+    return words[0] if len(words) > 1 else name
+
+
 def indicator_keys(plan: Plan, ids: Sequence[str], lang: Lang) -> dict[str, str]:
-    """A one-word column key per indicator (学前, Preschool), unless two would clash."""
+    """A one-word column key per indicator (学前, Preschool), unless two would clash; then
+    the short names whole. A name is never cut inside a word: a short one is the key."""
     names = {i: indicator_name(plan, i, lang) for i in ids}
-    keys = {i: (n[:2] if lang == "zh" else n.split()[0]) for i, n in names.items()}
-    if len(set(keys.values())) < len(keys):
-        return names
+    keys = {i: _key(n, lang) for i, n in names.items()}
+    if len(keys) == 1 or len(set(keys.values())) < len(keys):
+        return names  # one column has room for its name; clashing keys tell nothing
     return keys
+
+
+def value_text(a: IndicatorAssessment) -> str:
+    """The value with the decimals its target needs (``94.5``; ``16.25``)."""
+    return fmt_num(a.value, digits_for(a.target))
+
+
+def gap_text(a: IndicatorAssessment) -> str:
+    """The gap with the decimals its target needs, more when it would round to zero."""
+    return fmt_gap(a.gap, digits_for(a.target))
+
+
+def value_marks(a: IndicatorAssessment) -> str:
+    """The footnote marks after a value: ``!`` a figure to check (it jumped or is an
+    outlier, or a total includes one), ``*`` older than the latest period, ``~`` a total
+    from only some of the reporting regions."""
+    marks = "!" if {"outlier", "includes_outlier"} & set(a.notes) else ""
+    if "older_period" in a.notes:
+        marks += "*"
+    elif a.coverage is not None and a.coverage.partial:
+        marks += "~"
+    return marks
+
+
+def table_rows(plan: Plan, regions: Sequence[str]) -> list[tuple[str, int]]:
+    """The regions in table order, each with its indent (0 or more steps).
+
+    Two levels (the reporting regions, then the root) keep the order given, unindented.
+    With more, each region comes after its children, as a subtotal under its group, and
+    a region is indented one step per level below the root's children.
+    """
+    at = depths(plan)
+    if max(at.values(), default=0) < 2:
+        return [(r, 0) for r in regions]
+    present = set(regions)
+    children: dict[str, list[str]] = {}
+    for region in plan.regions:
+        if region.parent is not None:
+            children.setdefault(region.parent, []).append(region.code)
+    out: list[tuple[str, int]] = []
+    stack: list[tuple[str, bool]] = [(plan.root_region.code, False)]
+    while stack:  # post-order without recursion: a deep plan cannot overflow the stack
+        code, expanded = stack.pop()
+        if expanded:
+            if code in present:
+                out.append((code, max(at[code] - 1, 0)))
+            continue
+        stack.append((code, True))
+        stack.extend((c, False) for c in reversed(children.get(code, [])))
+    placed = {code for code, _ in out}
+    out += [(r, 0) for r in regions if r not in placed]
+    return out
 
 
 def target_years(result: CheckResult) -> list[int]:
@@ -116,58 +188,155 @@ def no_data_regions(result: CheckResult, year: int) -> list[str]:
     ]
 
 
+def lower_is_better(plan: Plan, indicator: str) -> bool:
+    ind = plan.indicator_by_id.get(indicator)
+    return ind is not None and ind.direction is Direction.LOWER_IS_BETTER
+
+
+def _capital(words: str) -> str:
+    """A sentence's first word (``the nation`` → ``The nation``); Chinese is unchanged."""
+    return words[:1].upper() + words[1:]
+
+
+def _nobody_behind(plan: Plan, name: str, over: bool, lang: Lang) -> str:
+    """``Neither the city nor any of its counties missed X.`` in the plan's own words."""
+    below = levels_below(plan, lang)
+    if not below:
+        key = "check.none_missed_one" if over else "check.none_behind_one"
+        return text(key, lang, whole=_capital(whole(plan, lang)), name=name)
+    key = "check.none_missed" if over else "check.none_behind"
+    levels = text("sep.levels", lang).join(below)
+    return text(key, lang, whole=whole(plan, lang), levels=levels, name=name)
+
+
 def behind_lines(
     result: CheckResult, plan: Plan, year: int, lang: Lang
 ) -> list[tuple[str, list[str]]]:
-    """Per indicator, a heading and the counties behind (red), worst gap first."""
+    """Per indicator, a heading and the regions behind (red) at every level, the
+    reporting regions first and the root last, each level worst gap first
+    (``summary.behind``). For a lower-is-better indicator the heading says the problem is
+    being above the target."""
     indicators, _, cells = grid(result, year)
     behind = result.summary.behind.get(str(year), {})
     over = year_is_over(result, year)
     lines: list[tuple[str, list[str]]] = []
     for ind in indicators:
         name = indicator_name(plan, ind, lang)
-        codes = behind.get(ind, [])
+        codes = [c for c in behind.get(ind, []) if (c, ind) in cells]
         county_rows = [
             a for a in cells.values() if a.indicator == ind and a.region_level == "county"
         ]
-        if county_rows and all(a.status is Status.NO_DATA for a in county_rows):
-            lines.append((text("check.no_county_data", lang, name=name), []))
+        if county_rows and all(a.status is Status.NO_DATA for a in county_rows) and not codes:
+            leaves = leaf_word(plan, lang)
+            lines.append((text("check.no_county_data", lang, name=name, leaves=leaves), []))
             continue
         if not codes:
-            key = "check.none_missed" if over else "check.none_behind"
-            lines.append((text(key, lang, name=name), []))
+            lines.append((_nobody_behind(plan, name, over, lang), []))
             continue
-        items = [f"{region_name(plan, c, lang)} {fmt_gap(cells[(c, ind)].gap)}" for c in codes]
+        items = [f"{display_name(plan, c, lang)} {gap_text(cells[(c, ind)])}" for c in codes]
         target = fmt_target(target_of(cells, ind))
         key = "check.missed" if over else "check.behind"
+        if lower_is_better(plan, ind):
+            key += "_above"
         lines.append((text(key, lang, name=name, target=target), items))
     return lines
+
+
+def _coverage_share(a: IndicatorAssessment) -> tuple[float | None, str | None]:
+    """A low-coverage total's share of the reference period's denominator, and that period
+    (``coverage.denominator_share`` and ``coverage.reference_period`` when the assessment
+    gives them)."""
+    share = getattr(a.coverage, "denominator_share", None)
+    reference = getattr(a.coverage, "reference_period", None)
+    return (
+        float(share) if isinstance(share, (int, float)) else None,
+        str(reference) if reference is not None else None,
+    )
+
+
+def _flagged_children(plan: Plan, cells: Grid, a: IndicatorAssessment) -> list[str]:
+    """The regions whose flagged figure a total includes: ``coverage.outliers`` when the
+    assessment lists them, else the regions below with the note ``outlier`` for the same
+    indicator and period."""
+    listed = getattr(a.coverage, "outliers", None)
+    if isinstance(listed, list) and listed:
+        return [str(c) for c in listed]
+    below = {r.code for r in plan.descendants(a.region)}
+    return [
+        b.region
+        for b in cells.values()
+        if b.region in below
+        and b.indicator == a.indicator
+        and b.period == a.period
+        and "outlier" in b.notes
+    ]
+
+
+def _with_keys(name: str, keys: list[str], every: int, lang: Lang) -> str:
+    """``Guilin (Preschool, Compulsory)``: the indicators named when not all are meant."""
+    if len(keys) >= every:
+        return name
+    return name + text("aside", lang, items=text("sep.names", lang).join(keys))
 
 
 def footnote_entries(
     result: CheckResult, plan: Plan, year: int, lang: Lang
 ) -> list[tuple[str, list[str]]]:
-    """Footnotes as a heading and a list: figures older than the latest period, and the
-    totals computed from only some counties (with the indicators named when the totals
-    of one region differ in coverage)."""
+    """Footnotes as a heading and a list: figures older than the latest period, figures to
+    check (jumped or outliers, and the totals that include them), totals summed from too
+    few regions to judge, totals computed from only some reporting regions (with the
+    indicators named when the totals of one region differ in coverage), and what a
+    lower-is-better indicator's gap means."""
     indicators, _, cells = grid(result, year)
     keys = indicator_keys(plan, indicators, lang)
+    leaves = leaf_word(plan, lang)
     # dicts as ordered sets: one entry per region even when several indicators share it
     older: dict[str, None] = {}
     rates_only: dict[str, None] = {}
+    flagged: dict[tuple[str, str | None], list[str]] = {}
+    including: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    low: dict[tuple[str, float | None, str | None], list[str]] = {}
     partial: dict[tuple[str, int, int, tuple[str, ...]], list[str]] = {}
     for a in cells.values():
         if "older_period" in a.notes:
             older[f"{display_name(plan, a.region, lang)} {a.period}"] = None
         if "rates_without_counts" in a.notes:
             rates_only[display_name(plan, a.region, lang)] = None
+        if "outlier" in a.notes:
+            flagged.setdefault((a.region, a.period), []).append(keys[a.indicator])
+        if "includes_outlier" in a.notes:
+            children = tuple(_flagged_children(plan, cells, a))
+            including.setdefault((a.region, children), []).append(keys[a.indicator])
+        if "low_coverage" in a.notes:
+            low.setdefault((a.region, *_coverage_share(a)), []).append(keys[a.indicator])
         cov = a.coverage
         if cov is not None and cov.partial:
             key = (a.region, cov.reporting, cov.expected, tuple(cov.missing))
             partial.setdefault(key, []).append(keys[a.indicator])
+    every = len(indicators)
     out = [(text("check.older", lang), list(older))] if older else []
     if rates_only:
         out.append((text("check.rates_only", lang), list(rates_only)))
+    if flagged:
+        items = [
+            _with_keys(f"{display_name(plan, region, lang)} {period or ''}".rstrip(), names,
+                       every, lang)
+            for (region, period), names in flagged.items()
+        ]  # fmt: skip
+        out.append((text("check.outlier", lang), items))
+    for (region, children), names in including.items():
+        name = _with_keys(display_name(plan, region, lang), names, every, lang)
+        shown = [display_name(plan, c, lang) for c in children]
+        head = text("check.includes_outlier", lang, name=name)
+        out.append((head, [*shown[:-1], shown[-1] + ")"] if shown else [")"]))
+    for (region, share, reference), names in low.items():
+        name = _with_keys(display_name(plan, region, lang), names, every, lang)
+        if share is None or reference is None:
+            out.append((text("check.low_coverage_unknown", lang, name=name), []))
+        else:
+            percent = fmt_num(share * 100, 0 if share * 100 >= 10 else 1)
+            line = text("check.low_coverage", lang, name=name, share=percent, reference=reference)
+            out.append((line, []))
     per_region: dict[str, int] = {}
     for region, *_ in partial:
         per_region[region] = per_region.get(region, 0) + 1
@@ -175,9 +344,16 @@ def footnote_entries(
         name = display_name(plan, region, lang)
         if per_region[region] > 1:
             name += text("aside", lang, items=text("sep.names", lang).join(names))
-        head = text("check.partial", lang, name=name, reporting=reporting, expected=expected)
+        head = text(
+            "check.partial", lang, name=name, reporting=reporting, expected=expected,
+            leaves=leaves,
+        )  # fmt: skip
         items = [region_name(plan, c, lang) for c in missing]
         out.append((head, [*items[:-1], items[-1] + ")"] if items else [")"]))
+    lower = [indicator_name(plan, i, lang) for i in indicators if lower_is_better(plan, i)]
+    if lower:
+        joined = text("sep.names", lang).join(lower)
+        out.append((text("check.lower_better", lang, names=joined), []))
     return out
 
 

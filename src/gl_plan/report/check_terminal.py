@@ -1,14 +1,16 @@
 """``glplan check`` in the terminal: one table per target year, a trend table, then lines.
 
-The table answers "which counties are behind on what, and by how much": counties are rows
-in plan order (the city last, below a rule), and each goal indicator has two columns:
-"value gap" (the gap to the target in percentage points, in its RAG colour) and the
+The table answers "which regions are behind on what, and by how much": the reporting
+regions are rows in plan order (the root last, below a rule; with more levels, each group
+of regions is followed by its parent's row, the children indented), and each goal
+indicator has two columns: "value gap" (the gap to the target, in its RAG colour) and the
 status, coloured green / amber / red (grey for no data) and always named in text, so it
-reads the same without colour. Counties with no figure at all are named on one line under
-the table instead of filling it with dashes. Markers: ``*`` a figure older than the latest
-period others reported, ``~`` a city figure computed from only some counties (footnotes
-name them). Under each table, one line per indicator names the counties behind (red
-status), worst gap first, with their gaps.
+reads the same without colour. Reporting regions with no figure at all are named on one
+line under the table instead of filling it with dashes. Markers: ``!`` a figure to check
+(it jumped or is an outlier, or a total includes one), ``*`` a figure older than the
+latest period others reported, ``~`` a total computed from only some reporting regions
+(footnotes name them). Under each table, one line per indicator names the regions behind
+(red status) at every level, worst gap first, with their gaps.
 
 Then a trend table: for each region and indicator, a sparkline of the last eight quarters
 (``▁▂▃▄▅▆▇█``, scaled to the region's own range but never less than 2 points, so noise
@@ -20,7 +22,8 @@ counts. Everything fits 80 columns: short region names, a one-word key per indic
 line above each table gives the full names and targets), short English status labels (a
 legend explains them).
 
-Values and gaps are rounded to 1 decimal here; the result keeps them whole.
+Values and gaps are rounded here, to 1 decimal or as many as the target is written with,
+and a gap that would round to zero gets more (``+0.04``); the result keeps them whole.
 """
 
 from __future__ import annotations
@@ -41,16 +44,20 @@ from gl_plan.report.check_summary import (
     attention_tasks,
     behind_lines,
     footnote_entries,
+    gap_text,
     grid,
     indicator_keys,
     issues_line,
     no_data_regions,
     standard_lines,
     status_label,
+    table_rows,
     target_years,
+    value_marks,
+    value_text,
     year_heading,
 )
-from gl_plan.report.format import display_name, fmt_gap, fmt_num, region_name
+from gl_plan.report.format import display_name, fmt_gap, region_name
 from gl_plan.report.tasks_view import summary_line, tasks_table
 from gl_plan.report.trends import Trend, sparkline
 
@@ -90,36 +97,39 @@ def _styled(value: str, rag: str) -> Text:
 
 
 def _value_cell(a: IndicatorAssessment) -> Text:
-    """``94.5 -6.2``: the value plain (with a footnote marker), the gap in its RAG colour."""
+    """``94.5 -6.2``: the value plain (with its footnote marks), the gap in its RAG colour."""
     if a.value is None:
         return Text("—", style=_STYLE["grey"])
-    marker = " "
-    if "older_period" in a.notes:
-        marker = "*"
-    elif a.coverage is not None and a.coverage.partial:
-        marker = "~"
-    cell = Text(fmt_num(a.value) + marker)
-    cell.append(f" {fmt_gap(a.gap):>5}", style=_STYLE.get(a.rag.value, ""))
+    cell = Text(value_text(a) + (value_marks(a) or " "))
+    cell.append(f" {gap_text(a):>5}", style=_STYLE.get(a.rag.value, ""))
     return cell
 
 
-def _region_rows(regions: Sequence[str], levels: Mapping[str, str]) -> list[tuple[str, bool]]:
-    """Each region and whether a rule follows it (the last county above the city)."""
-    rows = []
-    for i, region in enumerate(regions):
-        next_level = levels[regions[i + 1]] if i + 1 < len(regions) else None
-        end = levels[region] == "county" and next_level is not None and next_level != "county"
-        rows.append((region, end))
-    return rows
+def _region_rows(
+    plan: Plan, regions: Sequence[str], levels: Mapping[str, str]
+) -> list[tuple[str, int, bool]]:
+    """Each region in table order (:func:`table_rows`), its indent, and whether a rule
+    follows it: above the root, and under each group's subtotal row."""
+    rows = table_rows(plan, regions)
+    out = []
+    for i, (region, indent) in enumerate(rows):
+        following = levels[rows[i + 1][0]] if i + 1 < len(rows) else None
+        end = following is not None and (
+            following == "city" or (levels[region] == "group" and following != "group")
+        )
+        out.append((region, indent, end))
+    return out
 
 
-def _region_label(plan: Plan, code: str, level: str, lang: Lang) -> Text:
-    """A row label; the regions above the counties in bold."""
-    return Text(display_name(plan, code, lang), style="" if level == "county" else "bold")
+def _region_label(plan: Plan, code: str, level: str, indent: int, lang: Lang) -> Text:
+    """A row label, indented by level; the regions above the reporting ones in bold."""
+    label = "  " * indent + display_name(plan, code, lang)
+    return Text(label, style="" if level == "county" else "bold")
 
 
 def _year_table(result: CheckResult, plan: Plan, year: int, lang: Lang) -> RenderableType:
-    """Counties as rows, the city last below a line; per indicator "value gap" and status."""
+    """Reporting regions as rows, the root last below a line (with more levels, each group
+    closed by its subtotal row); per indicator "value gap" and status."""
     indicators, regions, cells = grid(result, year)
     keys = indicator_keys(plan, indicators, lang)
     # The box's own column separator is the only space between columns: 80 columns fit.
@@ -132,8 +142,8 @@ def _year_table(result: CheckResult, plan: Plan, year: int, lang: Lang) -> Rende
     hidden = set(no_data_regions(result, year))
     shown = [r for r in regions if r not in hidden]
     levels = {r: cells[(r, indicators[0])].region_level for r in shown}
-    for region, end in _region_rows(shown, levels):
-        row: list[RenderableType] = [_region_label(plan, region, levels[region], lang)]
+    for region, indent, end in _region_rows(plan, shown, levels):
+        row: list[RenderableType] = [_region_label(plan, region, levels[region], indent, lang)]
         for ind in indicators:
             a = cells[(region, ind)]
             row.append(_value_cell(a))
@@ -160,8 +170,8 @@ def _trend_renderables(
     for ind in indicators:
         table.add_column(f"{keys[ind]}\n{text('check.trend_head', lang)}", no_wrap=True)
     levels = {r: cells[(r, indicators[0])].region_level for r in shown}
-    for region, end in _region_rows(shown, levels):
-        row: list[RenderableType] = [_region_label(plan, region, levels[region], lang)]
+    for region, indent, end in _region_rows(plan, shown, levels):
+        row: list[RenderableType] = [_region_label(plan, region, levels[region], indent, lang)]
         for ind in indicators:
             trend = trends.get((region, ind))
             if trend is None:

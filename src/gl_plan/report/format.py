@@ -26,6 +26,7 @@ __all__ = [
     "REPORT_WIDTH",
     "csv_cell",
     "csv_text",
+    "digits_for",
     "display_name",
     "fmt_gap",
     "fmt_num",
@@ -50,12 +51,39 @@ def fmt_num(value: float | None, digits: int = 1) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
-def fmt_gap(value: float | None) -> str:
-    """A signed gap in percentage points, ``-6.2`` or ``+0.7``; empty for no figure."""
-    # The sign survives rounding: -0.0 is short of the target, +0.0 at or past it.
+#: The most decimals a value or a gap is shown with.
+MAX_DIGITS: Final = 3
+
+
+def fmt_gap(value: float | None, digits: int = 1) -> str:
+    """A signed gap, ``-6.2`` or ``+0.7``; empty for no figure.
+
+    Shown with ``digits`` decimals, and more (up to :data:`MAX_DIGITS`) while that would
+    round a gap to zero: a dropout rate 0.04 points off its target is ``+0.04``, not
+    ``+0.0`` (which would read "at the target").
+
+    >>> fmt_gap(-6.24), fmt_gap(0.04), fmt_gap(-0.004), fmt_gap(0.0), fmt_gap(1.25, 2)
+    ('-6.2', '+0.04', '-0.004', '0.0', '+1.25')
+    """
     if value is None:
         return ""
-    return "0.0" if value == 0 else f"{value:+.1f}"
+    if value == 0:
+        return f"{0:.{digits}f}"
+    while digits < MAX_DIGITS and round(value, digits) == 0:
+        digits += 1
+    return f"{value:+.{digits}f}"
+
+
+def digits_for(target: float) -> int:
+    """How many decimals a value compared with ``target`` needs: one, or as many as the
+    target is written with (16.25 → 2), at most :data:`MAX_DIGITS`.
+
+    >>> digits_for(113), digits_for(100.7), digits_for(16.25)
+    (1, 1, 2)
+    """
+    written = fmt_target(target)
+    decimals = len(written.partition(".")[2]) if "e" not in written else MAX_DIGITS
+    return min(max(decimals, 1), MAX_DIGITS)
 
 
 def fmt_target(value: float) -> str:
@@ -70,11 +98,13 @@ def region_name(plan: Plan, code: str, lang: Lang) -> str:
 
 
 def display_name(plan: Plan, code: str, lang: Lang) -> str:
-    """The short name; the city by its full name in Chinese (桂林市 rather than 桂林)."""
+    """The short name; the root and any city by the full name in Chinese (桂林市 rather than
+    桂林), except the nation (全国 rather than 中华人民共和国)."""
     region = plan.region_by_code.get(code)
     if region is None:
         return code
-    if lang == "zh" and region.kind == "city":
+    root = region.parent is None and region.kind != "nation"
+    if lang == "zh" and (region.kind == "city" or root):
         return region.name.zh
     return region.short.get(lang)
 

@@ -33,16 +33,21 @@ from gl_plan.report.charts import Panel, indicator_chart_svg, require_matplotlib
 from gl_plan.report.check_summary import (
     behind_lines,
     footnotes,
+    gap_text,
     grid,
     issues_line,
     no_data_regions,
     standard_lines,
     status_label,
+    table_rows,
     target_of,
     target_years,
+    value_marks,
+    value_text,
     year_title,
 )
-from gl_plan.report.format import display_name, fmt_gap, fmt_num, fmt_target, indicator_name
+from gl_plan.report.format import display_name, fmt_target, indicator_name
+from gl_plan.report.levels import leaf_word, levels_below, whole
 from gl_plan.report.tasks_view import progress_text, summary_line
 
 __all__ = ["RAG_MARKS", "check_html"]
@@ -80,6 +85,8 @@ thead th { border-bottom: 1.5px solid #111; font-weight: 600; }
 th.group { text-align: center; border-bottom: 1px solid #888; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 tr.city td { border-top: 1.5px solid #111; font-weight: 600; }
+td.sub1 { padding-left: 1.5em; }
+td.sub2 { padding-left: 2.5em; }
 .rag { white-space: nowrap; font-weight: 600; }
 .rag-red { color: var(--red); }
 .rag-amber { color: var(--amber); }
@@ -140,15 +147,25 @@ def _header(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     ]
     if result.sources.bundled:
         colon = text("colon", lang)
+        root = display_name(plan, plan.root_region.code, lang)
+        sample = text("html.sample", lang, root=root, leaves=leaf_word(plan, lang))
         out.append(
             f'<p class="sample"><strong>{_e(text("html.sample_head", lang))}{colon}</strong>'
-            f"{_e(text('html.sample', lang))}</p>"
+            f"{_e(sample)}</p>"
         )
     out.append("</header>")
     return out
 
 
-def _status_counts(result: CheckResult, lang: Lang) -> list[str]:
+def _who(plan: Plan, lang: Lang) -> str:
+    """``counties and the city`` / ``县区和全市``: every level, the root last."""
+    levels = [*reversed(levels_below(plan, lang)), whole(plan, lang)]
+    if len(levels) == 1:
+        return levels[0]
+    return text("sep.and", lang).join([text("sep.names", lang).join(levels[:-1]), levels[-1]])
+
+
+def _status_counts(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     years = target_years(result)
     by_year = result.summary.by_target_year
     rows = []
@@ -164,7 +181,7 @@ def _status_counts(result: CheckResult, lang: Lang) -> list[str]:
         f'<th class="num">{_e(text("html.target_col", lang, year=y))}</th>' for y in years
     )
     return [
-        f"<h3>{_e(text('html.status_counts', lang))}</h3>",
+        f"<h3>{_e(text('html.status_counts', lang, who=_who(plan, lang)))}</h3>",
         '<table class="counts keep">',
         f"<thead><tr><th>{_e(text('html.status', lang))}</th>{head}</tr></thead>",
         "<tbody>",
@@ -212,7 +229,7 @@ def _sources(result: CheckResult, lang: Lang) -> list[str]:
 
 def _summary(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     out = ['<section id="summary">', f"<h2>{_e(text('html.summary', lang))}</h2>"]
-    out += _status_counts(result, lang)
+    out += _status_counts(result, plan, lang)
     out += _behind(result, plan, lang)
     if result.tasks:
         counts = result.summary.tasks
@@ -342,6 +359,10 @@ def _charts(
             years=sep.join(str(y) for y in years),
             as_of=result.as_of.isoformat(),
         )
+        if len(panels) > 1:
+            leaf = leaf_word(plan, lang, many=False)
+            note += text("html.chart_note_parent", lang, leaf=leaf, whole=whole(plan, lang))
+        note += text("html.chart_note_end", lang)
         if empty:
             note += " " + text("check.no_data_rows", lang) + text("sep.list", lang).join(empty)
         out += [f"<figcaption>{_e(note)}</figcaption>", "</figure>"]
@@ -349,18 +370,23 @@ def _charts(
     return out
 
 
-def _gap_row(plan: Plan, lang: Lang, region: str, row: Iterable[IndicatorAssessment]) -> str:
+def _gap_row(
+    plan: Plan, lang: Lang, region: str, indent: int, row: Iterable[IndicatorAssessment]
+) -> str:
     cells = list(row)
     level = cells[0].region_level
     cls = "" if level == "county" else ' class="city"'
-    parts = [f"<tr{cls}><td>{_e(display_name(plan, region, lang))}</td>"]
+    pad = f' class="sub{min(indent, 2)}"' if indent else ""
+    parts = [f"<tr{cls}><td{pad}>{_e(display_name(plan, region, lang))}</td>"]
     for a in cells:
-        value = fmt_num(a.value)
-        if a.coverage is not None and a.coverage.partial:
-            value += " ~"
+        value = value_text(a)
+        marks = value_marks(a).replace("*", "")
+        if a.coverage is not None and a.coverage.partial and "~" not in marks:
+            marks += "~"
+        value += "".join(f" {m}" for m in marks)
         rag = a.rag.value
         parts.append(f'<td class="num">{_e(value)}</td>')
-        parts.append(f'<td class="num rag-{rag}">{_e(fmt_gap(a.gap))}</td>')
+        parts.append(f'<td class="num rag-{rag}">{_e(gap_text(a))}</td>')
         parts.append(
             f'<td class="st rag-{rag}">{_rag(rag, status_label(a.status.value, lang))}</td>'
         )
@@ -385,10 +411,10 @@ def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
             f"<th>{_e(text('html.status', lang))}</th>"
             for _ in indicators
         )
+        shown = [r for r in regions if r not in hidden]
         body = [
-            _gap_row(plan, lang, r, (cells[(r, i)] for i in indicators))
-            for r in regions
-            if r not in hidden
+            _gap_row(plan, lang, r, indent, (cells[(r, i)] for i in indicators))
+            for r, indent in table_rows(plan, shown)
         ]
         out += [
             f"<h3>{_e(year_title(result, year, lang))}</h3>",
@@ -406,7 +432,8 @@ def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
         notes += footnotes(result, plan, year, lang)
         if notes:
             out += ['<ul class="muted">', *(f"<li>{_e(n)}</li>" for n in notes), "</ul>"]
-    out.append(f'<p class="muted">{_e(text("html.gap_note", lang))}</p>')
+    note = text("html.gap_note", lang, whole=whole(plan, lang), leaves=leaf_word(plan, lang))
+    out.append(f'<p class="muted">{_e(note)}</p>')
     out.append("</section>")
     return out
 
@@ -461,13 +488,21 @@ def _tasks(result: CheckResult, lang: Lang) -> list[str]:
     return out
 
 
-def _footer(result: CheckResult, lang: Lang) -> list[str]:
+def _footer(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     method = text(
         "html.method_text",
         lang,
         on_track=fmt_target(result.plan.on_track_ratio),
         accel=fmt_target(result.plan.acceleration_ratio),
     )
+    if len(plan.regions) > 1:
+        the_whole = whole(plan, lang)
+        method += text(
+            "html.method_sum",
+            lang,
+            whole=the_whole[:1].upper() + the_whole[1:],
+            leaves=leaf_word(plan, lang),
+        )
     return [
         "<footer>",
         f"<h3>{_e(text('html.method', lang))}</h3>",
@@ -497,7 +532,7 @@ def check_html(
         *_charts(result, plan, lang, points),
         *_gaps(result, plan, lang),
         *_tasks(result, lang),
-        *_footer(result, lang),
+        *_footer(result, plan, lang),
     ]
     page = [
         "<!DOCTYPE html>",

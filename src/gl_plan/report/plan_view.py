@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gl_plan.i18n import Lang, text
-from gl_plan.plan.models import Plan, Task
+from gl_plan.plan.models import Plan, Task, Unit
 from gl_plan.report.format import plain_text
 
 __all__ = ["plan_renderables", "render_plan"]
@@ -61,7 +61,8 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
         for year in years:
             goal = plan.goal_for(year)
             value = goal.targets.get(ind.id) if goal else None
-            cells.append("—" if value is None else f"{value:g}%")
+            sign = "%" if ind.unit is Unit.PERCENT else ""
+            cells.append("—" if value is None else f"{value:g}{sign}")
         targets.add_row(Text(ind.name.get(lang)), *cells)
     out += [targets, Text("")]
 

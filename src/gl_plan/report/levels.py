@@ -1,0 +1,125 @@
+"""What the reports call a plan's levels: 全市 / the city for the whole, 县区 / counties below.
+
+A plan may name its levels by depth (:attr:`~gl_plan.plan.models.Plan.level_names`, 0 being
+the root); otherwise the words come from the regions' kinds:
+
+- the root, as a whole: ``whole.<kind>`` (全市 / the city, 全省 / the province, 全国 /
+  the nation);
+- a lower level whose regions are all of one kind: ``kind.<kind>`` (县 / county, 地级市 /
+  prefecture city);
+- a level mixing kinds of one administrative tier: ``tier.<tier>`` (districts, counties and
+  county-level cities are 县区 / county); kinds of several tiers: ``tier.mixed`` (地区 /
+  region).
+
+English level words are singular; :func:`plural` makes the plural by the ordinary rule
+(county → counties), which is all the kinds need.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from gl_plan.i18n import Lang, text
+from gl_plan.plan.models import Plan, RegionKind
+from gl_plan.report.format import CJK_RE
+
+__all__ = [
+    "TIERS",
+    "depths",
+    "leaf_word",
+    "level_word",
+    "levels_below",
+    "plural",
+    "whole",
+]
+
+#: The administrative tier of each kind: kinds of one tier side by side form one level.
+TIERS: Final[dict[RegionKind, str]] = {
+    RegionKind.NATION: "nation",
+    RegionKind.PROVINCE: "province",
+    RegionKind.AUTONOMOUS_REGION: "province",
+    RegionKind.MUNICIPALITY: "province",
+    RegionKind.PREFECTURE_CITY: "prefecture",
+    RegionKind.AUTONOMOUS_PREFECTURE: "prefecture",
+    RegionKind.LEAGUE: "prefecture",
+    RegionKind.CITY: "prefecture",
+    RegionKind.DISTRICT: "county",
+    RegionKind.COUNTY: "county",
+    RegionKind.AUTONOMOUS_COUNTY: "county",
+    RegionKind.COUNTY_LEVEL_CITY: "county",
+    RegionKind.BANNER: "county",
+    RegionKind.AUTONOMOUS_BANNER: "county",
+    RegionKind.TOWNSHIP: "township",
+}
+
+
+def plural(word: str) -> str:
+    """``county`` → ``counties``, ``district`` → ``districts``, ``county-level city`` →
+    ``county-level cities``."""
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def depths(plan: Plan) -> dict[str, int]:
+    """Each region's depth below the root (the root is 0)."""
+    out: dict[str, int] = {}
+    for region in plan.regions:
+        depth, seen, current = 0, {region.code}, region
+        while current.parent is not None and current.parent in plan.region_by_code:
+            current = plan.region_by_code[current.parent]
+            if current.code in seen:  # a cycle the loader reports; never loop
+                break
+            seen.add(current.code)
+            depth += 1
+        out[region.code] = depth
+    return out
+
+
+def _named(plan: Plan, depth: int, lang: Lang) -> str | None:
+    """The plan's own name for a level, unless English would only repeat the Chinese."""
+    named = plan.level_names.get(depth)
+    if named is None:
+        return None
+    word = named.get(lang)
+    if lang == "en" and CJK_RE.search(word):
+        return None
+    return word
+
+
+def whole(plan: Plan, lang: Lang) -> str:
+    """How a report names the whole area: ``全市`` / ``the city``."""
+    return _named(plan, 0, lang) or text(f"whole.{plan.root_region.kind.value}", lang)
+
+
+def level_word(plan: Plan, depth: int, lang: Lang, *, many: bool = True) -> str:
+    """One word for the regions at ``depth``: ``县区`` / ``counties`` (``county`` with
+    ``many=False``; Chinese has one form)."""
+    word = _named(plan, depth, lang)
+    if word is None:
+        at = depths(plan)
+        kinds = {r.kind for r in plan.regions if at[r.code] == depth}
+        tiers = {TIERS[k] for k in kinds}
+        if len(kinds) == 1:
+            word = text(f"kind.{next(iter(kinds)).value}", lang)
+        elif len(tiers) == 1:
+            word = text(f"tier.{next(iter(tiers))}", lang)
+        else:
+            word = text("tier.mixed", lang)
+    return plural(word) if lang == "en" and many else word
+
+
+def leaf_word(plan: Plan, lang: Lang, *, many: bool = True) -> str:
+    """The word for the reporting regions: those of the deepest level that has any."""
+    at = depths(plan)
+    deepest = max((at[r.code] for r in plan.leaves()), default=0)
+    return level_word(plan, deepest, lang, many=many)
+
+
+def levels_below(plan: Plan, lang: Lang) -> list[str]:
+    """The words for every level below the root, from the top down (empty for a plan of
+    one region)."""
+    deepest = max(depths(plan).values(), default=0)
+    return [level_word(plan, d, lang) for d in range(1, deepest + 1)]
