@@ -306,3 +306,21 @@ def test_sample_ledger_reads_cleanly_and_has_the_promised_mix(repo_root: Path) -
     assert at_due["A9.4"].regions[0].label == "4/6"
     assert at_due["A9.4"].status == "due_soon"
     assert assess_tasks(real, ledger, date(2022, 9, 1))[30].status == "overdue"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2022-08-31 00:00:00", date(2022, 8, 31)),  # a date cell Excel wrote to CSV
+        ("2022-08-31T10:00:00+08:00", date(2022, 8, 31)),
+        ("20220831", date(2022, 8, 31)),
+    ],
+)
+def test_iso_dates_with_a_time_or_in_basic_form(text: str, day: date) -> None:
+    assert parse_entry_date(text) == day
+
+
+@pytest.mark.parametrize("text", ["2022-08", "2022-02-30 00:00:00", "2022-08-31 noon"])
+def test_a_month_alone_or_an_impossible_day_is_not_a_date(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_entry_date(text)

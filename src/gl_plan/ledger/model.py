@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, Literal, get_args
 
+from dateutil.parser import isoparse
+
 from gl_plan.plan.models import Plan, Quantity, Task
 
 __all__ = [
@@ -58,12 +60,16 @@ _STATUS_ALIASES: Final[dict[str, LedgerStatus]] = {
     "已完成": "completed",
 }
 
+# The spellings Excel users type; ISO dates, with or without a time (Excel writes a date
+# cell to CSV as "2022-08-31 00:00:00"), go to dateutil's strict ISO parser.
 _DATE_FORMS: Final = (
     re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"),
     re.compile(r"(?P<y>[0-9]{4})/(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})"),
     re.compile(r"(?P<y>[0-9]{4})\.(?P<m>[0-9]{1,2})\.(?P<d>[0-9]{1,2})"),
     re.compile(r"(?P<y>[0-9]{4})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日"),
 )
+#: An ISO date with a time after it, or the basic form 20220831 (a day, never a month alone).
+_ISO_DATE_TIME: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.+\-Z ]+|[0-9]{8}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +130,15 @@ def parse_entry_date(text: str) -> date:
 
     >>> parse_entry_date("2022/8/31")
     datetime.date(2022, 8, 31)
+    >>> parse_entry_date("2022-08-31 00:00:00")
+    datetime.date(2022, 8, 31)
     """
     value = _nfkc(text)
+    if _ISO_DATE_TIME.fullmatch(value):
+        try:
+            return isoparse(value).date()
+        except ValueError as exc:
+            raise ValueError(f"impossible date {text!r}: {exc}") from None
     for form in _DATE_FORMS:
         match = form.fullmatch(value)
         if match is not None:
