@@ -92,6 +92,13 @@ def _extent_refusal(name: str, rows: int, columns: int, total: int) -> Refusal |
     return None
 
 
+def _library_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` is the library failing on a damaged file: an exception, or a panic in
+    its Rust code, which pyo3 raises as ``PanicException`` (a BaseException, not exported;
+    an out-of-range duration cell causes one)."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
 def _what(path: Path) -> str:
     return "an OpenDocument spreadsheet" if kind_of(path) == "ods" else "an Excel workbook"
 
@@ -100,7 +107,9 @@ def _sheets(path: Path, display: str) -> list[Sheet]:
     """Every worksheet's rows, numbered as the sheet numbers them (from 1, gaps included)."""
     try:
         book = python_calamine.CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # damaged workbooks fail in many ways (zip, XML, names)
+    except BaseException as exc:  # damaged workbooks fail in many ways (zip, XML, names)
+        if not _library_failure(exc):
+            raise
         raise WorkbookError(
             Problem(
                 f"cannot open as {_what(path)}: {describe(exc)}",
@@ -129,7 +138,9 @@ def _sheets(path: Path, display: str) -> list[Sheet]:
             out.append((meta.name, cells))
     except WorkbookError:
         raise
-    except Exception as exc:  # a damaged sheet's XML fails while it is parsed
+    except BaseException as exc:  # a damaged sheet's XML fails while it is parsed
+        if not _library_failure(exc):
+            raise
         raise WorkbookError(
             Problem(f"cannot read the workbook: {describe(exc)}", file=display, code="io-error")
         ) from None
