@@ -216,9 +216,7 @@ def test_value_within_tolerance_of_counts_is_kept(read: Reader, tmp_path: Path) 
     assert only(list(result.observations)).value == 33.33
 
 
-def test_rows_of_another_region_than_the_file_name_are_errors(
-    read: Reader, tmp_path: Path
-) -> None:
+def test_rows_of_another_region_than_the_file_name_are_errors(read: Reader, tmp_path: Path) -> None:
     path = tmp_path / "450321_阳朔县.csv"
     path.write_text(
         "region,period,indicator,value\n灵川县,2024Q3,preschool_gross_enrollment_rate,98\n"

@@ -66,7 +66,6 @@ YAML_BITS = st.sampled_from(
 )  # fmt: skip
 
 
-
 def _read_one(path: Path, plan: Plan) -> DataResult:
     """One file's result; a file refused whole raises NothingRead (exit 2), which carries
     the result."""
@@ -75,6 +74,7 @@ def _read_one(path: Path, plan: Plan) -> DataResult:
     except NothingRead as exc:
         assert exc.result is not None
         return exc.result
+
 
 @FUZZ
 @given(st.one_of(st.text(max_size=400), st.lists(YAML_BITS, max_size=60).map("".join)))

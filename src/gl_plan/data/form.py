@@ -2,12 +2,13 @@
 
 The region and period are the table's (its title line or file name, see
 :mod:`~gl_plan.data.context`). ``本期数`` is the period's figure. ``上年同期数`` is the same
-period a year earlier: it is read as that period, and used only where no file gives that
-period's own figure (a note says so). A row named by an indicator's numerator or
-denominator (``在园幼儿数``, ``3至5岁适龄人口数``) gives that indicator's counts: with both,
-the indicator's value is checked against them, or computed from them when its own row is
-missing. A row naming nothing in the plan is not read (a warning): a county's form lists
-more than the plan monitors.
+period a year earlier: it is not read, with a note. That period's figures come from its own
+files; read from this one too, they would conflict with a revised figure there, and a form
+read alone would show a year's gap in every county's series. A row named by an indicator's
+numerator or denominator (``在园幼儿数``, ``3至5岁适龄人口数``) gives that indicator's
+counts: with both, the indicator's value is checked against them, or computed from them
+when its own row is missing. A row naming nothing in the plan is not read (a warning): a
+county's form lists more than the plan monitors.
 """
 
 from __future__ import annotations
@@ -36,8 +37,7 @@ _NUMBERING = re.compile(
 @dataclass
 class _Counts:
     line: int
-    current: float | None
-    previous: float | None
+    value: float | None
     ids: frozenset[str]
 
 
@@ -58,17 +58,13 @@ def read_form(
     t: Table,
     scaled: set[int],
     out: list[Observation],
-    earlier: list[Observation],
 ) -> int:
-    """Read a form's rows into ``out`` (this period) and ``earlier`` (a year before).
-    Returns the number of data rows."""
+    """Read a form's rows into ``out``. Returns the number of data rows."""
     assert cols.indicator is not None
     assert cols.value is not None
     reader.counted = 0
     counts: dict[str, list[_Counts]] = {"numerator": [], "denominator": []}
     current: dict[str, Observation] = {}
-    before: dict[str, Observation] = {}
-    previous_used = False
     for line, cells in reader._rows(rows, cols, t):
         region = reader.resolve.region(
             cells[cols.region] if cols.region is not None else "", t.name_region, t.region_cache
@@ -84,11 +80,8 @@ def read_form(
             continue
         name = indicator_name(cell_text(cells[cols.indicator]))
         found = resolve_label(name, reader.plan) if name else None
-        columns = [(cols.value, period, current)]
-        if cols.previous is not None:
-            columns.append((cols.previous, Period(period.year - 1, period.quarter), before))
         if found is None or found[0] == "role":
-            if not name and all(not cell_text(cells[c]) for c, _, _ in columns):
+            if not name and not cell_text(cells[cols.value]):
                 continue
             why = (
                 "no indicator name"
@@ -107,43 +100,35 @@ def read_form(
             )
             continue
         if found[0] == "numerator" or found[0] == "denominator":
-            values: list[float | None] = []
-            for col, _, _ in columns:
-                try:
-                    values.append(number(cells[col], found[0], percent=False))
-                except CellError as exc:
-                    reader._problem(t, line, cols, col, exc.code, exc.message)
-                    values.append(None)
-            values += [None] * (2 - len(values))
-            counts[found[0]].append(_Counts(line, values[0], values[1], found[1]))
+            try:
+                count = number(cells[cols.value], found[0], percent=False)
+            except CellError as exc:
+                reader._problem(t, line, cols, cols.value, exc.code, exc.message)
+                continue
+            counts[found[0]].append(_Counts(line, count, found[1]))
             continue
         indicator: str = found[1]
-        for col, when, into in columns:
-            try:
-                value = reader.rate(cells[col], cols.label(col), col in scaled, indicator)
-            except CellError as exc:
-                reader._problem(t, line, cols, col, exc.code, exc.message)
-                continue
-            if value is None or reader._out_of_range(t, line, cols, col, value, indicator):
-                continue
-            if into is before:
-                previous_used = True
-            into[indicator] = Observation(
-                region, when, indicator, value, None, None, t.source, line
+        try:
+            value = reader.rate(
+                cells[cols.value], cols.label(cols.value), cols.value in scaled, indicator
             )
-    own_region, own_period = t.known.region, t.known.period
-    if own_region is not None and own_period is not None:
-        _with_counts(reader, t, cols, counts, current, own_region, own_period, 0)
-        if cols.previous is not None:
-            year_before = Period(own_period.year - 1, own_period.quarter)
-            _with_counts(reader, t, cols, counts, before, own_region, year_before, 1)
+        except CellError as exc:
+            reader._problem(t, line, cols, cols.value, exc.code, exc.message)
+            continue
+        if value is None or reader._out_of_range(t, line, cols, cols.value, value, indicator):
+            continue
+        current[indicator] = Observation(
+            region, period, indicator, value, None, None, t.source, line
+        )
+    if t.known.region is not None and t.known.period is not None:
+        _with_counts(reader, t, cols, counts, current, t.known.region, t.known.period)
     out.extend(sorted(current.values(), key=lambda o: o.line or 0))
-    earlier.extend(sorted(before.values(), key=lambda o: o.line or 0))
-    if previous_used and cols.previous is not None:
+    if cols.previous is not None and t.known.period is not None:
+        before = Period(t.known.period.year - 1, t.known.period.quarter)
         reader.report(
             Problem(
-                f"column {cols.label(cols.previous)!r} is read as the same period a year "
-                "earlier; where a file gives that period's own figure, that figure is used",
+                f"column {cols.label(cols.previous)!r} (the same period a year earlier, "
+                f"{before}) is not read: that period's figures come from its own files",
                 file=t.file,
                 severity=Severity.INFO,
                 code="previous-year",
@@ -162,22 +147,19 @@ def _with_counts(
     into: dict[str, Observation],
     region: str,
     period: Period,
-    which: int,
 ) -> None:
-    """Attach the count rows to their indicators (or make the indicator's figure from
-    them), for the current period (``which`` 0) or the year before (1)."""
+    """Attach the count rows to their indicators, or make an indicator's figure from them
+    when its own row is missing."""
     for indicator in reader.plan.indicators:
         nums = [c for c in counts["numerator"] if indicator.id in c.ids]
         dens = [c for c in counts["denominator"] if indicator.id in c.ids]
         if len(nums) != 1 or len(dens) != 1:
             continue
-        num = (nums[0].current, nums[0].previous)[which]
-        den = (dens[0].current, dens[0].previous)[which]
+        num, den = nums[0].value, dens[0].value
         if num is None and den is None:
             continue
         given = into.get(indicator.id)
-        line = given.line if given is not None else nums[0].line
-        assert line is not None
+        line = given.line if given is not None and given.line is not None else nums[0].line
         value = reader.value_of(
             t, line, cols, indicator.id, given.value if given else None, num, den
         )

@@ -22,7 +22,7 @@ screen of :mod:`~gl_plan.data.quality`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -111,7 +111,6 @@ def read_indicators(
     reader = TableReader(plan, as_of, log.report, log.seen, stated)
     infos: list[FileInfo] = []
     read: list[Observation] = []
-    earlier: list[Observation] = []
     sources: dict[str, tuple[str, str | None]] = {}
     refused: list[str] = []
     for path, display in files:
@@ -124,9 +123,8 @@ def read_indicators(
                 log.report(p)
             infos.append(table.info)
             read.extend(table.observations)
-            earlier.extend(table.earlier)
-            for o in table.observations[:1] + table.earlier[:1]:
-                sources[o.source or display] = (display, table.info.sheet)
+            if table.observations:
+                sources[table.observations[0].source or display] = (display, table.info.sheet)
     if files and len(refused) == len(files):
         listed = log.listed()
         raise NothingRead(
@@ -134,7 +132,6 @@ def read_indicators(
             ExitCode.USAGE,
             DataResult(ObservationSet.from_observations([]), listed, infos, refused),
         )
-    read.extend(_earlier_where_missing(read, earlier, reader.tolerance, sources, log.report))
     observations = ObservationSet.from_observations(merge(read, sources, log.report))
     for p in check_quality(observations, plan, sources, completeness=completeness):
         log.report(p)
@@ -176,38 +173,6 @@ def _stated(plan: Plan, region: str | None, period: str | None) -> Known:
     if problems:
         raise GlplanError(problems, ExitCode.USAGE)
     return known
-
-
-def _earlier_where_missing(
-    current: list[Observation],
-    earlier: list[Observation],
-    tolerance: float,
-    sources: dict[str, tuple[str, str | None]],
-    report: Callable[[Problem], None],
-) -> list[Observation]:
-    """A form's figures for a year earlier (上年同期数) where no file gives that period's
-    own figure; where one does, the own figure is used (a note when they differ)."""
-    own = {(o.region, o.indicator, o.period): o for o in current}
-    out: list[Observation] = []
-    for o in earlier:
-        given = own.get((o.region, o.indicator, o.period))
-        if given is None:
-            out.append(o)
-        elif abs(given.value - o.value) > tolerance:
-            file, sheet = sources.get(o.source or "", (o.source, None))
-            report(
-                Problem(
-                    f"the same period a year earlier gives {o.value:g} for {o.region} "
-                    f"{o.indicator} {o.period}, but {given.source}:{given.line} gives "
-                    f"{given.value:g} (revised?); {given.value:g} is used",
-                    file=file,
-                    line=o.line,
-                    severity=Severity.INFO,
-                    code="previous-year",
-                    sheet=sheet,
-                )
-            )
-    return out
 
 
 def _unreadable(display: str, encoding: str, problem: Problem) -> list[TableResult]:
@@ -253,8 +218,8 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_PROBLEMS_PER_KIND",
     "DataResult",
-    "NothingRead",
     "FileInfo",
+    "NothingRead",
     "Shape",
     "expand_paths",
     "read_indicators",

@@ -92,9 +92,6 @@ class TableResult:
     #: Why no usable header was found (not yet reported: the caller decides how).
     failure: list[Problem]
     observations: list[Observation]
-    #: A form's figures for the same period a year earlier (上年同期数): used where no
-    #: file gives that period's own figure.
-    earlier: list[Observation] = field(default_factory=list)
 
 
 def describe(exc: BaseException) -> str:
@@ -233,7 +230,6 @@ class TableReader:
             return TableResult(FileInfo(t.file, encoding, 0, "unreadable", t.sheet), failure, [])
         self._context_note(t, columns, header_line)
         out: list[Observation] = []
-        earlier: list[Observation] = []
         try:
             data: Iterator[tuple[int, Sequence[Cell]]] = it
             scaled: set[int] = set()
@@ -244,7 +240,7 @@ class TableReader:
             if columns.shape == "long":
                 count = self._read_long(data, columns, t, scaled, out)
             elif columns.shape == "form":
-                count = read_form(self, data, columns, t, scaled, out, earlier)
+                count = read_form(self, data, columns, t, scaled, out)
             else:
                 count = self._read_wide(data, columns, t, scaled, out)
         except (csv.Error, UnicodeDecodeError) as exc:
@@ -273,7 +269,7 @@ class TableReader:
                 )
             )
         info = FileInfo(t.file, encoding, max(count, 0), columns.shape, t.sheet)
-        return TableResult(info, [], out, earlier)
+        return TableResult(info, [], out)
 
     def _header(
         self,
@@ -436,8 +432,6 @@ class TableReader:
         rate_columns: list[tuple[int, str | None]] = [(c, ind) for c, ind in cols.wide]
         if cols.shape != "wide" and cols.value is not None:
             rate_columns = [(cols.value, cols.fixed_indicator)]
-            if cols.previous is not None:
-                rate_columns.append((cols.previous, None))
         scaled: set[int] = set()
         for col, fixed in rate_columns:
 
