@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING
 
 from gl_plan.data.columns import Columns, resolve_label
 from gl_plan.data.observations import Observation
+from gl_plan.data.table import Table
 from gl_plan.data.values import CellError, cell_text, number
 from gl_plan.errors import Problem, Severity
 from gl_plan.periods import Period
 
 if TYPE_CHECKING:
-    from gl_plan.data.rows import Table, TableReader
+    from gl_plan.data.rows import TableReader
 
 #: Numbering before an indicator's name on a form: "1.", "一、", "（一）", "其中：".
 _NUMBERING = re.compile(

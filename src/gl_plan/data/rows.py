@@ -18,8 +18,7 @@ are not any region's figures: they are checked against the rows above
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from gl_plan.data.cells import CellReader
@@ -33,77 +32,34 @@ from gl_plan.data.columns import (
 )
 from gl_plan.data.context import Known, describe_region, first_known, from_title, within
 from gl_plan.data.form import read_form
-from gl_plan.data.headers import TOTAL_LABELS, is_footer
+from gl_plan.data.headers import is_footer
 from gl_plan.data.observations import Observation
 from gl_plan.data.rates import fraction_column, rate
+from gl_plan.data.rowchecks import RowChecks
 from gl_plan.data.sources import FileInfo
+from gl_plan.data.table import (
+    Cell,
+    Report,
+    Rows,
+    Seen,
+    Table,
+    TableResult,
+    blank,
+    describe,
+    lines_text,
+    the,
+    total_label,
+)
 from gl_plan.data.totals import check_totals
 from gl_plan.data.values import FRACTION_MAX, CellError, cell_text, number
 from gl_plan.errors import Problem, Severity
 from gl_plan.periods import Period
-from gl_plan.plan.models import Plan, Unit, normalise_name
+from gl_plan.plan.models import Plan, Unit
 
-Cell = object
-Rows = Iterable[tuple[int, Sequence[Cell]]]
-Report = Callable[[Problem], None]
-#: Called with (file, sheet) as each table starts: problems are listed in that order.
-Seen = Callable[[str, str | None], None]
+__all__ = ["Cell", "Rows", "Table", "TableReader", "TableResult", "describe"]
 
 
-@dataclass
-class Table:
-    """One CSV file or one sheet being read."""
-
-    file: str
-    sheet: str | None
-    #: What the file or sheet name says: the region (and period) the table is about.
-    named: Known
-    #: A sheet: rows are short when their last cells are empty (a CSV row must be whole),
-    #: and rates may be stored as fractions.
-    spreadsheet: bool
-    region_cache: dict[object, str | CellError] = field(default_factory=dict)
-    #: The region and period from outside the columns (caller, title line, name).
-    known: Known = field(default_factory=Known)
-    #: The region every row must belong to (the caller's, or the file or sheet name's).
-    expected: str | None = None
-    expected_from: str | None = None
-    #: Lines skipped above the header (titles) and below the data (notes, signatures).
-    above: list[int] = field(default_factory=list)
-    below: list[int] = field(default_factory=list)
-    #: Total rows (合计, 全县): checked against the rows above, not used.
-    totals: list[tuple[int, Sequence[object]]] = field(default_factory=list)
-    #: Period texts already explained in a note (2026年1-9月 read as 2026Q3).
-    period_notes: set[str] = field(default_factory=set)
-
-    @property
-    def name_region(self) -> str | None:
-        """The region for rows without one: from the caller, the title or the name."""
-        return self.known.region
-
-    @property
-    def source(self) -> str:
-        """The name observations carry: ``file`` or ``file[sheet]``."""
-        return f"{self.file}[{self.sheet}]" if self.sheet else self.file
-
-
-@dataclass
-class TableResult:
-    info: FileInfo
-    #: Why no usable header was found (not yet reported: the caller decides how).
-    failure: list[Problem]
-    observations: list[Observation]
-
-
-def describe(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def _blank(cells: Sequence[Cell]) -> bool:
-    return all(isinstance(c, str) and not c.strip() for c in cells)
-
-
-class TableReader:
+class TableReader(RowChecks):
     """Reads tables against the plan; problems go to ``report`` as they are found."""
 
     def __init__(
@@ -128,44 +84,6 @@ class TableReader:
         #: Data rows (not blank) of the table being read.
         self.counted = 0
 
-    # -- problems -------------------------------------------------------------------------
-
-    def _problem(
-        self,
-        t: Table,
-        line: int | None,
-        cols: Columns,
-        col: int | None,
-        code: str,
-        message: str,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        self.report(
-            Problem(
-                message,
-                file=t.file,
-                line=line,
-                column=None if col is None else col + 1,
-                field=None if col is None else cols.label(col),
-                severity=severity,
-                code=code,
-                sheet=t.sheet,
-            )
-        )
-
-    def _blank_rows(self, t: Table, lines: list[int]) -> None:
-        where = f"line {lines[0]}" if len(lines) == 1 else f"lines {lines[0]}-{lines[-1]}"
-        self.report(
-            Problem(
-                f"blank row ({where}) inside the table",
-                file=t.file,
-                line=lines[0],
-                severity=Severity.WARNING,
-                code="blank-row",
-                sheet=t.sheet,
-            )
-        )
-
     # -- the table ------------------------------------------------------------------------
 
     def read(self, rows: Rows, t: Table, encoding: str) -> TableResult:
@@ -183,7 +101,7 @@ class TableReader:
         above: list[tuple[int, Sequence[Cell]]] = []
         try:
             for line, cells in it:
-                if _blank(cells):
+                if blank(cells):
                     continue
                 nonblank += 1
                 known = first_known(self.stated, from_title(above, self.plan), t.named)
@@ -323,7 +241,7 @@ class TableReader:
         ):
             parts.append(f"region {describe_region(k.region, self.plan)} from {k.region_from}")
         if cols.period is None and k.period is not None:
-            parts.append(f"period {k.period} from {_the(k.period_from)}")
+            parts.append(f"period {k.period} from {the(k.period_from)}")
             if k.period_note:
                 parts.append(k.period_note)
         if (
@@ -334,7 +252,7 @@ class TableReader:
             and not parts[0].startswith("region")
         ):
             parts.insert(
-                0, f"region {describe_region(k.region, self.plan)} from {_the(k.region_from)}"
+                0, f"region {describe_region(k.region, self.plan)} from {the(k.region_from)}"
             )
         if parts:
             missing = [
@@ -357,11 +275,11 @@ class TableReader:
         """The one note for the lines around the table that are not data."""
         parts: list[str] = []
         if t.above:
-            parts.append(f"title {_lines(t.above)} above the header")
+            parts.append(f"title {lines_text(t.above)} above the header")
         if t.below:
-            parts.append(f"notes and signatures on {_lines(t.below)} below the data")
+            parts.append(f"notes and signatures on {lines_text(t.below)} below the data")
         if t.totals:
-            parts.append(f"total rows on {_lines([n for n, _ in t.totals])} (not any region's)")
+            parts.append(f"total rows on {lines_text([n for n, _ in t.totals])} (not any region's)")
         if not parts:
             return
         first = min([*t.above, *t.below, *(n for n, _ in t.totals)], default=header_line)
@@ -384,7 +302,7 @@ class TableReader:
             if known.end > self.as_of:
                 return CellError(
                     "future-period",
-                    f"period {known} (from {_the(t.known.period_from)}) ends on {known.end}, "
+                    f"period {known} (from {the(t.known.period_from)}) ends on {known.end}, "
                     f"after the as-of date {self.as_of}",
                 )
             return known
@@ -467,126 +385,6 @@ class TableReader:
         bounds = None if indicator is None else self.percent_ranges.get(indicator)
         return rate(cell, what, scaled, bounds)
 
-    # -- cells ----------------------------------------------------------------------------
-
-    # -- row checks -----------------------------------------------------------------------
-
-    def _shaped(
-        self, cells: Sequence[Cell], line: int, cols: Columns, t: Table
-    ) -> Sequence[Cell] | None:
-        """The row widened to the header, or None (reported) when it is ragged."""
-        n = len(cells)
-        width = cols.width
-        if n < width:
-            if t.spreadsheet:
-                return [*cells, *([""] * (width - n))]
-            self._problem(
-                t,
-                line,
-                cols,
-                None,
-                "missing-cell",
-                f"row has {n} cells but the header has {width}; row not used",
-            )
-            return None
-        if n > width:
-            extra = [i for i in range(width, n) if cell_text(cells[i])]
-            if extra:
-                self._problem(
-                    t,
-                    line,
-                    cols,
-                    None,
-                    "extra-cell",
-                    f"row has a value in column {extra[0] + 1}, beyond the {width} columns of "
-                    "the header; row not used",
-                )
-                return None
-        return cells
-
-    def _ignored_empty(self, cells: Sequence[Cell], line: int, cols: Columns, t: Table) -> bool:
-        """Cells under a blank label must be empty (a number there would be lost)."""
-        ok = True
-        for col in sorted(cols.ignored):
-            if not cols.labels[col] and cell_text(cells[col]):
-                self._problem(
-                    t,
-                    line,
-                    cols,
-                    col,
-                    "extra-cell",
-                    f"value {cell_text(cells[col])!r} in column {col + 1}, which has no label; "
-                    "row not used",
-                )
-                ok = False
-        return ok
-
-    def _alt_regions_ok(
-        self, cells: Sequence[Cell], line: int, cols: Columns, t: Table, region: str
-    ) -> bool:
-        ok = True
-        for col in cols.region_alt:
-            text = cell_text(cells[col])
-            if not text:
-                continue
-            other = self.plan.resolve_region(text)
-            if other is None:
-                self._problem(t, line, cols, col, "unknown-region", f"unknown region {text!r}")
-                ok = False
-            elif other != region:
-                self._problem(
-                    t,
-                    line,
-                    cols,
-                    col,
-                    "inconsistent-value",
-                    f"{text!r} is region {other}, but column {cols.label(cols.region or 0)!r} "
-                    f"says {region}; row not used",
-                )
-                ok = False
-        return ok
-
-    def _out_of_range(
-        self, t: Table, line: int, cols: Columns, col: int | None, value: float, indicator: str
-    ) -> bool:
-        """Whether ``value`` is outside the indicator's plausible range (reported if so)."""
-        lo, hi = self.ranges[indicator]
-        if lo <= value <= hi:
-            return False
-        what = "negative" if value < 0 else "outside the plausible range"
-        self._problem(
-            t,
-            line,
-            cols,
-            col,
-            "constraint-error",
-            f"value {value:.4g} is {what} ({lo:g} to {hi:g} for this indicator)",
-        )
-        return True
-
-    def _bad_counts(
-        self, t: Table, line: int, cols: Columns, num: float | None, den: float | None
-    ) -> None:
-        if (num is None) != (den is None):
-            col, missing = (
-                (cols.denominator, "denominator") if den is None else (cols.numerator, "numerator")
-            )
-            message = f"{missing} missing: give both numerator and denominator, or neither"
-            self._problem(t, line, cols, col, "missing-cell", message)
-        elif num is not None and den is not None and (num < 0 or den < 0):
-            self._problem(
-                t,
-                line,
-                cols,
-                cols.numerator if num < 0 else cols.denominator,
-                "constraint-error",
-                f"counts cannot be negative (numerator {num:g}, denominator {den:g})",
-            )
-        else:
-            self._problem(
-                t, line, cols, cols.denominator, "constraint-error", "denominator is zero"
-            )
-
     # -- shapes ---------------------------------------------------------------------------
 
     def _rows(
@@ -597,7 +395,7 @@ class TableReader:
         total rows in ``t.totals``."""
         blank_run: list[int] = []
         for line, cells in rows:
-            if _blank(cells):
+            if blank(cells):
                 blank_run.append(line)
                 continue
             first = next((text for c in cells if (text := cell_text(c))), "")
@@ -813,30 +611,3 @@ class TableReader:
             if given == 0:
                 problem(t, line, cols, None, "missing-cell", "no indicator values in this row")
         return self.counted
-
-
-def _lines(lines: list[int]) -> str:
-    """``line 3``, ``lines 9-12`` or ``lines 1, 9-12``."""
-    runs: list[list[int]] = []
-    for n in sorted(set(lines)):
-        if runs and n == runs[-1][-1] + 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    text = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
-    return f"line {text}" if len(lines) == 1 else f"lines {text}"
-
-
-def _the(where: str | None) -> str:
-    return f"the {where}" if where in ("file name", "sheet name") else str(where)
-
-
-def total_label(cells: Sequence[Cell], cols: Columns) -> str | None:
-    """The label of a total row (合计, 全县): its region cell, or its first cell."""
-    candidates = [cells[cols.region]] if cols.region is not None else []
-    candidates += [c for c in cells[:2] if cell_text(c)][:1]
-    for cell in candidates:
-        text = cell_text(cell)
-        if text and normalise_name(text) in TOTAL_LABELS:
-            return text
-    return None

@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 
 from gl_plan.data.columns import Columns
 from gl_plan.data.observations import Observation
+from gl_plan.data.table import Table
 from gl_plan.data.values import CellError, cell_text, number
 from gl_plan.errors import Problem, Severity
 from gl_plan.periods import Period
 from gl_plan.plan.models import normalise_name
 
 if TYPE_CHECKING:
-    from gl_plan.data.rows import Table, TableReader
+    from gl_plan.data.rows import TableReader
 
 _SUBTOTAL = normalise_name("小计")
 #: Counts are whole numbers: a total off by less than half a unit is rounding.
