@@ -591,7 +591,7 @@ def test_nothing_read_at_all_is_exit_2(plan: Plan, tmp_path: Path) -> None:
         read_indicators([bad], plan, as_of=AS_OF)
     assert caught.value.exit_code == 2
     assert caught.value.problems[-1].message == (
-        "nothing could be read: the file refused whole (see above)"
+        "nothing could be read (the file was refused whole, see above), so nothing was written"
     )
 
 

@@ -139,9 +139,9 @@ def read_indicators(
 
 
 def _nothing_read(files: Sequence[tuple[Path, str]]) -> Problem:
-    what = "the file" if len(files) == 1 else f"all {len(files)} files"
+    what = "the file was" if len(files) == 1 else f"all {len(files)} files were"
     return Problem(
-        f"nothing could be read: {what} refused whole (see above)",
+        f"nothing could be read ({what} refused whole, see above), so nothing was written",
         severity=Severity.ERROR,
         code="nothing-read",
     )
