@@ -46,7 +46,7 @@ _BINARY_SIGNATURES = {
     _GZIP: "gzip-compressed data",
     _ZIP: "a ZIP archive (an .xlsx saved with the wrong name?)",
     b"%PDF": "a PDF document",
-    b"\xd0\xcf\x11\xe0": "an old Excel .xls/OLE file (save it as .xlsx or .csv)",
+    b"\xd0\xcf\x11\xe0": "an Excel 97-2003 workbook (name it .xls to have it read as one)",
 }
 
 

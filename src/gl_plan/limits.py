@@ -10,8 +10,10 @@ message naming the file and the limit; nothing is half-read.
 Where each is enforced: the plan limits in :mod:`gl_plan.plan.load`, the ledger limits in
 :mod:`gl_plan.ledger`, the field limit in :mod:`gl_plan.io`, the indicator
 file limits in :mod:`gl_plan.data.read` (file size, problems per kind),
-:mod:`gl_plan.data.csvfile` (rows of a CSV file) and :mod:`gl_plan.data.xlsxguard` (the
-.xlsx limits, rows and cells included, checked before a workbook is parsed). A file over a
+:mod:`gl_plan.data.csvfile` (rows of a CSV file), :mod:`gl_plan.data.xlsxguard` (the
+.xlsx limits, rows and cells included, checked before a workbook is parsed; the zip limits
+of .ods and .xlsb) and :mod:`gl_plan.data.spreadsheet` (the size of an .xls or .xlsb, and
+every sheet's extent before its cells are laid out). A file over a
 limit is refused whole: the rows read before the limit was reached are not used.
 """
 
@@ -60,6 +62,10 @@ MAX_XLSX_PART_BYTES: Final = 20 * MB
 #: under 100 bytes each. Stops a zip of millions of empty entries.
 MAX_XLSX_DIRECTORY_BYTES: Final = 4 * MB
 
+#: An Excel 97-2003 .xls or an .xlsb workbook, which the spreadsheet library reads whole
+#: (an .xls cannot be checked part by part as an .xlsx is): a county's is under a megabyte.
+MAX_BINARY_WORKBOOK_BYTES: Final = 20 * MB
+
 #: The progress ledger: a few hundred lines a year, a few kilobytes.
 MAX_LEDGER_BYTES: Final = 20 * MB
 #: Rows in a progress ledger: 35 tasks x 17 regions x 40 quarters is 24,000.
@@ -72,6 +78,7 @@ MAX_FIELD_CHARS: Final = 10_000
 MAX_PROBLEMS_PER_KIND: Final = 100
 
 __all__ = [
+    "MAX_BINARY_WORKBOOK_BYTES",
     "MAX_FIELD_CHARS",
     "MAX_INDICATOR_FILE_BYTES",
     "MAX_INDICATOR_ROWS",

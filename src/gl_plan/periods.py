@@ -15,6 +15,19 @@ _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "
 _QUARTER = re.compile(r"(\d{4})\s*[-_/ ]?\s*q\s*([1-4])", re.IGNORECASE)
 _QUARTER_ZH = re.compile(r"(\d{4})\s*年\s*第?\s*([1-4一二三四])\s*季度?")
 _YEAR = re.compile(r"(\d{4})\s*年?(?:度)?")
+# Forms count months: "2026年1-9月" (January to September), "2026年7-9月" (the quarter).
+_MONTHS = re.compile(
+    r"(\d{4})\s*年\s*(\d{1,2})\s*(?:月\s*)?[-~至到]\s*(\d{1,2})\s*月(?:份)?(?:累计)?"
+)
+# "2026年前三季度": the first three quarters together.
+_FIRST_QUARTERS = re.compile(r"(\d{4})\s*年\s*前\s*([1-4一二三四])\s*个?\s*季度?")
+_HALF = re.compile(r"(\d{4})\s*年\s*(上|下)\s*半\s*年")
+#: A period inside longer text (a title line, a file name), found by :func:`find_period`.
+_IN_TEXT = re.compile(
+    r"(?<!\d)(?:19|20|21)\d{2}(?:\s*年\s*(?:\d{1,2}\s*(?:月\s*)?[-~至到]\s*\d{1,2}\s*月"
+    r"|前\s*[1-4一二三四]\s*个?\s*季度|第?\s*[1-4一二三四]\s*季度|[上下]\s*半\s*年|度)?"
+    r"|\s*[-_]?\s*[qQ]\s*[1-4])(?!\d)"
+)
 _MAX_PERIOD_TEXT = 40
 
 
@@ -90,12 +103,24 @@ def _end(year: int, quarter: int | None) -> date:
 
 @lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
+    """Read a period as counties write it (see :func:`read_period`, which also says when
+    the text needed reading: ``2024年1-9月`` is 2024Q3)."""
+    return read_period(text)[0]
+
+
+@lru_cache(maxsize=4096)
+def read_period(text: str) -> tuple[Period, str | None]:
     """Read a period as counties write it.
 
     >>> [str(parse_period(s)) for s in ("2024Q3", "2024-q3", "2024年第三季度", "2024年3季度")]
     ['2024Q3', '2024Q3', '2024Q3', '2024Q3']
     >>> str(parse_period("２０２４年"))
     '2024'
+    >>> period, note = read_period("2026年1-9月")
+    >>> str(period), note
+    ('2026Q3', "'2026年1-9月' (January to September) is read as 2026Q3, the quarter it ends with")
+
+    The note is None when the text names the period plainly.
     """
     if len(text) > _MAX_PERIOD_TEXT:
         raise PeriodError("period text is too long")
@@ -103,14 +128,68 @@ def parse_period(text: str) -> Period:
     if not norm:
         raise PeriodError("empty period")
     if m := _QUARTER.fullmatch(norm):
-        return Period(int(m.group(1)), int(m.group(2)))
+        return Period(int(m.group(1)), int(m.group(2))), None
     if m := _QUARTER_ZH.fullmatch(norm):
-        return Period(int(m.group(1)), _CN_QUARTER[m.group(2)])
+        return Period(int(m.group(1)), _CN_QUARTER[m.group(2)]), None
     if m := _YEAR.fullmatch(norm):
-        return Period(int(m.group(1)))
+        return Period(int(m.group(1))), None
     # Excel turns a year cell into a float: "2024.0"
     if norm.endswith(".0") and norm[:-2].isdigit() and len(norm) == 6:
-        return Period(int(norm[:-2]))
+        return Period(int(norm[:-2])), None
+    if m := _MONTHS.fullmatch(norm):
+        return _months(text, int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m := _FIRST_QUARTERS.fullmatch(norm):
+        q = _CN_QUARTER[m.group(2)]
+        return _to_end(text, Period(int(m.group(1)), q), f"the first {q} quarters")
+    if m := _HALF.fullmatch(norm):
+        year = int(m.group(1))
+        if m.group(2) == "上":
+            return _to_end(text, Period(year, 2), "the first half of the year")
+        return Period(year, 4), f"{text!r} (the second half of the year) is read as {year}Q4"
     raise PeriodError(
-        f"cannot read period {text!r}: expected 2024Q3, 2024-Q3, 2024年第三季度 or a year"
+        f"cannot read period {text!r}: expected 2024Q3, 2024-Q3, 2024年第三季度, 2024年1-9月 "
+        "or a year"
     )
+
+
+def _to_end(text: str, period: Period, what: str) -> tuple[Period, str | None]:
+    """A stretch of months from January, read as the quarter it ends with: the plan's
+    indicators are counts at a date (children enrolled, pupils graduating), so a figure
+    for January to September is the figure at the end of the third quarter."""
+    return period, f"{text!r} ({what}) is read as {period}, the quarter it ends with"
+
+
+def _months(text: str, year: int, first: int, last: int) -> tuple[Period, str | None]:
+    if not (1 <= first <= last <= 12) or last % 3:
+        raise PeriodError(
+            f"cannot read period {text!r}: months {first}-{last} do not end a quarter"
+        )
+    quarter = last // 3
+    if first == last - 2:
+        return Period(year, quarter), None  # exactly the quarter: 7-9月 is Q3
+    if first != 1:
+        raise PeriodError(
+            f"cannot read period {text!r}: months {first}-{last} are neither a quarter nor "
+            "counted from January"
+        )
+    months = f"{_MONTH_NAMES[first - 1]} to {_MONTH_NAMES[last - 1]}"
+    return _to_end(text, Period(year, quarter), months)
+
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def find_period(text: str) -> tuple[Period, str | None] | None:
+    """The first period written inside ``text`` (a title line, a file name), with its note,
+    or None. ``恭城瑶族自治县2026年第三季度教育主要指标`` holds 2026Q3; a year alone
+    (``2026年教育统计``) is the year."""
+    norm = unicodedata.normalize("NFKC", text[:500])
+    for m in _IN_TEXT.finditer(norm):
+        try:
+            return read_period(m.group().strip())
+        except PeriodError:
+            continue
+    return None

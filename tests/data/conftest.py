@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from data_support import Reader
 
-from gl_plan.data.read import DataResult, read_indicators
+from gl_plan.data.read import DataResult, NothingRead, read_indicators
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 
@@ -29,10 +29,24 @@ def indicator_fixtures() -> Path:
 
 @pytest.fixture
 def read(data_plan: Plan) -> Reader:
-    """``read(path, ...)``: read files against the test plan as of 2026-11-28."""
+    """``read(path, ...)``: read files against the test plan as of 2026-11-28. When every
+    file is refused (:class:`NothingRead`, exit 2), the result it carries: the problems
+    are what these tests check."""
 
-    def _read(*paths: str | Path, encoding: str | None = None, as_of: date = AS_OF) -> DataResult:
+    def _read(
+        *paths: str | Path,
+        encoding: str | None = None,
+        as_of: date = AS_OF,
+        region: str | None = None,
+        period: str | None = None,
+    ) -> DataResult:
         items: Sequence[str | Path] = list(paths)
-        return read_indicators(items, data_plan, as_of=as_of, encoding=encoding)
+        try:
+            return read_indicators(
+                items, data_plan, as_of=as_of, encoding=encoding, region=region, period=period
+            )
+        except NothingRead as exc:
+            assert exc.result is not None
+            return exc.result
 
     return _read

@@ -59,6 +59,7 @@ def test_bad_file_gives_located_problem(read: Reader, indicator_fixtures: Path, 
     result = read(path)
     assert file_issues(result) == expected
     assert result.errors, "a bad file must give at least one error"
+    assert result.refused == ([str(path)] if name in REFUSED else [])
     for problem in result.issues:
         if problem.code != "incomplete-reporting":
             assert problem.file == str(path)
@@ -157,11 +158,23 @@ def _validate(indicator_fixtures: Path, *data: Path) -> tuple[int, str]:
     return result.exit_code, result.stderr
 
 
+#: Files refused whole: read alone, nothing usable was read at all (exit 2).
+REFUSED = {
+    "binary_junk.csv",
+    "gzip_named_csv.csv",
+    "old_excel.csv",
+    "wrong_columns.csv",
+    "long_without_value.csv",
+    "no_region.csv",
+    "duplicate_label.csv",
+}
+
+
 @pytest.mark.parametrize("name", sorted(BAD))
-def test_validate_exits_1_and_names_the_file(indicator_fixtures: Path, name: str) -> None:
+def test_validate_exit_code_names_the_file(indicator_fixtures: Path, name: str) -> None:
     path = indicator_fixtures / "bad" / name
     code, stderr = _validate(indicator_fixtures, path)
-    assert code == 1, stderr
+    assert code == (2 if name in REFUSED else 1), stderr
     assert "Traceback" not in stderr
     expected = BAD[name][0][0]
     line = expected.split("@")[1] if "@" in expected else None

@@ -72,9 +72,12 @@ def test_forced_encoding(read: Reader, indicator_fixtures: Path) -> None:
     assert [p.code for p in unknown.errors] == ["usage"]
 
 
-def test_title_row_is_skipped_with_a_warning(read: Reader, indicator_fixtures: Path) -> None:
+def test_title_row_is_skipped_with_a_note(read: Reader, indicator_fixtures: Path) -> None:
     result = read(indicator_fixtures / "good" / "title_row.csv")
-    assert file_issues(result) == ["skipped-rows@2"]
+    assert file_issues(result) == ["skipped-rows@1"]
+    [note] = result.issues
+    assert note.severity is Severity.INFO
+    assert note.message == "skipped, not data: title line 1 above the header"
 
 
 def test_folder_reads_csv_and_xlsx_sorted_and_skips_others(read: Reader, tmp_path: Path) -> None:
@@ -213,7 +216,7 @@ def test_value_within_tolerance_of_counts_is_kept(read: Reader, tmp_path: Path) 
     assert only(list(result.observations)).value == 33.33
 
 
-def test_region_column_wins_over_file_name(read: Reader, tmp_path: Path) -> None:
+def test_rows_of_another_region_than_the_file_name_are_errors(read: Reader, tmp_path: Path) -> None:
     path = tmp_path / "450321_阳朔县.csv"
     path.write_text(
         "region,period,indicator,value\n灵川县,2024Q3,preschool_gross_enrollment_rate,98\n"
@@ -221,11 +224,14 @@ def test_region_column_wins_over_file_name(read: Reader, tmp_path: Path) -> None
         encoding="utf-8",
     )
     result = read(path)
-    assert result.errors == []
-    assert {(o.region, str(o.period)) for o in result.observations} == {
-        ("450323", "2024Q3"),
-        ("450321", "2024Q2"),  # an empty region cell falls back to the file name
-    }
+    [err] = result.errors
+    assert (err.line, err.code) == (2, "wrong-region")
+    assert err.message == (
+        "this row is for 450323 灵川县, but the file name says 450321 阳朔县; row not used "
+        "(is this the right file?)"
+    )
+    # an empty region cell falls back to the file name
+    assert {(o.region, str(o.period)) for o in result.observations} == {("450321", "2024Q2")}
 
 
 # -- Excel ----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gl_plan.data.read import read_indicators
+from gl_plan.data.read import DataResult, NothingRead, read_indicators
 from gl_plan.errors import Severity
 from gl_plan.io import decode, iter_rows
 from gl_plan.plan.models import Plan
@@ -73,8 +73,21 @@ CELLS = st.one_of(
 
 def _check(result_issues: list, observations: object) -> None:  # type: ignore[type-arg]
     for problem in result_issues:
-        assert problem.severity in (Severity.ERROR, Severity.WARNING)
+        assert problem.severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         assert problem.message
+
+
+def _read(path: Path, plan: Plan) -> DataResult:
+    """The result, also when the file is refused whole (then it must be an error naming
+    it, exit 2)."""
+    try:
+        return read_indicators([path], plan, as_of=AS_OF)
+    except NothingRead as exc:
+        assert exc.exit_code == 2
+        assert exc.problems[-1].code == "nothing-read"
+        assert exc.result is not None
+        assert exc.result.refused == [str(path)]
+        return exc.result
 
 
 @SETTINGS
@@ -83,7 +96,7 @@ def test_arbitrary_bytes_never_raise(data_plan: Plan, raw: bytes, suffix: str) -
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"f{suffix}"
         path.write_bytes(raw)
-        result = read_indicators([path], data_plan, as_of=AS_OF)
+        result = _read(path, data_plan)
         _check(result.issues, result.observations)
         assert len(result.files) >= 1
 
@@ -108,7 +121,7 @@ def test_arbitrary_rows_never_raise(
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "450321_阳朔县.csv"
         path.write_bytes(raw)
-        result = read_indicators([path], data_plan, as_of=AS_OF)
+        result = _read(path, data_plan)
     _check(result.issues, result.observations)
     # Every accepted observation is plausible and dated on or before the as-of date.
     for obs in result.observations:
@@ -137,7 +150,7 @@ def test_arbitrary_xlsx_rows_never_raise(data_plan: Plan, rows: list[list[object
             book.save(path)
         except Exception:  # openpyxl's own limits are not what is tested
             return
-        result = read_indicators([path], data_plan, as_of=AS_OF)
+        result = _read(path, data_plan)
     _check(result.issues, result.observations)
 
 

@@ -84,17 +84,30 @@ def test_a_lone_fraction_among_percentages_is_an_error(read: Reader, tmp_path: P
     assert [o.value for o in result.observations] == [98.1]
 
 
-def test_text_and_csv_cells_are_read_as_typed(read: Reader, tmp_path: Path) -> None:
-    """A fraction typed as text, or in a CSV file, is a number like any other."""
+def test_fractions_typed_as_text_or_in_csv_are_errors(read: Reader, tmp_path: Path) -> None:
+    """A fraction typed as text, or in a CSV file, cannot be told from a typing mistake:
+    an error suggesting the percentage, and the figure is not used."""
     path = _book(
         tmp_path / "450321_阳朔县.xlsx",
         [["period", "indicator", "value"], ["2024Q3", IND, "98.5%"], ["2024Q2", IND, "0.981"]],
     )
-    assert [o.value for o in read(path).observations] == [0.981, 98.5]
+    result = read(path)
+    assert [o.value for o in result.observations] == [98.5]
+    [err] = result.errors
+    assert (err.line, err.code) == (3, "constraint-error")
+    assert "0.981 looks like a fraction: did you mean 98.1?" in err.message
     csv = tmp_path / "450321_阳朔县.csv"
     csv.write_text(f"period,indicator,value\n2024Q3,{IND},0.985\n2024Q2,{IND},0.981\n")
     result = read(csv)
-    assert [o.value for o in result.observations] == [0.981, 0.985]
+    assert list(result.observations) == []
+    assert [(p.line, p.code) for p in result.errors] == [
+        (2, "constraint-error"),
+        (3, "constraint-error"),
+    ]
+    assert result.errors[0].message == (
+        "value 0.985 looks like a fraction: did you mean 98.5? (rates are percentages: type "
+        "98.5 or 98.5%)"
+    )
     assert not [p for p in result.issues if p.code == "percent-fraction"]
 
 

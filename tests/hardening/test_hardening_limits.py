@@ -17,7 +17,7 @@ import pytest
 from hardening_support import AS_OF, LEDGER, PLAN, copy_of, run_glplan
 
 from gl_plan import limits
-from gl_plan.data.read import read_indicators
+from gl_plan.data.read import NothingRead, read_indicators
 from gl_plan.errors import GlplanError
 from gl_plan.ledger.append import append_entry
 from gl_plan.ledger.read import parse_ledger_text, read_ledger
@@ -278,8 +278,9 @@ def test_oversized_indicator_file_names_file_and_limit(tmp_path: Path, plan: Pla
     big = tmp_path / "450302_big.csv"
     with big.open("wb") as fh:
         fh.truncate(limits.MAX_INDICATOR_FILE_BYTES + 1)
-    result = read_indicators([big], plan, as_of=DAY)
-    [problem] = [p for p in result.errors if p.file == str(big)]
+    with pytest.raises(NothingRead) as refused:  # the only file: nothing read, exit 2
+        read_indicators([big], plan, as_of=DAY)
+    [problem] = [p for p in refused.value.problems if p.file == str(big)]
     assert "200 MB" in problem.message
 
 

@@ -26,7 +26,7 @@ from gl_plan import limits
 from gl_plan.cli import app
 from gl_plan.data import csvfile, xlsxguard
 from gl_plan.data.csvfile import TooManyRows, limit_rows
-from gl_plan.data.read import read_indicators
+from gl_plan.data.read import DataResult, NothingRead, read_indicators
 from gl_plan.data.xlsxguard import check_workbook
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
@@ -159,14 +159,15 @@ def _validate(*paths: Path) -> Result:
     return runner.invoke(app, args)
 
 
-def _assert_refused(result: Result, file: Path, *fragments: str) -> str:
-    """Exit 1, no traceback, and a message naming the file and every fragment."""
+def _assert_refused(result: Result, file: Path, *fragments: str, exit_code: int = 2) -> str:
+    """Exit 2 (the file was refused whole, so nothing at all was read; 1 when another file
+    was read), no traceback, and a message naming the file and every fragment."""
     output = result.output + (result.stderr or "")
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(
         result.exception
     )
     assert "Traceback" not in output
-    assert result.exit_code == 1, output
+    assert result.exit_code == exit_code, output
     lines = [line for line in output.splitlines() if file.name in line]
     assert any(all(f in line for f in fragments) for line in lines), output
     return output
@@ -193,7 +194,7 @@ def test_real_shared_strings_bomb_is_refused_in_little_memory(tmp_path: Path) ->
     bomb = _shared_strings_bomb(tmp_path / "ssbomb.xlsx", 2_000_000)
     assert bomb.stat().st_size < 3 * MB
     rc, stderr, peak, _ = _measured("validate", PLAN, "--data", bomb, "--as-of", "2026-01-01")
-    assert rc == 1, stderr
+    assert rc == 2, stderr  # refused whole, and nothing else given
     assert "Traceback" not in stderr
     assert "ssbomb.xlsx" in stderr
     assert f"{limits.MAX_XLSX_SHARED_STRINGS_BYTES:,}" in stderr.replace("\n", "")
@@ -321,7 +322,7 @@ def test_a_million_rows_within_the_byte_limits_are_refused_at_once(tmp_path: Pat
         _workbook(), tmp_path / "million.xlsx", {"xl/worksheets/sheet1.xml": _sheet(rows())}
     )
     rc, stderr, peak, cpu = _measured("validate", PLAN, "--data", bomb, "--as-of", AS_OF)
-    assert rc == 1, stderr
+    assert rc == 2, stderr  # refused whole, and nothing else given
     assert "million.xlsx" in stderr
     assert f"more than {limits.MAX_XLSX_ROWS:,} rows" in stderr.replace("\n", "")
     assert cpu < 20, f"{cpu:.1f} s of CPU"  # generous for a loaded machine; about 1 s alone
@@ -379,7 +380,7 @@ def test_rows_of_a_gap_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pl
     )
     good = tmp_path / GOOD_CSV.name
     good.write_bytes(GOOD_CSV.read_bytes())
-    _assert_refused(_validate(path, good), path, "more than 50 rows")
+    _assert_refused(_validate(path, good), path, "more than 50 rows", exit_code=1)
     result = read_indicators([path, good], plan, as_of=DAY)
     assert len(result.observations) > 0  # the good file still counts
     for obs in result.observations:
@@ -409,7 +410,11 @@ def test_csv_rows_before_the_limit_are_not_used(
     path = tmp_path / "450302_long.csv"
     rows = "".join(f"450302,{y}Q1,{INDICATOR},90\n" for y in range(1950, 2000))
     path.write_text("region,period,indicator,value\n" + rows)
-    result = read_indicators([path], plan, as_of=DAY)
+    with pytest.raises(NothingRead) as refused:
+        read_indicators([path], plan, as_of=DAY)
+    result = refused.value.result
+    assert isinstance(result, DataResult)
+    assert result.refused == [str(path)]
     assert len(result.observations) == 0
     assert [p.code for p in result.errors] == ["too-many-rows"]
     assert [(f.shape, f.rows) for f in result.files] == [("unreadable", 0)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from gl_plan.data.values import CellError, cell_text
-from gl_plan.periods import Period, PeriodError, parse_period
+from gl_plan.periods import Period, PeriodError, read_period
 from gl_plan.plan.models import Plan
 
 
@@ -20,6 +20,7 @@ class CellReader:
         self.plan = plan
         self.as_of = as_of
         self._periods: dict[object, Period | CellError] = {}
+        self._period_notes: dict[object, str] = {}
         self._indicators: dict[object, str | CellError] = {}
 
     def region(
@@ -48,16 +49,23 @@ class CellReader:
     def period(self, raw: object) -> Period | CellError:
         found = self._periods.get(raw)
         if found is None:
-            found = self._periods[raw] = self._period(cell_text(raw))
+            found = self._periods[raw] = self._period(raw, cell_text(raw))
         return found
 
-    def _period(self, text: str) -> Period | CellError:
+    def period_note(self, raw: object) -> str | None:
+        """How the period in ``raw`` was read, when it needed reading (``2026年1-9月`` is
+        2026Q3), after :meth:`period` read it."""
+        return self._period_notes.get(raw)
+
+    def _period(self, raw: object, text: str) -> Period | CellError:
         if not text:
             return CellError("missing-cell", "no period")
         try:
-            period = parse_period(text)
+            period, note = read_period(text)
         except PeriodError as exc:
             return CellError("type-error", str(exc))
+        if note is not None:
+            self._period_notes[raw] = note
         if period.end > self.as_of:
             return CellError(
                 "future-period",

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from gl_plan.data.context import from_name
 from gl_plan.data.rows import Table, TableReader, TableResult
 from gl_plan.data.sources import FileInfo
-from gl_plan.data.values import region_from_name
 from gl_plan.errors import Problem
 from gl_plan.io import detect_encoding, iter_rows
 from gl_plan.limits import MAX_INDICATOR_ROWS
@@ -63,7 +63,8 @@ def read_csv(path: Path, display: str, reader: TableReader, forced: str | None) 
             return TableResult(FileInfo(display, detected.encoding, 0, "unreadable"), [], [])
         fh.seek(0)
         text = io.TextIOWrapper(fh, encoding=detected.encoding, newline="")
-        table = Table(display, None, region_from_name(path.name, reader.plan), spreadsheet=False)
+        named = from_name(path.name, "file name", reader.plan)
+        table = Table(display, None, named, spreadsheet=False)
         try:
             return reader.read(limit_rows(iter_rows(text), display), table, detected.encoding)
         except TooManyRows as exc:

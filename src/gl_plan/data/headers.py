@@ -8,12 +8,25 @@ understood the same way everywhere. Spellings are compared after
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Final, Literal, TypeVar
 
 from gl_plan.plan.models import normalise_name
 
-Role = Literal["region", "period", "indicator", "value", "numerator", "denominator", "note"]
+Role = Literal[
+    "region",
+    "period",
+    "indicator",
+    "value",
+    "numerator",
+    "denominator",
+    "note",
+    "unit",
+    "current",
+    "previous",
+]
 
 #: Indicator files (long or wide): each role's header spellings.
 # fmt: off
@@ -37,6 +50,16 @@ INDICATOR_HEADERS: Final[dict[Role, tuple[str, ...]]] = {
     "note": (
         "note", "notes", "remark", "remarks", "comment", "comments", "备注", "说明", "注",
     ),
+    # The statistical form: 指标名称, 计量单位, 本期数, 上年同期数.
+    "unit": ("unit", "units", "计量单位", "计量"),
+    "current": (
+        "current", "currentperiod", "thisperiod", "本期数", "本期", "本期值", "本年", "本年数",
+        "本期实际", "本年实际", "本季度",
+    ),
+    "previous": (
+        "previous", "previousyear", "lastyear", "上年同期数", "上年同期", "去年同期",
+        "去年同期数", "上年同期值", "同期数",
+    ),
 }
 
 #: The progress ledger: each column's header spellings.
@@ -59,3 +82,62 @@ K = TypeVar("K", bound=str)
 def lookup(table: Mapping[K, tuple[str, ...]]) -> dict[str, K]:
     """Normalised spelling → column, for one of the tables above."""
     return {normalise_name(spelling): key for key, names in table.items() for spelling in names}
+
+
+# A unit written after a header: "(%)", "（%）", "%", "单位：%", "(单位:人)".
+_UNITS = r"%|‰|人|个|所|元|万元|名|次|岁|年|班|间|平方米|m2|百分比|百分点"
+_UNIT_SUFFIX = re.compile(
+    rf"\s*(?:[(\[【]\s*(?:单位\s*[:]?\s*)?(?:{_UNITS})\s*[)\]】]"
+    rf"|[(\[【]\s*单位\s*[:]\s*[^()\[\]【】]{{1,8}}[)\]】]|[,;]?\s*单位\s*[:]\s*\S{{1,8}}"
+    rf"|%|‰)\s*$"
+)
+
+
+def without_unit(label: str) -> str:
+    """``label`` without the unit written after it: ``学前教育三年毛入园率(%)``,
+    ``…（单位：%）`` and ``…%`` are all ``学前教育三年毛入园率``. Full-width forms and
+    spaces (U+3000) are folded first."""
+    text = unicodedata.normalize("NFKC", label).strip()
+    for _ in range(3):  # "率(%)（单位：%）" has two
+        stripped = _UNIT_SUFFIX.sub("", text).strip()
+        if stripped == text or not stripped:
+            break
+        text = stripped
+    return text
+
+
+def header_keys(label: str) -> list[str]:
+    """The normalised spellings a header is looked up by: as written, then without its
+    unit (``单位`` alone is a region header, so the unit goes only when something is left)."""
+    if re.match(r"\s*单位\s*:", unicodedata.normalize("NFKC", label)):
+        return []  # "单位：%" says what the figures are in; it holds no column of its own
+    keys = [normalise_name(label)]
+    bare = normalise_name(without_unit(label))
+    if bare and bare != keys[0]:
+        keys.append(bare)
+    return keys
+
+
+#: Rows below a table that are not data: notes, sources and the signature lines of a
+#: statistical form (填表人：… 审核人：… 填报日期：…). Matched at the start of the row's
+#: first non-empty cell, spaces (U+3000 included) removed.
+FOOTER_PREFIXES: Final = (
+    "注:", "说明:", "备注:", "填表说明", "填表人", "填报人", "制表", "审核人", "审核:",
+    "单位负责人", "负责人", "统计负责人", "填报日期", "报出日期", "填表日期", "联系电话", "联系人",
+    "资料来源", "数据来源", "note:", "notes:", "source:",
+)  # fmt: skip
+
+#: A region cell that names the table's total, not a region (合计, 全县 ...).
+TOTAL_LABELS: Final = frozenset(
+    normalise_name(s)
+    for s in ("合计", "总计", "小计", "全县", "全市", "全区", "全县合计", "全市合计", "合 计",
+              "total", "subtotal", "sum")
+)  # fmt: skip
+
+
+def is_footer(text: str) -> bool:
+    """Whether a row starting with ``text`` is a note or a signature line."""
+    folded = "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+    return folded.startswith(tuple(p.replace(" ", "") for p in FOOTER_PREFIXES)) or (
+        folded.startswith("注") and len(folded) > 1 and folded[1] in ":：1①一、"
+    )

@@ -1,10 +1,13 @@
-"""Read the counties' indicator files (CSV and XLSX, long or wide) into observations.
+"""Read the counties' indicator files (CSV and workbooks; long, wide or the statistical form)
+into observations.
 
-Each quarter one file per county arrives, made in Excel by different people. The files are
-read as they are and no number is dropped or misread silently: every row not used has a
-located :class:`~gl_plan.errors.Problem` saying why. Everything is checked before anything
-is reported; a path that does not exist, or is not a regular file or folder, is the only
-thing that raises.
+Each quarter one file per county arrives, made in Excel or WPS by different people. The
+files are read as they are and no number is dropped or misread silently: every row not used
+has a located :class:`~gl_plan.errors.Problem` saying why. One bad file does not stop the
+others: a file refused whole (binary, damaged, no header, over a limit) is an error naming
+it, contributes nothing, and is listed in :attr:`DataResult.refused`. What raises: a path
+that does not exist or is not a regular file or folder, a stated region or period that is
+not one, and files of which not one could be read.
 
 The steps, one module each: :mod:`~gl_plan.data.sources` (which files),
 :mod:`~gl_plan.data.csvfile` and :mod:`~gl_plan.data.spreadsheet` (one reader per format),
@@ -24,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from gl_plan.data.context import Known
 from gl_plan.data.csvfile import read_csv
 from gl_plan.data.merge import merge
 from gl_plan.data.observations import Observation, ObservationSet
@@ -32,9 +36,10 @@ from gl_plan.data.quality import check_quality
 from gl_plan.data.rows import TableReader, TableResult
 from gl_plan.data.sources import FileInfo, Shape, expand_paths, is_spreadsheet
 from gl_plan.data.spreadsheet import WorkbookError, read_workbook
-from gl_plan.errors import GlplanError, Problem, Severity
+from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.limits import MAX_INDICATOR_FILE_BYTES as MAX_FILE_BYTES
 from gl_plan.limits import MAX_PROBLEMS_PER_KIND
+from gl_plan.periods import PeriodError, read_period
 from gl_plan.plan.models import Plan
 
 
@@ -45,6 +50,9 @@ class DataResult:
     observations: ObservationSet
     issues: list[Problem] = field(default_factory=list)
     files: list[FileInfo] = field(default_factory=list)
+    #: Files refused whole (unreadable, damaged, no header, over a limit), as named in
+    #: messages: they contribute nothing.
+    refused: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -53,6 +61,14 @@ class DataResult:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.issues if p.severity is Severity.WARNING]
+
+
+@dataclass
+class NothingRead(GlplanError):
+    """Every file was refused whole: exit 2. ``result`` is what was found (the problems,
+    each file's refusal), for callers that show it."""
+
+    result: DataResult | None = None
 
 
 def read_indicators(
@@ -67,44 +83,96 @@ def read_indicators(
 ) -> DataResult:
     """Read indicator files and folders against the plan.
 
-    A folder contributes its ``*.csv`` and ``*.xlsx`` files, sorted by name (not
-    recursively; hidden files and Excel ``~$`` lock files are skipped). ``encoding`` forces
-    the encoding of CSV files. A path that does not exist or is not a regular file or folder
-    (a FIFO, a device, a socket, a symlink loop) raises :class:`GlplanError` (exit 2);
-    everything else is a problem in the result. Rows with errors are not used; conflicting
-    values for the same region, period and indicator are all rejected; periods ending after
-    ``as_of`` are errors.
+    A folder contributes its ``*.csv``, ``*.xlsx``, ``*.xls``, ``*.xlsb`` and ``*.ods``
+    files, sorted by name (not recursively; hidden files and Excel ``~$`` lock files are
+    skipped). ``encoding`` forces the encoding of CSV files. ``region`` and ``period`` state
+    the region and period of every file's rows that have none (a table without those
+    columns), before its title line and file name; rows of another region are errors.
+
+    Raises :class:`GlplanError` (exit 2) for a path that does not exist or is not a regular
+    file or folder (a FIFO, a device, a socket, a symlink loop), a ``region`` or ``period``
+    that is not one, or when every file was refused whole; everything else is a problem in
+    the result (:class:`NothingRead`, a :class:`GlplanError`, when every file was
+    refused). A file refused whole is an error naming it, and the others are read. Rows
+    with errors are not used; conflicting values for the same region, period and indicator
+    are all rejected; periods ending after ``as_of`` are errors.
 
     ``completeness`` (which regions did not report the latest period) is checked by default
     when a folder is read: a quarter's set of county files. Checking one county's file, the
     other sixteen are not missing, just not asked about.
     """
-    if region is not None or period is not None:
-        # Placeholder until the reader takes a stated region and period (wt-read2).
-        raise GlplanError.single("--region and --period are not supported yet", code="usage")
     if completeness is None:
         completeness = any(Path(p).is_dir() for p in paths)
+    stated = _stated(plan, region, period)
     files, listing_problems = expand_paths(paths)
     log = ProblemLog()
     for problem in listing_problems:
         log.report(problem)
-    reader = TableReader(plan, as_of, log.report, log.seen)
+    reader = TableReader(plan, as_of, log.report, log.seen, stated)
     infos: list[FileInfo] = []
     read: list[Observation] = []
     sources: dict[str, tuple[str, str | None]] = {}
+    refused: list[str] = []
     for path, display in files:
         log.seen(display)
-        for table in _read_file(path, display, reader, encoding):
+        tables = _read_file(path, display, reader, encoding)
+        if all(t.info.shape == "unreadable" for t in tables):
+            refused.append(display)
+        for table in tables:
             for p in table.failure:
                 log.report(p)
             infos.append(table.info)
             read.extend(table.observations)
             if table.observations:
                 sources[table.observations[0].source or display] = (display, table.info.sheet)
+    if files and len(refused) == len(files):
+        listed = log.listed()
+        raise NothingRead(
+            [*(p for p in listed if p.severity is Severity.ERROR), _nothing_read(files)],
+            ExitCode.USAGE,
+            DataResult(ObservationSet.from_observations([]), listed, infos, refused),
+        )
     observations = ObservationSet.from_observations(merge(read, sources, log.report))
     for p in check_quality(observations, plan, sources, completeness=completeness):
         log.report(p)
-    return DataResult(observations, log.listed(), infos)
+    return DataResult(observations, log.listed(), infos, refused)
+
+
+def _nothing_read(files: Sequence[tuple[Path, str]]) -> Problem:
+    what = "the file was" if len(files) == 1 else f"all {len(files)} files were"
+    return Problem(
+        f"nothing could be read ({what} refused whole, see above), so nothing was written",
+        severity=Severity.ERROR,
+        code="nothing-read",
+    )
+
+
+def _stated(plan: Plan, region: str | None, period: str | None) -> Known:
+    """The caller's region and period, or a usage error naming the one that is not."""
+    known = Known()
+    problems: list[Problem] = []
+    if region is not None:
+        code = plan.resolve_region(region)
+        if code is None:
+            problems.append(
+                Problem(
+                    f"--region {region!r} is not a region of the plan (give its code or name, "
+                    "e.g. 450321 or 阳朔县)",
+                    field="region",
+                    code="usage",
+                )
+            )
+        else:
+            known.region, known.region_from = code, "--region"
+    if period is not None:
+        try:
+            known.period, known.period_note = read_period(period)
+            known.period_from = "--period"
+        except PeriodError as exc:
+            problems.append(Problem(f"--period: {exc}", field="period", code="usage"))
+    if problems:
+        raise GlplanError(problems, ExitCode.USAGE)
+    return known
 
 
 def _unreadable(display: str, encoding: str, problem: Problem) -> list[TableResult]:
@@ -135,7 +203,7 @@ def _read_file(
         try:
             return read_workbook(path, display, reader)
         except WorkbookError as exc:
-            return _unreadable(display, "xlsx", exc.problem)
+            return _unreadable(display, path.suffix.lower().lstrip("."), exc.problem)
     try:
         return [read_csv(path, display, reader, encoding)]
     except OSError as exc:
@@ -151,6 +219,7 @@ __all__ = [
     "MAX_PROBLEMS_PER_KIND",
     "DataResult",
     "FileInfo",
+    "NothingRead",
     "Shape",
     "expand_paths",
     "read_indicators",

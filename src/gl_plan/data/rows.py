@@ -5,137 +5,84 @@ Every row that is not used has a located :class:`~gl_plan.errors.Problem` saying
 ``constraint-error``, ``unknown-region`` ...). Rows arrive as ``(line, cells)``: cells are
 text from a CSV file, or text, numbers and dates from a spreadsheet.
 
-**Rates stored as fractions.** A spreadsheet keeps a cell shown as ``98.5%`` as the number
-0.985, and the spreadsheet library does not say how a cell is shown. So a rate column of a
-sheet (the value column of a long table, an indicator's column of a wide one) is read as
-fractions, each number multiplied by 100, when *every* non-zero number in it is a fraction
-in the sense of :func:`~gl_plan.data.values.is_fraction` (above 0, at most 1.5, and within
-its indicator's plausible range once multiplied by 100), with one warning
-(``percent-fraction``) naming the file, sheet and column. A fraction among percentages in
-the same column (one cell shown as a percentage, the others typed as numbers) is an error
-(``constraint-error``): it cannot be told from a typing mistake. Text cells are read as
-typed (``98.5%`` is 98.5), and so is every cell of a CSV file, where 0.985 is 0.985.
+Around the table, as a county office makes it: a title above the header (possibly merged
+across the columns, possibly naming the region and period, see
+:mod:`~gl_plan.data.context`), and below the data blank rows, notes (``注：…``) and the
+form's signature lines (``填表人：… 审核人：…``). These are skipped with one note
+(``skipped-rows``, info) naming the lines. Rows that total the table (``合计``, ``全县``)
+are not any region's figures: they are checked against the rows above
+(:mod:`~gl_plan.data.totals`) and not used. Rates typed or stored as fractions:
+:mod:`~gl_plan.data.rates`. The statistical form's rows: :mod:`~gl_plan.data.form`.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from gl_plan.data.cells import CellReader
-from gl_plan.data.columns import MAX_HEADER_SEARCH_ROWS, Columns, recognise
+from gl_plan.data.columns import (
+    MAX_HEADER_SEARCH_ROWS,
+    Columns,
+    HeaderResult,
+    combine_rows,
+    looks_like_labels,
+    recognise,
+)
+from gl_plan.data.context import Known, describe_region, first_known, from_title, within
+from gl_plan.data.form import read_form
+from gl_plan.data.headers import is_footer
 from gl_plan.data.observations import Observation
+from gl_plan.data.rates import fraction_column, rate
+from gl_plan.data.rowchecks import RowChecks
 from gl_plan.data.sources import FileInfo
-from gl_plan.data.values import FRACTION_MAX, CellError, cell_text, is_fraction, number
+from gl_plan.data.table import (
+    Cell,
+    Report,
+    Rows,
+    Seen,
+    Table,
+    TableResult,
+    blank,
+    describe,
+    lines_text,
+    the,
+    total_label,
+)
+from gl_plan.data.totals import check_totals
+from gl_plan.data.values import FRACTION_MAX, CellError, cell_text, number
 from gl_plan.errors import Problem, Severity
 from gl_plan.periods import Period
-from gl_plan.plan.models import Plan
+from gl_plan.plan.models import Plan, Unit
 
-Cell = object
-Rows = Iterable[tuple[int, Sequence[Cell]]]
-Report = Callable[[Problem], None]
-#: Called with (file, sheet) as each table starts: problems are listed in that order.
-Seen = Callable[[str, str | None], None]
+__all__ = ["Cell", "Rows", "Table", "TableReader", "TableResult", "describe"]
 
 
-@dataclass
-class Table:
-    """One CSV file or one sheet being read."""
-
-    file: str
-    sheet: str | None
-    #: The region the file or sheet name says, for rows without a region.
-    name_region: str | None
-    #: A sheet: rows are short when their last cells are empty (a CSV row must be whole),
-    #: and rates may be stored as fractions.
-    spreadsheet: bool
-    region_cache: dict[object, str | CellError] = field(default_factory=dict)
-
-    @property
-    def source(self) -> str:
-        """The name observations carry: ``file`` or ``file[sheet]``."""
-        return f"{self.file}[{self.sheet}]" if self.sheet else self.file
-
-
-@dataclass
-class TableResult:
-    info: FileInfo
-    #: Why no usable header was found (not yet reported: the caller decides how).
-    failure: list[Problem]
-    observations: list[Observation]
-
-
-def describe(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def _stored_number(cell: Cell) -> float | None:
-    """A cell a spreadsheet stores as a number (not text, not a date), else None."""
-    if isinstance(cell, int | float) and not isinstance(cell, bool):
-        return float(cell)
-    return None
-
-
-def _blank(cells: Sequence[Cell]) -> bool:
-    return all(isinstance(c, str) and not c.strip() for c in cells)
-
-
-class TableReader:
+class TableReader(RowChecks):
     """Reads tables against the plan; problems go to ``report`` as they are found."""
 
-    def __init__(self, plan: Plan, as_of: date, report: Report, seen: Seen) -> None:
+    def __init__(
+        self, plan: Plan, as_of: date, report: Report, seen: Seen, stated: Known | None = None
+    ) -> None:
         self.plan = plan
         self.as_of = as_of
         self.report = report
         self.seen = seen
+        #: The region and period the caller states for every file (--region, --period).
+        self.stated = stated or Known()
         self.ranges = {
             i.id: (i.plausible_range.min, i.plausible_range.max) for i in plan.indicators
         }
+        #: The plausible ranges of percentages, whose fractions are refused.
+        self.percent_ranges = {
+            i.id: self.ranges[i.id] for i in plan.indicators if i.unit is Unit.PERCENT
+        }
+        self.scales = {i.id: i.unit.scale for i in plan.indicators}
         self.tolerance = plan.settings.rate_tolerance
         self.resolve = CellReader(plan, as_of)
         #: Data rows (not blank) of the table being read.
         self.counted = 0
-
-    # -- problems -------------------------------------------------------------------------
-
-    def _problem(
-        self,
-        t: Table,
-        line: int | None,
-        cols: Columns,
-        col: int | None,
-        code: str,
-        message: str,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        self.report(
-            Problem(
-                message,
-                file=t.file,
-                line=line,
-                column=None if col is None else col + 1,
-                field=None if col is None else cols.label(col),
-                severity=severity,
-                code=code,
-                sheet=t.sheet,
-            )
-        )
-
-    def _blank_rows(self, t: Table, lines: list[int]) -> None:
-        where = f"line {lines[0]}" if len(lines) == 1 else f"lines {lines[0]}-{lines[-1]}"
-        self.report(
-            Problem(
-                f"blank row ({where}) inside the table",
-                file=t.file,
-                line=lines[0],
-                severity=Severity.WARNING,
-                code="blank-row",
-                sheet=t.sheet,
-            )
-        )
 
     # -- the table ------------------------------------------------------------------------
 
@@ -151,21 +98,23 @@ class TableReader:
         failure: list[Problem] = []
         nonblank = 0
         header_line = 0
+        above: list[tuple[int, Sequence[Cell]]] = []
         try:
             for line, cells in it:
-                if _blank(cells):
+                if blank(cells):
                     continue
                 nonblank += 1
-                found = recognise(
-                    cells,
-                    self.plan,
-                    file=t.file,
-                    line=line,
-                    sheet=t.sheet,
-                    region_known=t.name_region is not None,
-                )
+                known = first_known(self.stated, from_title(above, self.plan), t.named)
+                found, two_rows = self._header(cells, above[-1] if above else None, t, line, known)
                 if found.columns is not None:
                     columns, header_line = found.columns, line
+                    t.known = known
+                    t.expected, t.expected_from = (
+                        (self.stated.region, "--region")
+                        if self.stated.region is not None
+                        else (t.named.region, f"the {t.named.region_from}")
+                    )
+                    t.above = [n for n, _ in above[: len(above) - two_rows]]
                     for p in found.problems:
                         self.report(p)
                     break
@@ -177,6 +126,7 @@ class TableReader:
                     break
                 if nonblank >= MAX_HEADER_SEARCH_ROWS:
                     break
+                above.append((line, cells))
         except (csv.Error, UnicodeDecodeError) as exc:
             failure = [
                 Problem(
@@ -196,17 +146,7 @@ class TableReader:
                 )
                 return TableResult(FileInfo(t.file, encoding, 0, "empty"), [empty], [])
             return TableResult(FileInfo(t.file, encoding, 0, "unreadable", t.sheet), failure, [])
-        if nonblank > 1:
-            self.report(
-                Problem(
-                    f"{nonblank - 1} line(s) above the header skipped (a title?)",
-                    file=t.file,
-                    line=header_line,
-                    severity=Severity.WARNING,
-                    code="skipped-rows",
-                    sheet=t.sheet,
-                )
-            )
+        self._context_note(t, columns, header_line)
         out: list[Observation] = []
         try:
             data: Iterator[tuple[int, Sequence[Cell]]] = it
@@ -217,6 +157,8 @@ class TableReader:
                 data = iter(rest)
             if columns.shape == "long":
                 count = self._read_long(data, columns, t, scaled, out)
+            elif columns.shape == "form":
+                count = read_form(self, data, columns, t, scaled, out)
             else:
                 count = self._read_wide(data, columns, t, scaled, out)
         except (csv.Error, UnicodeDecodeError) as exc:
@@ -231,6 +173,8 @@ class TableReader:
                     code="source-error",
                 )
             )
+        check_totals(self, t, columns, out)
+        self._skipped_note(t, header_line)
         if count == 0:
             self.report(
                 Problem(
@@ -245,34 +189,177 @@ class TableReader:
         info = FileInfo(t.file, encoding, max(count, 0), columns.shape, t.sheet)
         return TableResult(info, [], out)
 
+    def _header(
+        self,
+        cells: Sequence[Cell],
+        top: tuple[int, Sequence[Cell]] | None,
+        t: Table,
+        line: int,
+        known: Known,
+    ) -> tuple[HeaderResult, int]:
+        """The row read as a header, or with the row above it as a two-row header (a group
+        name over its measures), whichever has fewer errors (the row alone on a tie).
+        Returns the result and how many rows above it belong to the header (0 or 1)."""
+
+        def attempt(labels: Sequence[object]) -> HeaderResult:
+            return recognise(
+                labels,
+                self.plan,
+                file=t.file,
+                line=line,
+                sheet=t.sheet,
+                region_known=known.region is not None,
+                period_known=known.period is not None,
+            )
+
+        alone = attempt(cells)
+        if top is None or top[0] != line - 1 or not looks_like_labels(cells, self.plan):
+            return alone, 0
+        both = attempt(combine_rows(top[1], cells, self.plan))
+
+        def errors(r: HeaderResult) -> tuple[int, int]:
+            bad = sum(p.severity is Severity.ERROR for p in r.problems)
+            return (r.columns is None, bad)
+
+        if both.columns is not None and errors(both) < errors(alone):
+            return both, 1
+        return alone, 0
+
+    def _context_note(self, t: Table, cols: Columns, line: int) -> None:
+        """One note saying where the region and period of a table without their columns
+        came from. A region from the file or sheet name alone goes without saying."""
+        k = t.known
+        parts: list[str] = []
+        if (
+            cols.region is None
+            and k.region is not None
+            and k.region_from
+            not in (
+                "file name",
+                "sheet name",
+            )
+        ):
+            parts.append(f"region {describe_region(k.region, self.plan)} from {k.region_from}")
+        if cols.period is None and k.period is not None:
+            parts.append(f"period {k.period} from {the(k.period_from)}")
+            if k.period_note:
+                parts.append(k.period_note)
+        if (
+            cols.period is None
+            and cols.region is None
+            and k.region is not None
+            and parts
+            and not parts[0].startswith("region")
+        ):
+            parts.insert(
+                0, f"region {describe_region(k.region, self.plan)} from {the(k.region_from)}"
+            )
+        if parts:
+            missing = [
+                what
+                for what, col in (("region", cols.region), ("period", cols.period))
+                if col is None
+            ]
+            self.report(
+                Problem(
+                    f"no {' or '.join(missing)} column: " + "; ".join(parts),
+                    file=t.file,
+                    line=line,
+                    severity=Severity.INFO,
+                    code="context",
+                    sheet=t.sheet,
+                )
+            )
+
+    def _skipped_note(self, t: Table, header_line: int) -> None:
+        """The one note for the lines around the table that are not data."""
+        parts: list[str] = []
+        if t.above:
+            parts.append(f"title {lines_text(t.above)} above the header")
+        if t.below:
+            parts.append(f"notes and signatures on {lines_text(t.below)} below the data")
+        if t.totals:
+            parts.append(f"total rows on {lines_text([n for n, _ in t.totals])} (not any region's)")
+        if not parts:
+            return
+        first = min([*t.above, *t.below, *(n for n, _ in t.totals)], default=header_line)
+        self.report(
+            Problem(
+                "skipped, not data: " + "; ".join(parts),
+                file=t.file,
+                line=first,
+                severity=Severity.INFO,
+                code="skipped-rows",
+                sheet=t.sheet,
+            )
+        )
+
+    def period_of(self, cells: Sequence[Cell], cols: Columns, t: Table) -> Period | CellError:
+        """A row's period: its period cell, else the table's (from outside it)."""
+        known = t.known.period
+        raw = cells[cols.period] if cols.period is not None else ""
+        if known is not None and not cell_text(raw):
+            if known.end > self.as_of:
+                return CellError(
+                    "future-period",
+                    f"period {known} (from {the(t.known.period_from)}) ends on {known.end}, "
+                    f"after the as-of date {self.as_of}",
+                )
+            return known
+        period = self.resolve.period(raw)
+        if isinstance(period, Period):
+            note = self.resolve.period_note(raw)
+            if note is not None and note not in t.period_notes:
+                t.period_notes.add(note)
+                self.report(
+                    Problem(
+                        note,
+                        file=t.file,
+                        severity=Severity.INFO,
+                        code="period-read-as",
+                        sheet=t.sheet,
+                        field=None if cols.period is None else cols.label(cols.period),
+                    )
+                )
+        return period
+
+    def region_ok(self, region: str, line: int, cols: Columns, t: Table, col: int | None) -> bool:
+        """Whether ``region`` belongs to the file: the file or sheet name (or --region)
+        names one region, the rows must be for it or the regions within it."""
+        if t.expected is None or within(region, t.expected, self.plan):
+            return True
+        self._problem(
+            t,
+            line,
+            cols,
+            col,
+            "wrong-region",
+            f"this row is for {describe_region(region, self.plan)}, but {t.expected_from} "
+            f"says {describe_region(t.expected, self.plan)}; row not used (is this the right "
+            "file?)",
+        )
+        return False
+
     # -- rates stored as fractions --------------------------------------------------------
 
     def _fraction_columns(
         self, rows: list[tuple[int, Sequence[Cell]]], cols: Columns, t: Table, header_line: int
     ) -> set[int]:
-        """The rate columns of a sheet whose numbers are all fractions (module docstring);
-        each is reported once."""
+        """The rate columns of a sheet whose numbers are all fractions (see
+        :mod:`~gl_plan.data.rates`); each is reported once."""
         rate_columns: list[tuple[int, str | None]] = [(c, ind) for c, ind in cols.wide]
-        if cols.shape == "long" and cols.value is not None:
-            rate_columns = [(cols.value, None)]
+        if cols.shape != "wide" and cols.value is not None:
+            rate_columns = [(cols.value, cols.fixed_indicator)]
         scaled: set[int] = set()
         for col, fixed in rate_columns:
-            fractions = 0
-            others = 0
-            for _, cells in rows:
-                if col >= len(cells):
-                    continue
-                x = _stored_number(cells[col])
-                if not x:
-                    continue
+
+            def range_of(
+                cells: Sequence[Cell], fixed: str | None = fixed
+            ) -> tuple[float, float] | None:
                 indicator = fixed or self._indicator_of(cells, cols)
-                if indicator is None:
-                    continue
-                if is_fraction(x, *self.ranges[indicator]):
-                    fractions += 1
-                else:
-                    others += 1
-            if fractions and not others:
+                return None if indicator is None else self.percent_ranges.get(indicator)
+
+            if fraction_column(rows, col, range_of):
                 scaled.add(col)
                 self._problem(
                     t,
@@ -293,167 +380,41 @@ class TableReader:
         found = self.resolve.indicator(cells[cols.indicator])
         return found if isinstance(found, str) else None
 
-    def _rate(
-        self,
-        cell: Cell,
-        what: str,
-        scaled: bool,
-        lone_check: tuple[float, float] | None,
-    ) -> float | None:
-        """A rate cell: None when empty; raises :class:`CellError`. ``scaled``: the cell's
-        column holds fractions; ``lone_check``: the plausible range, when a number that is
-        a fraction must be refused (a sheet's column of percentages)."""
-        value = number(cell, what, percent=True)
-        if value is None or _stored_number(cell) is None:
-            return value
-        if scaled:
-            return round(value * 100, 10)
-        if lone_check is not None and is_fraction(value, *lone_check):
-            raise CellError(
-                "constraint-error",
-                f"{what} {value:g} is a fraction (a cell shown as {value * 100:g}%?) among "
-                "percentages in this column; type it as a percentage",
-            )
-        return value
-
-    # -- cells ----------------------------------------------------------------------------
-
-    # -- row checks -----------------------------------------------------------------------
-
-    def _shaped(
-        self, cells: Sequence[Cell], line: int, cols: Columns, t: Table
-    ) -> Sequence[Cell] | None:
-        """The row widened to the header, or None (reported) when it is ragged."""
-        n = len(cells)
-        width = cols.width
-        if n < width:
-            if t.spreadsheet:
-                return [*cells, *([""] * (width - n))]
-            self._problem(
-                t,
-                line,
-                cols,
-                None,
-                "missing-cell",
-                f"row has {n} cells but the header has {width}; row not used",
-            )
-            return None
-        if n > width:
-            extra = [i for i in range(width, n) if cell_text(cells[i])]
-            if extra:
-                self._problem(
-                    t,
-                    line,
-                    cols,
-                    None,
-                    "extra-cell",
-                    f"row has a value in column {extra[0] + 1}, beyond the {width} columns of "
-                    "the header; row not used",
-                )
-                return None
-        return cells
-
-    def _ignored_empty(self, cells: Sequence[Cell], line: int, cols: Columns, t: Table) -> bool:
-        """Cells under a blank label must be empty (a number there would be lost)."""
-        ok = True
-        for col in sorted(cols.ignored):
-            if not cols.labels[col] and cell_text(cells[col]):
-                self._problem(
-                    t,
-                    line,
-                    cols,
-                    col,
-                    "extra-cell",
-                    f"value {cell_text(cells[col])!r} in column {col + 1}, which has no label; "
-                    "row not used",
-                )
-                ok = False
-        return ok
-
-    def _alt_regions_ok(
-        self, cells: Sequence[Cell], line: int, cols: Columns, t: Table, region: str
-    ) -> bool:
-        ok = True
-        for col in cols.region_alt:
-            text = cell_text(cells[col])
-            if not text:
-                continue
-            other = self.plan.resolve_region(text)
-            if other is None:
-                self._problem(t, line, cols, col, "unknown-region", f"unknown region {text!r}")
-                ok = False
-            elif other != region:
-                self._problem(
-                    t,
-                    line,
-                    cols,
-                    col,
-                    "inconsistent-value",
-                    f"{text!r} is region {other}, but column {cols.label(cols.region or 0)!r} "
-                    f"says {region}; row not used",
-                )
-                ok = False
-        return ok
-
-    def _out_of_range(
-        self, t: Table, line: int, cols: Columns, col: int | None, value: float, indicator: str
-    ) -> bool:
-        """Whether ``value`` is outside the indicator's plausible range (reported if so)."""
-        lo, hi = self.ranges[indicator]
-        if lo <= value <= hi:
-            return False
-        what = "negative" if value < 0 else "outside the plausible range"
-        self._problem(
-            t,
-            line,
-            cols,
-            col,
-            "constraint-error",
-            f"value {value:.4g} is {what} ({lo:g} to {hi:g} for this indicator)",
-        )
-        return True
-
-    def _bad_counts(
-        self, t: Table, line: int, cols: Columns, num: float | None, den: float | None
-    ) -> None:
-        if (num is None) != (den is None):
-            col, missing = (
-                (cols.denominator, "denominator") if den is None else (cols.numerator, "numerator")
-            )
-            message = f"{missing} missing: give both numerator and denominator, or neither"
-            self._problem(t, line, cols, col, "missing-cell", message)
-        elif num is not None and den is not None and (num < 0 or den < 0):
-            self._problem(
-                t,
-                line,
-                cols,
-                cols.numerator if num < 0 else cols.denominator,
-                "constraint-error",
-                f"counts cannot be negative (numerator {num:g}, denominator {den:g})",
-            )
-        else:
-            self._problem(
-                t, line, cols, cols.denominator, "constraint-error", "denominator is zero"
-            )
+    def rate(self, cell: Cell, what: str, scaled: bool, indicator: str | None) -> float | None:
+        """A rate cell of ``indicator`` (see :func:`~gl_plan.data.rates.rate`)."""
+        bounds = None if indicator is None else self.percent_ranges.get(indicator)
+        return rate(cell, what, scaled, bounds)
 
     # -- shapes ---------------------------------------------------------------------------
 
     def _rows(
         self, rows: Iterable[tuple[int, Sequence[Cell]]], cols: Columns, t: Table
     ) -> Iterator[tuple[int, Sequence[Cell]]]:
-        """The data rows widened to the header; blank runs and ragged rows reported."""
+        """The data rows widened to the header; blank runs and ragged rows reported. Notes
+        and signature lines (and the blank rows before them) are set aside in ``t.below``,
+        total rows in ``t.totals``."""
         blank_run: list[int] = []
         for line, cells in rows:
-            if _blank(cells):
+            if blank(cells):
                 blank_run.append(line)
+                continue
+            first = next((text for c in cells if (text := cell_text(c))), "")
+            if is_footer(first):
+                t.below.extend(blank_run)
+                t.below.append(line)
+                blank_run = []
                 continue
             if blank_run:
                 self._blank_rows(t, blank_run)
                 blank_run = []
             self.counted += 1
             shaped = cells if len(cells) == cols.width else self._shaped(cells, line, cols, t)
-            if shaped is not None:
-                yield line, shaped
+            if shaped is None:
+                continue
+            if total_label(shaped, cols) is not None:
+                t.totals.append((line, shaped))
+                continue
+            yield line, shaped
 
     def _read_long(
         self,
@@ -464,26 +425,31 @@ class TableReader:
         out: list[Observation],
     ) -> int:
         """One row per observation. Returns the number of data rows."""
-        rcol, pcol, icol = cols.region, cols.period, cols.indicator
+        rcol, icol = cols.region, cols.indicator
         vcol, ncol, dcol = cols.value, cols.numerator, cols.denominator
-        assert icol is not None
         check_ignored = any(not cols.labels[c] for c in cols.ignored)
         problem = self._problem
         self.counted = 0
         for line, cells in self._rows(rows, cols, t):
             ok = True
-            period = self.resolve.period(cells[pcol])
+            period = self.period_of(cells, cols, t)
             if isinstance(period, CellError):
-                problem(t, line, cols, pcol, period.code, period.message)
+                problem(t, line, cols, cols.period, period.code, period.message)
                 ok = False
             if check_ignored and not self._ignored_empty(cells, line, cols, t):
                 ok = False
             region = self.resolve.region(
                 cells[rcol] if rcol is not None else "", t.name_region, t.region_cache
             )
-            indicator = self.resolve.indicator(cells[icol])
+            indicator: str | CellError = (
+                self.resolve.indicator(cells[icol])
+                if icol is not None
+                else cols.fixed_indicator or CellError("missing-cell", "no indicator")
+            )
             if isinstance(region, CellError):
                 problem(t, line, cols, rcol, region.code, region.message)
+                ok = False
+            elif not self.region_ok(region, line, cols, t, rcol):
                 ok = False
             if isinstance(indicator, CellError):
                 problem(t, line, cols, icol, indicator.code, indicator.message)
@@ -498,12 +464,8 @@ class TableReader:
             value = num = den = None
             try:
                 if vcol is not None:
-                    lone = (
-                        self.ranges[indicator]
-                        if t.spreadsheet and isinstance(indicator, str)
-                        else None
-                    )
-                    value = self._rate(cells[vcol], "value", vcol in scaled, lone)
+                    ind = indicator if isinstance(indicator, str) else None
+                    value = self.rate(cells[vcol], "value", vcol in scaled, ind)
             except CellError as exc:
                 problem(t, line, cols, vcol, exc.code, exc.message)
                 ok = False
@@ -525,35 +487,20 @@ class TableReader:
             assert isinstance(region, str)
             assert isinstance(indicator, str)
             assert isinstance(period, Period)
-            if num is not None or den is not None:
-                if num is None or den is None or num < 0 or den <= 0:
-                    self._bad_counts(t, line, cols, num, den)
-                    continue
-                # num * 100 / den rounds once: 9850 and 10000 give exactly 98.5.
-                rate = num * 100.0 / den
-                if value is None:
-                    value = rate
-                elif abs(value - rate) > self.tolerance:
-                    problem(
-                        t,
-                        line,
-                        cols,
-                        vcol,
-                        "inconsistent-value",
-                        f"value {value:g} does not match numerator/denominator × 100 = "
-                        f"{rate:.4g} (tolerance {self.tolerance:g} points)",
-                    )
-                    continue
-            elif value is None:
-                where = vcol if vcol is not None else ncol
+            if cols.count_for and indicator not in cols.count_for and (num, den) != (None, None):
                 problem(
                     t,
                     line,
                     cols,
-                    where,
-                    "missing-cell",
-                    "no value, and no numerator and denominator",
+                    ncol,
+                    "inconsistent-value",
+                    f"columns {cols.label(ncol or 0)!r} and {cols.label(dcol or 0)!r} are the "
+                    f"counts of {', '.join(sorted(cols.count_for))}, not of {indicator}; row "
+                    "not used",
                 )
+                continue
+            value = self.value_of(t, line, cols, indicator, value, num, den)
+            if value is None:
                 continue
             if self._out_of_range(
                 t, line, cols, vcol if vcol is not None else ncol, value, indicator
@@ -561,6 +508,58 @@ class TableReader:
                 continue
             out.append(Observation(region, period, indicator, value, num, den, t.source, line))
         return self.counted
+
+    def value_of(
+        self,
+        t: Table,
+        line: int,
+        cols: Columns,
+        indicator: str,
+        value: float | None,
+        num: float | None,
+        den: float | None,
+    ) -> float | None:
+        """The row's value: as given, or from its counts with the indicator's unit
+        (percent ×100, ratio ×1, per thousand ×1000), checked against each other; None
+        (reported) when the row cannot be used."""
+        vcol = cols.value
+        if num is None and den is None:
+            if value is None:
+                where = vcol if vcol is not None else cols.numerator
+                message = "no value, and no numerator and denominator"
+                self._problem(t, line, cols, where, "missing-cell", message)
+            return value
+        if num is None or den is None or num < 0 or den <= 0:
+            self._bad_counts(t, line, cols, num, den)
+            return None
+        scale = self.scales[indicator]
+        if scale is None:
+            self._problem(
+                t,
+                line,
+                cols,
+                cols.numerator,
+                "constraint-error",
+                f"{indicator} is a {self.plan.indicator_by_id[indicator].unit.value}, not a "
+                "rate: it has no numerator and denominator; row not used",
+            )
+            return None
+        # num * scale / den rounds once: 9850 and 10000 give exactly 98.5.
+        computed = num * scale / den
+        if value is None:
+            return computed
+        if abs(value - computed) > self.tolerance:
+            self._problem(
+                t,
+                line,
+                cols,
+                vcol,
+                "inconsistent-value",
+                f"value {value:g} does not match numerator/denominator × {scale:g} = "
+                f"{computed:.4g} (tolerance {self.tolerance:g})",
+            )
+            return None
+        return value
 
     def _read_wide(
         self,
@@ -571,7 +570,7 @@ class TableReader:
         out: list[Observation],
     ) -> int:
         """One row per region and period, one column per indicator (values only)."""
-        rcol, pcol = cols.region, cols.period
+        rcol = cols.region
         check_ignored = any(not cols.labels[c] for c in cols.ignored)
         problem = self._problem
         self.counted = 0
@@ -583,11 +582,13 @@ class TableReader:
             if isinstance(region, CellError):
                 problem(t, line, cols, rcol, region.code, region.message)
                 ok = False
-            elif cols.region_alt and not self._alt_regions_ok(cells, line, cols, t, region):
+            elif not self.region_ok(region, line, cols, t, rcol) or (
+                cols.region_alt and not self._alt_regions_ok(cells, line, cols, t, region)
+            ):
                 ok = False
-            period = self.resolve.period(cells[pcol])
+            period = self.period_of(cells, cols, t)
             if isinstance(period, CellError):
-                problem(t, line, cols, pcol, period.code, period.message)
+                problem(t, line, cols, cols.period, period.code, period.message)
                 ok = False
             if not ok:
                 continue
@@ -595,9 +596,8 @@ class TableReader:
             assert isinstance(period, Period)
             given = 0
             for col, ind in cols.wide:
-                lone = self.ranges[ind] if t.spreadsheet else None
                 try:
-                    value = self._rate(cells[col], ind, col in scaled, lone)
+                    value = self.rate(cells[col], ind, col in scaled, ind)
                 except CellError as exc:
                     problem(t, line, cols, col, exc.code, exc.message)
                     given += 1

@@ -16,11 +16,11 @@ from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.io import not_a_file
 
 #: File types read from a folder; a file named explicitly is read whatever its suffix.
-TABLE_SUFFIXES = (".csv", ".xlsx")
+TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 #: Suffixes read as spreadsheets; any other file is read as CSV text.
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
-Shape = Literal["long", "wide", "empty", "unreadable"]
+Shape = Literal["long", "wide", "form", "empty", "unreadable"]
 
 
 @dataclass
@@ -86,7 +86,7 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, str]], l
         if not tables:
             problems.append(
                 Problem(
-                    "no .csv or .xlsx files in this folder",
+                    "no .csv or .xlsx files in this folder (nor .xls, .xlsb or .ods)",
                     file=str(path),
                     severity=Severity.WARNING,
                     code="empty-file",

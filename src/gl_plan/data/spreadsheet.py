@@ -1,11 +1,16 @@
 """Read one workbook's sheets with python-calamine, each sheet a table of its own.
 
-The workbook is checked by :mod:`gl_plan.data.xlsxguard` before it is parsed. Cells arrive
-as the library gives them (text, numbers as floats, dates) with two changes, so that they
-read as Excel shows them: a logical cell is the text ``TRUE`` or ``FALSE`` (not a number),
-and a date is a :class:`~datetime.datetime` at midnight. The library does not say how a
-number is shown, so a percentage arrives as the fraction it stores (see
-:mod:`gl_plan.data.rows` for how a column of them is read).
+Formats: .xlsx/.xlsm, Excel 97-2003 .xls (WPS saves it by default in many offices), .xlsb
+and OpenDocument .ods. Each is bounded before its cells are read: an .xlsx is checked by
+:mod:`gl_plan.data.xlsxguard` before it is parsed, an .ods or .xlsb (zips too) by its zip
+directory and expanded size, an .xls or .xlsb by its file size; and every sheet's extent
+(its last row and column) against the row and cell limits before its cells are laid out.
+
+Cells arrive as the library gives them (text, numbers as floats, dates) with two changes,
+so that they read as Excel shows them: a logical cell is the text ``TRUE`` or ``FALSE``
+(not a number), and a date is a :class:`~datetime.datetime` at midnight. The library does
+not say how a number is shown, so a percentage arrives as the fraction it stores (see
+:mod:`gl_plan.data.rates` for how a column of them is read).
 """
 
 from __future__ import annotations
@@ -14,11 +19,14 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 
+import python_calamine
+
+from gl_plan.data.context import first_known, from_name
 from gl_plan.data.rows import Cell, Table, TableReader, TableResult, describe
 from gl_plan.data.sources import FileInfo
-from gl_plan.data.values import region_from_name
-from gl_plan.data.xlsxguard import check_workbook
+from gl_plan.data.xlsxguard import Refusal, check_workbook, check_zip
 from gl_plan.errors import Problem, Severity
+from gl_plan.limits import MAX_BINARY_WORKBOOK_BYTES, MAX_XLSX_CELLS, MAX_XLSX_ROWS
 
 Sheet = tuple[str, list[tuple[int, Sequence[Cell]]]]
 
@@ -39,31 +47,100 @@ def _cell(value: object) -> Cell:
     return value
 
 
+_ADVICE = "split it, save it as CSV, or check that this is the right file"
+
+
+def kind_of(path: Path) -> str:
+    """The workbook format, by suffix: ``xlsx`` (also .xlsm), ``xls``, ``xlsb`` or ``ods``."""
+    suffix = path.suffix.lower().lstrip(".")
+    return "xlsx" if suffix == "xlsm" else suffix
+
+
+def check_format(path: Path, kind: str) -> Refusal | None:
+    """Why the workbook must not be parsed (see the module docstring), or None."""
+    if kind == "xlsx":
+        return check_workbook(path)
+    if kind in ("xls", "xlsb"):
+        size = path.stat().st_size
+        if size > MAX_BINARY_WORKBOOK_BYTES:
+            return Refusal(
+                "file-too-large",
+                f"the .{kind} workbook is {size:,} bytes; an .{kind} workbook is read whole, "
+                f"and at most {MAX_BINARY_WORKBOOK_BYTES:,} bytes are read ({_ADVICE})",
+            )
+    if kind in ("ods", "xlsb"):
+        return check_zip(path, kind)
+    return None
+
+
+def _extent_refusal(name: str, rows: int, columns: int, total: int) -> Refusal | None:
+    """Whether a sheet reaching row ``rows`` and column ``columns`` (``total`` rows in the
+    sheets before it) passes the row or cell limits."""
+    if total + rows > MAX_XLSX_ROWS:
+        return Refusal(
+            "too-many-rows",
+            f"the workbook's sheets have more than {MAX_XLSX_ROWS:,} rows (counted to the "
+            f"last row of each sheet; passed in sheet {name!r}); a workbook may have at most "
+            f"{MAX_XLSX_ROWS:,} ({_ADVICE})",
+        )
+    if rows * columns > MAX_XLSX_CELLS:
+        return Refusal(
+            "too-many-cells",
+            f"sheet {name!r} reaches row {rows:,} and column {columns:,}; a sheet may span at "
+            f"most {MAX_XLSX_CELLS:,} cells ({_ADVICE})",
+        )
+    return None
+
+
+def _library_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` is the library failing on a damaged file: an exception, or a panic in
+    its Rust code, which pyo3 raises as ``PanicException`` (a BaseException, not exported;
+    an out-of-range duration cell causes one)."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
+def _what(path: Path) -> str:
+    return "an OpenDocument spreadsheet" if kind_of(path) == "ods" else "an Excel workbook"
+
+
 def _sheets(path: Path, display: str) -> list[Sheet]:
     """Every worksheet's rows, numbered as the sheet numbers them (from 1, gaps included)."""
-    import python_calamine  # heavy only for runs that read a workbook
-
     try:
         book = python_calamine.CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # damaged workbooks fail in many ways (zip, XML, names)
+    except BaseException as exc:  # damaged workbooks fail in many ways (zip, XML, names)
+        if not _library_failure(exc):
+            raise
         raise WorkbookError(
             Problem(
-                f"cannot open as an Excel workbook: {describe(exc)}",
+                f"cannot open as {_what(path)}: {describe(exc)}",
                 file=display,
                 code="io-error",
             )
         ) from None
     out: list[Sheet] = []
+    total = 0
     try:
         for meta in book.sheets_metadata:
             if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
                 continue  # chart and dialog sheets hold no table
-            rows = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+            sheet = book.get_sheet_by_name(meta.name)
+            end = sheet.end
+            # The grid is laid out from A1 to the sheet's last cell: checked before it is.
+            if end is not None:
+                refusal = _extent_refusal(meta.name, end[0] + 1, end[1] + 1, total)
+                if refusal is not None:
+                    raise WorkbookError(Problem(refusal.message, file=display, code=refusal.code))
+                total += end[0] + 1
+            rows = sheet.to_python(skip_empty_area=False)
             cells: list[tuple[int, Sequence[Cell]]] = [
                 (line, [_cell(v) for v in row]) for line, row in enumerate(rows, start=1)
             ]
             out.append((meta.name, cells))
-    except Exception as exc:  # a damaged sheet's XML fails while it is parsed
+    except WorkbookError:
+        raise
+    except BaseException as exc:  # a damaged sheet's XML fails while it is parsed
+        if not _library_failure(exc):
+            raise
         raise WorkbookError(
             Problem(f"cannot read the workbook: {describe(exc)}", file=display, code="io-error")
         ) from None
@@ -78,21 +155,22 @@ def read_workbook(path: Path, display: str, reader: TableReader) -> list[TableRe
 
     Raises :class:`WorkbookError` when the workbook is refused or cannot be read.
     """
-    refusal = check_workbook(path)  # before anything inflates the parts
+    kind = kind_of(path)
+    refusal = check_format(path, kind)  # before anything inflates the parts
     if refusal is not None:
         raise WorkbookError(Problem(refusal.message, file=display, code=refusal.code))
     sheets = _sheets(path, display)
-    file_region = region_from_name(path.name, reader.plan)
+    named_file = from_name(path.name, "file name", reader.plan)
     results: list[TableResult] = []
     for title, rows in sheets:
-        region = region_from_name(title, reader.plan) or file_region
-        result = reader.read(rows, Table(display, title, region, spreadsheet=True), "xlsx")
+        named = first_known(from_name(title, "sheet name", reader.plan), named_file)
+        result = reader.read(rows, Table(display, title, named, spreadsheet=True), kind)
         if result.info.shape != "empty":
             results.append(result)
     used = any(not r.failure for r in results)
     if not results:
         reader.report(Problem("workbook has no data in any sheet", file=display, code="empty-file"))
-        return [TableResult(FileInfo(display, "xlsx", 0, "empty"), [], [])]
+        return [TableResult(FileInfo(display, kind, 0, "empty"), [], [])]
     for result in results:
         for p in result.failure:
             if used and p.severity is Severity.ERROR:

@@ -89,6 +89,33 @@ def check_workbook(path: Path) -> Refusal | None:
         return _unopenable(f"{type(exc).__name__}: {text}" if text else type(exc).__name__)
 
 
+def check_zip(path: Path, kind: str) -> Refusal | None:
+    """Why a zipped workbook that is not an .xlsx (an .ods, an .xlsb) must not be opened:
+    its zip directory or its expanded size over the limits, or not a zip at all."""
+    try:
+        directory = _directory_bytes(path)
+        if directory is not None and directory > MAX_XLSX_DIRECTORY_BYTES:
+            return Refusal(
+                _TOO_LARGE,
+                f"the workbook's zip directory is {directory:,} bytes; at most "
+                f"{MAX_XLSX_DIRECTORY_BYTES:,} bytes are read ({_ADVICE})",
+            )
+        with zipfile.ZipFile(path) as archive:
+            total = sum(i.file_size for i in archive.infolist())
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+        what = "an OpenDocument spreadsheet" if kind == "ods" else "an Excel workbook"
+        text = str(exc).strip()
+        detail = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+        return Refusal("io-error", f"cannot open as {what}: {detail}")
+    if total > MAX_XLSX_EXPANDED_BYTES:
+        return Refusal(
+            _TOO_LARGE,
+            f"the workbook expands to {total:,} bytes when unzipped; workbooks over "
+            f"{MAX_XLSX_EXPANDED_BYTES:,} bytes unzipped are refused ({_ADVICE})",
+        )
+    return None
+
+
 def rels_part(part: str) -> str:
     """The name of the relationships part of ``part`` (``xl/_rels/workbook.xml.rels``)."""
     return posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
@@ -340,4 +367,4 @@ def _attributes(
     return found
 
 
-__all__ = ["Refusal", "check_workbook"]
+__all__ = ["Refusal", "check_workbook", "check_zip"]

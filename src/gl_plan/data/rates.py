@@ -1,0 +1,80 @@
+"""Rate cells: a percentage typed or stored as a fraction, and values from counts.
+
+**Stored as fractions.** A spreadsheet keeps a cell shown as ``98.5%`` as the number 0.985,
+and the spreadsheet library does not say how a cell is shown. So a rate column of a sheet
+(the value column of a long table or a form, an indicator's column of a wide one) is read
+as fractions, each number multiplied by 100, when *every* non-zero number in it is a
+fraction in the sense of :func:`~gl_plan.data.values.is_fraction` (above 0, at most 1.5,
+and within its indicator's plausible range once multiplied by 100), with one warning
+(``percent-fraction``) naming the file, sheet and column. This holds for every
+spreadsheet format (.xlsx, .xls, .xlsb, .ods).
+
+**Typed as fractions.** Anywhere else (a CSV cell, a text cell, one fraction among
+percentages in a sheet's column) a percentage that is a fraction, 0.969 where the rate is
+around 97, is an error (``constraint-error``) whose message suggests the percentage: it
+cannot be told from a typing mistake, and read as it is it would be a wrong number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from gl_plan.data.values import CellError, is_fraction, number
+
+Cell = object
+
+
+def stored_number(cell: Cell) -> float | None:
+    """A cell a spreadsheet stores as a number (not text, not a date), else None."""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return float(cell)
+    return None
+
+
+def fraction_column(
+    rows: Sequence[tuple[int, Sequence[Cell]]],
+    col: int,
+    range_of: Callable[[Sequence[Cell]], tuple[float, float] | None],
+) -> bool:
+    """Whether every non-zero number stored in column ``col`` is a fraction of a percentage
+    (``range_of`` gives a row's indicator's plausible range, or None when the row's
+    indicator is not a percentage or not known)."""
+    fractions = 0
+    for _, cells in rows:
+        if col >= len(cells):
+            continue
+        x = stored_number(cells[col])
+        if not x:
+            continue
+        bounds = range_of(cells)
+        if bounds is None:
+            continue
+        if not is_fraction(x, *bounds):
+            return False
+        fractions += 1
+    return fractions > 0
+
+
+def suggest_percentage(value: float) -> str:
+    """The message for a percentage typed as a fraction."""
+    percent = round(value * 100, 10)
+    return (
+        f"{value:g} looks like a fraction: did you mean {percent:g}? (rates are percentages: "
+        f"type {percent:g} or {percent:g}%)"
+    )
+
+
+def rate(
+    cell: Cell, what: str, scaled: bool, percent_range: tuple[float, float] | None
+) -> float | None:
+    """A rate cell: None when empty; raises :class:`CellError`. ``scaled``: the cell's
+    column holds fractions (read ×100); ``percent_range``: the plausible range of a
+    percentage indicator, whose fractions are refused."""
+    value = number(cell, what, percent=True)
+    if value is None:
+        return None
+    if scaled and stored_number(cell) is not None:
+        return round(value * 100, 10)
+    if percent_range is not None and is_fraction(value, *percent_range):
+        raise CellError("constraint-error", f"{what} {suggest_percentage(value)}")
+    return value
