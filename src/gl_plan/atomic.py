@@ -37,7 +37,7 @@ from typing import Final
 
 from filelock import FileLock, Timeout
 
-from gl_plan.errors import GlplanError
+from gl_plan.errors import Code, GlplanError
 
 __all__ = [
     "LOCK_TIMEOUT_SECONDS",
@@ -133,7 +133,7 @@ def locked(path: str | Path) -> Iterator[None]:
             f"another glplan process has been writing here for over "
             f"{LOCK_TIMEOUT_SECONDS:.0f} seconds; try again (nothing was written)",
             file=name,
-            code="busy",
+            code=Code.BUSY,
         ) from None
     except OSError as exc:
         raise _cannot_write(exc, name) from None
@@ -162,7 +162,7 @@ def _refuse_read_only(info: os.stat_result | None, name: str) -> None:
             f"is read-only (mode {stat.S_IMODE(info.st_mode):04o}); nothing was written. "
             "Make it writable (chmod u+w) or write somewhere else",
             file=name,
-            code="read-only",
+            code=Code.READ_ONLY,
         )
 
 

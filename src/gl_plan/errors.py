@@ -95,6 +95,81 @@ class Severity(StrEnum):
     INFO = "info"
 
 
+class Code(StrEnum):
+    """What kind of problem a :class:`Problem` is: stable, machine-readable, in the JSON.
+
+    The table-reading codes follow frictionless (table validation); the README lists them
+    all with what each means.
+    """
+
+    # Reading a file at all
+    NOT_FOUND = "not-found"  #: no such file or folder
+    NOT_A_FILE = "not-a-file"  #: a FIFO, device, socket or symlink loop
+    IO_ERROR = "io-error"  #: the operating system could not read it, or it is damaged
+    TOO_LARGE = "too-large"  #: over a size limit (see Limits)
+    FILE_TOO_LARGE = "file-too-large"  #: a workbook over its byte or expansion limits
+    TOO_MANY_ROWS = "too-many-rows"  #: over a row limit
+    TOO_MANY_CELLS = "too-many-cells"  #: a sheet's grid over the cell limit
+    TOO_DEEP = "too-deep"  #: a plan nested deeper than the limit
+    EMPTY_FILE = "empty-file"  #: a 0-byte file
+    EMPTY = "empty"  #: a file with nothing but blank lines or comments
+    ENCODING = "encoding"  #: read in an encoding other than UTF-8 (named)
+    ENCODING_ERROR = "encoding-error"  #: no encoding decodes it: binary or damaged
+    CSV_ERROR = "csv-error"  #: the CSV cannot be split into rows (an open quote, a NUL)
+    SOURCE_ERROR = "source-error"  #: a file glplan does not read (wrong kind, a plan as data)
+    UNREADABLE_INPUT = "unreadable-input"  #: a ledger that cannot be used at all
+    NOTHING_READ = "nothing-read"  #: every file was refused: nothing to report on
+    MISSING_DEPENDENCY = "missing-dependency"  #: an optional library is not installed
+    BUSY = "busy"  #: another glplan holds the ledger's lock
+    READ_ONLY = "read-only"  #: a file without write permission is not replaced
+    # The plan file
+    YAML = "yaml"  #: not YAML, or a duplicate key
+    YAML_ALIAS = "yaml-alias"  #: an anchor or alias (refused)
+    MISSING_KEY = "missing-key"  #: a required key is missing
+    UNKNOWN_KEY = "unknown-key"  #: a key the schema does not have (a misspelling?)
+    INVALID = "invalid"  #: a value the schema does not accept
+    CROSS_CHECK = "cross-check"  #: ids, regions and targets that do not fit together
+    MORE = "more"  #: more problems than are listed
+    # The shape of a table
+    NO_HEADER = "no-header"  #: no row reads as a header
+    BLANK_LABEL = "blank-label"  #: a header cell is empty
+    DUPLICATE_LABEL = "duplicate-label"  #: two columns with the same meaning
+    MISSING_LABEL = "missing-label"  #: a needed column (region, period, value) is missing
+    UNKNOWN_LABEL = "unknown-label"  #: a column glplan does not know (ignored)
+    EXTRA_LABEL = "extra-label"  #: a further column that is not used
+    EXTRA_CELL = "extra-cell"  #: a row longer than the header
+    MISSING_CELL = "missing-cell"  #: a needed cell is empty
+    BLANK_ROW = "blank-row"  #: an empty row inside the table
+    DUPLICATE_ROW = "duplicate-row"  #: the same row twice
+    SKIPPED_ROWS = "skipped-rows"  #: title, notes, signatures and totals, not data
+    CONTEXT = "context"  #: the region or period taken from the title or file name
+    PERIOD_READ_AS = "period-read-as"  #: a cumulative period read as the quarter it ends
+    PREVIOUS_YEAR = "previous-year"  #: a 上年同期 column, not read
+    # The figures
+    TYPE_ERROR = "type-error"  #: not a number, period, region or indicator
+    CONSTRAINT_ERROR = "constraint-error"  #: outside the plausible range, negative, a fraction
+    UNKNOWN_REGION = "unknown-region"  #: a region the plan does not have
+    UNKNOWN_INDICATOR = "unknown-indicator"  #: an indicator the plan does not have
+    WRONG_REGION = "wrong-region"  #: a row for another region than the file says
+    INCONSISTENT_VALUE = "inconsistent-value"  #: a rate that its counts do not give
+    CONFLICTING_VALUE = "conflicting-value"  #: two values for the same figure
+    FUTURE_PERIOD = "future-period"  #: a period that ends after the as-of date
+    PERCENT_FRACTION = "percent-fraction"  #: a column of fractions read as percentages
+    TOTAL_MISMATCH = "total-mismatch"  #: a total row that the rows above do not add up to
+    INCOMPLETE_REPORTING = "incomplete-reporting"  #: a region missing from a period
+    OUTLIER = "outlier"  #: a change far out of line with the region's others
+    IMPLAUSIBLE_JUMP = "implausible-jump"  #: a change above settings.max_quarterly_change
+    # The progress ledger
+    UNKNOWN_TASK = "unknown-task"  #: a task id the plan does not have
+    UNKNOWN_METRIC = "unknown-metric"  #: a quantity the task does not have
+    NO_LEDGER = "no-ledger"  #: no ledger yet
+    # The command line
+    USAGE = "usage"  #: an option or argument the command cannot use
+    FAIL_ON = "fail-on"  #: the findings that reached --fail-on
+    BUNDLED = "bundled"  #: the bundled sample is in use
+    BUNDLED_PLAN = "bundled-plan"  #: files given are read against the bundled plan
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """A located message about a user's input.
@@ -110,7 +185,7 @@ class Problem:
     column: int | None = None
     field: str | None = None
     severity: Severity = Severity.ERROR
-    code: str = "invalid"
+    code: Code = Code.INVALID
     sheet: str | None = None
 
     def location(self) -> str:
@@ -139,6 +214,7 @@ class Problem:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["severity"] = str(self.severity)
+        data["code"] = str(self.code)
         data["message"] = shorten(self.message, MAX_MESSAGE_CHARS)
         if self.field is not None:
             data["field"] = shorten(self.field, MAX_FIELD_CHARS)
@@ -165,7 +241,7 @@ class GlplanError(Exception):
         line: int | None = None,
         column: int | None = None,
         field: str | None = None,
-        code: str = "invalid",
+        code: Code = Code.INVALID,
         exit_code: ExitCode = ExitCode.USAGE,
     ) -> GlplanError:
         problem = Problem(message, file=file, line=line, column=column, field=field, code=code)

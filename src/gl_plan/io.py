@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.limits import MAX_FIELD_CHARS
 
 __all__ = [
@@ -145,14 +145,14 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
     kind = binary_kind(fh.read(4096))
     if kind is not None:
         return Detected(
-            "binary", (Problem(f"not a text file: {kind}", file=file, code="encoding-error"),)
+            "binary", (Problem(f"not a text file: {kind}", file=file, code=Code.ENCODING_ERROR),)
         )
     if forced is not None:
         try:
             codec = codecs.lookup(forced)
         except LookupError:
             return Detected(
-                "unknown", (Problem(f"unknown encoding {forced!r}", file=file, code="usage"),)
+                "unknown", (Problem(f"unknown encoding {forced!r}", file=file, code=Code.USAGE),)
             )
         # Python's utf-8 codec keeps a BOM as U+FEFF; utf-8-sig drops it, as a reader expects.
         name = "utf-8-sig" if codec.name == "utf-8" else forced
@@ -165,7 +165,7 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
                         f"cannot be decoded as {forced}: {error.reason}",
                         file=file,
                         line=line,
-                        code="encoding-error",
+                        code=Code.ENCODING_ERROR,
                     ),
                 ),
             )
@@ -186,7 +186,7 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
                     "garbled; check the values or pass --encoding",
                     file=file,
                     severity=Severity.WARNING,
-                    code="encoding-error",
+                    code=Code.ENCODING_ERROR,
                 ),
             ),
         )
@@ -196,14 +196,14 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
             "check the values or pass --encoding",
             file=file,
             severity=Severity.WARNING,
-            code="encoding-error",
+            code=Code.ENCODING_ERROR,
         )
     else:
         warn = Problem(
             "not UTF-8: read as GB18030 (GBK), as Excel on Chinese Windows saves it",
             file=file,
             severity=Severity.WARNING,
-            code="encoding",
+            code=Code.ENCODING,
         )
     return Detected("gb18030", (warn,))
 
@@ -328,11 +328,11 @@ def read_input_file(
     """
     name = str(path)
     if (why := not_a_file(path)) is not None:
-        raise GlplanError.single(why, file=name, code="not-a-file")
+        raise GlplanError.single(why, file=name, code=Code.NOT_A_FILE)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise GlplanError.single("no such file", file=name, code="not-found") from None
+        raise GlplanError.single("no such file", file=name, code=Code.NOT_FOUND) from None
     except OSError as exc:
         raise GlplanError.single(f"cannot read: {exc.strerror}", file=name) from None
     if path.is_dir():
@@ -342,7 +342,7 @@ def read_input_file(
         return GlplanError.single(
             f"{amount}; {what} is at most {limit:,} bytes",
             file=name,
-            code="too-large",
+            code=Code.TOO_LARGE,
             exit_code=too_large_exit,
         )
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from gl_plan.errors import GlplanError
+from gl_plan.errors import Code, GlplanError
 
 DATA_DIR = "data"
 PLAN_FILE = "plan.yaml"
@@ -148,6 +148,6 @@ def _home(plan: Path | None, cwd: Path | None) -> DataLocation:
         raise GlplanError.single(
             "no plan found: run in a project folder (one with data/plan.yaml, made by "
             "`glplan init`) or pass --plan FILE",
-            code="usage",
+            code=Code.USAGE,
         )
     return DataLocation(bundled, bundled=True)

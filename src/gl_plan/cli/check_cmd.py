@@ -43,7 +43,7 @@ from gl_plan.cli.common import (
 )
 from gl_plan.cli.explain_cmd import comparison_for
 from gl_plan.data.observations import ObservationSet
-from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import Lang
 from gl_plan.report.changes_view import with_changes
 from gl_plan.report.charts import require_matplotlib
@@ -193,7 +193,7 @@ def check(
                 Problem(
                     f"findings reach --fail-on {level.value}: {counts}",
                     severity=Severity.ERROR if "error" in reached else Severity.WARNING,
-                    code="fail-on",
+                    code=Code.FAIL_ON,
                 )
             ]
         )
@@ -233,7 +233,7 @@ def _fail_level(value: str) -> FailOn:
     except ValueError:
         allowed = ", ".join(level.value for level in FailOn)
         raise GlplanError.single(
-            f"--fail-on must be one of {allowed}, not {value!r}", code="usage"
+            f"--fail-on must be one of {allowed}, not {value!r}", code=Code.USAGE
         ) from None
 
 

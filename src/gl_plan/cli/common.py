@@ -24,7 +24,7 @@ from rich.console import Console, RenderableType
 from rich.markup import escape
 
 from gl_plan.atomic import atomic_write_bytes, atomic_write_text
-from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import Lang, detect_lang
 from gl_plan.ledger.model import parse_entry_date
 from gl_plan.report.format import plain_text
@@ -77,7 +77,7 @@ def resolve_lang(value: str | None) -> Lang:
         return "zh"
     if v in ("en", "english"):
         return "en"
-    raise GlplanError.single(f"--lang must be zh or en, not {value!r}", code="usage")
+    raise GlplanError.single(f"--lang must be zh or en, not {value!r}", code=Code.USAGE)
 
 
 def resolve_as_of(value: str | None) -> date:
@@ -89,7 +89,7 @@ def resolve_as_of(value: str | None) -> date:
         return parse_entry_date(value.strip())
     except ValueError:
         raise GlplanError.single(
-            f"--as-of must be a date like 2026-09-30, not {value!r}", code="usage"
+            f"--as-of must be a date like 2026-09-30, not {value!r}", code=Code.USAGE
         ) from None
 
 
@@ -152,7 +152,7 @@ def data_paths(option: list[Path] | None, arguments: list[Path] | None) -> list[
         if path.suffix.lower() in PLAN_SUFFIXES:
             raise GlplanError.single(
                 f"{path} looks like a plan, not an indicator file: pass it with --plan",
-                code="usage",
+                code=Code.USAGE,
             )
     return paths or None
 
@@ -177,7 +177,7 @@ def _writing_stdout() -> Iterator[None]:
     except OSError as exc:
         _discard(sys.stdout)
         raise GlplanError.single(
-            f"cannot write to standard output: {exc.strerror or exc}", code="io-error"
+            f"cannot write to standard output: {exc.strerror or exc}", code=Code.IO_ERROR
         ) from None
 
 
@@ -245,9 +245,9 @@ BUNDLED_PLAN_NOTE: Final = {
 def bundled_notes(lang: Lang, *, bundled: bool, bundled_plan: bool) -> list[Problem]:
     """The line that says the bundled sample or the bundled plan is in use (first on stderr)."""
     if bundled:
-        return [Problem(BUNDLED_NOTE[lang], severity=Severity.INFO, code="bundled")]
+        return [Problem(BUNDLED_NOTE[lang], severity=Severity.INFO, code=Code.BUNDLED)]
     if bundled_plan:
-        return [Problem(BUNDLED_PLAN_NOTE[lang], severity=Severity.INFO, code="bundled-plan")]
+        return [Problem(BUNDLED_PLAN_NOTE[lang], severity=Severity.INFO, code=Code.BUNDLED_PLAN)]
     return []
 
 
@@ -280,7 +280,7 @@ def refuse_unreadable(problems: Sequence[Problem]) -> None:
         note = Problem(
             "nothing was written: fix the file above, or leave it out",
             severity=Severity.INFO,
-            code="unreadable-input",
+            code=Code.UNREADABLE_INPUT,
         )
         raise GlplanError([*bad, note], ExitCode.USAGE)
 
@@ -316,7 +316,7 @@ def refuse_overwriting(output: Path | None, inputs: Iterable[str | Path | None])
             raise GlplanError.single(
                 f"--output {output} would overwrite {item}, an input of this command: "
                 "nothing was written; choose another file name",
-                code="usage",
+                code=Code.USAGE,
             )
 
 
@@ -342,7 +342,7 @@ def output_format(fmt: str | None, output: Path | None, formats: Sequence[str]) 
             fmt = "markdown"
         if fmt not in formats:
             raise GlplanError.single(
-                f"--format must be one of {allowed}, not {fmt!r}", code="usage"
+                f"--format must be one of {allowed}, not {fmt!r}", code=Code.USAGE
             )
     if output is None:
         return fmt or "table"
@@ -353,16 +353,16 @@ def output_format(fmt: str | None, output: Path | None, formats: Sequence[str]) 
             raise GlplanError.single(
                 f"cannot tell the format from {output.name!r}: use a name ending in {names}, "
                 "or pass --format",
-                code="usage",
+                code=Code.USAGE,
             )
         return fmt
     if implied not in formats:
         raise GlplanError.single(
-            f"{output.name!r}: this command writes {allowed}, not {implied}", code="usage"
+            f"{output.name!r}: this command writes {allowed}, not {implied}", code=Code.USAGE
         )
     if fmt is not None and fmt != implied:
         raise GlplanError.single(
-            f"--format {fmt} does not match --output {output.name!r} ({implied})", code="usage"
+            f"--format {fmt} does not match --output {output.name!r} ({implied})", code=Code.USAGE
         )
     return implied
 

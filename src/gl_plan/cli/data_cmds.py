@@ -34,7 +34,7 @@ from gl_plan.cli.common import (
 from gl_plan.data.export import format_number, observation_rows, observations_csv
 from gl_plan.data.observations import ObservationSet
 from gl_plan.data.read import read_indicators
-from gl_plan.errors import ExitCode, GlplanError
+from gl_plan.errors import Code, ExitCode, GlplanError
 from gl_plan.i18n import Lang
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
@@ -103,7 +103,7 @@ def data(
         raise GlplanError.single(
             "no indicator files given and none found: pass --data PATH, or put the county "
             "files in the project's data/indicators",
-            code="usage",
+            code=Code.USAGE,
         )
     result = read_indicators(
         found.data,

@@ -42,7 +42,7 @@ from gl_plan.cli.common import (
     resolve_lang,
     write_output,
 )
-from gl_plan.errors import GlplanError, Problem, Severity
+from gl_plan.errors import Code, GlplanError, Problem, Severity
 from gl_plan.i18n import Lang, text
 from gl_plan.io import read_input_file
 from gl_plan.ledger.model import parse_entry_date
@@ -140,14 +140,14 @@ def explain_command(
     result = run_check_inputs(inputs, day)
     notes: list[Problem] = []
     if result.sources.bundled:
-        notes.append(Problem(BUNDLED_NOTE[language], severity=Severity.INFO, code="bundled"))
+        notes.append(Problem(BUNDLED_NOTE[language], severity=Severity.INFO, code=Code.BUNDLED))
     print_problems(notes + [p for p in inputs.issues if p.severity is Severity.ERROR])
 
     row = find_row(result, code, indicator_id, target_year)
     if row is None:  # a region outside the assessment (the plan has it, the check not)
         raise GlplanError.single(
             text("explain.no_target", language, indicator=indicator, year=target_year),
-            code="usage",
+            code=Code.USAGE,
         )
     explanation = explain(the_plan, result, row)
     content: str | list[Any]
@@ -181,7 +181,7 @@ def _resolve(plan: Plan, name: str, kind: str, lang: Lang) -> str:
             name=name,
             matches=listed or text("explain.no_matches", lang),
         ),
-        code="usage",
+        code=Code.USAGE,
     )
 
 
@@ -202,13 +202,13 @@ def _target_year(plan: Plan, year: int | None, indicator: str, as_of: date, lang
     if year is None:
         if not years:
             raise GlplanError.single(
-                text("explain.no_targets", lang, indicator=indicator), code="usage"
+                text("explain.no_targets", lang, indicator=indicator), code=Code.USAGE
             )
         return default_target_year(years, as_of)
     if year not in years:
         raise GlplanError.single(
             text("explain.unknown_year", lang, year=year, years=_join(sorted(years), lang)),
-            code="usage",
+            code=Code.USAGE,
         )
     return year
 
@@ -227,7 +227,7 @@ def comparison_for(
     run again at it from the same ``inputs``) or a JSON file written by
     ``check --format json``. Exit 2 for a format without a place for them (CSV, HTML)."""
     if out_format not in FORMATS:
-        raise GlplanError.single(text("changes.bad_format", lang, fmt=out_format), code="usage")
+        raise GlplanError.single(text("changes.bad_format", lang, fmt=out_format), code=Code.USAGE)
     path = Path(value)
     if value.strip().lower().endswith(".json") or path.is_file():
         before = read_reference(path, lang)
@@ -236,7 +236,7 @@ def comparison_for(
             day = parse_entry_date(value.strip())
         except ValueError:
             raise GlplanError.single(
-                text("changes.bad_value", lang, value=value), code="usage"
+                text("changes.bad_value", lang, value=value), code=Code.USAGE
             ) from None
         before = run_check_inputs(inputs, day).to_json()
     return compare(before, result.to_json())
@@ -249,7 +249,7 @@ def read_reference(path: Path, lang: Lang) -> dict[str, Any]:
 
     def bad(detail: str) -> GlplanError:
         return GlplanError.single(
-            text("changes.bad_file", lang, file=path, detail=detail), code="invalid"
+            text("changes.bad_file", lang, file=path, detail=detail), code=Code.INVALID
         )
 
     try:

@@ -10,7 +10,7 @@ import typer
 
 from gl_plan.cli.application import app
 from gl_plan.cli.common import LangOption, emit, handle_errors, resolve_lang
-from gl_plan.errors import GlplanError
+from gl_plan.errors import Code, GlplanError
 from gl_plan.i18n import Lang
 from gl_plan.project import Created, Template, create_project
 
@@ -95,7 +95,7 @@ def init(
     except ValueError:
         allowed = ", ".join(t.value for t in Template)
         raise GlplanError.single(
-            f"--template must be one of {allowed}, not {template!r}", code="usage"
+            f"--template must be one of {allowed}, not {template!r}", code=Code.USAGE
         ) from None
     created = create_project(folder, chosen)
     emit("\n".join(_report(created, chosen, language)))

@@ -24,7 +24,7 @@ from gl_plan.cli.common import (
     write_output,
 )
 from gl_plan.data.read import read_indicators
-from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.plan.schema import plan_json_schema
@@ -181,7 +181,7 @@ def show_plan(
         emit(dump_json(model.model_dump(mode="json")))
         return
     if fmt != "table":
-        raise GlplanError.single(f"--format must be table or json, not {fmt!r}", code="usage")
+        raise GlplanError.single(f"--format must be table or json, not {fmt!r}", code=Code.USAGE)
     write_output(plan_renderables(model, language), None, "table")
 
 

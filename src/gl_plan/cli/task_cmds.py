@@ -35,7 +35,7 @@ from gl_plan.cli.common import (
     resolve_lang,
     write_output,
 )
-from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import Lang
 from gl_plan.ledger.append import append_entry
 from gl_plan.ledger.model import Ledger
@@ -85,7 +85,7 @@ def resolve_ledger(
     note = Problem(
         f"no progress ledger at {where}: every task counts as not reported (pass --progress FILE)",
         severity=Severity.INFO,
-        code="no-ledger",
+        code=Code.NO_LEDGER,
     )
     return Ledger(None, []), [note]
 
@@ -101,7 +101,7 @@ def _check_choices(
             if key not in allowed:
                 raise GlplanError.single(
                     f"{option} must be one of {', '.join(allowed)}, not {part.strip()!r}",
-                    code="usage",
+                    code=Code.USAGE,
                 )
             out.append(key)
     return out
@@ -176,7 +176,7 @@ def tasks(
     refuse_overwriting(output, [found.plan, ledger.path])
     refuse_unreadable(problems)
     if found.bundled:
-        problems.insert(0, Problem(_BUNDLED[language], severity=Severity.INFO, code="bundled"))
+        problems.insert(0, Problem(_BUNDLED[language], severity=Severity.INFO, code=Code.BUNDLED))
     else:
         problems[:0] = bundled_notes(language, bundled=False, bundled_plan=found.bundled_plan)
     print_problems(problems)
@@ -221,7 +221,7 @@ def _ledger_for_writing(found: InputPaths) -> Path:
         raise GlplanError.single(
             "no project ledger: pass --progress FILE, or run in a project folder (one with "
             "data/plan.yaml; `glplan init` makes one)",
-            code="usage",
+            code=Code.USAGE,
         )
     return found.plan.parent / PROGRESS_FILE
 

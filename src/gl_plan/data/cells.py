@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from gl_plan.data.values import CellError, cell_text
+from gl_plan.errors import Code
 from gl_plan.periods import Period, PeriodError, read_period
 from gl_plan.plan.models import Plan
 
@@ -36,12 +37,14 @@ class CellReader:
     def _region(self, text: str, name_region: str | None) -> str | CellError:
         if not text:
             return (
-                name_region if name_region is not None else CellError("missing-cell", "no region")
+                name_region
+                if name_region is not None
+                else CellError(Code.MISSING_CELL, "no region")
             )
         code = self.plan.resolve_region(text)
         if code is None:
             return CellError(
-                "unknown-region",
+                Code.UNKNOWN_REGION,
                 f"unknown region {text!r}: not a code, name, short name or former name in the plan",
             )
         return code
@@ -59,16 +62,16 @@ class CellReader:
 
     def _period(self, raw: object, text: str) -> Period | CellError:
         if not text:
-            return CellError("missing-cell", "no period")
+            return CellError(Code.MISSING_CELL, "no period")
         try:
             period, note = read_period(text)
         except PeriodError as exc:
-            return CellError("type-error", str(exc))
+            return CellError(Code.TYPE_ERROR, str(exc))
         if note is not None:
             self._period_notes[raw] = note
         if period.end > self.as_of:
             return CellError(
-                "future-period",
+                Code.FUTURE_PERIOD,
                 f"period {period} ends on {period.end}, after the as-of date {self.as_of}",
             )
         return period
@@ -81,10 +84,10 @@ class CellReader:
 
     def _indicator(self, text: str) -> str | CellError:
         if not text:
-            return CellError("missing-cell", "no indicator")
+            return CellError(Code.MISSING_CELL, "no indicator")
         indicator = self.plan.resolve_indicator(text)
         if indicator is None:
             return CellError(
-                "unknown-indicator", f"unknown indicator {text!r}: not an id or name in the plan"
+                Code.UNKNOWN_INDICATOR, f"unknown indicator {text!r}: not an id or name in the plan"
             )
         return indicator

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from gl_plan.data.headers import INDICATOR_HEADERS, Role, header_keys, lookup
-from gl_plan.errors import Problem, Severity
+from gl_plan.errors import Code, Problem, Severity
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.models import Plan, normalise_name
 
@@ -213,7 +213,7 @@ def recognise(
     width = last + 1
     problems: list[Problem] = []
 
-    def problem(msg: str, code: str, col: int | None = None, *, warning: bool = False) -> None:
+    def problem(msg: str, code: Code, col: int | None = None, *, warning: bool = False) -> None:
         problems.append(
             Problem(
                 msg,
@@ -253,7 +253,7 @@ def recognise(
                 problem(
                     f"two columns hold the {role}: {first!r} (column {roles[role] + 1}) "
                     f"and {label!r}; remove one",
-                    "duplicate-label",
+                    Code.DUPLICATE_LABEL,
                     col,
                 )
                 duplicate = True
@@ -265,7 +265,7 @@ def recognise(
                 problem(
                     f"two columns hold indicator {indicator}: column {wide_seen[indicator] + 1} "
                     f"and {label!r}; remove one",
-                    "duplicate-label",
+                    Code.DUPLICATE_LABEL,
                     col,
                 )
                 duplicate = True
@@ -320,7 +320,7 @@ def recognise(
                 "period the data is for (name it like 450321_阳朔县_2026Q3.csv, or add a "
                 "period column)"
             )
-            problem(reason, "missing-label" if recognised and len(roles) > 1 else "no-header")
+            problem(reason, Code.MISSING_LABEL if recognised and len(roles) > 1 else Code.NO_HEADER)
             return HeaderResult(None, problems)
         if "indicator" in roles and "period" in roles:
             reason = "a long table needs a value column, or numerator and denominator columns"
@@ -329,7 +329,7 @@ def recognise(
                 "expected region, period, indicator and value (or numerator and denominator), "
                 "or region, period and one column per indicator, or 指标名称 and 本期数"
             )
-        problem(f"no usable header: {reason}; found {found_text}", "no-header")
+        problem(f"no usable header: {reason}; found {found_text}", Code.NO_HEADER)
         return HeaderResult(None, problems)
     if duplicate:
         return HeaderResult(None, problems)
@@ -338,7 +338,7 @@ def recognise(
             "no region column, and neither the title line nor the file or sheet name says "
             "which region the data is for (name it like 450321_阳朔县.csv, or add a region "
             "column)",
-            "missing-label",
+            Code.MISSING_LABEL,
         )
         return HeaderResult(None, problems)
 
@@ -390,14 +390,14 @@ def recognise(
             problem(
                 f"unknown indicator {labels[col]!r}: not an id or name of an indicator in the "
                 "plan; its column is not read",
-                "unknown-indicator",
+                Code.UNKNOWN_INDICATOR,
                 col,
             )
         else:
             problem(
                 f"column {labels[col]!r} is ignored (expected region, period, indicator, value, "
                 "numerator, denominator or note)",
-                "extra-label",
+                Code.EXTRA_LABEL,
                 col,
                 warning=True,
             )
@@ -405,7 +405,7 @@ def recognise(
         cols.ignored.add(col)
         problem(
             f"column {col + 1} has no label; any value in it is an error",
-            "blank-label",
+            Code.BLANK_LABEL,
             col,
             warning=True,
         )

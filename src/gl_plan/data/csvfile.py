@@ -15,7 +15,7 @@ from typing import TypeVar
 from gl_plan.data.context import from_name
 from gl_plan.data.rows import Table, TableReader, TableResult
 from gl_plan.data.sources import FileInfo
-from gl_plan.errors import Problem
+from gl_plan.errors import Code, Problem
 from gl_plan.io import detect_encoding, iter_rows
 from gl_plan.limits import MAX_INDICATOR_ROWS
 
@@ -38,7 +38,7 @@ def too_many_rows(file: str, line: int | None) -> Problem:
         "are used",
         file=file,
         line=line,
-        code="too-many-rows",
+        code=Code.TOO_MANY_ROWS,
     )
 
 

@@ -22,7 +22,7 @@ from gl_plan.data.columns import Columns, resolve_label
 from gl_plan.data.observations import Observation
 from gl_plan.data.table import Table
 from gl_plan.data.values import CellError, cell_text, number
-from gl_plan.errors import Problem, Severity
+from gl_plan.errors import Code, Problem, Severity
 from gl_plan.periods import Period
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def read_form(
                 line,
                 cols,
                 cols.indicator,
-                "missing-cell" if not name else "unknown-indicator",
+                Code.MISSING_CELL if not name else Code.UNKNOWN_INDICATOR,
                 why,
                 Severity.ERROR if not name else Severity.WARNING,
             )
@@ -132,7 +132,7 @@ def read_form(
                 f"{before}) is not read: that period's figures come from its own files",
                 file=t.file,
                 severity=Severity.INFO,
-                code="previous-year",
+                code=Code.PREVIOUS_YEAR,
                 sheet=t.sheet,
                 field=cols.label(cols.previous),
             )

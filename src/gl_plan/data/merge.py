@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from gl_plan.data.observations import Observation
-from gl_plan.errors import Problem, Severity
+from gl_plan.errors import Code, Problem, Severity
 from gl_plan.periods import Period
 
 #: ``Observation.source`` → (file, sheet), for locating problems.
@@ -69,7 +69,7 @@ def _one_of(
                         file=file,
                         line=o.line,
                         severity=Severity.WARNING,
-                        code="duplicate-row",
+                        code=Code.DUPLICATE_ROW,
                         sheet=sheet,
                     )
                 )
@@ -82,7 +82,7 @@ def _one_of(
                 f"conflicting values for {what}: {o.value:g} here, {others}; none is used",
                 file=file,
                 line=o.line,
-                code="conflicting-value",
+                code=Code.CONFLICTING_VALUE,
                 sheet=sheet,
             )
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gl_plan.errors import Problem, Severity
+from gl_plan.errors import Code, Problem, Severity
 from gl_plan.limits import MAX_PROBLEMS_PER_KIND
 
 
@@ -12,7 +12,7 @@ class ProblemLog:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
-        self.counts: dict[tuple[str | None, str | None, str, Severity], int] = {}
+        self.counts: dict[tuple[str | None, str | None, Code, Severity], int] = {}
         #: (file, sheet) in the order they were read: problems are listed in that order.
         self.rank: dict[tuple[str | None, str | None], int] = {}
 

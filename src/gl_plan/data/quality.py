@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from gl_plan.data.observations import Observation, ObservationSet
-from gl_plan.errors import Problem, Severity
+from gl_plan.errors import Code, Problem, Severity
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan, Unit
 
@@ -122,7 +122,7 @@ def check_completeness(observations: ObservationSet, plan: Plan) -> list[Problem
                     f"{leaf.code} {leaf.name.en} did not report {latest} "
                     f"(the latest period in the data): {', '.join(missing)}",
                     severity=Severity.WARNING,
-                    code="incomplete-reporting",
+                    code=Code.INCOMPLETE_REPORTING,
                 )
             )
     return problems
@@ -168,7 +168,7 @@ def gaps(
                 file=file,
                 line=at.line,
                 severity=Severity.WARNING,
-                code="incomplete-reporting",
+                code=Code.INCOMPLETE_REPORTING,
                 sheet=sheet,
             )
         )
@@ -325,7 +325,7 @@ def jumps(
                 file=file,
                 line=o.line,
                 severity=Severity.WARNING,
-                code="implausible-jump",
+                code=Code.IMPLAUSIBLE_JUMP,
                 sheet=sheet,
             )
         )
@@ -342,6 +342,6 @@ def _outlier_problem(flag: Flag, threshold: float, sources: Sources | None) -> P
         file=file,
         line=o.line,
         severity=Severity.WARNING,
-        code="outlier",
+        code=Code.OUTLIER,
         sheet=sheet,
     )

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from gl_plan.data.values import CellError, is_fraction, number
+from gl_plan.errors import Code
 
 Cell = object
 
@@ -76,5 +77,5 @@ def rate(
     if scaled and stored_number(cell) is not None:
         return round(value * 100, 10)
     if percent_range is not None and is_fraction(value, *percent_range):
-        raise CellError("constraint-error", f"{what} {suggest_percentage(value)}")
+        raise CellError(Code.CONSTRAINT_ERROR, f"{what} {suggest_percentage(value)}")
     return value

@@ -36,7 +36,7 @@ from gl_plan.data.quality import check_quality
 from gl_plan.data.rows import TableReader, TableResult
 from gl_plan.data.sources import FileInfo, Shape, expand_paths, is_spreadsheet
 from gl_plan.data.spreadsheet import WorkbookError, read_workbook
-from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.limits import MAX_INDICATOR_FILE_BYTES as MAX_FILE_BYTES
 from gl_plan.limits import MAX_PROBLEMS_PER_KIND
 from gl_plan.periods import PeriodError, read_period
@@ -143,7 +143,7 @@ def _nothing_read(files: Sequence[tuple[Path, str]]) -> Problem:
     return Problem(
         f"nothing could be read ({what} refused whole, see above), so nothing was written",
         severity=Severity.ERROR,
-        code="nothing-read",
+        code=Code.NOTHING_READ,
     )
 
 
@@ -159,7 +159,7 @@ def _stated(plan: Plan, region: str | None, period: str | None) -> Known:
                     f"--region {region!r} is not a region of the plan (give its code or name, "
                     "e.g. 450321 or 阳朔县)",
                     field="region",
-                    code="usage",
+                    code=Code.USAGE,
                 )
             )
         else:
@@ -169,7 +169,7 @@ def _stated(plan: Plan, region: str | None, period: str | None) -> Known:
             known.period, known.period_note = read_period(period)
             known.period_from = "--period"
         except PeriodError as exc:
-            problems.append(Problem(f"--period: {exc}", field="period", code="usage"))
+            problems.append(Problem(f"--period: {exc}", field="period", code=Code.USAGE))
     if problems:
         raise GlplanError(problems, ExitCode.USAGE)
     return known
@@ -196,7 +196,7 @@ def _read_file(
                 f"file is {size / 2**20:.0f} MB; files over {MAX_FILE_BYTES // 2**20} MB are "
                 "refused (split it, or check that this is the right file)",
                 file=display,
-                code="file-too-large",
+                code=Code.FILE_TOO_LARGE,
             ),
         )
     if is_spreadsheet(path):
@@ -211,7 +211,7 @@ def _read_file(
 
 
 def _io_error(display: str, exc: OSError) -> Problem:
-    return Problem(f"cannot read: {exc.strerror or exc}", file=display, code="io-error")
+    return Problem(f"cannot read: {exc.strerror or exc}", file=display, code=Code.IO_ERROR)
 
 
 __all__ = [

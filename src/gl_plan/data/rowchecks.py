@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from gl_plan.data.columns import Columns
 from gl_plan.data.table import Cell, Report, Table
 from gl_plan.data.values import cell_text
-from gl_plan.errors import Problem, Severity
+from gl_plan.errors import Code, Problem, Severity
 from gl_plan.plan.models import Plan
 
 
@@ -27,7 +27,7 @@ class RowChecks:
         line: int | None,
         cols: Columns,
         col: int | None,
-        code: str,
+        code: Code,
         message: str,
         severity: Severity = Severity.ERROR,
     ) -> None:
@@ -52,7 +52,7 @@ class RowChecks:
                 file=t.file,
                 line=lines[0],
                 severity=Severity.WARNING,
-                code="blank-row",
+                code=Code.BLANK_ROW,
                 sheet=t.sheet,
             )
         )
@@ -73,7 +73,7 @@ class RowChecks:
                 line,
                 cols,
                 None,
-                "missing-cell",
+                Code.MISSING_CELL,
                 f"row has {n} cells but the header has {width}; row not used",
             )
             return None
@@ -85,7 +85,7 @@ class RowChecks:
                     line,
                     cols,
                     None,
-                    "extra-cell",
+                    Code.EXTRA_CELL,
                     f"row has a value in column {extra[0] + 1}, beyond the {width} columns of "
                     "the header; row not used",
                 )
@@ -102,7 +102,7 @@ class RowChecks:
                     line,
                     cols,
                     col,
-                    "extra-cell",
+                    Code.EXTRA_CELL,
                     f"value {cell_text(cells[col])!r} in column {col + 1}, which has no label; "
                     "row not used",
                 )
@@ -119,7 +119,7 @@ class RowChecks:
                 continue
             other = self.plan.resolve_region(text)
             if other is None:
-                self._problem(t, line, cols, col, "unknown-region", f"unknown region {text!r}")
+                self._problem(t, line, cols, col, Code.UNKNOWN_REGION, f"unknown region {text!r}")
                 ok = False
             elif other != region:
                 self._problem(
@@ -127,7 +127,7 @@ class RowChecks:
                     line,
                     cols,
                     col,
-                    "inconsistent-value",
+                    Code.INCONSISTENT_VALUE,
                     f"{text!r} is region {other}, but column {cols.label(cols.region or 0)!r} "
                     f"says {region}; row not used",
                 )
@@ -147,7 +147,7 @@ class RowChecks:
             line,
             cols,
             col,
-            "constraint-error",
+            Code.CONSTRAINT_ERROR,
             f"value {value:.4g} is {what} ({lo:g} to {hi:g} for this indicator)",
         )
         return True
@@ -160,17 +160,17 @@ class RowChecks:
                 (cols.denominator, "denominator") if den is None else (cols.numerator, "numerator")
             )
             message = f"{missing} missing: give both numerator and denominator, or neither"
-            self._problem(t, line, cols, col, "missing-cell", message)
+            self._problem(t, line, cols, col, Code.MISSING_CELL, message)
         elif num is not None and den is not None and (num < 0 or den < 0):
             self._problem(
                 t,
                 line,
                 cols,
                 cols.numerator if num < 0 else cols.denominator,
-                "constraint-error",
+                Code.CONSTRAINT_ERROR,
                 f"counts cannot be negative (numerator {num:g}, denominator {den:g})",
             )
         else:
             self._problem(
-                t, line, cols, cols.denominator, "constraint-error", "denominator is zero"
+                t, line, cols, cols.denominator, Code.CONSTRAINT_ERROR, "denominator is zero"
             )

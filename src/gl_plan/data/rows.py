@@ -52,7 +52,7 @@ from gl_plan.data.table import (
 )
 from gl_plan.data.totals import check_totals
 from gl_plan.data.values import FRACTION_MAX, CellError, cell_text, number
-from gl_plan.errors import Problem, Severity
+from gl_plan.errors import Code, Problem, Severity
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan, Unit
 
@@ -134,7 +134,7 @@ class TableReader(RowChecks):
                     file=t.file,
                     line=getattr(exc, "line", None),
                     sheet=t.sheet,
-                    code="source-error",
+                    code=Code.SOURCE_ERROR,
                 )
             ]
         if columns is None:
@@ -142,7 +142,7 @@ class TableReader(RowChecks):
                 if t.sheet is not None:
                     return TableResult(FileInfo(t.file, encoding, 0, "empty", t.sheet), [], [])
                 empty = Problem(
-                    "the file is empty: no header and no data", file=t.file, code="empty-file"
+                    "the file is empty: no header and no data", file=t.file, code=Code.EMPTY_FILE
                 )
                 return TableResult(FileInfo(t.file, encoding, 0, "empty"), [empty], [])
             return TableResult(FileInfo(t.file, encoding, 0, "unreadable", t.sheet), failure, [])
@@ -170,7 +170,7 @@ class TableReader(RowChecks):
                     file=t.file,
                     line=getattr(exc, "line", None),
                     sheet=t.sheet,
-                    code="source-error",
+                    code=Code.SOURCE_ERROR,
                 )
             )
         check_totals(self, t, columns, out)
@@ -182,7 +182,7 @@ class TableReader(RowChecks):
                     file=t.file,
                     line=header_line,
                     severity=Severity.WARNING,
-                    code="empty-file",
+                    code=Code.EMPTY_FILE,
                     sheet=t.sheet,
                 )
             )
@@ -266,7 +266,7 @@ class TableReader(RowChecks):
                     file=t.file,
                     line=line,
                     severity=Severity.INFO,
-                    code="context",
+                    code=Code.CONTEXT,
                     sheet=t.sheet,
                 )
             )
@@ -289,7 +289,7 @@ class TableReader(RowChecks):
                 file=t.file,
                 line=first,
                 severity=Severity.INFO,
-                code="skipped-rows",
+                code=Code.SKIPPED_ROWS,
                 sheet=t.sheet,
             )
         )
@@ -301,7 +301,7 @@ class TableReader(RowChecks):
         if known is not None and not cell_text(raw):
             if known.end > self.as_of:
                 return CellError(
-                    "future-period",
+                    Code.FUTURE_PERIOD,
                     f"period {known} (from {the(t.known.period_from)}) ends on {known.end}, "
                     f"after the as-of date {self.as_of}",
                 )
@@ -316,7 +316,7 @@ class TableReader(RowChecks):
                         note,
                         file=t.file,
                         severity=Severity.INFO,
-                        code="period-read-as",
+                        code=Code.PERIOD_READ_AS,
                         sheet=t.sheet,
                         field=None if cols.period is None else cols.label(cols.period),
                     )
@@ -333,7 +333,7 @@ class TableReader(RowChecks):
             line,
             cols,
             col,
-            "wrong-region",
+            Code.WRONG_REGION,
             f"this row is for {describe_region(region, self.plan)}, but {t.expected_from} "
             f"says {describe_region(t.expected, self.plan)}; row not used (is this the right "
             "file?)",
@@ -366,7 +366,7 @@ class TableReader(RowChecks):
                     header_line,
                     cols,
                     col,
-                    "percent-fraction",
+                    Code.PERCENT_FRACTION,
                     f"the numbers in column {cols.label(col)!r} are all fractions (above 0, "
                     f"at most {FRACTION_MAX:g}), as a spreadsheet stores cells shown as "
                     "percentages: read multiplied by 100 (0.985 as 98.5)",
@@ -444,7 +444,7 @@ class TableReader(RowChecks):
             indicator: str | CellError = (
                 self.resolve.indicator(cells[icol])
                 if icol is not None
-                else cols.fixed_indicator or CellError("missing-cell", "no indicator")
+                else cols.fixed_indicator or CellError(Code.MISSING_CELL, "no indicator")
             )
             if isinstance(region, CellError):
                 problem(t, line, cols, rcol, region.code, region.message)
@@ -493,7 +493,7 @@ class TableReader(RowChecks):
                     line,
                     cols,
                     ncol,
-                    "inconsistent-value",
+                    Code.INCONSISTENT_VALUE,
                     f"columns {cols.label(ncol or 0)!r} and {cols.label(dcol or 0)!r} are the "
                     f"counts of {', '.join(sorted(cols.count_for))}, not of {indicator}; row "
                     "not used",
@@ -527,7 +527,7 @@ class TableReader(RowChecks):
             if value is None:
                 where = vcol if vcol is not None else cols.numerator
                 message = "no value, and no numerator and denominator"
-                self._problem(t, line, cols, where, "missing-cell", message)
+                self._problem(t, line, cols, where, Code.MISSING_CELL, message)
             return value
         if num is None or den is None or num < 0 or den <= 0:
             self._bad_counts(t, line, cols, num, den)
@@ -539,7 +539,7 @@ class TableReader(RowChecks):
                 line,
                 cols,
                 cols.numerator,
-                "constraint-error",
+                Code.CONSTRAINT_ERROR,
                 f"{indicator} is a {self.plan.indicator_by_id[indicator].unit.value}, not a "
                 "rate: it has no numerator and denominator; row not used",
             )
@@ -554,7 +554,7 @@ class TableReader(RowChecks):
                 line,
                 cols,
                 vcol,
-                "inconsistent-value",
+                Code.INCONSISTENT_VALUE,
                 f"value {value:g} does not match numerator/denominator × {scale:g} = "
                 f"{computed:.4g} (tolerance {self.tolerance:g})",
             )
@@ -609,5 +609,5 @@ class TableReader(RowChecks):
                     continue
                 out.append(Observation(region, period, ind, value, None, None, t.source, line))
             if given == 0:
-                problem(t, line, cols, None, "missing-cell", "no indicator values in this row")
+                problem(t, line, cols, None, Code.MISSING_CELL, "no indicator values in this row")
         return self.counted

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.io import not_a_file
 
 #: File types read from a folder; a file named explicitly is read whatever its suffix.
@@ -49,9 +49,9 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, str]], l
     for p in paths:
         why = not_a_file(p)
         if why is not None:
-            refused.append(Problem(why, file=str(p), code="not-a-file"))
+            refused.append(Problem(why, file=str(p), code=Code.NOT_A_FILE))
         elif not Path(p).exists():
-            refused.append(Problem("no such file or folder", file=str(p), code="usage"))
+            refused.append(Problem("no such file or folder", file=str(p), code=Code.USAGE))
     if refused:
         raise GlplanError(refused, ExitCode.USAGE)
     out: list[tuple[Path, str]] = []
@@ -89,7 +89,7 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, str]], l
                     "no .csv or .xlsx files in this folder (nor .xls, .xlsb or .ods)",
                     file=str(path),
                     severity=Severity.WARNING,
-                    code="empty-file",
+                    code=Code.EMPTY_FILE,
                 )
             )
         for child in tables:

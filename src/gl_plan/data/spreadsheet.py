@@ -25,7 +25,7 @@ from gl_plan.data.context import first_known, from_name
 from gl_plan.data.rows import Cell, Table, TableReader, TableResult, describe
 from gl_plan.data.sources import FileInfo
 from gl_plan.data.xlsxguard import Refusal, check_workbook, check_zip
-from gl_plan.errors import Problem, Severity
+from gl_plan.errors import Code, Problem, Severity
 from gl_plan.limits import MAX_BINARY_WORKBOOK_BYTES, MAX_XLSX_CELLS, MAX_XLSX_ROWS
 
 Sheet = tuple[str, list[tuple[int, Sequence[Cell]]]]
@@ -64,7 +64,7 @@ def check_format(path: Path, kind: str) -> Refusal | None:
         size = path.stat().st_size
         if size > MAX_BINARY_WORKBOOK_BYTES:
             return Refusal(
-                "file-too-large",
+                Code.FILE_TOO_LARGE,
                 f"the .{kind} workbook is {size:,} bytes; an .{kind} workbook is read whole, "
                 f"and at most {MAX_BINARY_WORKBOOK_BYTES:,} bytes are read ({_ADVICE})",
             )
@@ -78,14 +78,14 @@ def _extent_refusal(name: str, rows: int, columns: int, total: int) -> Refusal |
     sheets before it) passes the row or cell limits."""
     if total + rows > MAX_XLSX_ROWS:
         return Refusal(
-            "too-many-rows",
+            Code.TOO_MANY_ROWS,
             f"the workbook's sheets have more than {MAX_XLSX_ROWS:,} rows (counted to the "
             f"last row of each sheet; passed in sheet {name!r}); a workbook may have at most "
             f"{MAX_XLSX_ROWS:,} ({_ADVICE})",
         )
     if rows * columns > MAX_XLSX_CELLS:
         return Refusal(
-            "too-many-cells",
+            Code.TOO_MANY_CELLS,
             f"sheet {name!r} reaches row {rows:,} and column {columns:,}; a sheet may span at "
             f"most {MAX_XLSX_CELLS:,} cells ({_ADVICE})",
         )
@@ -114,7 +114,7 @@ def _sheets(path: Path, display: str) -> list[Sheet]:
             Problem(
                 f"cannot open as {_what(path)}: {describe(exc)}",
                 file=display,
-                code="io-error",
+                code=Code.IO_ERROR,
             )
         ) from None
     out: list[Sheet] = []
@@ -142,7 +142,7 @@ def _sheets(path: Path, display: str) -> list[Sheet]:
         if not _library_failure(exc):
             raise
         raise WorkbookError(
-            Problem(f"cannot read the workbook: {describe(exc)}", file=display, code="io-error")
+            Problem(f"cannot read the workbook: {describe(exc)}", file=display, code=Code.IO_ERROR)
         ) from None
     finally:
         book.close()
@@ -169,7 +169,9 @@ def read_workbook(path: Path, display: str, reader: TableReader) -> list[TableRe
             results.append(result)
     used = any(not r.failure for r in results)
     if not results:
-        reader.report(Problem("workbook has no data in any sheet", file=display, code="empty-file"))
+        reader.report(
+            Problem("workbook has no data in any sheet", file=display, code=Code.EMPTY_FILE)
+        )
         return [TableResult(FileInfo(display, kind, 0, "empty"), [], [])]
     for result in results:
         for p in result.failure:

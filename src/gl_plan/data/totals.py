@@ -18,7 +18,7 @@ from gl_plan.data.columns import Columns
 from gl_plan.data.observations import Observation
 from gl_plan.data.table import Table
 from gl_plan.data.values import CellError, cell_text, number
-from gl_plan.errors import Problem, Severity
+from gl_plan.errors import Code, Problem, Severity
 from gl_plan.periods import Period
 from gl_plan.plan.models import normalise_name
 
@@ -130,7 +130,7 @@ def _check(
                 file=t.file,
                 line=line,
                 severity=Severity.WARNING,
-                code="total-mismatch",
+                code=Code.TOTAL_MISMATCH,
                 sheet=t.sheet,
             )
         )

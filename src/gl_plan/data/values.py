@@ -13,6 +13,7 @@ import unicodedata
 from datetime import date, datetime, time
 from pathlib import PurePath
 
+from gl_plan.errors import Code
 from gl_plan.plan.models import Plan, normalise_name
 
 # Digit groups of three after the first, with ASCII or full-width commas (NFKC turns "，" into
@@ -24,7 +25,7 @@ _MAX_NUMBER_TEXT = 64
 class CellError(ValueError):
     """A cell that cannot be read; ``code`` is a frictionless-style type."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: Code, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
@@ -65,31 +66,33 @@ def number(cell: object, what: str, *, percent: bool) -> float | None:
         # x - x is NaN for inf and NaN, 0 otherwise: one comparison checks finiteness.
         if x - x == 0:
             return x
-        raise CellError("type-error", f"{what} {cell!r} is not a number")
+        raise CellError(Code.TYPE_ERROR, f"{what} {cell!r} is not a number")
     if cell is None:
         return None
     if isinstance(cell, bool) or not isinstance(cell, int | float):
-        raise CellError("type-error", f"{what} {cell_text(cell)!r} is not a number")
+        raise CellError(Code.TYPE_ERROR, f"{what} {cell_text(cell)!r} is not a number")
     if isinstance(cell, float) and not math.isfinite(cell):
-        raise CellError("type-error", f"{what} {cell!r} is not a finite number")
+        raise CellError(Code.TYPE_ERROR, f"{what} {cell!r} is not a finite number")
     return float(cell)
 
 
 def _number_text(text: str, what: str, percent: bool) -> float | None:
     if len(text) > _MAX_NUMBER_TEXT:
-        raise CellError("type-error", f"{what} is not a number (text too long)")
+        raise CellError(Code.TYPE_ERROR, f"{what} is not a number (text too long)")
     s = unicodedata.normalize("NFKC", text).strip()
     if not s:
         return None
     is_percent = s.endswith("%")
     if is_percent:
         if not percent:
-            raise CellError("type-error", f"{what} {text!r} is a count and cannot be a percentage")
+            raise CellError(
+                Code.TYPE_ERROR, f"{what} {text!r} is a count and cannot be a percentage"
+            )
         s = s[:-1].rstrip()
     if "," in s or " " in s:
         if not _GROUPED.fullmatch(s):
             raise CellError(
-                "type-error",
+                Code.TYPE_ERROR,
                 f"{what} {text!r} is not a number (commas must separate groups of three digits; "
                 "write decimals with a point)",
             )
@@ -97,9 +100,9 @@ def _number_text(text: str, what: str, percent: bool) -> float | None:
     try:
         x = float(s)
     except ValueError:
-        raise CellError("type-error", f"{what} {text!r} is not a number") from None
+        raise CellError(Code.TYPE_ERROR, f"{what} {text!r} is not a number") from None
     if not math.isfinite(x):
-        raise CellError("type-error", f"{what} {text!r} is not a number")
+        raise CellError(Code.TYPE_ERROR, f"{what} {text!r} is not a number")
     return x
 
 

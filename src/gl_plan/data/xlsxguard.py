@@ -22,6 +22,7 @@ from typing import NamedTuple
 from xml.parsers.expat import ExpatError, ParserCreate
 from zipfile import ZipFile
 
+from gl_plan.errors import Code
 from gl_plan.limits import (
     MAX_XLSX_CELLS,
     MAX_XLSX_DIRECTORY_BYTES,
@@ -41,14 +42,14 @@ WORKBOOK = "xl/workbook.xml"
 _FIXED_PARTS = ("xl/styles.xml", "xl/theme/theme1.xml", "docProps/core.xml", "docProps/app.xml")
 _REL = "/relationships/"
 
-_TOO_LARGE = "file-too-large"
+_TOO_LARGE = Code.FILE_TOO_LARGE
 _ADVICE = "split it, save it as CSV, or check that this is the right file"
 
 
 class Refusal(NamedTuple):
     """Why a workbook is not opened: a problem code and a message."""
 
-    code: str
+    code: Code
     message: str
 
 
@@ -106,7 +107,7 @@ def check_zip(path: Path, kind: str) -> Refusal | None:
         what = "an OpenDocument spreadsheet" if kind == "ods" else "an Excel workbook"
         text = str(exc).strip()
         detail = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-        return Refusal("io-error", f"cannot open as {what}: {detail}")
+        return Refusal(Code.IO_ERROR, f"cannot open as {what}: {detail}")
     if total > MAX_XLSX_EXPANDED_BYTES:
         return Refusal(
             _TOO_LARGE,
@@ -130,7 +131,7 @@ def part_target(part: str, target: str) -> str:
 
 
 def _unopenable(why: str) -> Refusal:
-    return Refusal("io-error", f"cannot open as an Excel workbook: {why}")
+    return Refusal(Code.IO_ERROR, f"cannot open as an Excel workbook: {why}")
 
 
 def _directory_bytes(path: Path) -> int | None:
@@ -327,14 +328,14 @@ def _count_rows(archive: ZipFile, sheets: list[str]) -> Refusal | None:
                 extent.add(carry, len(carry))
         if total + extent.rows > MAX_XLSX_ROWS:
             return Refusal(
-                "too-many-rows",
+                Code.TOO_MANY_ROWS,
                 f"the workbook's sheets have more than {MAX_XLSX_ROWS:,} rows (counted to "
                 f"the last row of each sheet; passed in part {name}); a workbook may have at "
                 f"most {MAX_XLSX_ROWS:,} ({_ADVICE})",
             )
         if extent.over(total):
             return Refusal(
-                "too-many-cells",
+                Code.TOO_MANY_CELLS,
                 f"the sheet in part {name} of the workbook reaches row {extent.rows:,} and "
                 f"column {extent.columns:,} ({extent.cells:,} cells or more); a sheet may "
                 f"span at most {MAX_XLSX_CELLS:,} cells ({_ADVICE})",

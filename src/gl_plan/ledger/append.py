@@ -16,7 +16,7 @@ from typing import Final
 
 from gl_plan import limits
 from gl_plan.atomic import atomic_append_bytes, locked
-from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.io import MAX_FIELD_CHARS, iter_rows, sniff_delimiter
 from gl_plan.ledger.model import (
     COLUMNS,
@@ -78,32 +78,32 @@ def append_entry(
     name = str(path)
     problems: list[Problem] = []
 
-    def refuse(message: str, fld: str | None = None, code: str = "invalid") -> None:
+    def refuse(message: str, fld: str | None = None, code: Code = Code.INVALID) -> None:
         problems.append(Problem(message, field=fld, code=code))
 
     found = plan.task_by_id.get(normalise_task_id(task))
     if found is None:
-        refuse(suggest_task(task, plan), "task", "unknown-task")
+        refuse(suggest_task(task, plan), "task", Code.UNKNOWN_TASK)
 
     parsed_status: LedgerStatus | None = None
     try:
         parsed_status = parse_status(status)
     except ValueError as exc:
-        refuse(str(exc), "status", "type-error")
+        refuse(str(exc), "status", Code.TYPE_ERROR)
 
     when: date | None = None
     try:
         when = entry_date if isinstance(entry_date, date) else parse_entry_date(entry_date)
     except ValueError as exc:
-        refuse(str(exc), "date", "type-error")
+        refuse(str(exc), "date", Code.TYPE_ERROR)
     if when is not None:
         if today is not None and when > today:
-            refuse(f"{when} is in the future (today is {today})", "date", "constraint-error")
+            refuse(f"{when} is in the future (today is {today})", "date", Code.CONSTRAINT_ERROR)
         if when < plan.plan.issued:
             refuse(
                 f"{when} is before the plan was issued ({plan.plan.issued})",
                 "date",
-                "constraint-error",
+                Code.CONSTRAINT_ERROR,
             )
 
     number: float | None = None
@@ -114,7 +114,7 @@ def append_entry(
             refuse(
                 str(exc),
                 "value",
-                "constraint-error" if isinstance(exc, OutOfRange) else "type-error",
+                Code.CONSTRAINT_ERROR if isinstance(exc, OutOfRange) else Code.TYPE_ERROR,
             )
 
     metric = metric.strip() if metric and metric.strip() else None
@@ -124,24 +124,24 @@ def append_entry(
             refuse(
                 f"task {found.id} has no quantity {metric!r} (it has: {known})",
                 "metric",
-                "unknown-metric",
+                Code.UNKNOWN_METRIC,
             )
         elif (number is not None or metric is not None) and not found.quantities:
             refuse(
                 f"task {found.id} commits to no quantity, so a value has nothing to measure",
                 "value",
-                "constraint-error",
+                Code.CONSTRAINT_ERROR,
             )
         elif number is not None and not force:
             implausible = _beyond_target(found, metric, number)
             if implausible:
-                refuse(implausible, "value", "constraint-error")
+                refuse(implausible, "value", Code.CONSTRAINT_ERROR)
 
     code: str | None = None
     if region is not None and region.strip():
         code = plan.resolve_region(region)
         if code is None:
-            refuse(f"unknown region {region!r}", "region", "unknown-region")
+            refuse(f"unknown region {region!r}", "region", Code.UNKNOWN_REGION)
         elif found is not None:
             qty = quantity_for(found, metric)
             if qty is not None and qty.per_region and qty.regions and code not in qty.regions:
@@ -149,7 +149,7 @@ def append_entry(
                 refuse(
                     f"region {region!r} is not one of the regions task {found.id} names ({names})",
                     "region",
-                    "constraint-error",
+                    Code.CONSTRAINT_ERROR,
                 )
 
     # The reader strips every cell; the entry returned must equal the one read back.
@@ -157,9 +157,9 @@ def append_entry(
     reporter = reporter.strip() if reporter and reporter.strip() else None
     for fld, text in (("note", note), ("reporter", reporter or "")):
         if len(text) > MAX_FIELD_CHARS:
-            refuse(f"longer than {MAX_FIELD_CHARS:,} characters", fld, "constraint-error")
+            refuse(f"longer than {MAX_FIELD_CHARS:,} characters", fld, Code.CONSTRAINT_ERROR)
         if "\x00" in text:
-            refuse("contains a NUL character", fld, "type-error")
+            refuse("contains a NUL character", fld, Code.TYPE_ERROR)
 
     if problems:
         raise GlplanError([_locate(p, name) for p in problems], ExitCode.USAGE)
@@ -244,7 +244,7 @@ def _new_bytes(
             "entries (nothing was written)",
             file=name,
             line=getattr(exc, "line", None),
-            code="csv-error",
+            code=Code.CSV_ERROR,
         ) from None
 
 
@@ -262,7 +262,7 @@ def _addition(
         layout, problems = header_layout(iter_rows(text), text, name)
         if layout is None:
             errors = [p for p in problems if p.severity is Severity.ERROR] or [
-                Problem("no header line", file=name, code="missing-label")
+                Problem("no header line", file=name, code=Code.MISSING_LABEL)
             ]
             raise GlplanError(errors, ExitCode.USAGE)
         missing = [f for f, v in values.items() if v and f not in layout.index]
@@ -272,7 +272,7 @@ def _addition(
                 "first (nothing was written)",
                 file=name,
                 line=layout.header_line,
-                code="missing-label",
+                code=Code.MISSING_LABEL,
             )
         delimiter = layout.delimiter
         cells = [values.get(col, "") if col else "" for col in layout.columns]
@@ -298,7 +298,7 @@ def _addition(
             f"the ledger is {_encoding_name(used)} and cannot hold {bad!r}; remove it or "
             "convert the ledger to UTF-8 (nothing was written)",
             file=name,
-            code="encoding-error",
+            code=Code.ENCODING_ERROR,
         ) from None
 
     # Re-read the would-be file: exactly one more row, equal to ours. This catches a last
@@ -314,7 +314,7 @@ def _addition(
             f"the ledger already holds {limits.MAX_LEDGER_ROWS:,} rows, the most a ledger may "
             "hold; start a new ledger file (nothing was written)",
             file=name,
-            code="too-large",
+            code=Code.TOO_LARGE,
         )
     expected = len(before) + (0 if text.strip() else 1) + 1
     # The reader sniffs the delimiter itself; it must find the one the row was written with.
@@ -324,7 +324,7 @@ def _addition(
             "the ledger's last line is incomplete (an unclosed double quote?); fix it before "
             "adding entries (nothing was written)",
             file=name,
-            code="csv-error",
+            code=Code.CSV_ERROR,
         )
     return extra, after_rows[-1][0]
 

@@ -17,7 +17,7 @@ from typing import Final
 
 from gl_plan import limits
 from gl_plan.data.headers import LEDGER_HEADERS, lookup
-from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.io import decode, iter_rows, read_input_file, sniff_delimiter
 from gl_plan.ledger.model import (
     COLUMNS,
@@ -94,7 +94,7 @@ def header_layout(
                         line=line,
                         column=col,
                         severity=Severity.WARNING,
-                        code="blank-label",
+                        code=Code.BLANK_LABEL,
                     )
                 )
             elif name is None:
@@ -106,7 +106,7 @@ def header_layout(
                         line=line,
                         column=col,
                         severity=Severity.WARNING,
-                        code="unknown-label",
+                        code=Code.UNKNOWN_LABEL,
                     )
                 )
             elif name in index:
@@ -117,7 +117,7 @@ def header_layout(
                         line=line,
                         column=col,
                         field=name,
-                        code="duplicate-label",
+                        code=Code.DUPLICATE_LABEL,
                     )
                 )
             else:
@@ -130,9 +130,9 @@ def header_layout(
                 if looks_like_data
                 else f"missing required column(s) {', '.join(missing)}"
             )
-            problems.append(Problem(why, file=file, line=line, code="missing-label"))
+            problems.append(Problem(why, file=file, line=line, code=Code.MISSING_LABEL))
             return None, problems
-        if any(p.code == "duplicate-label" for p in problems):
+        if any(p.code is Code.DUPLICATE_LABEL for p in problems):
             return None, problems
         delimiter = sniff_delimiter(text[:4096])
         return Layout(tuple(columns), index, delimiter, line), problems
@@ -165,7 +165,7 @@ def parse_ledger_text(
 def _capped(problems: list[Problem], file: str) -> list[Problem]:
     """The first problems of each kind, then one line counting the rest of that kind: a
     column of bad values gives one message per row otherwise."""
-    counts: dict[tuple[str, Severity], int] = {}
+    counts: dict[tuple[Code, Severity], int] = {}
     kept: list[Problem] = []
     for p in problems:
         key = (p.code, p.severity)
@@ -193,7 +193,7 @@ def _parse_ledger_text(
     try:
         layout, header_problems = header_layout(rows, text, file)
     except csv.Error as exc:
-        return [], [Problem(f"unreadable CSV: {exc}", file=file, line=1, code="csv-error")], ()
+        return [], [Problem(f"unreadable CSV: {exc}", file=file, line=1, code=Code.CSV_ERROR)], ()
     problems.extend(header_problems)
     if layout is None:
         if not header_problems:
@@ -202,7 +202,7 @@ def _parse_ledger_text(
                     f"empty ledger: no header line ({','.join(COLUMNS)})",
                     file=file,
                     severity=Severity.WARNING,
-                    code="empty",
+                    code=Code.EMPTY,
                 )
             )
         return [], problems, ()
@@ -230,7 +230,7 @@ def _parse_ledger_text(
                         file=file,
                         line=line,
                         severity=Severity.WARNING,
-                        code="duplicate-row",
+                        code=Code.DUPLICATE_ROW,
                     )
                 )
             else:
@@ -239,7 +239,7 @@ def _parse_ledger_text(
     except csv.Error as exc:
         problems.append(
             Problem(
-                f"unreadable CSV after this line: {exc}", file=file, line=line, code="csv-error"
+                f"unreadable CSV after this line: {exc}", file=file, line=line, code=Code.CSV_ERROR
             )
         )
     return entries, problems, layout.columns
@@ -252,7 +252,7 @@ def _too_many_rows(file: str, line: int) -> GlplanError:
         "right file)",
         file=file,
         line=line,
-        code="too-large",
+        code=Code.TOO_LARGE,
     )
 
 
@@ -261,7 +261,7 @@ def _parse_row(
 ) -> tuple[LedgerEntry | None, list[Problem]]:
     problems: list[Problem] = []
 
-    def problem(name: str, message: str, code: str, severity: Severity = Severity.ERROR) -> None:
+    def problem(name: str, message: str, code: Code, severity: Severity = Severity.ERROR) -> None:
         col = layout.index.get(name)
         problems.append(
             Problem(
@@ -283,7 +283,7 @@ def _parse_row(
                 file=file,
                 line=line,
                 column=len(layout.columns) + 1,
-                code="extra-cell",
+                code=Code.EXTRA_CELL,
             )
         )
         return None, problems
@@ -295,50 +295,50 @@ def _parse_row(
     fields = {name: cell(name) for name in COLUMNS}
     entry_date: date | None = None
     if not fields["date"]:
-        problem("date", "missing date", "missing-cell")
+        problem("date", "missing date", Code.MISSING_CELL)
     else:
         try:
             entry_date = parse_entry_date(fields["date"])
         except ValueError as exc:
-            problem("date", str(exc), "type-error")
+            problem("date", str(exc), Code.TYPE_ERROR)
     if entry_date is not None and entry_date < plan.plan.issued:
         problem(
             "date",
             f"{entry_date} is before the plan was issued ({plan.plan.issued}); a typo?",
-            "constraint-error",
+            Code.CONSTRAINT_ERROR,
             Severity.WARNING,
         )
 
     task: Task | None = None
     if not fields["task"]:
-        problem("task", "missing task id", "missing-cell")
+        problem("task", "missing task id", Code.MISSING_CELL)
     else:
         task = plan.task_by_id.get(normalise_task_id(fields["task"]))
         if task is None:
-            problem("task", suggest_task(fields["task"], plan), "unknown-task")
+            problem("task", suggest_task(fields["task"], plan), Code.UNKNOWN_TASK)
 
     status: LedgerStatus | None = None
     if not fields["status"]:
-        problem("status", "missing status", "missing-cell")
+        problem("status", "missing status", Code.MISSING_CELL)
     else:
         try:
             status = parse_status(fields["status"])
         except ValueError as exc:
-            problem("status", str(exc), "type-error")
+            problem("status", str(exc), Code.TYPE_ERROR)
 
     value: float | None = None
     if fields["value"]:
         try:
             value = parse_value(fields["value"])
         except ValueError as exc:
-            code = "constraint-error" if isinstance(exc, OutOfRange) else "type-error"
+            code = Code.CONSTRAINT_ERROR if isinstance(exc, OutOfRange) else Code.TYPE_ERROR
             problem("value", str(exc), code)
 
     region: str | None = None
     if fields["region"]:
         region = plan.resolve_region(fields["region"])
         if region is None:
-            problem("region", f"unknown region {fields['region']!r}", "unknown-region")
+            problem("region", f"unknown region {fields['region']!r}", Code.UNKNOWN_REGION)
 
     metric = fields["metric"] or None
     if task is not None:
@@ -347,13 +347,13 @@ def _parse_row(
             problem(
                 "metric",
                 f"task {task.id} has no quantity {metric!r} (it has: {known})",
-                "unknown-metric",
+                Code.UNKNOWN_METRIC,
             )
         elif value is not None and not task.quantities:
             problem(
                 "value",
                 f"task {task.id} commits to no quantity; the value is ignored",
-                "constraint-error",
+                Code.CONSTRAINT_ERROR,
                 Severity.WARNING,
             )
             value = None
@@ -368,7 +368,7 @@ def _parse_row(
             problem(
                 "region",
                 f"region {fields['region']!r} is not one of the regions task {task.id} names",
-                "constraint-error",
+                Code.CONSTRAINT_ERROR,
                 Severity.WARNING,
             )
 

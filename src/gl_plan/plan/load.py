@@ -29,7 +29,7 @@ from typing import Any, Final
 import yaml
 from pydantic import ValidationError
 
-from gl_plan.errors import ExitCode, GlplanError, Problem
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem
 from gl_plan.io import read_input_file
 from gl_plan.limits import MAX_PLAN_BYTES, MAX_PLAN_DEPTH, MAX_PLAN_NODES, MAX_PLAN_PROBLEMS
 from gl_plan.plan.models import Plan
@@ -62,7 +62,7 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Refused(Exception):
-    def __init__(self, message: str, mark: Any, code: str) -> None:
+    def __init__(self, message: str, mark: Any, code: Code) -> None:
         super().__init__(message)
         self.message = message
         self.mark = mark
@@ -164,14 +164,14 @@ class _Builder:
                         "invalid YAML: a plan is a single document, but a second one starts "
                         "here (a stray '---'?)",
                         event.start_mark,
-                        "yaml",
+                        Code.YAML,
                     )
                 continue
             elif cls is alias_cls:
                 raise _Refused(
                     f"YAML aliases (*{event.anchor}) are not allowed in a plan",  # type: ignore[attr-defined]
                     event.start_mark,
-                    "yaml-alias",
+                    Code.YAML_ALIAS,
                 )
             else:
                 continue  # stream and document boundaries
@@ -180,7 +180,7 @@ class _Builder:
                 raise _Refused(
                     f"YAML anchors (&{anchor}) are not allowed in a plan",
                     event.start_mark,
-                    "yaml-alias",
+                    Code.YAML_ALIAS,
                 )
             self.nodes += 1
             if self.nodes > MAX_PLAN_NODES:
@@ -188,10 +188,10 @@ class _Builder:
                     f"too many values: a plan holds at most {MAX_PLAN_NODES:,} "
                     "(keys, texts, numbers, lists and mappings)",
                     event.start_mark,
-                    "too-large",
+                    Code.TOO_LARGE,
                 )
             if is_start and len(stack) + skipping >= MAX_PLAN_DEPTH:
-                raise _Refused(_too_deep(), event.start_mark, "too-deep")
+                raise _Refused(_too_deep(), event.start_mark, Code.TOO_DEEP)
 
             if skipping:
                 if is_start:
@@ -283,7 +283,7 @@ def _compose(text: str) -> tuple[_Builder, bool, Any, Any]:
     except yaml.YAMLError as exc:
         if "maximum nesting depth" in str(getattr(exc, "problem", "")):
             # libyaml's own bound (1,000 levels), reached while it looks ahead of our check.
-            raise _Refused(_too_deep(), getattr(exc, "problem_mark", None), "too-deep") from None
+            raise _Refused(_too_deep(), getattr(exc, "problem_mark", None), Code.TOO_DEEP) from None
         _reword(exc, text)
         raise
     return builder, found, root, mark
@@ -352,17 +352,20 @@ def _parse_plan(text: str, file: str) -> Plan:
         line, col = _pos(mark) if mark is not None else (None, None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise GlplanError(
-            [Problem(f"invalid YAML: {reason}", file=file, line=line, column=col, code="yaml")],
+            [Problem(f"invalid YAML: {reason}", file=file, line=line, column=col, code=Code.YAML)],
             ExitCode.FINDINGS,
         ) from None
     except UnicodeEncodeError:
         # Only a str holding lone surrogates gets here (libyaml reads UTF-8); files never do.
         raise GlplanError.single(
-            "not valid Unicode text", file=file, code="encoding-error", exit_code=ExitCode.FINDINGS
+            "not valid Unicode text",
+            file=file,
+            code=Code.ENCODING_ERROR,
+            exit_code=ExitCode.FINDINGS,
         ) from None
     if not found:
         raise GlplanError.single(
-            "the plan file is empty", file=file, code="empty", exit_code=ExitCode.FINDINGS
+            "the plan file is empty", file=file, code=Code.EMPTY, exit_code=ExitCode.FINDINGS
         )
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
@@ -372,11 +375,11 @@ def _parse_plan(text: str, file: str) -> Plan:
             file=file,
             line=line,
             column=col,
-            code="type-error",
+            code=Code.TYPE_ERROR,
             exit_code=ExitCode.FINDINGS,
         )
     problems = [
-        Problem(msg, file=file, line=ln, column=col, field=_dotted(path) or None, code="yaml")
+        Problem(msg, file=file, line=ln, column=col, field=_dotted(path) or None, code=Code.YAML)
         for (ln, col), path, msg in builder.problems
     ]
     cross: list[tuple[DocPath, str]] = []
@@ -394,7 +397,7 @@ def _parse_plan(text: str, file: str) -> Plan:
                     line=pos[0] if pos else None,
                     column=pos[1] if pos else None,
                     field=_dotted(path) or None,
-                    code=str(err["type"]),
+                    code=_PYDANTIC_CODES.get(err["type"], Code.INVALID),
                 )
             )
     for path, msg in cross:
@@ -406,7 +409,7 @@ def _parse_plan(text: str, file: str) -> Plan:
                 line=pos[0] if pos else None,
                 column=pos[1] if pos else None,
                 field=_dotted(path) or None,
-                code="cross-check",
+                code=Code.CROSS_CHECK,
             )
         )
     if problems:
@@ -415,11 +418,15 @@ def _parse_plan(text: str, file: str) -> Plan:
             more = len(problems) - MAX_PLAN_PROBLEMS
             problems = [
                 *problems[:MAX_PLAN_PROBLEMS],
-                Problem(f"... and {more:,} more problems not listed", file=file, code="more"),
+                Problem(f"... and {more:,} more problems not listed", file=file, code=Code.MORE),
             ]
         raise GlplanError(problems, ExitCode.FINDINGS)
     assert plan is not None
     return plan
+
+
+#: pydantic's error types that have a code of their own; every other one is ``invalid``.
+_PYDANTIC_CODES: Final = {"missing": Code.MISSING_KEY, "extra_forbidden": Code.UNKNOWN_KEY}
 
 
 def _dotted(path: DocPath) -> str:
@@ -455,7 +462,7 @@ def read_plan_text(path: FsPath) -> str:
         raise GlplanError.single(
             "binary data, not a YAML text file",
             file=name,
-            code="encoding-error",
+            code=Code.ENCODING_ERROR,
             exit_code=ExitCode.FINDINGS,
         )
     try:
@@ -466,7 +473,7 @@ def read_plan_text(path: FsPath) -> str:
             "not UTF-8 text (save the plan as UTF-8)",
             file=name,
             line=line,
-            code="encoding-error",
+            code=Code.ENCODING_ERROR,
             exit_code=ExitCode.FINDINGS,
         ) from None
 

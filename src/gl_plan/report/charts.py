@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any, Final
 
-from gl_plan.errors import GlplanError
+from gl_plan.errors import Code, GlplanError
 
 __all__ = [
     "INSTALL_HINT",
@@ -69,7 +69,7 @@ def require_matplotlib() -> None:
         raise GlplanError.single(
             f"the HTML report draws its charts with matplotlib, which is not installed: "
             f"{INSTALL_HINT}",
-            code="missing-dependency",
+            code=Code.MISSING_DEPENDENCY,
         ) from None
 
 
