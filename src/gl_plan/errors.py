@@ -28,6 +28,8 @@ from dataclasses import asdict, dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any, Final
 
+from gl_plan.i18n import Lang, text
+
 #: The most characters of a rendered message; with the other parts' limits and the
 #: severity label, a finding's line stays within 2,000 characters.
 MAX_MESSAGE_CHARS: Final = 1400
@@ -75,6 +77,38 @@ def quote_items(items: Iterable[object], limit: int = MAX_LIST_ITEMS) -> str:
     shown = ", ".join(repr(item) for item in listed[:limit])
     rest = len(listed) - limit
     return f"{shown} … {rest:,} more" if rest > 0 else shown
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A message made from an :mod:`gl_plan.i18n` text and its values: one sentence in both
+    languages. ``str()`` gives the English, which the JSON and the logs carry; a renderer
+    asks for the user's language with :meth:`text`. A value that is itself a :class:`Msg`
+    (a reason inside a sentence) is given in the same language.
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: Lang) -> str:
+        filled = {k: v.text(lang) if isinstance(v, Msg) else v for k, v in self.values}
+        return text(self.key, lang, **filled)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def msg(key: str, **values: object) -> Msg:
+    """``msg("data.unknown_region", name="火星县")``: the message of ``key`` with its values."""
+    return Msg(key, tuple(values.items()))
+
+
+#: A message as the code that makes it has it: plain English, or one in both languages.
+Message = str | Msg
+
+
+def message_text(message: Message, lang: Lang) -> str:
+    return message.text(lang) if isinstance(message, Msg) else message
 
 
 class ExitCode(IntEnum):
@@ -179,7 +213,7 @@ class Problem:
     machine-readable type such as ``type-error`` or ``duplicate-id``.
     """
 
-    message: str
+    message: Message
     file: str | None = None
     line: int | None = None
     column: int | None = None
@@ -187,6 +221,10 @@ class Problem:
     severity: Severity = Severity.ERROR
     code: Code = Code.INVALID
     sheet: str | None = None
+
+    def text(self, lang: Lang = "en") -> str:
+        """The message in ``lang`` (English where it was made in English only)."""
+        return message_text(self.message, lang)
 
     def location(self) -> str:
         """``file[sheet]:line:column``, as much of it as is known, on one line."""
@@ -203,10 +241,13 @@ class Problem:
         return ":".join(parts)
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    def render(self, lang: Lang) -> str:
         """One line: ``file:line:column: field: message`` with the user's text escaped and
-        cut (see the module's docstring)."""
+        cut (see the module's docstring), the message in ``lang``."""
         where = self.location()
-        what = shorten(one_line(self.message), MAX_MESSAGE_CHARS)
+        what = shorten(one_line(self.text(lang)), MAX_MESSAGE_CHARS)
         if self.field:
             what = f"{shorten(one_line(self.field), MAX_FIELD_CHARS)}: {what}"
         return f"{where}: {what}" if where else what
@@ -215,7 +256,7 @@ class Problem:
         data = asdict(self)
         data["severity"] = str(self.severity)
         data["code"] = str(self.code)
-        data["message"] = shorten(self.message, MAX_MESSAGE_CHARS)
+        data["message"] = shorten(str(self.message), MAX_MESSAGE_CHARS)
         if self.field is not None:
             data["field"] = shorten(self.field, MAX_FIELD_CHARS)
         return data
@@ -235,7 +276,7 @@ class GlplanError(Exception):
     @classmethod
     def single(
         cls,
-        message: str,
+        message: Message,
         *,
         file: str | None = None,
         line: int | None = None,

@@ -290,3 +290,12 @@ def test_a_100k_column_header_gives_short_lines(project: Path, args: list[str]) 
     assert csv.name in out
     longest = max(len(line) for line in out.splitlines())
     assert longest <= MAX_LINE, longest
+
+
+def test_a_message_made_from_the_text_table_renders_in_either_language() -> None:
+    from gl_plan.errors import Problem, msg
+
+    problem = Problem(msg("check.older"), file="a.csv", line=3)
+    assert str(problem) == "a.csv:3: * older figure: "
+    assert problem.render("zh") == "a.csv:3: * 非最新一期数据:"
+    assert problem.to_dict()["message"] == "* older figure: "
