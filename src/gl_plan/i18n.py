@@ -347,11 +347,6 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "html.status": ("状态", "Status"),
     "html.target_col": ("{year}年目标", "{year} targets"),
     "html.behind_head": ("落后的地区", "Who is behind"),
-    "html.tasks_head": ("任务", "Tasks"),
-    "html.tasks_counts": (
-        "{overdue} 项已逾期,{due_soon} 项即将到期(共 {total} 项任务)。",
-        "{overdue} overdue, {due_soon} due soon (of {total} tasks).",
-    ),
     "html.sources": ("数据来源", "Sources"),
     "html.plan_file": ("计划文件", "Plan"),
     "html.data_files": ("指标文件({n} 个)", "Indicator files ({n})"),
