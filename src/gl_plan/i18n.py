@@ -239,6 +239,56 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "check.heading": ("{title}:评估结果(截至 {as_of})", "{title}: check as of {as_of}"),
     "check.summary": ("汇总", "Summary"),
+    # --- the headline on top of check, the one-screen view, tasks left out -------------
+    "headline.title": ("要点（截至 {as_of}）", "At a glance, as of {as_of}"),
+    "headline.ahead": (
+        "{year}年目标：{total} 项指标数据中 {red} 项进度滞后或倒退",
+        "{year} targets: {red} of {total} figures off track or falling",
+    ),
+    "headline.over": (
+        "{year}年目标（该年已结束）：{total} 项指标数据中 {red} 项未实现",
+        "{year} targets (the year is over): {red} of {total} figures missed",
+    ),
+    "headline.where": ("，涉及 {places}", ", in {places}"),
+    "headline.where_whole": ("，涉及{whole}", ", in {whole}"),
+    "headline.level_count": ("{total} 个{word}中的 {n} 个", "{n} of {total} {word}"),
+    "headline.accel": ("；{n} 项需加快", "; {n} need{s} acceleration"),
+    "headline.tasks": (
+        "任务：{overdue} 项已逾期，{due_soon} 项即将到期（共 {total} 项）",
+        "Tasks: {overdue} overdue, {due_soon} due soon (of {total})",
+    ),
+    "headline.data": (
+        "数据问题：{error} 个错误，{warning} 个警告",
+        "Data issues: {error} error{s_error}, {warning} warning{s_warning}",
+    ),
+    "headline.table_note": (
+        "仅列出有红、黄状态的地区，最差的在前。",
+        "Only the regions with a red or amber status, worst first.",
+    ),
+    "headline.tasks_head": ("红、黄任务（最紧急的在前）", "Red and amber tasks, most urgent first"),
+    "headline.left_out": (
+        "未显示：{items}。显示全部：glplan check --full",
+        "Left out: {items}. glplan check --full shows everything.",
+    ),
+    "headline.omit_years": ("{years}年目标", "the {years} targets"),
+    "headline.omit_regions": ("其余 {n} 个地区", "{n} other region{s}"),
+    "headline.omit_tasks": ("其余 {n} 项任务", "{n} other task{s}"),
+    "headline.omit_changes": ("另外 {n} 项变化", "{n} more change{s}"),
+    "headline.omit_behind": ("落后地区名单", "the lists of who is behind"),
+    "headline.omit_notes": ("注释", "footnotes"),
+    "headline.omit_trends": ("走势", "trends"),
+    "headline.omit_standards": ("国家县域标准", "county standards"),
+    "headline.html_note": (
+        "每个地区按其各项指标中最差的状态计一次。",
+        "Each region counts once, under the worst status of its indicators.",
+    ),
+    "headline.html_overdue": ("已逾期的任务：", "Overdue tasks: "),
+    "headline.tasks_left_out": (
+        "另有 {n} 项任务为绿色（按计划、持续实施或已完成），未列出；"
+        "glplan tasks --all 列出全部任务。",
+        "{n} green task{s} (on schedule, ongoing or done) not shown; glplan tasks --all "
+        "lists every task.",
+    ),
     # --- glplan tasks -------------------------------------------------------------------
     "tasks.id": ("编号", "ID"),
     "tasks.rag": ("预警", "RAG"),
@@ -297,11 +347,6 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "html.status": ("状态", "Status"),
     "html.target_col": ("{year}年目标", "{year} targets"),
     "html.behind_head": ("落后的地区", "Who is behind"),
-    "html.tasks_head": ("任务", "Tasks"),
-    "html.tasks_counts": (
-        "{overdue} 项已逾期,{due_soon} 项即将到期(共 {total} 项任务)。",
-        "{overdue} overdue, {due_soon} due soon (of {total} tasks).",
-    ),
     "html.sources": ("数据来源", "Sources"),
     "html.plan_file": ("计划文件", "Plan"),
     "html.data_files": ("指标文件({n} 个)", "Indicator files ({n})"),

@@ -129,7 +129,7 @@ def test_usage_errors_exit_2(real: list[str], args: list[str], message: str) -> 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("as_of", ["2022-10-15", "2025-10-15", AS_OF])
 def test_table_fits_80_columns(real: list[str], lang: str, as_of: str) -> None:
-    result = runner.invoke(app, ["tasks", *real, "--as-of", as_of, "--lang", lang])
+    result = runner.invoke(app, ["tasks", *real, "--as-of", as_of, "--lang", lang, "--all"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= 80
@@ -137,7 +137,7 @@ def test_table_fits_80_columns(real: list[str], lang: str, as_of: str) -> None:
 
 
 def test_table_labels_colours_in_text(real: list[str]) -> None:
-    result = runner.invoke(app, ["tasks", *real, "--as-of", AS_OF, "--lang", "en"])
+    result = runner.invoke(app, ["tasks", *real, "--as-of", AS_OF, "--lang", "en", "--all"])
     out = result.stdout
     assert "Tasks as of 2026-11-30" in out
     assert "red" in out
@@ -158,9 +158,64 @@ def test_csv_and_markdown(real: list[str]) -> None:
     digital = next(r for r in rows if r["id"] == "A3.6")
     assert digital["progress"].startswith("18/30 schools")
     assert "quantity_behind" in digital["flags"]
-    md = runner.invoke(app, ["tasks", *real, "--as-of", AS_OF, "-f", "markdown"]).stdout
+    md = runner.invoke(app, ["tasks", *real, "--as-of", AS_OF, "-f", "markdown", "--all"]).stdout
     assert md.startswith("## Tasks as of 2026-11-30")
     assert md.count("\n| A") == 35
+
+
+def _attention(doc: dict[str, object]) -> list[str]:
+    """The ids of the tasks a reader must see, from the JSON: red, amber or stale."""
+    return [
+        t["id"]
+        for t in doc["tasks"]  # type: ignore[attr-defined]
+        if t["rag"] in ("red", "amber") or "stale" in t["flags"]
+    ]
+
+
+def _ids(out: str) -> list[str]:
+    return re.findall(r"^\|? ?(A\d+\.\d+) ", out, flags=re.MULTILINE)
+
+
+@pytest.mark.parametrize("as_of", ["2025-10-15", AS_OF])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_default_shows_red_amber_and_stale_and_says_what_is_left_out(
+    real: list[str], as_of: str, lang: str, fmt: str
+) -> None:
+    base = ["tasks", *real, "--as-of", as_of]
+    doc = json.loads(runner.invoke(app, [*base, "-f", "json"]).stdout)
+    wanted = _attention(doc)
+    assert 0 < len(wanted) < 35
+    out = runner.invoke(app, [*base, "-f", fmt, "--lang", lang]).stdout
+    assert _ids(out) == wanted
+    left = 35 - len(wanted)
+    if lang == "en":
+        line = f"{left} green tasks (on schedule, ongoing or done) not shown; glplan tasks --all"
+        assert line in " ".join(out.split())
+        assert f"35 tasks: {doc['summary']['overdue']} overdue" in out  # the summary counts all
+    else:
+        assert f"另有 {left} 项任务为绿色" in out
+        assert "glplan tasks --all" in out
+    every = runner.invoke(app, [*base, "-f", fmt, "--lang", lang, "--all"]).stdout
+    assert len(_ids(every)) == 35
+    assert "--all" not in every
+
+
+def test_status_overrides_the_default(real: list[str]) -> None:
+    base = ["tasks", *real, "--as-of", AS_OF]
+    done = runner.invoke(app, [*base, "--status", "done"]).stdout
+    ids = _ids(done)
+    assert ids
+    assert "--all" not in done
+    doc = json.loads(runner.invoke(app, [*base, "-f", "json", "--status", "done"]).stdout)
+    assert ids == [t["id"] for t in doc["tasks"]]
+
+
+def test_json_and_csv_keep_every_task_by_default(real: list[str]) -> None:
+    base = ["tasks", *real, "--as-of", AS_OF]
+    assert len(json.loads(runner.invoke(app, [*base, "-f", "json"]).stdout)["tasks"]) == 35
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, [*base, "-f", "csv"]).stdout)))
+    assert len(rows) == 35
 
 
 def test_output_file(real: list[str], tmp_path: Path) -> None:

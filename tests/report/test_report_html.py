@@ -86,7 +86,7 @@ def test_summary_print_css_and_method(page: str) -> None:
     assert "break-inside: avoid" in page
     assert "Who is behind" in page
     assert "Behind on Preschool GER (target 100.7)" in page
-    assert "8 overdue, 13 due soon (of 35 tasks)." in page
+    assert "Tasks: 8 overdue, 13 due soon (of 35)" in page
     assert "Sample data" not in page  # the fixture is not the bundled sample
     assert "tests/fixtures/golden/indicators" in page
     assert "Statistics Canada" in page
@@ -149,3 +149,49 @@ def test_missing_matplotlib_is_a_clear_usage_error(
     assert not target.exists()
     # the other formats do not need it
     assert CliRunner().invoke(app, [*fixture_args("check"), "-f", "markdown"]).exit_code == 0
+
+
+def _counts_table(page: str) -> dict[str, list[int]]:
+    table = next(t for t in parse(page).iter("table") if t.get("class") == "counts keep")
+    rows = {}
+    for tr in table.iter("tr"):
+        cells = list(tr)
+        if cells[0].tag == "td":
+            label = "".join(cells[0].itertext()).split(" ", 1)[1]
+            rows[label] = [int(c.text or "0") for c in cells[1:]]
+    return rows
+
+
+def test_status_counts_count_regions_worst_status_first(page: str) -> None:
+    """Each region once per target year, under its worst status: the red rows add up to
+    the regions behind (any indicator red), and every column to the regions assessed."""
+    doc = __import__("json").loads(run(*fixture_args("check"), "--format", "json").stdout)
+    rows = _counts_table(page)
+    years = sorted(doc["summary"]["by_target_year"])
+    for k, year in enumerate(years):
+        regions = {r["region"] for r in doc["indicators"] if str(r["target_year"]) == year}
+        behind = {c for codes in doc["summary"]["behind"][year].values() for c in codes}
+        assert sum(col[k] for col in rows.values()) == len(regions) == 18
+        red = sum(rows.get(s, [0] * len(years))[k] for s in ("off track", "deteriorating",
+                                                              "missed"))  # fmt: skip
+        assert red == len(behind)
+    # 2025: Lingchuan, Longsheng and the city red; Yangshuo and Lipu achieved; 13 no data.
+    assert rows["no data"][0] == 13
+    assert rows["achieved"][0] == 2
+    assert "Each region counts once" in page
+
+
+def test_overdue_tasks_are_named_in_the_summary(page: str) -> None:
+    doc = __import__("json").loads(run(*fixture_args("check"), "--format", "json").stdout)
+    overdue = [t for t in doc["tasks"] if t["status"] == "overdue"]
+    assert len(overdue) == 8
+    summary = page[page.index('<section id="summary">') : page.index("</section>")]
+    before_counts = re.sub(r"<[^>]+>", "", summary[: summary.index('class="counts keep"')])
+    for task in overdue:
+        assert f"{task['id']} {task['title']['en']}" in before_counts
+
+
+def test_headline_opens_the_summary(page: str) -> None:
+    summary = page[page.index('<section id="summary">') :]
+    assert summary.index("At a glance") < summary.index("Regions by status")
+    assert "2025 targets: 8 of 54 figures off track or falling" in summary

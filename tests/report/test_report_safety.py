@@ -137,7 +137,7 @@ def test_tasks_markdown_escapes_html_and_pipes(tmp_path: Path) -> None:
     plan_path.write_text(text, encoding="utf-8")
     out = run(
         "tasks", "--plan", str(plan_path), "--progress", str(LEDGER), "--as-of", AS_OF,
-        "--format", "markdown", "--lang", "en",
+        "--format", "markdown", "--lang", "en", "--all",
     ).stdout  # fmt: skip
     assert "<script>" not in out
     row = next(line for line in out.splitlines() if line.startswith("| A1.1 "))

@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Annotated, Final
 
 import typer
-from rich.console import RenderableType
+from rich.cells import cell_len
+from rich.console import Console, RenderableType
 
 from gl_plan.api import Inputs, load_inputs, run_check_inputs
 from gl_plan.assess.check import CheckResult, FailOn, findings
+from gl_plan.assess.compare import Comparison
 from gl_plan.cli.application import app
 from gl_plan.cli.common import (
     AsOfOption,
@@ -48,7 +50,7 @@ from gl_plan.i18n import Lang
 from gl_plan.report.changes_view import with_changes
 from gl_plan.report.charts import require_matplotlib
 from gl_plan.report.check_files import check_csv, check_markdown
-from gl_plan.report.check_terminal import check_renderables
+from gl_plan.report.check_terminal import check_renderables, screen_renderables
 from gl_plan.report.html_view import check_html
 from gl_plan.report.trends import quarter_trends, region_points
 
@@ -117,8 +119,20 @@ def check(
             show_default=False,
         ),
     ] = None,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="In a terminal, print the whole report, not just what fits one screen. "
+            "(Piped or written with --output, the report is always whole.)",
+        ),
+    ] = False,
 ) -> None:
     """Where each county and the city stand against the 2025 and 2030 targets.
+
+    First a headline: per target year how many figures are off track, falling or
+    missed and in how many regions, how many need acceleration, the tasks overdue and due
+    soon, the data errors and warnings (the same counts as the JSON ``summary``).
 
     For every region, indicator and target year: the latest value, the gap to the target
     (percentage points) and a status. A target year still ahead is judged by the Statistics
@@ -128,6 +142,10 @@ def check(
     from the counties' numerators and denominators (sum over sum), never as a mean of
     rates, and says when some counties are missing. National county standards are
     reported as pass / fail.
+
+    In a terminal the table shows what fits one screen: the headline, the regions with a
+    red or amber status for the nearest target year (worst first), the red and amber
+    tasks, and a line saying what was left out; ``--full`` prints it all.
 
     The table adds a sparkline of each region's last eight quarters. ``--output
     report.html`` writes a self-contained page (summary, a chart per indicator, the gap
@@ -177,15 +195,29 @@ def check(
     if later:
         notes.append(Problem(_LATER[language].format(n=later, as_of=day), severity=Severity.INFO))
     shown = {Severity.ERROR, Severity.WARNING} if level is FailOn.WARNING else {Severity.ERROR}
-    print_problems(notes + [p for p in inputs.issues if p.severity in shown])
+    printed = notes + [p for p in inputs.issues if p.severity in shown]
+    print_problems(printed)
 
-    content = _render(result, inputs, out_format, language)
-    if compare_to is not None:
-        changes = comparison_for(compare_to, out_format, inputs, result, language)
-        content = with_changes(content, changes, inputs.plan, language)
+    comparison = (
+        comparison_for(compare_to, out_format, inputs, result, language)
+        if compare_to is not None
+        else None
+    )
+    reached = findings(result, level)
+    screen = None if full or output is not None or out_format != "table" else _terminal()
+    if screen is not None:
+        # The messages on stderr share the screen: before the report, and the --fail-on
+        # line after it.
+        reserved = _stderr_lines(printed, screen.width) + (1 if reached else 0)
+        points = region_points(result)
+        content: bytes | str | list[RenderableType] = screen_renderables(
+            result, inputs.plan, language, screen, quarter_trends(points),
+            comparison=comparison, reserved=reserved,
+        )  # fmt: skip
+    else:
+        content = _render(result, inputs, out_format, language, comparison)
     write_output(content, output, out_format)
 
-    reached = findings(result, level)
     if reached:
         counts = ", ".join(f"{n} {_FINDING_NAMES[kind]}" for kind, n in reached.items())
         print_problems(
@@ -237,23 +269,42 @@ def _fail_level(value: str) -> FailOn:
         ) from None
 
 
+def _terminal() -> Console | None:
+    """The console the report goes to when stdout is a terminal (as
+    :func:`~gl_plan.cli.common.write_output` sees it), else None."""
+    console = Console(highlight=False, emoji=False)
+    return console if console.is_terminal else None
+
+
+def _stderr_lines(problems: list[Problem], width: int) -> int:
+    """About how many lines the messages take on stderr (each wraps at ``width``)."""
+    return sum(max(1, -(-cell_len(f"{p} ({p.severity.value})") // max(width, 1))) for p in problems)
+
+
 def _observations(inputs: Inputs) -> ObservationSet:
     data = inputs.data
     return data if isinstance(data, ObservationSet) else data.observations
 
 
 def _render(
-    result: CheckResult, inputs: Inputs, out_format: str, language: Lang
+    result: CheckResult,
+    inputs: Inputs,
+    out_format: str,
+    language: Lang,
+    comparison: Comparison | None = None,
 ) -> bytes | str | list[RenderableType]:
-    """The text to write, or the terminal view's renderables for a table."""
-    if out_format == "json":
-        return result.to_json_bytes()
+    """The text to write, or the terminal view's renderables for a table; the table and
+    Markdown put ``comparison`` (``--compare-to``) right after the headline, JSON adds a
+    ``changes`` key."""
     plan = inputs.plan
+    if out_format == "json":
+        content = result.to_json_bytes()
+        return content if comparison is None else with_changes(content, comparison, plan, language)
     if out_format == "csv":
         return check_csv(result, plan, language)
     if out_format == "markdown":
-        return check_markdown(result, plan, language)
+        return check_markdown(result, plan, language, comparison=comparison)
     points = region_points(result)
     if out_format == "html":
         return check_html(result, plan, language, points)
-    return check_renderables(result, plan, language, quarter_trends(points))
+    return check_renderables(result, plan, language, quarter_trends(points), comparison=comparison)

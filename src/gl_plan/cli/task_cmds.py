@@ -44,6 +44,7 @@ from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.report.tasks_view import (
     entry_line,
+    needs_attention,
     tasks_csv,
     tasks_document,
     tasks_markdown,
@@ -151,8 +152,20 @@ def tasks(
         ),
     ] = None,
     encoding: EncodingOption = None,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Every task in the table and Markdown, not only the red, amber and stale "
+            "ones. (JSON and CSV always list every task.)",
+        ),
+    ] = False,
 ) -> None:
     """Show each task's status at a date: overdue first, then due soon, then the rest.
+
+    The table and Markdown show the tasks that need attention: red or amber (overdue, due
+    soon, behind) or stale; a last line counts the others, which ``--all`` shows. The
+    summary line counts every task. ``--status`` chooses the tasks instead.
 
     Statuses: done, done late, overdue, due soon (within the plan's warning window),
     on schedule, ongoing (持续实施, no due date). Colours: red (overdue or seriously
@@ -183,7 +196,12 @@ def tasks(
 
     assessed = assess_tasks(model, ledger, day)
     items = attention_order(select_tasks(assessed, statuses=statuses, actions=actions))
-    write_output(_render(items, day, language, out_format, ledger, problems), output, out_format)
+    # Only the views people read are cut: JSON and CSV are data, complete by default.
+    shown = items
+    if not show_all and not statuses and out_format in ("table", "markdown"):
+        shown = [t for t in items if needs_attention(t)]
+    content = _render(shown, day, language, out_format, ledger, problems, every=items)
+    write_output(content, output, out_format)
     if any(p.severity is Severity.ERROR for p in problems):
         raise typer.Exit(int(ExitCode.FINDINGS))
 
@@ -195,14 +213,20 @@ def _render(
     fmt: str,
     ledger: Ledger,
     problems: list[Problem],
+    *,
+    every: list[TaskAssessment],
 ) -> str | list[RenderableType]:
+    """``items`` in ``fmt``; when they are a cut of ``every`` (the tasks needing
+    attention), the summary counts ``every`` and a line counts those left out."""
+    left_out = len(every) - len(items)
+    summary_of = every if left_out else None
     if fmt == "table":
-        return tasks_renderables(items, day, language)
+        return tasks_renderables(items, day, language, summary_of=summary_of, left_out=left_out)
     if fmt == "json":
         return dump_json(tasks_document(items, day, ledger=ledger.path, problems=problems))
     if fmt == "csv":
         return tasks_csv(items, language)
-    return tasks_markdown(items, day, language)
+    return tasks_markdown(items, day, language, summary_of=summary_of, left_out=left_out)
 
 
 progress_app = typer.Typer(

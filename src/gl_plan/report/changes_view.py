@@ -2,7 +2,8 @@
 
 One line per change (figures, then tasks, then data gone or back), under a heading and a
 line of counts; at most :data:`MAX_LINES` lines, the rest counted (the JSON lists all).
-The section follows the check's own output in the table and Markdown; in JSON the
+The table and Markdown put the section right after the check's headline
+(:mod:`gl_plan.report.check_terminal`, :mod:`gl_plan.report.check_files`); in JSON the
 changes are a top-level ``changes`` list, added only when ``--compare-to`` is given so
 that the check's JSON keys are otherwise unchanged.
 """

@@ -1,9 +1,10 @@
 """``glplan check --format markdown|csv``: the check as files to mail, paste or open.
 
 Both name their columns like the JSON keys (``region``, ``indicator``, ``period``,
-``value``, ``gap``, ``status``, ``rag``, ...). Markdown has one table per target year and
-indicator, with names and statuses in the chosen language, then the same lines as the
-terminal view; CSV one row per region × indicator × target year, with codes.
+``value``, ``gap``, ``status``, ``rag``, ...). Markdown opens with the headline, then has
+one table per target year and indicator, with names and statuses in the chosen language,
+then the same lines as the terminal view; CSV one row per region × indicator × target
+year, with codes.
 
 Values and gaps are rounded here: to 1 decimal in Markdown, to 3 in CSV (growth rates
 to 5); JSON keeps them whole. Text from the plan or the data is escaped for each format
@@ -15,15 +16,18 @@ from __future__ import annotations
 from typing import Final
 
 from gl_plan.assess.check import CheckResult
+from gl_plan.assess.compare import Comparison
 from gl_plan.assess.indicators import IndicatorAssessment
 from gl_plan.i18n import Lang, text
 from gl_plan.plan.models import Plan
+from gl_plan.report.changes_view import changes_markdown
 from gl_plan.report.check_summary import (
     attention_tasks,
     behind_lines,
     footnotes,
     gap_text,
     grid,
+    headline,
     issues_line,
     no_data_regions,
     standard_lines,
@@ -135,11 +139,18 @@ def _md_year(result: CheckResult, plan: Plan, year: int, lang: Lang) -> list[str
     return lines
 
 
-def check_markdown(result: CheckResult, plan: Plan, lang: Lang) -> str:
-    """A Markdown report: per target year and indicator a table, who is behind, standards,
-    the red and amber tasks, data issues."""
+def check_markdown(
+    result: CheckResult, plan: Plan, lang: Lang, *, comparison: Comparison | None = None
+) -> str:
+    """A Markdown report: the headline, what changed since ``comparison``'s date
+    (``--compare-to``), then per target year and indicator a table, who is behind,
+    standards, the red and amber tasks, data issues."""
     title = text("check.heading", lang, title=plan.plan.title.get(lang), as_of=result.as_of)
     lines = [f"# {md_text(title)}", ""]
+    head, points = headline(result, plan, lang)
+    lines += [f"## {md_text(head)}", "", *(f"- {md_text(p)}" for p in points), ""]
+    if comparison is not None:
+        lines += [changes_markdown(comparison, plan, lang).rstrip("\n"), ""]
     for year in target_years(result):
         lines += _md_year(result, plan, year, lang)
     standards = standard_lines(result, plan, lang)

@@ -1,5 +1,8 @@
 """What ``glplan check`` has to say, as plain data and strings, for every output format.
 
+The headline on top (:func:`headline`: how many figures are red and in how many regions,
+how many need acceleration, overdue and due-soon tasks, data errors and warnings, every
+count taken from ``result.summary``),
 Which target years and indicators were assessed and for which regions (:func:`grid`),
 which counties are behind (:func:`behind_lines`), the footnotes on older figures and on
 city figures computed from only some counties, one line per national county standard,
@@ -28,7 +31,7 @@ from gl_plan.report.format import (
     indicator_name,
     region_name,
 )
-from gl_plan.report.levels import depths, leaf_word, levels_below, whole
+from gl_plan.report.levels import depths, leaf_word, level_word, levels_below, whole
 
 __all__ = [
     "Grid",
@@ -38,6 +41,7 @@ __all__ = [
     "footnotes",
     "gap_text",
     "grid",
+    "headline",
     "indicator_keys",
     "issues_line",
     "no_data_regions",
@@ -408,3 +412,70 @@ def issues_line(result: CheckResult, lang: Lang, *, hint: bool = True) -> str:
 def attention_tasks(result: CheckResult) -> list[TaskAssessment]:
     """The tasks a reader of the check must see: red or amber, worst first."""
     return [t for t in attention_order(result.tasks) if t.rag != "green"]
+
+
+def _places(result: CheckResult, plan: Plan, year: int, lang: Lang) -> str:
+    """Where a target year's red figures are: ``7 of 17 counties and the city``.
+
+    Every level below the root is counted against the regions of that level assessed for
+    the year, the reporting regions first; the root is named when it is red itself. The
+    regions are those of ``summary.behind`` (red status), each counted once whatever the
+    number of its red indicators.
+    """
+    behind = {code for codes in result.summary.behind.get(str(year), {}).values() for code in codes}
+    _, regions, _ = grid(result, year)
+    at = depths(plan)
+    root = plan.root_region.code
+    parts = []
+    for depth in sorted({at.get(r, 0) for r in regions if r != root}, reverse=True):
+        level = [r for r in regions if r != root and at.get(r, 0) == depth]
+        n = sum(1 for r in level if r in behind)
+        if n:
+            word = level_word(plan, depth, lang, many=len(level) != 1)
+            parts.append(text("headline.level_count", lang, n=n, total=len(level), word=word))
+    if not parts:
+        return text("headline.where_whole", lang, whole=whole(plan, lang)) if root in behind else ""
+    if root in behind:
+        parts.append(whole(plan, lang))
+    places = text("sep.names", lang).join(parts[:-1])
+    places = text("sep.and", lang).join([places, parts[-1]]) if places else parts[-1]
+    return text("headline.where", lang, places=places)
+
+
+def _year_headline(result: CheckResult, plan: Plan, year: int, lang: Lang) -> str:
+    counts = result.summary.by_target_year[str(year)]
+    red = counts.by_rag.get("red", 0)
+    over = year_is_over(result, year)
+    key = "headline.over" if over else "headline.ahead"
+    line = text(key, lang, year=year, red=red, total=counts.total)
+    line += _places(result, plan, year, lang)
+    if not over:
+        n = counts.by_status.get(Status.NEEDS_ACCELERATION.value, 0)
+        line += text("headline.accel", lang, n=n, s="s" if n == 1 else "")
+    return line
+
+
+def headline(result: CheckResult, plan: Plan, lang: Lang) -> tuple[str, list[str]]:
+    """The headline's title and lines: per target year how many figures are red (missed
+    once the year is over; off track or falling while it is ahead) and in how many
+    regions, how many need acceleration; the overdue and due-soon tasks; the data errors
+    and warnings. Every number is a count of ``result.summary``, so the headline says what
+    ``--format json`` says."""
+    title = text("headline.title", lang, as_of=result.as_of.isoformat())
+    lines = [_year_headline(result, plan, year, lang) for year in target_years(result)]
+    tasks = result.summary.tasks
+    if tasks:
+        lines.append(
+            text(
+                "headline.tasks",
+                lang,
+                overdue=tasks.get("overdue", 0),
+                due_soon=tasks.get("due_soon", 0),
+                total=tasks.get("total", 0),
+            )
+        )
+    issues = result.summary.data_issues
+    error, warning = issues.get("error", 0), issues.get("warning", 0)
+    plurals = {"s_error": "" if error == 1 else "s", "s_warning": "" if warning == 1 else "s"}
+    lines.append(text("headline.data", lang, error=error, warning=warning, **plurals))
+    return title, lines

@@ -1,4 +1,8 @@
-"""``glplan check`` in the terminal: one table per target year, a trend table, then lines.
+"""``glplan check`` in the terminal: a headline, one table per target year, a trend table,
+then lines; or, in a terminal, what fits one screen (:func:`screen_renderables`).
+
+The headline comes first (:func:`gl_plan.report.check_summary.headline`): per target year
+how many figures are red and where, the tasks overdue and due soon, the data issues.
 
 The table answers "which regions are behind on what, and by how much": the reporting
 regions are rows in plan order (the root last, below a rule; with more levels, each group
@@ -28,24 +32,31 @@ and a gap that would round to zero gets more (``+0.04``); the result keeps them 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Final
 
 from rich.box import Box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from gl_plan.assess.check import CheckResult
-from gl_plan.assess.indicators import IndicatorAssessment
+from gl_plan.assess.compare import Comparison
+from gl_plan.assess.indicators import IndicatorAssessment, Rag
+from gl_plan.assess.tasks import TaskAssessment
 from gl_plan.i18n import Lang, text
 from gl_plan.plan.models import Plan
+from gl_plan.report.changes_view import changes_lines
 from gl_plan.report.check_summary import (
+    Grid,
     attention_tasks,
     behind_lines,
     footnote_entries,
     gap_text,
     grid,
+    headline,
     indicator_keys,
     issues_line,
     no_data_regions,
@@ -56,12 +67,13 @@ from gl_plan.report.check_summary import (
     value_marks,
     value_text,
     year_heading,
+    year_is_over,
 )
 from gl_plan.report.format import display_name, fmt_gap, region_name
 from gl_plan.report.tasks_view import summary_line, tasks_table
 from gl_plan.report.trends import Trend, sparkline
 
-__all__ = ["check_renderables", "render_check"]
+__all__ = ["check_renderables", "headline_renderables", "render_check", "screen_renderables"]
 
 _STYLE = {
     "red": "bold red",
@@ -127,9 +139,16 @@ def _region_label(plan: Plan, code: str, level: str, indent: int, lang: Lang) ->
     return Text(label, style="" if level == "county" else "bold")
 
 
-def _year_table(result: CheckResult, plan: Plan, year: int, lang: Lang) -> RenderableType:
+def _year_table(
+    result: CheckResult,
+    plan: Plan,
+    year: int,
+    lang: Lang,
+    rows: Sequence[tuple[str, int, bool]] | None = None,
+) -> RenderableType:
     """Reporting regions as rows, the root last below a line (with more levels, each group
-    closed by its subtotal row); per indicator "value gap" and status."""
+    closed by its subtotal row); per indicator "value gap" and status. ``rows`` (region,
+    indent, rule after it) replaces that order, for the one-screen view."""
     indicators, regions, cells = grid(result, year)
     keys = indicator_keys(plan, indicators, lang)
     # The box's own column separator is the only space between columns: 80 columns fit.
@@ -139,10 +158,11 @@ def _year_table(result: CheckResult, plan: Plan, year: int, lang: Lang) -> Rende
         head = f"{keys[ind]}\n{text('check.value_gap', lang)}"
         table.add_column(head, justify="right", no_wrap=True)
         table.add_column(f"\n{text('check.status', lang)}", no_wrap=True)
-    hidden = set(no_data_regions(result, year))
-    shown = [r for r in regions if r not in hidden]
-    levels = {r: cells[(r, indicators[0])].region_level for r in shown}
-    for region, indent, end in _region_rows(plan, shown, levels):
+    levels = {r: cells[(r, indicators[0])].region_level for r in regions}
+    if rows is None:
+        hidden = set(no_data_regions(result, year))
+        rows = _region_rows(plan, [r for r in regions if r not in hidden], levels)
+    for region, indent, end in rows:
         row: list[RenderableType] = [_region_label(plan, region, levels[region], indent, lang)]
         for ind in indicators:
             a = cells[(region, ind)]
@@ -193,18 +213,45 @@ def _task_renderables(result: CheckResult, lang: Lang) -> list[RenderableType]:
     return out
 
 
+def _changes_block(
+    comparison: Comparison, plan: Plan, lang: Lang, limit: int | None = None
+) -> list[RenderableType]:
+    """The "since DATE" section: heading, counts, then (at most ``limit``) changes, each
+    indented as a block so that a wrapped line stays under its own start."""
+    heading, lines = changes_lines(comparison, plan, lang)
+    out: list[RenderableType] = [Text(heading, style="bold"), Text(lines[0])]
+    return out + [Padding(Text(line), (0, 0, 0, 2)) for line in lines[1:][:limit]]
+
+
+def headline_renderables(result: CheckResult, plan: Plan, lang: Lang) -> list[RenderableType]:
+    """The headline: its title, its lines as a list (a wrapped line stays under its own
+    start), and a blank line."""
+    title, lines = headline(result, plan, lang)
+    points = Table.grid(padding=(0, 1, 0, 0))
+    points.add_column(no_wrap=True)
+    points.add_column(overflow="fold")
+    for line in lines:
+        points.add_row(Text("  -"), Text(line))
+    return [Text(title, style="bold"), points, Text("")]
+
+
 def check_renderables(
     result: CheckResult,
     plan: Plan,
     lang: Lang,
     trends: Mapping[tuple[str, str], Trend] | None = None,
+    *,
+    comparison: Comparison | None = None,
 ) -> list[RenderableType]:
-    """Everything the terminal view prints, in order (tables and lines).
+    """Everything the terminal view prints, in order (tables and lines): the headline,
+    what changed since ``comparison``'s date (``--compare-to``), then the detail.
 
     ``trends`` (from :func:`gl_plan.report.trends.quarter_trends`) adds the sparkline
     table; without it the view has the status tables only.
     """
-    out: list[RenderableType] = []
+    out: list[RenderableType] = headline_renderables(result, plan, lang)
+    if comparison is not None:
+        out += [*_changes_block(comparison, plan, lang), Text("")]
     sep = text("sep.list", lang)
     for year in target_years(result):
         out.append(Text(year_heading(result, plan, year, lang), style="bold"))
@@ -241,3 +288,207 @@ def render_check(
     """Print the terminal view to ``console``."""
     for item in check_renderables(result, plan, lang, trends):
         console.print(item)
+
+
+# --- one screen ----------------------------------------------------------------------------
+
+#: Lines kept free under the view for the shell's prompt, so that the headline stays on
+#: the screen after the command returns.
+PROMPT_LINES: Final = 1
+
+
+def _height(console: Console, items: Sequence[RenderableType]) -> int:
+    """How many lines ``items`` take on ``console``."""
+    options = console.options
+    return sum(len(console.render_lines(item, options, pad=False)) for item in items)
+
+
+def _screen_year(result: CheckResult) -> int | None:
+    """The target year the one-screen view shows: the nearest one still ahead, else the
+    last."""
+    years = target_years(result)
+    ahead = [y for y in years if not year_is_over(result, y)]
+    return ahead[0] if ahead else (years[-1] if years else None)
+
+
+def _worst_first(cells: Grid, indicators: Sequence[str], regions: Sequence[str]) -> list[str]:
+    """The regions with a red or amber status, the most red first, then the most amber,
+    then the largest red gaps (in points), then plan order."""
+
+    def key(pair: tuple[int, str]) -> tuple[int, int, float, int]:
+        i, region = pair
+        rows = [cells[(region, ind)] for ind in indicators]
+        red = [a for a in rows if a.rag is Rag.RED]
+        amber = sum(1 for a in rows if a.rag is Rag.AMBER)
+        return (-len(red), -amber, -sum(abs(a.gap or 0.0) for a in red), i)
+
+    flagged = [
+        (i, r)
+        for i, r in enumerate(regions)
+        if any(cells[(r, ind)].rag in (Rag.RED, Rag.AMBER) for ind in indicators)
+    ]
+    return [r for _, r in sorted(flagged, key=key)]
+
+
+def _task_lines(items: Sequence[TaskAssessment], lang: Lang) -> list[RenderableType]:
+    """One line per task, cut at the screen's edge: id, colour, how late or how soon (or
+    the status), title."""
+
+    def when(item: TaskAssessment) -> str:
+        if item.days_left is not None and item.status in ("overdue", "due_soon"):
+            if item.days_left < 0:
+                return text("tasks.days_late", lang, n=-item.days_left)
+            return text("tasks.days_left", lang, n=item.days_left)
+        return text(item.status, lang)
+
+    cols = [(t.id, text(t.rag, lang), when(t)) for t in items]
+    widths = [max((cell_len(c[k]) for c in cols), default=0) for k in range(3)]
+    out: list[RenderableType] = []
+    for item, cells in zip(items, cols, strict=True):
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for k, cell in enumerate(cells):
+            style = _STYLE.get(item.rag, "") if k else ""
+            line.append(cell + " " * (widths[k] - cell_len(cell) + 2), style=style)
+        line.append(item.title.get(lang))
+        out.append(Padding(line, (0, 0, 0, 2)))
+    return out
+
+
+def _task_part(
+    tasks: Sequence[TaskAssessment], lang: Lang
+) -> Callable[[int], list[RenderableType]]:
+    def build(n: int) -> list[RenderableType]:
+        head = Text(text("headline.tasks_head", lang), style="bold")
+        return [head, *_task_lines(tasks[:n], lang), Text("")]
+
+    return build
+
+
+def _fit(
+    count: int, build: Callable[[int], list[RenderableType]], budget: int, console: Console
+) -> tuple[list[RenderableType], int]:
+    """The most items of ``count`` (at least one) that :func:`build` fits in ``budget``
+    lines, and how many that is; nothing when not even one fits."""
+    for n in range(count, 0, -1):
+        items = build(n)
+        if _height(console, items) <= budget:
+            return items, n
+    return [], 0
+
+
+def _hint(omitted: list[str], lang: Lang) -> Text:
+    return Text(
+        text("headline.left_out", lang, items=text("sep.names", lang).join(omitted)), style="dim"
+    )
+
+
+def screen_renderables(
+    result: CheckResult,
+    plan: Plan,
+    lang: Lang,
+    console: Console,
+    trends: Mapping[tuple[str, str], Trend] | None = None,
+    *,
+    comparison: Comparison | None = None,
+    reserved: int = 0,
+) -> list[RenderableType]:
+    """What fits one screen of ``console`` (its height, less ``reserved`` lines for
+    messages on stderr and :data:`PROMPT_LINES` for the prompt).
+
+    The whole view (:func:`check_renderables`) when it fits. Otherwise: the headline; the
+    ``--compare-to`` section, cut to a third of the screen; for the nearest target year
+    still ahead (else the last), the regions with a red or amber status, worst first; the
+    red and amber tasks, most urgent first; and last a line naming what was left out and
+    that ``glplan check --full`` shows it. The tasks get a quarter of the screen before
+    the table, and whatever the table leaves.
+    """
+    full = check_renderables(result, plan, lang, trends, comparison=comparison)
+    budget = console.height - reserved - PROMPT_LINES
+    if _height(console, full) <= budget:
+        return full
+    head = headline_renderables(result, plan, lang)
+    year = _screen_year(result)
+    tasks = attention_tasks(result)
+    hint_lines = 1
+    for _ in range(3):  # the hint's own height depends on what it names
+        left = budget - _height(console, head) - hint_lines
+        changes: list[RenderableType] = []
+        omitted: list[str] = []
+        if comparison is not None:
+            changes, cut = _changes_part(comparison, plan, lang, max(left // 3, 3), console)
+            left -= _height(console, changes)
+            if cut:
+                omitted.append(
+                    text("headline.omit_changes", lang, n=cut, s="" if cut == 1 else "s")
+                )
+        task_share = min(len(tasks) + 1, max(left // 4, 3)) if tasks else 0
+        figures, year_omitted = _figures(result, plan, lang, year, left - task_share, console)
+        left -= _height(console, figures)
+        task_part, shown_tasks = _fit(len(tasks), _task_part(tasks, lang), left, console)
+        omitted += year_omitted
+        if trends:
+            omitted.append(text("headline.omit_trends", lang))
+        if standard_lines(result, plan, lang):
+            omitted.append(text("headline.omit_standards", lang))
+        other = len(result.tasks) - shown_tasks
+        if other:
+            omitted.append(text("headline.omit_tasks", lang, n=other, s="" if other == 1 else "s"))
+        hint = _hint(omitted, lang)
+        if _height(console, [hint]) <= hint_lines:
+            break
+        hint_lines = _height(console, [hint])
+    return [*head, *changes, *figures, *task_part, hint]
+
+
+def _changes_part(
+    comparison: Comparison, plan: Plan, lang: Lang, budget: int, console: Console
+) -> tuple[list[RenderableType], int]:
+    """The "since DATE" section in at most ``budget`` lines, and how many changes it
+    leaves out (0 when its own "and N more" line is shown)."""
+    lines = len(changes_lines(comparison, plan, lang)[1]) - 1
+    part, n = _fit(
+        lines + 1,
+        lambda n: [*_changes_block(comparison, plan, lang, n - 1), Text("")],
+        budget,
+        console,
+    )
+    if not n or n - 1 >= lines:
+        return part, 0
+    return part, len(comparison.changes) - (n - 1)
+
+
+def _figures(
+    result: CheckResult, plan: Plan, lang: Lang, year: int | None, budget: int, console: Console
+) -> tuple[list[RenderableType], list[str]]:
+    """The year's red and amber regions, worst first, in as many rows as ``budget`` lines
+    hold; and what the view leaves out of the tables (other years, other regions, the
+    lists of who is behind, footnotes)."""
+    years = target_years(result)
+    others = [y for y in years if y != year]
+    omitted = []
+    if others:
+        omitted.append(
+            text("headline.omit_years", lang, years=text("sep.years", lang).join(map(str, others)))
+        )
+    if year is None:
+        return [], omitted
+    indicators, regions, cells = grid(result, year)
+    worst = _worst_first(cells, indicators, regions)
+
+    def build(n: int) -> list[RenderableType]:
+        rows = [(r, 0, False) for r in worst[:n]]
+        return [
+            Text(year_heading(result, plan, year, lang), style="bold"),
+            _year_table(result, plan, year, lang, rows),
+            Text(text("headline.table_note", lang), style="dim"),
+            Text(""),
+        ]
+
+    part, shown = _fit(len(worst), build, budget, console)
+    if len(regions) > shown:
+        n = len(regions) - shown
+        omitted.append(text("headline.omit_regions", lang, n=n, s="" if n == 1 else "s"))
+    omitted.append(text("headline.omit_behind", lang))
+    if no_data_regions(result, year) or footnote_entries(result, plan, year, lang):
+        omitted.append(text("headline.omit_notes", lang))
+    return part, omitted

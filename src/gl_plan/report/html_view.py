@@ -1,8 +1,9 @@
 """``glplan check --output report.html``: one self-contained page to read on screen or print.
 
-What a leader reads first comes first: a summary (counts by status, who is behind, how
-many tasks are overdue or due soon, the national county standards, what the figures come
-from, and a plain warning when they are the bundled synthetic sample); then one chart per
+What a leader reads first comes first: a summary (the headline, with the overdue tasks
+named; the regions counted by their worst status, each region once; who is behind; the
+national county standards; what the figures come from; and a plain warning when they are
+the bundled synthetic sample); then one chart per
 goal indicator (every county and the city against the straight path to the 2025 and 2030
 targets, :mod:`gl_plan.report.charts`); then the gap tables; then the overdue and
 due-soon tasks; then a short note on method.
@@ -35,6 +36,7 @@ from gl_plan.report.check_summary import (
     footnotes,
     gap_text,
     grid,
+    headline,
     issues_line,
     no_data_regions,
     standard_lines,
@@ -104,6 +106,7 @@ figure { margin: 1em 0 1.6em; }
 figure svg { width: 100%; height: auto; display: block; }
 figcaption { font-size: .88em; color: #333; margin-top: .3em; }
 .legend { font-size: .88em; }
+ul.overdue { margin: .1em 0 .2em; }
 footer { margin-top: 2.5em; border-top: 1px solid var(--rule); padding-top: .6em;
   font-size: .85em; color: #333; }
 @page { size: A4; margin: 14mm 12mm 16mm; }
@@ -165,12 +168,41 @@ def _who(plan: Plan, lang: Lang) -> str:
     return text("sep.and", lang).join([text("sep.names", lang).join(levels[:-1]), levels[-1]])
 
 
+#: Which status a region counts under when its indicators differ: red first (the worst
+#: of them first), then amber, then no data (nothing to show it is on track), then green.
+_WORST_FIRST: Final = (
+    Status.DETERIORATING,
+    Status.MISSED,
+    Status.OFF_TRACK,
+    Status.NEEDS_ACCELERATION,
+    Status.INSUFFICIENT_DATA,
+    Status.NO_DATA,
+    Status.ON_TRACK,
+    Status.MET,
+    Status.ACHIEVED,
+)
+
+
+def _regions_by_status(result: CheckResult, year: int) -> dict[Status, int]:
+    """How many regions have each status as their worst for ``year``: a region is off
+    track if any of its indicators is."""
+    worst: dict[str, int] = {}
+    for a in result.indicators:
+        if a.target_year == year:
+            rank = _WORST_FIRST.index(a.status)
+            worst[a.region] = min(worst.get(a.region, rank), rank)
+    counts = dict.fromkeys(Status, 0)
+    for rank in worst.values():
+        counts[_WORST_FIRST[rank]] += 1
+    return counts
+
+
 def _status_counts(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     years = target_years(result)
-    by_year = result.summary.by_target_year
+    by_year = {y: _regions_by_status(result, y) for y in years}
     rows = []
-    for status in Status:
-        counts = [by_year[str(y)].by_status.get(status.value, 0) for y in years]
+    for status in _WORST_FIRST:
+        counts = [by_year[y][status] for y in years]
         if not any(counts):
             continue
         rag = RAG_BY_STATUS[status].value
@@ -187,7 +219,26 @@ def _status_counts(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
         "<tbody>",
         *rows,
         "</tbody></table>",
+        f'<p class="muted">{_e(text("headline.html_note", lang))}</p>',
     ]
+
+
+def _headline(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
+    """The headline as a list, the overdue tasks named (id and title) under its tasks
+    line, so that the first screen says how the quarter went."""
+    title, lines = headline(result, plan, lang)
+    items = [f"<li>{_e(line)}</li>" for line in lines]
+    overdue = [t for t in attention_order(result.tasks) if t.status == "overdue"]
+    if overdue:
+        names = "".join(
+            f"<li><strong>{_e(t.id)}</strong> {_e(t.title.get(lang))}</li>" for t in overdue
+        )
+        # under the tasks line (the one before the data line)
+        head = _e(text("headline.html_overdue", lang))
+        items[-2] = (
+            items[-2].removesuffix("</li>") + f'<br/>{head}<ul class="overdue">{names}</ul></li>'
+        )
+    return [f"<h3>{_e(title)}</h3>", '<ul class="headline">', *items, "</ul>"]
 
 
 def _behind(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
@@ -229,24 +280,9 @@ def _sources(result: CheckResult, lang: Lang) -> list[str]:
 
 def _summary(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     out = ['<section id="summary">', f"<h2>{_e(text('html.summary', lang))}</h2>"]
+    out += _headline(result, plan, lang)
     out += _status_counts(result, plan, lang)
     out += _behind(result, plan, lang)
-    if result.tasks:
-        counts = result.summary.tasks
-        out += [
-            f"<h3>{_e(text('html.tasks_head', lang))}</h3>",
-            "<p>"
-            + _e(
-                text(
-                    "html.tasks_counts",
-                    lang,
-                    overdue=counts.get("overdue", 0),
-                    due_soon=counts.get("due_soon", 0),
-                    total=counts.get("total", 0),
-                )
-            )
-            + "</p>",
-        ]
     standards = standard_lines(result, plan, lang)
     if standards:
         out += [f"<h3>{_e(text('html.standards', lang))}</h3>", "<ul>"]

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gl_plan.assess.tasks import (
+    STALE,
     STATUSES,
     QuantityProgress,
     RegionProgress,
@@ -33,6 +34,7 @@ __all__ = [
     "MARKDOWN_COLUMNS",
     "entry_line",
     "flag_label",
+    "needs_attention",
     "progress_text",
     "render_tasks",
     "summary_line",
@@ -80,6 +82,16 @@ CSV_COLUMNS: Final = (
 def flag_label(flag: str, lang: Lang) -> str:
     """A flag's name for people (``quantity_behind`` -> ``behind`` / ``进度滞后``)."""
     return text(f"flag.{flag}", lang) if f"flag.{flag}" in TEXTS else flag
+
+
+def needs_attention(item: TaskAssessment) -> bool:
+    """Whether ``glplan tasks`` shows the task by default: red or amber (overdue, due soon,
+    behind), or stale (no report for too long)."""
+    return item.rag != "green" or STALE in item.flags
+
+
+def _left_out_line(left_out: int, lang: Lang) -> str:
+    return text("headline.tasks_left_out", lang, n=left_out, s="" if left_out == 1 else "s")
 
 
 def _num(value: float) -> str:
@@ -177,12 +189,26 @@ def tasks_table(items: Sequence[TaskAssessment], as_of: date, lang: Lang) -> Tab
 
 
 def tasks_renderables(
-    items: Sequence[TaskAssessment], as_of: date, lang: Lang
+    items: Sequence[TaskAssessment],
+    as_of: date,
+    lang: Lang,
+    *,
+    summary_of: Sequence[TaskAssessment] | None = None,
+    left_out: int = 0,
 ) -> list[RenderableType]:
-    """The table and a one-line summary (or a line saying no task matches)."""
-    if not items:
+    """The table and a one-line summary (or a line saying no task matches).
+
+    The summary counts ``summary_of`` (all tasks) when the rows are a selection;
+    ``left_out`` tasks not shown are counted on a last line that says how to see them.
+    """
+    if not items and not left_out:
         return [Text(text("tasks.no_tasks", lang))]
-    return [tasks_table(items, as_of, lang), Text(""), Text(summary_line(items, as_of, lang))]
+    table = tasks_table(items, as_of, lang) if items else Text(text("tasks.no_tasks", lang))
+    out: list[RenderableType] = [table, Text("")]
+    out.append(Text(summary_line(items if summary_of is None else summary_of, as_of, lang)))
+    if left_out:
+        out.append(Text(_left_out_line(left_out, lang), style="dim"))
+    return out
 
 
 def render_tasks(
@@ -199,11 +225,13 @@ def tasks_markdown(
     lang: Lang,
     *,
     summary_of: Sequence[TaskAssessment] | None = None,
+    left_out: int = 0,
 ) -> str:
     """A Markdown section: heading, summary line and one table row per task.
 
     Columns are named like the JSON keys (:data:`MARKDOWN_COLUMNS`); the cells are in
-    ``lang``. The summary counts ``summary_of`` (all tasks) when the rows are a selection.
+    ``lang``. The summary counts ``summary_of`` (all tasks) when the rows are a selection;
+    ``left_out`` tasks not shown are counted on a last line that says how to see them.
     """
     rows = [
         [
@@ -226,6 +254,8 @@ def tasks_markdown(
     ]
     if rows:
         lines += md_table(MARKDOWN_COLUMNS, rows)
+    if left_out:
+        lines += ["", md_text(_left_out_line(left_out, lang))]
     return "\n".join(lines) + "\n"
 
 
