@@ -135,9 +135,12 @@ TOTAL_LABELS: Final = frozenset(
 )  # fmt: skip
 
 
+_FOOTER_STARTS: Final = tuple(p.replace(" ", "") for p in FOOTER_PREFIXES)
+
+
 def is_footer(text: str) -> bool:
     """Whether a row starting with ``text`` is a note or a signature line."""
     folded = "".join(unicodedata.normalize("NFKC", text).split()).casefold()
-    return folded.startswith(tuple(p.replace(" ", "") for p in FOOTER_PREFIXES)) or (
+    return folded.startswith(_FOOTER_STARTS) or (
         folded.startswith("注") and len(folded) > 1 and folded[1] in ":：1①一、"
     )

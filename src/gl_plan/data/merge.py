@@ -7,9 +7,9 @@ be known.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 
-from gl_plan.data.observations import Observation
+from gl_plan.data.observations import Observation, ObservationSet, Series
 from gl_plan.errors import Code, Problem, Severity
 from gl_plan.periods import Period
 
@@ -18,19 +18,33 @@ Sources = Mapping[str, tuple[str, str | None]]
 
 
 def merge(
-    observations: Sequence[Observation], sources: Sources, report: Callable[[Problem], None]
-) -> list[Observation]:
-    """The observations with duplicates collapsed and conflicts removed, in their order."""
-    groups: dict[tuple[str, str, Period], list[Observation]] = {}
+    observations: Iterable[Observation], sources: Sources, report: Callable[[Problem], None]
+) -> ObservationSet:
+    """The observations grouped into series, duplicates collapsed and conflicts removed.
+
+    Built in one pass over one dictionary per series: a national file of a million rows
+    would otherwise hold a million one-element groups beside the series being built.
+    """
+    series: dict[tuple[str, str], dict[Period, Observation]] = {}
+    repeated: dict[tuple[str, str, Period], list[Observation]] = {}
     for obs in observations:
-        groups.setdefault((obs.region, obs.indicator, obs.period), []).append(obs)
-    rejected: set[int] = set()
-    for group in groups.values():
-        if len(group) == 1:
-            continue
+        by_period = series.setdefault((obs.region, obs.indicator), {})
+        first = by_period.setdefault(obs.period, obs)
+        if first is not obs:
+            repeated.setdefault((obs.region, obs.indicator, obs.period), [first]).append(obs)
+    for (region, indicator, period), group in repeated.items():
         keep = _one_of(group, sources, report)
-        rejected.update(id(o) for o in group if o is not keep)
-    return [o for o in observations if id(o) not in rejected]
+        if keep is None:
+            del series[(region, indicator)][period]
+        else:
+            series[(region, indicator)][period] = keep
+    return ObservationSet(
+        {
+            key: Series(key[0], key[1], tuple(by_period[p] for p in sorted(by_period)))
+            for key, by_period in series.items()
+            if by_period
+        }
+    )
 
 
 def _where(o: Observation) -> str:

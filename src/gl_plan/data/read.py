@@ -132,7 +132,7 @@ def read_indicators(
             ExitCode.USAGE,
             DataResult(ObservationSet.from_observations([]), listed, infos, refused),
         )
-    observations = ObservationSet.from_observations(merge(read, sources, log.report))
+    observations = merge(read, sources, log.report)
     for p in check_quality(observations, plan, sources, completeness=completeness):
         log.report(p)
     return DataResult(observations, log.listed(), infos, refused)
