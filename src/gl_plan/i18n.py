@@ -807,8 +807,8 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.book.excel": ("Excel 工作簿", "an Excel workbook"),
     "data.book.ods": ("OpenDocument 电子表格", "an OpenDocument spreadsheet"),
     "data.book.cannot_open": (
-        "无法作为{what}打开：文件已损坏，或并非此格式"
-        "（可在 Excel 或 WPS 中打开后重新保存）{detail:.0}",
+        "无法打开：不是有效的 {what}（文件已损坏，或并非此格式；可在 Excel 或 WPS 中打开后"
+        "重新保存）{detail:.0}",
         "cannot open as {what}: {detail}",
     ),
     "data.book.cannot_read": (

@@ -627,6 +627,4 @@ goals:
         ("2026Q3", 15.0),
     ]
     [err] = result.errors
-    assert err.text() == (
-        "value 16 does not match numerator/denominator × 1 = 15 (tolerance 0.05)"
-    )
+    assert err.text() == ("value 16 does not match numerator/denominator × 1 = 15 (tolerance 0.05)")
