@@ -15,13 +15,14 @@ import errno
 import io
 import itertools
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Message, Problem, Severity, msg
 from gl_plan.limits import MAX_FIELD_CHARS
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "detect_encoding",
     "iter_rows",
     "not_a_file",
+    "os_reason",
     "read_at_most",
     "sniff_delimiter",
 ]
@@ -43,10 +45,10 @@ __all__ = [
 _GZIP = b"\x1f\x8b"
 _ZIP = b"PK\x03\x04"
 _BINARY_SIGNATURES = {
-    _GZIP: "gzip-compressed data",
-    _ZIP: "a ZIP archive (an .xlsx saved with the wrong name?)",
-    b"%PDF": "a PDF document",
-    b"\xd0\xcf\x11\xe0": "an Excel 97-2003 workbook (name it .xls to have it read as one)",
+    _GZIP: msg("data.binary.gzip"),
+    _ZIP: msg("data.binary.zip"),
+    b"%PDF": msg("data.binary.pdf"),
+    b"\xd0\xcf\x11\xe0": msg("data.binary.xls"),
 }
 
 
@@ -78,13 +80,13 @@ def _looks_like_mojibake(text: str) -> bool:
     return wide > 0 and odd / wide > 0.2
 
 
-def binary_kind(head: bytes) -> str | None:
+def binary_kind(head: bytes) -> Message | None:
     """What a file is, when its first bytes say it is not text."""
     for sig, what in _BINARY_SIGNATURES.items():
         if head.startswith(sig):
             return what
     if b"\x00" in head[:4096]:
-        return "binary data"
+        return msg("data.binary.data")
     return None
 
 
@@ -145,14 +147,20 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
     kind = binary_kind(fh.read(4096))
     if kind is not None:
         return Detected(
-            "binary", (Problem(f"not a text file: {kind}", file=file, code=Code.ENCODING_ERROR),)
+            "binary",
+            (Problem(msg("data.encoding.binary", kind=kind), file=file, code=Code.ENCODING_ERROR),),
         )
     if forced is not None:
         try:
             codec = codecs.lookup(forced)
         except LookupError:
             return Detected(
-                "unknown", (Problem(f"unknown encoding {forced!r}", file=file, code=Code.USAGE),)
+                "unknown",
+                (
+                    Problem(
+                        msg("data.encoding.unknown", encoding=forced), file=file, code=Code.USAGE
+                    ),
+                ),
             )
         # Python's utf-8 codec keeps a BOM as U+FEFF; utf-8-sig drops it, as a reader expects.
         name = "utf-8-sig" if codec.name == "utf-8" else forced
@@ -162,7 +170,7 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
                 "unknown",
                 (
                     Problem(
-                        f"cannot be decoded as {forced}: {error.reason}",
+                        msg("data.encoding.cannot_decode", encoding=forced, reason=error.reason),
                         file=file,
                         line=line,
                         code=Code.ENCODING_ERROR,
@@ -182,8 +190,7 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
             "latin-1",
             (
                 Problem(
-                    "neither UTF-8 nor GB18030: read as Latin-1, so any Chinese text in it is "
-                    "garbled; check the values or pass --encoding",
+                    msg("data.encoding.latin1"),
                     file=file,
                     severity=Severity.WARNING,
                     code=Code.ENCODING_ERROR,
@@ -192,15 +199,14 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
         )
     if _looks_like_mojibake(sample):
         warn = Problem(
-            "not UTF-8; read as GB18030 but the text looks garbled (a Latin-1 or other file?); "
-            "check the values or pass --encoding",
+            msg("data.encoding.mojibake"),
             file=file,
             severity=Severity.WARNING,
             code=Code.ENCODING_ERROR,
         )
     else:
         warn = Problem(
-            "not UTF-8: read as GB18030 (GBK), as Excel on Chinese Windows saves it",
+            msg("data.encoding.gbk"),
             file=file,
             severity=Severity.WARNING,
             code=Code.ENCODING,
@@ -227,10 +233,20 @@ _SNIFF_LINES = 100
 class RowError(csv.Error):
     """A row the csv module cannot split (a field over the limit), with the line it starts on."""
 
-    def __init__(self, message: str, line: int) -> None:
+    def __init__(self, message: Message, line: int) -> None:
         super().__init__(f"line {line}: {message}")
         self.reason = message
         self.line = line
+
+
+_FIELD_LIMIT = re.compile(r"field larger than field limit \((\d+)\)")
+
+
+def _csv_reason(text: str) -> Message:
+    """The csv module's reason, in the user's language where it is one glplan knows."""
+    if m := _FIELD_LIMIT.fullmatch(text):
+        return msg("data.csv.field_limit", limit=int(m.group(1)))
+    return msg("data.csv.other", reason=text)
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -271,10 +287,10 @@ def iter_rows(text: str | TextIO, delimiter: str | None = None) -> Iterator[tupl
             yield start, row
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise RowError(str(exc), start) from None
+        raise RowError(_csv_reason(str(exc)), start) from None
 
 
-def not_a_file(path: Path | str) -> str | None:
+def not_a_file(path: Path | str) -> Message | None:
     """Why ``path`` cannot be read as a file, when it is something other than a regular
     file or a folder; None otherwise (a missing path included: callers say so their way).
 
@@ -285,16 +301,36 @@ def not_a_file(path: Path | str) -> str | None:
     try:
         mode = os.stat(path).st_mode
     except OSError as exc:
-        return "is a symlink loop, not a regular file" if exc.errno == errno.ELOOP else None
+        return msg("data.file.symlink_loop") if exc.errno == errno.ELOOP else None
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
     if stat.S_ISFIFO(mode):
-        return "is a FIFO (named pipe), not a regular file"
+        return msg("data.file.fifo")
     if stat.S_ISSOCK(mode):
-        return "is a socket, not a regular file"
+        return msg("data.file.socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a regular file"
-    return "is not a regular file"
+        return msg("data.file.device")
+    return msg("data.file.not_regular")
+
+
+#: Operating-system errors glplan says in Chinese; the English keeps the system's own words.
+_OS_REASONS = {
+    errno.EACCES: "data.os.EACCES",
+    errno.EPERM: "data.os.EACCES",
+    errno.ENOENT: "data.os.ENOENT",
+    errno.EISDIR: "data.os.EISDIR",
+    errno.EBUSY: "data.os.EBUSY",
+    errno.EIO: "data.os.EIO",
+}
+
+
+def os_reason(exc: OSError, reason: object = None) -> Message:
+    """Why the operating system could not read a file: in English ``reason`` (by default
+    the system's own words, ``Permission denied``), in Chinese ``没有读取权限``."""
+    said = exc.strerror or exc if reason is None else reason
+    # A str always: the Chinese text takes the reason with "{reason:.0}", which only a str
+    # formats.
+    return msg(_OS_REASONS.get(exc.errno or 0, "data.os.other"), reason=str(said))
 
 
 def read_at_most(path: Path, limit: int) -> bytes:
@@ -317,44 +353,61 @@ def read_at_most(path: Path, limit: int) -> bytes:
 
 
 def read_input_file(
-    path: Path, limit: int, what: str, *, too_large_exit: ExitCode = ExitCode.USAGE
+    path: Path, limit: int, what: Message, *, too_large_exit: ExitCode = ExitCode.USAGE
 ) -> bytes:
     """A user's input file's bytes, refused with a located :class:`GlplanError` when it is
     missing, unreadable, a folder, not a regular file (a FIFO, a device, a socket, a
     symlink loop), or over ``limit`` bytes (``what`` names the kind of file in the
-    messages: "a plan", "a progress ledger").
+    messages: "a plan", "a progress ledger", or a :class:`~gl_plan.errors.Msg`).
 
     Bounded even when the size on disk is no guide (a file still growing).
     """
     name = str(path)
+    if isinstance(what, str):
+        what = _KINDS.get(what, what)
     if (why := not_a_file(path)) is not None:
         raise GlplanError.single(why, file=name, code=Code.NOT_A_FILE)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise GlplanError.single("no such file", file=name, code=Code.NOT_FOUND) from None
+        raise GlplanError.single(
+            msg("data.file.no_such_file"), file=name, code=Code.NOT_FOUND
+        ) from None
     except OSError as exc:
-        raise GlplanError.single(f"cannot read: {exc.strerror}", file=name) from None
+        raise GlplanError.single(_cannot_read(exc, exc.strerror), file=name) from None
     if path.is_dir():
-        raise GlplanError.single(f"is a folder, not {what} file", file=name)
+        raise GlplanError.single(msg("data.file.is_folder", what=what), file=name)
 
-    def too_large(amount: str) -> GlplanError:
+    def too_large(amount: Message) -> GlplanError:
         return GlplanError.single(
-            f"{amount}; {what} is at most {limit:,} bytes",
+            msg("data.file.too_large", amount=amount, what=what, limit=limit),
             file=name,
             code=Code.TOO_LARGE,
             exit_code=too_large_exit,
         )
 
     if size > limit:
-        raise too_large(f"file is {size:,} bytes")
+        raise too_large(msg("data.file.size", size=size))
     try:
         raw = read_at_most(path, limit)
     except OSError as exc:
-        raise GlplanError.single(f"cannot read: {exc.strerror or exc}", file=name) from None
+        raise GlplanError.single(_cannot_read(exc, exc.strerror or exc), file=name) from None
     if len(raw) > limit:
-        raise too_large(f"more than {limit:,} bytes")
+        raise too_large(msg("data.file.more_than", limit=limit))
     return raw
+
+
+#: The kinds of file callers name, in both languages.
+_KINDS: dict[str, Message] = {
+    "a plan": msg("data.file.kind_plan"),
+    "a progress ledger": msg("data.file.kind_ledger"),
+    "a check's JSON": msg("data.file.kind_check_json"),
+}
+
+
+def _cannot_read(exc: OSError, reason: object) -> Message:
+    """``cannot read: Permission denied``; ``reason`` as the English has always said it."""
+    return msg("data.file.cannot_read", reason=os_reason(exc, str(reason)))
 
 
 # Keep the csv module's own limit in step with ours.

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, total_ordering
 
+from gl_plan.errors import Message, msg
+
 _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 # Anchored and linear: no nested quantifiers, so hostile strings cannot make these slow.
@@ -32,7 +34,12 @@ _MAX_PERIOD_TEXT = 40
 
 
 class PeriodError(ValueError):
-    """A period that cannot be read; the message says what was expected."""
+    """A period that cannot be read; the message says what was expected (``str()`` gives
+    it in English, :attr:`message` in both languages)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @total_ordering
@@ -49,9 +56,9 @@ class Period:
 
     def __post_init__(self) -> None:
         if not 1900 <= self.year <= 2199:
-            raise PeriodError(f"year {self.year} is out of range 1900-2199")
+            raise PeriodError(msg("data.period.year_range", year=self.year))
         if self.quarter is not None and not 1 <= self.quarter <= 4:
-            raise PeriodError(f"quarter {self.quarter} is not 1-4")
+            raise PeriodError(msg("data.period.quarter_range", quarter=self.quarter))
 
     @property
     def is_annual(self) -> bool:
@@ -109,7 +116,7 @@ def parse_period(text: str) -> Period:
 
 
 @lru_cache(maxsize=4096)
-def read_period(text: str) -> tuple[Period, str | None]:
+def read_period(text: str) -> tuple[Period, Message | None]:
     """Read a period as counties write it.
 
     >>> [str(parse_period(s)) for s in ("2024Q3", "2024-q3", "2024年第三季度", "2024年3季度")]
@@ -117,16 +124,16 @@ def read_period(text: str) -> tuple[Period, str | None]:
     >>> str(parse_period("２０２４年"))
     '2024'
     >>> period, note = read_period("2026年1-9月")
-    >>> str(period), note
+    >>> str(period), str(note)
     ('2026Q3', "'2026年1-9月' (January to September) is read as 2026Q3, the quarter it ends with")
 
     The note is None when the text names the period plainly.
     """
     if len(text) > _MAX_PERIOD_TEXT:
-        raise PeriodError("period text is too long")
+        raise PeriodError(msg("data.period.too_long"))
     norm = unicodedata.normalize("NFKC", text).strip()
     if not norm:
-        raise PeriodError("empty period")
+        raise PeriodError(msg("data.period.empty"))
     if m := _QUARTER.fullmatch(norm):
         return Period(int(m.group(1)), int(m.group(2))), None
     if m := _QUARTER_ZH.fullmatch(norm):
@@ -140,49 +147,47 @@ def read_period(text: str) -> tuple[Period, str | None]:
         return _months(text, int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m := _FIRST_QUARTERS.fullmatch(norm):
         q = _CN_QUARTER[m.group(2)]
-        return _to_end(text, Period(int(m.group(1)), q), f"the first {q} quarters")
+        return _to_end(text, Period(int(m.group(1)), q), msg("data.period.first_quarters", q=q))
     if m := _HALF.fullmatch(norm):
         year = int(m.group(1))
         if m.group(2) == "上":
-            return _to_end(text, Period(year, 2), "the first half of the year")
-        return Period(year, 4), f"{text!r} (the second half of the year) is read as {year}Q4"
+            return _to_end(text, Period(year, 2), msg("data.period.first_half"))
+        return Period(year, 4), msg("data.period.second_half", text=text, year=year)
     raise PeriodError(
-        f"cannot read period {text!r}: expected 2024Q3, 2024-Q3, 2024年第三季度, 2024年1-9月 "
-        "or a year"
+        msg(
+            "data.period.unreadable",
+            text=text,
+            quarter_zh="2024年第三季度",
+            months_zh="2024年1-9月",
+        )
     )
 
 
-def _to_end(text: str, period: Period, what: str) -> tuple[Period, str | None]:
+def _to_end(text: str, period: Period, what: Message) -> tuple[Period, Message | None]:
     """A stretch of months from January, read as the quarter it ends with: the plan's
     indicators are counts at a date (children enrolled, pupils graduating), so a figure
     for January to September is the figure at the end of the third quarter."""
-    return period, f"{text!r} ({what}) is read as {period}, the quarter it ends with"
+    return period, msg("data.period.read_as", text=text, what=what, period=period)
 
 
-def _months(text: str, year: int, first: int, last: int) -> tuple[Period, str | None]:
+def _months(text: str, year: int, first: int, last: int) -> tuple[Period, Message | None]:
     if not (1 <= first <= last <= 12) or last % 3:
-        raise PeriodError(
-            f"cannot read period {text!r}: months {first}-{last} do not end a quarter"
-        )
+        raise PeriodError(msg("data.period.months_not_quarter", text=text, first=first, last=last))
     quarter = last // 3
     if first == last - 2:
         return Period(year, quarter), None  # exactly the quarter: 7-9月 is Q3
     if first != 1:
-        raise PeriodError(
-            f"cannot read period {text!r}: months {first}-{last} are neither a quarter nor "
-            "counted from January"
-        )
-    months = f"{_MONTH_NAMES[first - 1]} to {_MONTH_NAMES[last - 1]}"
+        raise PeriodError(msg("data.period.months_not_counted", text=text, first=first, last=last))
+    months = msg("data.period.months", first=_month(first), last=_month(last))
     return _to_end(text, Period(year, quarter), months)
 
 
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
+def _month(n: int) -> Message:
+    """The month's name: ``September``, ``9月``."""
+    return msg(f"data.month.{n}")
 
 
-def find_period(text: str) -> tuple[Period, str | None] | None:
+def find_period(text: str) -> tuple[Period, Message | None] | None:
     """The first period written inside ``text`` (a title line, a file name), with its note,
     or None. ``恭城瑶族自治县2026年第三季度教育主要指标`` holds 2026Q3; a year alone
     (``2026年教育统计``) is the year."""

@@ -63,7 +63,7 @@ def test_bad_file_gives_located_problem(read: Reader, indicator_fixtures: Path, 
     for problem in result.issues:
         if problem.code != "incomplete-reporting":
             assert problem.file == str(path)
-            assert problem.message
+            assert problem.text()
     assert len(result.observations) == kept
 
 
@@ -71,7 +71,7 @@ def test_cell_problems_name_column_and_field(read: Reader, indicator_fixtures: P
     result = read(indicator_fixtures / "bad" / "bad_period.csv")
     [err] = result.errors
     assert (err.line, err.column, err.field) == (3, 2, "period")
-    assert "2024 third quarter" in err.message
+    assert "2024 third quarter" in err.text()
     assert str(err).startswith(f"{indicator_fixtures / 'bad' / 'bad_period.csv'}:3:2: period: ")
 
 
@@ -83,16 +83,16 @@ def test_conflict_across_files_names_both_places(read: Reader, indicator_fixture
         ("a.csv", 2, "conflicting-value"),
         ("b.csv", 2, "conflicting-value"),
     ]
-    assert f"{folder / 'b.csv'}:2" in errors[0].message
-    assert f"{folder / 'a.csv'}:2" in errors[1].message
+    assert f"{folder / 'b.csv'}:2" in errors[0].text()
+    assert f"{folder / 'a.csv'}:2" in errors[1].text()
     assert len(result.observations) == 0
 
 
 def test_conflict_message_gives_both_values(read: Reader, indicator_fixtures: Path) -> None:
     result = read(indicator_fixtures / "bad" / "conflict_within.csv")
     first, second = result.errors
-    assert "98.5 here, 97.1 at" in first.message
-    assert "97.1 here, 98.5 at" in second.message
+    assert "98.5 here, 97.1 at" in first.text()
+    assert "97.1 here, 98.5 at" in second.text()
 
 
 def test_too_large_file_is_refused(
@@ -114,7 +114,7 @@ def test_many_problems_of_one_kind_are_counted(read: Reader, tmp_path: Path) -> 
     from gl_plan.data.read import MAX_PROBLEMS_PER_KIND
 
     assert len(result.errors) == MAX_PROBLEMS_PER_KIND + 1
-    assert result.errors[-1].message.startswith("... and 150 more unknown-indicator")
+    assert result.errors[-1].text().startswith("... and 150 more unknown-indicator")
 
 
 # -- warnings, not errors -------------------------------------------------------------------
@@ -140,7 +140,7 @@ def test_warning_files(read: Reader, indicator_fixtures: Path, name: str) -> Non
 def test_latin1_warning_says_garbled(read: Reader, indicator_fixtures: Path) -> None:
     result = read(indicator_fixtures / "warn" / "latin1.csv")
     [warning] = [p for p in result.warnings if p.code == "encoding-error"]
-    assert "garbled" in warning.message
+    assert "garbled" in warning.text()
     assert len(result.observations) == 1
 
 
@@ -216,5 +216,5 @@ def test_huge_field_stops_reading_with_its_line(read: Reader, tmp_path: Path) ->
     )
     result = read(path)
     assert file_issues(result) == ["source-error@3"]
-    assert "field larger than field limit" in result.errors[0].message
+    assert "field larger than field limit" in result.errors[0].text()
     assert len(result.observations) == 1

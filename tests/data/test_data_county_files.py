@@ -46,7 +46,7 @@ def _values(result: DataResult) -> dict[tuple[str, str, str], float]:
 
 def _warnings(result: DataResult) -> list[tuple[int | None, str, str]]:
     """The warnings, but the one every GBK file gets (read as GB18030, as Excel saves it)."""
-    return [(p.line, p.code, p.message) for p in result.warnings if p.code != "encoding"]
+    return [(p.line, p.code, p.text()) for p in result.warnings if p.code != "encoding"]
 
 
 def _codes(result: DataResult, severity: Severity) -> list[str]:
@@ -125,7 +125,7 @@ def test_merged_title_footnotes_and_signatures_are_skipped_with_one_note(
         str(path),
         1,
     )
-    assert note.message == (
+    assert note.text() == (
         "skipped, not data: title line 1 above the header; notes and signatures on lines 5-9 "
         "below the data"
     )
@@ -224,7 +224,7 @@ def test_statistical_form_gbk_csv_region_and_period_from_title(plan: Plan, tmp_p
     assert [(str(o.period), o.numerator, o.denominator) for o in pre] == [
         ("2026Q3", 9690.0, 10000.0),
     ]
-    notes = {p.code: p.message for p in result.issues if p.severity is Severity.INFO}
+    notes = {p.code: p.text() for p in result.issues if p.severity is Severity.INFO}
     assert notes == {
         "context": "no region or period column: region 450332 恭城瑶族自治县 from the title "
         "line (line 1); period 2026Q3 from the title line (line 1)",
@@ -256,7 +256,7 @@ def test_statistical_form_xls_from_file_name(plan: Plan, tmp_path: Path) -> None
         ("450332", INC, "2026Q3"): pytest.approx(8576 * 100 / 9690),
     }
     [context] = [p for p in result.issues if p.code == "context"]
-    assert context.message == (
+    assert context.text() == (
         "no region or period column: region 450332 恭城瑶族自治县 from the file name; "
         "period 2026Q3 from the file name"
     )
@@ -275,7 +275,7 @@ def test_region_and_period_stated(plan: Plan, tmp_path: Path) -> None:
     }
     [note] = [p for p in result.issues if p.code == "context"]
     assert note.severity is Severity.INFO
-    assert note.message == (
+    assert note.text() == (
         "no region or period column: region 450332 恭城瑶族自治县 from --region; period "
         "2026Q3 from --period"
     )
@@ -296,7 +296,7 @@ def test_a_wrong_stated_region_or_period_is_a_usage_error(
         _read(plan, path, **kw)
     assert caught.value.exit_code == 2
     [problem] = caught.value.problems
-    assert problem.message.startswith(message)
+    assert problem.text().startswith(message)
 
 
 # -- 6. count columns named by the plan -----------------------------------------------------
@@ -371,7 +371,7 @@ def test_total_rows_are_checked_and_not_used(plan: Plan, tmp_path: Path) -> None
         ),
     ]
     [note] = [p for p in result.issues if p.code == "skipped-rows"]
-    assert note.message == "skipped, not data: total rows on lines 4-6 (not any region's)"
+    assert note.text() == "skipped, not data: total rows on lines 4-6 (not any region's)"
 
 
 def test_a_total_row_is_never_the_parent_s_figure(plan: Plan, tmp_path: Path) -> None:
@@ -456,7 +456,7 @@ def test_xls_over_the_size_limit_is_refused(
         _read(plan, path)
     [problem, _] = caught.value.problems
     assert (problem.file, problem.code) == (str(path), "file-too-large")
-    assert "at most 100 bytes are read" in problem.message
+    assert "at most 100 bytes are read" in problem.text()
 
 
 def test_xls_sheet_over_the_row_limit_is_refused_before_its_cells(
@@ -514,7 +514,7 @@ def test_cumulative_periods_in_cells_are_read_with_a_note(plan: Plan, tmp_path: 
         ("450321", PRE, "2026Q3"): 96.9,
         ("450321", PRE, "2026Q2"): 96.5,
     }
-    notes = [p.message for p in result.issues if p.code == "period-read-as"]
+    notes = [p.text() for p in result.issues if p.code == "period-read-as"]
     assert notes == [
         "'2026年1-9月' (January to September) is read as 2026Q3, the quarter it ends with",
         "'2026年上半年' (the first half of the year) is read as 2026Q2, the quarter it ends with",
@@ -532,7 +532,7 @@ def test_a_fraction_in_csv_is_an_error_suggesting_the_percentage(
     assert list(result.observations) == []
     [err] = result.errors
     assert (err.line, err.column, err.code) == (2, 2, "constraint-error")
-    assert "0.969 looks like a fraction: did you mean 96.9?" in err.message
+    assert "0.969 looks like a fraction: did you mean 96.9?" in err.text()
 
 
 def test_a_lone_fraction_in_a_sheet_is_an_error(plan: Plan, tmp_path: Path) -> None:
@@ -544,7 +544,7 @@ def test_a_lone_fraction_in_a_sheet_is_an_error(plan: Plan, tmp_path: Path) -> N
     assert _values(result) == {("450321", PRE, "2026Q2"): 96.5}
     [err] = result.errors
     assert err.line == 2
-    assert "0.969 looks like a fraction: did you mean 96.9?" in err.message
+    assert "0.969 looks like a fraction: did you mean 96.9?" in err.text()
 
 
 # -- 11. the file names one county, the rows another ----------------------------------------
@@ -559,7 +559,7 @@ def test_file_named_for_one_county_holding_another_s_rows(plan: Plan, tmp_path: 
     assert list(result.observations) == []
     [err] = result.errors
     assert (err.line, err.code) == (2, "wrong-region")
-    assert err.message == (
+    assert err.text() == (
         "this row is for 450327 灌阳县, but the file name says 450325 兴安县; row not used "
         "(is this the right file?)"
     )
@@ -580,7 +580,7 @@ def test_a_damaged_county_file_does_not_stop_the_others(plan: Plan, tmp_path: Pa
     assert len({o.region for o in result.observations}) == 16
     [err] = result.errors
     assert (err.file, err.code) == (str(damaged), "io-error")
-    assert err.message.startswith("cannot open as an Excel workbook")
+    assert err.text().startswith("cannot open as an Excel workbook")
     assert result.refused == [str(damaged)]
 
 
@@ -590,7 +590,7 @@ def test_nothing_read_at_all_is_exit_2(plan: Plan, tmp_path: Path) -> None:
     with pytest.raises(NothingRead) as caught:
         read_indicators([bad], plan, as_of=AS_OF)
     assert caught.value.exit_code == 2
-    assert caught.value.problems[-1].message == (
+    assert caught.value.problems[-1].text() == (
         "nothing could be read (the file was refused whole, see above), so nothing was written"
     )
 
@@ -627,6 +627,4 @@ goals:
         ("2026Q3", 15.0),
     ]
     [err] = result.errors
-    assert err.message == (
-        "value 16 does not match numerator/denominator × 1 = 15 (tolerance 0.05)"
-    )
+    assert err.text() == ("value 16 does not match numerator/denominator × 1 = 15 (tolerance 0.05)")

@@ -77,7 +77,7 @@ def test_title_row_is_skipped_with_a_note(read: Reader, indicator_fixtures: Path
     assert file_issues(result) == ["skipped-rows@1"]
     [note] = result.issues
     assert note.severity is Severity.INFO
-    assert note.message == "skipped, not data: title line 1 above the header"
+    assert note.text() == "skipped, not data: title line 1 above the header"
 
 
 def test_folder_reads_csv_and_xlsx_sorted_and_skips_others(read: Reader, tmp_path: Path) -> None:
@@ -226,7 +226,7 @@ def test_rows_of_another_region_than_the_file_name_are_errors(read: Reader, tmp_
     result = read(path)
     [err] = result.errors
     assert (err.line, err.code) == (2, "wrong-region")
-    assert err.message == (
+    assert err.text() == (
         "this row is for 450323 灵川县, but the file name says 450321 阳朔县; row not used "
         "(is this the right file?)"
     )
@@ -338,7 +338,7 @@ def test_damaged_xlsx_is_a_problem(read: Reader, tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04 this is not really a zip file")
     result = read(path)
     assert [(p.file, p.severity) for p in result.issues] == [(str(path), Severity.ERROR)]
-    assert "cannot open as an Excel workbook" in result.issues[0].message
+    assert "cannot open as an Excel workbook" in result.issues[0].text()
     assert result.files[0].shape == "unreadable"
 
 

@@ -74,7 +74,7 @@ CELLS = st.one_of(
 def _check(result_issues: list, observations: object) -> None:  # type: ignore[type-arg]
     for problem in result_issues:
         assert problem.severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        assert problem.message
+        assert problem.text()
 
 
 def _read(path: Path, plan: Plan) -> DataResult:

@@ -57,7 +57,7 @@ def test_completeness_lists_missing_indicators_per_region(data_plan: Plan) -> No
             obs += series(code, CONS, [100.0, 100.5])
     obs = [o for o in obs if not (o.region == "450324" and o.period == Period(2022, 2))]
     problems = check_completeness(ObservationSet.from_observations(obs), data_plan)
-    assert [p.message for p in problems] == [
+    assert [p.text() for p in problems] == [
         "450321 Yangshuo County did not report 2022Q2 (the latest period in the data): "
         "compulsory_consolidation_rate",
         "450324 Quanzhou County did not report 2022Q2 (the latest period in the data): "
@@ -77,7 +77,7 @@ def test_gap_is_reported_once_per_region_with_indicators(data_plan: Plan) -> Non
     obs = [o for o in obs if o.period != Period(2022, 3)]
     sources = {"f.csv": ("f.csv", None)}
     [gap] = gaps(ObservationSet.from_observations(obs), data_plan, sources)
-    assert gap.message == (
+    assert gap.text() == (
         "450324 has no data for 2022Q3 (between 2022Q2 and 2022Q4): "
         "compulsory_consolidation_rate, preschool_gross_enrollment_rate"
     )
@@ -91,7 +91,7 @@ def test_long_gap_and_annual_gap(data_plan: Plan) -> None:
         Observation("450321", Period(2020), PRE, 90.0),
         Observation("450321", Period(2023), PRE, 92.0),
     ]
-    messages = [p.message for p in gaps(ObservationSet.from_observations(obs), data_plan)]
+    messages = [p.text() for p in gaps(ObservationSet.from_observations(obs), data_plan)]
     assert any("2020Q2-2021Q1 (4 periods)" in m for m in messages)
     assert any("2021-2022 (2 periods)" in m for m in messages)
 
@@ -110,15 +110,15 @@ def test_spike_is_reported_once_at_the_wrong_value() -> None:
     [out] = outliers(obs, 3.5)
     assert out.code == "outlier"
     assert (out.file, out.line) == ("f.csv", 7)  # the sixth value, on line 7
-    assert "2023Q2 = 112" in out.message
-    assert "> 3.5" in out.message
+    assert "2023Q2 = 112" in out.text()
+    assert "> 3.5" in out.text()
 
 
 def test_step_change_is_reported() -> None:
     values = [95.0, 95.5, 95.9, 96.6, 97.0, 90.0, 90.5, 90.9, 91.4, 91.9]
     obs = ObservationSet.from_observations(series("450321", PRE, values))
     [out] = outliers(obs, 3.5)
-    assert "2023Q2 = 90" in out.message
+    assert "2023Q2 = 90" in out.text()
 
 
 def test_no_outliers_in_a_steady_trend_or_short_series() -> None:
@@ -174,7 +174,7 @@ def test_a_jump_is_a_warning_naming_both_figures_and_the_setting(data_plan: Plan
     # Too short a series for the outlier screen (two changes): only the bound can see it.
     obs = ObservationSet.from_observations(series("450321", PRE, [95.0, 95.5, 100.5]))
     [out] = jumps(obs, data_plan, {"f.csv": ("county.xlsx", "Q3")})
-    assert out.message == (
+    assert out.text() == (
         "implausible jump: 450321 Yangshuo County preschool_gross_enrollment_rate "
         "2022Q3 = 100.5, 2022Q2 = 95.5: a change of +5 points, more than "
         "settings.max_quarterly_change (3); check the figure (a typing error, or a "
@@ -236,4 +236,4 @@ def test_a_years_figure_between_quarters_does_not_hide_a_change() -> None:
     values = [95.0, 95.5, 95.9, 96.6, 112.0, 97.3, 97.9, 98.5, 98.8, 99.4]
     obs = [*series("450321", PRE, values), Observation("450321", Period(2022), PRE, 96.0)]
     [out] = outliers(ObservationSet.from_observations(obs), 3.5)
-    assert "2023Q1 = 112, a change of +15.4 from 2022Q4" in out.message
+    assert "2023Q1 = 112, a change of +15.4 from 2022Q4" in out.text()

@@ -93,15 +93,15 @@ def test_fifo_as_plan_or_ledger_is_refused_at_once(fifo: Path, tmp_path: Path) -
 
 @needs_fifo
 def test_fifo_in_process(fifo: Path, data_plan: Plan) -> None:
-    assert not_a_file(fifo) == FIFO
+    assert str(not_a_file(fifo)) == FIFO
     with pytest.raises(GlplanError) as info:
         read_input_file(fifo, 1000, "a plan")
     [problem] = info.value.problems
-    assert (problem.file, problem.message, problem.code) == (str(fifo), FIFO, "not-a-file")
+    assert (problem.file, problem.text(), problem.code) == (str(fifo), FIFO, "not-a-file")
     with pytest.raises(GlplanError) as info:
         read_indicators([fifo, GOOD_CSV], data_plan, as_of=date(2026, 11, 28))
     assert info.value.exit_code == ExitCode.USAGE
-    assert [(p.file, p.message) for p in info.value.problems] == [(str(fifo), FIFO)]
+    assert [(p.file, p.text()) for p in info.value.problems] == [(str(fifo), FIFO)]
 
 
 def test_a_fifo_in_a_folder_is_skipped(tmp_path: Path, data_plan: Plan) -> None:
@@ -115,22 +115,22 @@ def test_a_fifo_in_a_folder_is_skipped(tmp_path: Path, data_plan: Plan) -> None:
 
 def test_symlink_loop_is_named(loop: Path, data_plan: Plan) -> None:
     message = "is a symlink loop, not a regular file"
-    assert not_a_file(loop) == message
+    assert str(not_a_file(loop)) == message
     with pytest.raises(GlplanError) as info:
         read_indicators([loop], data_plan, as_of=date(2026, 11, 28))
-    assert [(p.file, p.message) for p in info.value.problems] == [(str(loop), message)]
+    assert [(p.file, p.text()) for p in info.value.problems] == [(str(loop), message)]
     with pytest.raises(GlplanError) as info:
         read_input_file(loop, 1000, "a progress ledger")
-    assert [(p.file, p.message) for p in info.value.problems] == [(str(loop), message)]
+    assert [(p.file, p.text()) for p in info.value.problems] == [(str(loop), message)]
 
 
 def test_socket_and_device_are_named(unix_socket: Path, data_plan: Plan) -> None:
-    assert not_a_file(unix_socket) == "is a socket, not a regular file"
+    assert str(not_a_file(unix_socket)) == "is a socket, not a regular file"
     with pytest.raises(GlplanError) as info:
         read_indicators([unix_socket], data_plan, as_of=date(2026, 11, 28))
-    assert info.value.problems[0].message == "is a socket, not a regular file"
+    assert info.value.problems[0].text() == "is a socket, not a regular file"
     if Path("/dev/null").exists():
-        assert not_a_file("/dev/null") == "is a device, not a regular file"
+        assert str(not_a_file("/dev/null")) == "is a device, not a regular file"
 
 
 def test_regular_files_folders_and_missing_paths_pass(tmp_path: Path) -> None:

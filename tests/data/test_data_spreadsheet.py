@@ -49,7 +49,7 @@ def test_a_column_of_fractions_is_read_as_percentages(read: Reader, tmp_path: Pa
         "value",
         Severity.WARNING,
     )
-    assert "multiplied by 100" in note.message
+    assert "multiplied by 100" in note.text()
 
 
 def test_a_wide_column_of_fractions_is_read_as_percentages(read: Reader, tmp_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_a_lone_fraction_among_percentages_is_an_error(read: Reader, tmp_path: P
     result = read(path)
     [err] = result.errors
     assert (err.line, err.column, err.code) == (2, 3, "constraint-error")
-    assert "fraction" in err.message
+    assert "fraction" in err.text()
     assert [o.value for o in result.observations] == [98.1]
 
 
@@ -95,7 +95,7 @@ def test_fractions_typed_as_text_or_in_csv_are_errors(read: Reader, tmp_path: Pa
     assert [o.value for o in result.observations] == [98.5]
     [err] = result.errors
     assert (err.line, err.code) == (3, "constraint-error")
-    assert "0.981 looks like a fraction: did you mean 98.1?" in err.message
+    assert "0.981 looks like a fraction: did you mean 98.1?" in err.text()
     csv = tmp_path / "450321_阳朔县.csv"
     csv.write_text(f"period,indicator,value\n2024Q3,{IND},0.985\n2024Q2,{IND},0.981\n")
     result = read(csv)
@@ -104,7 +104,7 @@ def test_fractions_typed_as_text_or_in_csv_are_errors(read: Reader, tmp_path: Pa
         (2, "constraint-error"),
         (3, "constraint-error"),
     ]
-    assert result.errors[0].message == (
+    assert result.errors[0].text() == (
         "value 0.985 looks like a fraction: did you mean 98.5? (rates are percentages: type "
         "98.5 or 98.5%)"
     )
@@ -126,7 +126,7 @@ def test_dates_and_logicals_read_as_excel_shows_them(
     )
     [err] = read(path).errors
     assert (err.line, err.column, err.code) == (2, 1, "type-error")
-    assert message in err.message
+    assert message in err.text()
 
 
 def test_lines_are_the_sheet_rows(read: Reader, tmp_path: Path) -> None:
@@ -143,6 +143,6 @@ def test_lines_are_the_sheet_rows(read: Reader, tmp_path: Path) -> None:
     [obs] = result.observations
     assert obs.line == 5
     blank = [p for p in result.issues if p.code == "blank-row"]
-    assert [(p.line, p.message) for p in blank] == [(6, "blank row (lines 6-8) inside the table")]
+    assert [(p.line, p.text()) for p in blank] == [(6, "blank row (lines 6-8) inside the table")]
     [err] = result.errors
     assert (err.line, err.column) == (9, 5)

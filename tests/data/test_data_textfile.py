@@ -62,7 +62,7 @@ def test_forced_encoding_error_gives_line(monkeypatch: pytest.MonkeyPatch) -> No
 def test_binary_files(head: bytes, what: str) -> None:
     decoded = decode(head + b"rest", "f.csv")
     assert decoded.text == ""
-    assert what in decoded.problems[0].message
+    assert what in decoded.problems[0].text()
 
 
 def test_iter_rows_string_and_stream_agree() -> None:

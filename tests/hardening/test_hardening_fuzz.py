@@ -50,7 +50,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _check_plan_error(exc: GlplanError, file: str) -> None:
     assert exc.problems
     for problem in exc.problems:
-        assert problem.message
+        assert problem.text()
         assert problem.file == file
 
 
@@ -206,7 +206,7 @@ def test_csv_reader_on_any_bytes(plan: Plan, folder: Path, raw: bytes) -> None:
     path.write_bytes(raw)
     result = _read_one(path, plan)
     for problem in result.issues:
-        assert problem.message
+        assert problem.text()
 
 
 @FUZZ
@@ -233,7 +233,7 @@ def test_csv_reader_on_any_rows(
     path = folder / "450302_rows.csv"
     path.write_bytes(buffer.getvalue().encode("utf-8", errors="surrogatepass"))
     result = _read_one(path, plan)
-    assert all(p.message for p in result.issues)
+    assert all(p.text() for p in result.issues)
     # Every accepted observation is in range and of a known region and indicator.
     for obs in result.observations:
         assert obs.region in plan.region_by_code
@@ -283,7 +283,7 @@ def test_xlsx_reader_on_any_cells(
     path = folder / "450302_cells.xlsx"
     book.save(path)
     result = _read_one(path, plan)
-    assert all(p.message for p in result.issues)
+    assert all(p.text() for p in result.issues)
 
 
 # --------------------------------------------------------------------------- ledgers
@@ -317,7 +317,7 @@ def test_ledger_reader_on_any_bytes(plan: Plan, folder: Path, raw: bytes) -> Non
         assert exc.problems
         assert all(p.file == str(path) for p in exc.problems)
         return
-    assert all(p.message for p in problems)
+    assert all(p.text() for p in problems)
     assert all(e.task in plan.task_by_id for e in ledger.entries)
 
 

@@ -119,7 +119,7 @@ def test_oversized_plan_names_file_and_limit(tmp_path: Path) -> None:
     [problem] = info.value.problems
     assert problem.file == str(big)
     assert problem.code == "too-large"
-    assert f"{limits.MAX_PLAN_BYTES:,}" in problem.message
+    assert f"{limits.MAX_PLAN_BYTES:,}" in problem.text()
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
@@ -129,7 +129,7 @@ def test_endless_device_as_plan_or_ledger_is_refused(plan: Plan) -> None:
     with pytest.raises(GlplanError) as info:
         load_plan("/dev/zero")
     assert info.value.problems[0].code == "not-a-file"
-    assert info.value.problems[0].message == "is a device, not a regular file"
+    assert info.value.problems[0].text() == "is a device, not a regular file"
     with pytest.raises(GlplanError) as info:
         read_ledger("/dev/zero", plan)
     assert info.value.problems[0].code == "not-a-file"
@@ -162,7 +162,7 @@ def test_deep_or_huge_yaml_gets_a_clear_message(
     assert problem.file == "hostile.yaml"
     assert problem.line is not None
     limit = limits.MAX_PLAN_DEPTH if code == "too-deep" else 1_000
-    assert f"{limit:,}" in problem.message
+    assert f"{limit:,}" in problem.text()
 
 
 def test_nesting_within_the_limit_is_accepted_by_the_parser() -> None:
@@ -194,7 +194,7 @@ def test_many_plan_problems_are_capped() -> None:
         parse_plan(text)
     problems = info.value.problems
     assert len(problems) == limits.MAX_PLAN_PROBLEMS + 1
-    assert "more problems not listed" in problems[-1].message
+    assert "more problems not listed" in problems[-1].text()
 
 
 def test_second_document_is_refused() -> None:
@@ -202,7 +202,7 @@ def test_second_document_is_refused() -> None:
     with pytest.raises(GlplanError) as info:
         parse_plan(text, file="two.yaml")
     [problem] = info.value.problems
-    assert "single document" in problem.message
+    assert "single document" in problem.text()
     assert problem.line is not None
 
 
@@ -210,7 +210,7 @@ def test_syntax_errors_keep_pyyaml_wording() -> None:
     with pytest.raises(GlplanError) as info:
         parse_plan("a: {b: 1\nc: 2\n")
     [problem] = info.value.problems
-    assert problem.message.startswith("invalid YAML: ")
+    assert problem.text().startswith("invalid YAML: ")
     assert problem.line is not None
 
 
@@ -226,7 +226,7 @@ def test_oversized_ledger_names_file_and_limit(tmp_path: Path, plan: Plan) -> No
     [problem] = info.value.problems
     assert problem.file == str(big)
     assert problem.code == "too-large"
-    assert f"{limits.MAX_LEDGER_BYTES:,}" in problem.message
+    assert f"{limits.MAX_LEDGER_BYTES:,}" in problem.text()
     before = os.stat(big).st_size
     with pytest.raises(GlplanError):
         append_entry(big, plan, task="A9.4", status="completed", entry_date=date(2023, 1, 1))
@@ -248,7 +248,7 @@ def test_ledger_row_limit(tmp_path: Path, plan: Plan, monkeypatch: pytest.Monkey
     with pytest.raises(GlplanError) as info:
         append_entry(full, plan, task="A9.4", status="completed", entry_date=date(2023, 1, 1))
     assert info.value.problems[0].code == "too-large"
-    assert "50" in info.value.problems[0].message
+    assert "50" in info.value.problems[0].text()
     assert full.read_text(encoding="utf-8") == _rows(50)
     with pytest.raises(GlplanError) as info:
         parse_ledger_text(_rows(51), plan, file="over.csv")
@@ -262,7 +262,7 @@ def test_ledger_problems_are_capped_per_kind(plan: Plan) -> None:
     _, problems, _ = parse_ledger_text(text, plan, file="p.csv")
     kinds = [p for p in problems if p.code == "type-error"]
     assert len(kinds) == limits.MAX_PROBLEMS_PER_KIND + 1
-    assert kinds[-1].message == "... and 150 more type-error problems not listed"
+    assert kinds[-1].text() == "... and 150 more type-error problems not listed"
 
 
 def test_ledger_with_10k_columns_gives_a_few_lines(plan: Plan) -> None:
@@ -281,7 +281,7 @@ def test_oversized_indicator_file_names_file_and_limit(tmp_path: Path, plan: Pla
     with pytest.raises(NothingRead) as refused:  # the only file: nothing read, exit 2
         read_indicators([big], plan, as_of=DAY)
     [problem] = [p for p in refused.value.problems if p.file == str(big)]
-    assert "200 MB" in problem.message
+    assert "200 MB" in problem.text()
 
 
 def test_huge_field_and_10mb_line_stop_with_a_located_problem(tmp_path: Path, plan: Plan) -> None:

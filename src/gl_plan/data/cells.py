@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from gl_plan.data.values import CellError, cell_text
-from gl_plan.errors import Code
+from gl_plan.errors import Code, Message, msg
 from gl_plan.periods import Period, PeriodError, read_period
 from gl_plan.plan.models import Plan
 
@@ -21,7 +21,7 @@ class CellReader:
         self.plan = plan
         self.as_of = as_of
         self._periods: dict[object, Period | CellError] = {}
-        self._period_notes: dict[object, str] = {}
+        self._period_notes: dict[object, Message] = {}
         self._indicators: dict[object, str | CellError] = {}
 
     def region(
@@ -39,14 +39,11 @@ class CellReader:
             return (
                 name_region
                 if name_region is not None
-                else CellError(Code.MISSING_CELL, "no region")
+                else CellError(Code.MISSING_CELL, msg("data.cell.no_region"))
             )
         code = self.plan.resolve_region(text)
         if code is None:
-            return CellError(
-                Code.UNKNOWN_REGION,
-                f"unknown region {text!r}: not a code, name, short name or former name in the plan",
-            )
+            return CellError(Code.UNKNOWN_REGION, msg("data.cell.unknown_region", text=text))
         return code
 
     def period(self, raw: object) -> Period | CellError:
@@ -55,24 +52,24 @@ class CellReader:
             found = self._periods[raw] = self._period(raw, cell_text(raw))
         return found
 
-    def period_note(self, raw: object) -> str | None:
+    def period_note(self, raw: object) -> Message | None:
         """How the period in ``raw`` was read, when it needed reading (``2026年1-9月`` is
         2026Q3), after :meth:`period` read it."""
         return self._period_notes.get(raw)
 
     def _period(self, raw: object, text: str) -> Period | CellError:
         if not text:
-            return CellError(Code.MISSING_CELL, "no period")
+            return CellError(Code.MISSING_CELL, msg("data.cell.no_period"))
         try:
             period, note = read_period(text)
         except PeriodError as exc:
-            return CellError(Code.TYPE_ERROR, str(exc))
+            return CellError(Code.TYPE_ERROR, exc.message)
         if note is not None:
             self._period_notes[raw] = note
         if period.end > self.as_of:
             return CellError(
                 Code.FUTURE_PERIOD,
-                f"period {period} ends on {period.end}, after the as-of date {self.as_of}",
+                msg("data.cell.future_period", period=period, end=period.end, as_of=self.as_of),
             )
         return period
 
@@ -84,10 +81,8 @@ class CellReader:
 
     def _indicator(self, text: str) -> str | CellError:
         if not text:
-            return CellError(Code.MISSING_CELL, "no indicator")
+            return CellError(Code.MISSING_CELL, msg("data.cell.no_indicator"))
         indicator = self.plan.resolve_indicator(text)
         if indicator is None:
-            return CellError(
-                Code.UNKNOWN_INDICATOR, f"unknown indicator {text!r}: not an id or name in the plan"
-            )
+            return CellError(Code.UNKNOWN_INDICATOR, msg("data.cell.unknown_indicator", text=text))
         return indicator

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from gl_plan.data.headers import INDICATOR_HEADERS, Role, header_keys, lookup
-from gl_plan.errors import Code, Problem, Severity
+from gl_plan.data.wording import joined, quoted
+from gl_plan.errors import Code, Message, Problem, Severity, msg
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.models import Plan, normalise_name
 
@@ -213,10 +214,12 @@ def recognise(
     width = last + 1
     problems: list[Problem] = []
 
-    def problem(msg: str, code: Code, col: int | None = None, *, warning: bool = False) -> None:
+    def problem(
+        message: Message, code: Code, col: int | None = None, *, warning: bool = False
+    ) -> None:
         problems.append(
             Problem(
-                msg,
+                message,
                 file=file,
                 line=line,
                 column=None if col is None else col + 1,
@@ -251,8 +254,13 @@ def recognise(
             elif role in roles:
                 first = labels[roles[role]]
                 problem(
-                    f"two columns hold the {role}: {first!r} (column {roles[role] + 1}) "
-                    f"and {label!r}; remove one",
+                    msg(
+                        "data.header.duplicate_role",
+                        role=msg(f"data.role.{role}"),
+                        first=first,
+                        column=roles[role] + 1,
+                        label=label,
+                    ),
                     Code.DUPLICATE_LABEL,
                     col,
                 )
@@ -263,8 +271,12 @@ def recognise(
             indicator = found[1]
             if indicator in wide_seen:
                 problem(
-                    f"two columns hold indicator {indicator}: column {wide_seen[indicator] + 1} "
-                    f"and {label!r}; remove one",
+                    msg(
+                        "data.header.duplicate_indicator",
+                        indicator=indicator,
+                        column=wide_seen[indicator] + 1,
+                        label=label,
+                    ),
                     Code.DUPLICATE_LABEL,
                     col,
                 )
@@ -308,36 +320,27 @@ def recognise(
     )
     form_ok = "indicator" in roles and "current" in roles and "value" not in roles
     has_period = "period" in roles or period_known
-    found_text = ", ".join(repr(lab) for lab in labels[:width] if lab) or "nothing"
+    found_text = joined([quoted(lab) for lab in labels[:width] if lab]) or msg("data.nothing")
     recognised = bool(roles) or bool(wide)
     usable = has_period and (
         long_ok or form_ok or (bool(wide) and "indicator" not in roles and not fixed)
     )
     if not usable:
         if (long_ok or form_ok or wide) and "period" not in roles:
-            reason = (
-                "no period column, and neither the title line nor the file name says which "
-                "period the data is for (name it like 450321_阳朔县_2026Q3.csv, or add a "
-                "period column)"
-            )
+            reason = msg("data.header.no_period", example="450321_阳朔县_2026Q3.csv")
             problem(reason, Code.MISSING_LABEL if recognised and len(roles) > 1 else Code.NO_HEADER)
             return HeaderResult(None, problems)
         if "indicator" in roles and "period" in roles:
-            reason = "a long table needs a value column, or numerator and denominator columns"
+            reason = msg("data.header.long_needs_value")
         else:
-            reason = (
-                "expected region, period, indicator and value (or numerator and denominator), "
-                "or region, period and one column per indicator, or 指标名称 and 本期数"
-            )
-        problem(f"no usable header: {reason}; found {found_text}", Code.NO_HEADER)
+            reason = msg("data.header.expected", form_name="指标名称", form_current="本期数")
+        problem(msg("data.header.unusable", reason=reason, found=found_text), Code.NO_HEADER)
         return HeaderResult(None, problems)
     if duplicate:
         return HeaderResult(None, problems)
     if "region" not in roles and not region_known:
         problem(
-            "no region column, and neither the title line nor the file or sheet name says "
-            "which region the data is for (name it like 450321_阳朔县.csv, or add a region "
-            "column)",
+            msg("data.header.no_region", example="450321_阳朔县.csv"),
             Code.MISSING_LABEL,
         )
         return HeaderResult(None, problems)
@@ -388,15 +391,13 @@ def recognise(
         ):
             # In a wide table a column is an indicator; an unknown one would drop its numbers.
             problem(
-                f"unknown indicator {labels[col]!r}: not an id or name of an indicator in the "
-                "plan; its column is not read",
+                msg("data.header.unknown_indicator", label=labels[col]),
                 Code.UNKNOWN_INDICATOR,
                 col,
             )
         else:
             problem(
-                f"column {labels[col]!r} is ignored (expected region, period, indicator, value, "
-                "numerator, denominator or note)",
+                msg("data.header.ignored", label=labels[col]),
                 Code.EXTRA_LABEL,
                 col,
                 warning=True,
@@ -404,7 +405,7 @@ def recognise(
     for col in blank:
         cols.ignored.add(col)
         problem(
-            f"column {col + 1} has no label; any value in it is an error",
+            msg("data.header.blank_label", column=col + 1),
             Code.BLANK_LABEL,
             col,
             warning=True,

@@ -15,20 +15,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gl_plan.data.values import cell_text, region_from_name
+from gl_plan.errors import Message, msg
 from gl_plan.periods import Period, find_period
 from gl_plan.plan.models import Plan
 
 
 @dataclass
 class Known:
-    """A region or period known from outside the table, and where it was found."""
+    """A region or period known from outside the table, and where it was found: ``"file
+    name"``, ``"sheet name"``, or a message (the title line, ``--region``)."""
 
     region: str | None = None
-    region_from: str | None = None
+    region_from: Message | None = None
     period: Period | None = None
-    period_from: str | None = None
+    period_from: Message | None = None
     #: How the period's text was read, when it needed reading (``2026年1-9月`` is 2026Q3).
-    period_note: str | None = None
+    period_note: Message | None = None
 
 
 def from_name(name: str, what: str, plan: Plan) -> Known:
@@ -51,10 +53,10 @@ def from_title(rows: Sequence[tuple[int, Sequence[object]]], plan: Plan) -> Know
     for line, cells in rows:
         text = " ".join(t for t in map(cell_text, cells) if t)
         if known.region is None and (region := region_from_name(text, plan)) is not None:
-            known.region, known.region_from = region, f"the title line (line {line})"
+            known.region, known.region_from = region, msg("data.from.title", line=line)
         if known.period is None and (found := find_period(text)) is not None:
             known.period, known.period_note = found
-            known.period_from = f"the title line (line {line})"
+            known.period_from = msg("data.from.title", line=line)
     return known
 
 

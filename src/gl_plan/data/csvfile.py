@@ -15,27 +15,25 @@ from typing import TypeVar
 from gl_plan.data.context import from_name
 from gl_plan.data.rows import Table, TableReader, TableResult
 from gl_plan.data.sources import FileInfo
-from gl_plan.errors import Code, Problem
+from gl_plan.errors import Code, Problem, msg
 from gl_plan.io import detect_encoding, iter_rows
 from gl_plan.limits import MAX_INDICATOR_ROWS
 
 _Row = TypeVar("_Row")
-ADVICE = "split it, save it as CSV, or check that this is the right file"
+ADVICE = msg("data.advice")
 
 
 class TooManyRows(Exception):
     """Raised from inside a file's rows when they pass the row limit."""
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
+        super().__init__(str(problem.message))
         self.problem = problem
 
 
 def too_many_rows(file: str, line: int | None) -> Problem:
     return Problem(
-        f"more than {MAX_INDICATOR_ROWS:,} rows; an indicator file may have at most "
-        f"{MAX_INDICATOR_ROWS:,} ({ADVICE}); reading stopped and none of the file's rows "
-        "are used",
+        msg("data.file.too_many_rows", limit=MAX_INDICATOR_ROWS, advice=ADVICE),
         file=file,
         line=line,
         code=Code.TOO_MANY_ROWS,

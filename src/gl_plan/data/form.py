@@ -22,7 +22,7 @@ from gl_plan.data.columns import Columns, resolve_label
 from gl_plan.data.observations import Observation
 from gl_plan.data.table import Table
 from gl_plan.data.values import CellError, cell_text, number
-from gl_plan.errors import Code, Problem, Severity
+from gl_plan.errors import Code, Problem, Severity, msg
 from gl_plan.periods import Period
 
 if TYPE_CHECKING:
@@ -84,12 +84,7 @@ def read_form(
         if found is None or found[0] == "role":
             if not name and not cell_text(cells[cols.value]):
                 continue
-            why = (
-                "no indicator name"
-                if not name
-                else f"{name!r} is not an indicator of the plan, nor an indicator's numerator "
-                "or denominator; row not read"
-            )
+            why = msg("data.form.no_name") if not name else msg("data.form.unknown", name=name)
             reader._problem(
                 t,
                 line,
@@ -102,7 +97,7 @@ def read_form(
             continue
         if found[0] == "numerator" or found[0] == "denominator":
             try:
-                count = number(cells[cols.value], found[0], percent=False)
+                count = number(cells[cols.value], msg(f"data.what.{found[0]}"), percent=False)
             except CellError as exc:
                 reader._problem(t, line, cols, cols.value, exc.code, exc.message)
                 continue
@@ -128,8 +123,7 @@ def read_form(
         before = Period(t.known.period.year - 1, t.known.period.quarter)
         reader.report(
             Problem(
-                f"column {cols.label(cols.previous)!r} (the same period a year earlier, "
-                f"{before}) is not read: that period's figures come from its own files",
+                msg("data.form.previous", label=cols.label(cols.previous), before=before),
                 file=t.file,
                 severity=Severity.INFO,
                 code=Code.PREVIOUS_YEAR,

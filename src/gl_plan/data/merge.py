@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 from gl_plan.data.observations import Observation, ObservationSet, Series
-from gl_plan.errors import Code, Problem, Severity
+from gl_plan.data.wording import joined
+from gl_plan.errors import Code, Problem, Severity, msg
 from gl_plan.periods import Period
 
 #: ``Observation.source`` → (file, sheet), for locating problems.
@@ -79,7 +80,7 @@ def _one_of(
                 file, sheet = located(o)
                 report(
                     Problem(
-                        f"duplicate row: {what} is also given at {_where(keep)}; one copy is used",
+                        msg("data.merge.duplicate", what=what, where=_where(keep)),
                         file=file,
                         line=o.line,
                         severity=Severity.WARNING,
@@ -89,11 +90,13 @@ def _one_of(
                 )
         return keep
     for o in group:
-        others = ", ".join(f"{p.value:g} at {_where(p)}" for p in group if p is not o)
+        others = joined(
+            [msg("data.merge.at", value=p.value, where=_where(p)) for p in group if p is not o]
+        )
         file, sheet = located(o)
         report(
             Problem(
-                f"conflicting values for {what}: {o.value:g} here, {others}; none is used",
+                msg("data.merge.conflict", what=what, value=o.value, others=others),
                 file=file,
                 line=o.line,
                 code=Code.CONFLICTING_VALUE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gl_plan.errors import Code, Problem, Severity
+from gl_plan.errors import Code, Problem, Severity, msg
 from gl_plan.limits import MAX_PROBLEMS_PER_KIND
 
 
@@ -43,7 +43,7 @@ class ProblemLog:
             if n <= MAX_PROBLEMS_PER_KIND:
                 continue
             summary = Problem(
-                f"... and {n - MAX_PROBLEMS_PER_KIND} more {code} problems not listed",
+                msg("data.more_problems", n=n - MAX_PROBLEMS_PER_KIND, code=code),
                 file=file,
                 severity=severity,
                 code=code,

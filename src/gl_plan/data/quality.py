@@ -44,7 +44,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from gl_plan.data.observations import Observation, ObservationSet
-from gl_plan.errors import Code, Problem, Severity
+from gl_plan.data.wording import joined, region_named
+from gl_plan.errors import Code, Message, Problem, Severity, msg
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan, Unit
 
@@ -119,8 +120,12 @@ def check_completeness(observations: ObservationSet, plan: Plan) -> list[Problem
         if missing:
             problems.append(
                 Problem(
-                    f"{leaf.code} {leaf.name.en} did not report {latest} "
-                    f"(the latest period in the data): {', '.join(missing)}",
+                    msg(
+                        "data.quality.not_reported",
+                        region=region_named(leaf.code, plan),
+                        period=latest,
+                        indicators=joined(missing),
+                    ),
                     severity=Severity.WARNING,
                     code=Code.INCOMPLETE_REPORTING,
                 )
@@ -128,7 +133,7 @@ def check_completeness(observations: ObservationSet, plan: Plan) -> list[Problem
     return problems
 
 
-def _describe_gap(before: Period, after: Period) -> str:
+def _describe_gap(before: Period, after: Period) -> Message:
     first = before
     count = 0
     p = after.previous()
@@ -136,7 +141,9 @@ def _describe_gap(before: Period, after: Period) -> str:
         first, count = p, count + 1
         p = p.previous()
     last = after.previous()
-    return str(first) if count == 1 else f"{first}-{last} ({count} periods)"
+    if count == 1:
+        return str(first)
+    return msg("data.quality.gap_periods", first=first, last=last, count=count)
 
 
 def gaps(
@@ -148,7 +155,7 @@ def gaps(
     Quarters and annual figures are separate runs: a year's figure does not fill a quarter.
     """
     del plan  # the signature matches the other checks; gaps need only the series
-    found: dict[tuple[str, str, str], tuple[list[str], Observation]] = {}
+    found: dict[tuple[str, Message, Period, Period], tuple[list[str], Observation]] = {}
     for key in sorted(observations.series):
         s = observations.series[key]
         last: dict[bool, Period] = {}  # the previous quarter and the previous year
@@ -156,15 +163,22 @@ def gaps(
             annual = o.period.quarter is None
             before = last.get(annual)
             if before is not None and o.period != _next(before):
-                gap = (s.region, _describe_gap(before, o.period), f"{before} and {o.period}")
+                gap = (s.region, _describe_gap(before, o.period), before, o.period)
                 found.setdefault(gap, ([], o))[0].append(s.indicator)
             last[annual] = o.period
     problems: list[Problem] = []
-    for (region, missing, between), (indicators, at) in found.items():
+    for (region, missing, before, after), (indicators, at) in found.items():
         file, sheet = _locate(at, sources)
         problems.append(
             Problem(
-                f"{region} has no data for {missing} (between {between}): {', '.join(indicators)}",
+                msg(
+                    "data.quality.gap",
+                    region=region,
+                    missing=missing,
+                    before=before,
+                    after=after,
+                    indicators=joined(indicators),
+                ),
                 file=file,
                 line=at.line,
                 severity=Severity.WARNING,
@@ -313,15 +327,20 @@ def jumps(
         if flag.key in already:
             continue
         o, before = flag.observation, flag.previous
-        region = plan.region_by_code.get(o.region)
-        name = f"{o.region} {region.name.en}" if region is not None else o.region
         file, sheet = _locate(o, sources)
         problems.append(
             Problem(
-                f"implausible jump: {name} {o.indicator} {o.period} = {o.value:.4g}, "
-                f"{before.period} = {before.value:.4g}: a change of {flag.change:+.3g} "
-                f"points, more than settings.max_quarterly_change ({limit:g}); check the "
-                "figure (a typing error, or a boundary change to explain)",
+                msg(
+                    "data.quality.jump",
+                    region=region_named(o.region, plan),
+                    indicator=o.indicator,
+                    period=o.period,
+                    value=o.value,
+                    before=before.period,
+                    before_value=before.value,
+                    change=flag.change,
+                    limit=limit,
+                ),
                 file=file,
                 line=o.line,
                 severity=Severity.WARNING,
@@ -336,9 +355,17 @@ def _outlier_problem(flag: Flag, threshold: float, sources: Sources | None) -> P
     o = flag.observation
     file, sheet = _locate(o, sources)
     return Problem(
-        f"possible outlier: {o.region} {o.indicator} {o.period} = "
-        f"{o.value:.4g}, a change of {flag.change:+.3g} from {flag.previous.period} "
-        f"(modified z-score {flag.score or 0.0:.1f} > {threshold:g})",
+        msg(
+            "data.quality.outlier",
+            region=o.region,
+            indicator=o.indicator,
+            period=o.period,
+            value=o.value,
+            change=flag.change,
+            before=flag.previous.period,
+            score=flag.score or 0.0,
+            threshold=threshold,
+        ),
         file=file,
         line=o.line,
         severity=Severity.WARNING,

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from gl_plan.data.values import CellError, is_fraction, number
-from gl_plan.errors import Code
+from gl_plan.errors import Code, Message, msg
 
 Cell = object
 
@@ -56,17 +56,14 @@ def fraction_column(
     return fractions > 0
 
 
-def suggest_percentage(value: float) -> str:
+def suggest_percentage(what: Message, value: float) -> Message:
     """The message for a percentage typed as a fraction."""
     percent = round(value * 100, 10)
-    return (
-        f"{value:g} looks like a fraction: did you mean {percent:g}? (rates are percentages: "
-        f"type {percent:g} or {percent:g}%)"
-    )
+    return msg("data.number.fraction", what=what, value=value, percent=percent)
 
 
 def rate(
-    cell: Cell, what: str, scaled: bool, percent_range: tuple[float, float] | None
+    cell: Cell, what: Message, scaled: bool, percent_range: tuple[float, float] | None
 ) -> float | None:
     """A rate cell: None when empty; raises :class:`CellError`. ``scaled``: the cell's
     column holds fractions (read ×100); ``percent_range``: the plausible range of a
@@ -77,5 +74,5 @@ def rate(
     if scaled and stored_number(cell) is not None:
         return round(value * 100, 10)
     if percent_range is not None and is_fraction(value, *percent_range):
-        raise CellError(Code.CONSTRAINT_ERROR, f"{what} {suggest_percentage(value)}")
+        raise CellError(Code.CONSTRAINT_ERROR, suggest_percentage(what, value))
     return value

@@ -36,7 +36,8 @@ from gl_plan.data.quality import check_quality
 from gl_plan.data.rows import TableReader, TableResult
 from gl_plan.data.sources import FileInfo, Shape, expand_paths, is_spreadsheet
 from gl_plan.data.spreadsheet import WorkbookError, read_workbook
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
+from gl_plan.io import os_reason
 from gl_plan.limits import MAX_INDICATOR_FILE_BYTES as MAX_FILE_BYTES
 from gl_plan.limits import MAX_PROBLEMS_PER_KIND
 from gl_plan.periods import PeriodError, read_period
@@ -139,9 +140,13 @@ def read_indicators(
 
 
 def _nothing_read(files: Sequence[tuple[Path, str]]) -> Problem:
-    what = "the file was" if len(files) == 1 else f"all {len(files)} files were"
+    message = (
+        msg("data.file.nothing_read_one")
+        if len(files) == 1
+        else msg("data.file.nothing_read_all", n=len(files))
+    )
     return Problem(
-        f"nothing could be read ({what} refused whole, see above), so nothing was written",
+        message,
         severity=Severity.ERROR,
         code=Code.NOTHING_READ,
     )
@@ -156,20 +161,23 @@ def _stated(plan: Plan, region: str | None, period: str | None) -> Known:
         if code is None:
             problems.append(
                 Problem(
-                    f"--region {region!r} is not a region of the plan (give its code or name, "
-                    "e.g. 450321 or 阳朔县)",
+                    msg("data.option.region", region=region, example="阳朔县"),
                     field="region",
                     code=Code.USAGE,
                 )
             )
         else:
-            known.region, known.region_from = code, "--region"
+            known.region, known.region_from = code, msg("data.from.region_option")
     if period is not None:
         try:
             known.period, known.period_note = read_period(period)
-            known.period_from = "--period"
+            known.period_from = msg("data.from.period_option")
         except PeriodError as exc:
-            problems.append(Problem(f"--period: {exc}", field="period", code=Code.USAGE))
+            problems.append(
+                Problem(
+                    msg("data.option.period", reason=exc.message), field="period", code=Code.USAGE
+                )
+            )
     if problems:
         raise GlplanError(problems, ExitCode.USAGE)
     return known
@@ -193,8 +201,7 @@ def _read_file(
             display,
             "unknown",
             Problem(
-                f"file is {size / 2**20:.0f} MB; files over {MAX_FILE_BYTES // 2**20} MB are "
-                "refused (split it, or check that this is the right file)",
+                msg("data.file.over_limit", mb=size / 2**20, limit=MAX_FILE_BYTES // 2**20),
                 file=display,
                 code=Code.FILE_TOO_LARGE,
             ),
@@ -211,7 +218,9 @@ def _read_file(
 
 
 def _io_error(display: str, exc: OSError) -> Problem:
-    return Problem(f"cannot read: {exc.strerror or exc}", file=display, code=Code.IO_ERROR)
+    return Problem(
+        msg("data.file.cannot_read", reason=os_reason(exc)), file=display, code=Code.IO_ERROR
+    )
 
 
 __all__ = [

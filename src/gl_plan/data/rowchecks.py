@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from gl_plan.data.columns import Columns
 from gl_plan.data.table import Cell, Report, Table
 from gl_plan.data.values import cell_text
-from gl_plan.errors import Code, Problem, Severity
+from gl_plan.data.wording import line_span
+from gl_plan.errors import Code, Message, Problem, Severity, msg
 from gl_plan.plan.models import Plan
 
 
@@ -28,7 +29,7 @@ class RowChecks:
         cols: Columns,
         col: int | None,
         code: Code,
-        message: str,
+        message: Message,
         severity: Severity = Severity.ERROR,
     ) -> None:
         self.report(
@@ -45,10 +46,9 @@ class RowChecks:
         )
 
     def _blank_rows(self, t: Table, lines: list[int]) -> None:
-        where = f"line {lines[0]}" if len(lines) == 1 else f"lines {lines[0]}-{lines[-1]}"
         self.report(
             Problem(
-                f"blank row ({where}) inside the table",
+                msg("data.row.blank", where=line_span(lines)),
                 file=t.file,
                 line=lines[0],
                 severity=Severity.WARNING,
@@ -74,7 +74,7 @@ class RowChecks:
                 cols,
                 None,
                 Code.MISSING_CELL,
-                f"row has {n} cells but the header has {width}; row not used",
+                msg("data.row.short", n=n, width=width),
             )
             return None
         if n > width:
@@ -86,8 +86,7 @@ class RowChecks:
                     cols,
                     None,
                     Code.EXTRA_CELL,
-                    f"row has a value in column {extra[0] + 1}, beyond the {width} columns of "
-                    "the header; row not used",
+                    msg("data.row.beyond", column=extra[0] + 1, width=width),
                 )
                 return None
         return cells
@@ -103,8 +102,7 @@ class RowChecks:
                     cols,
                     col,
                     Code.EXTRA_CELL,
-                    f"value {cell_text(cells[col])!r} in column {col + 1}, which has no label; "
-                    "row not used",
+                    msg("data.row.unlabelled", text=cell_text(cells[col]), column=col + 1),
                 )
                 ok = False
         return ok
@@ -119,7 +117,14 @@ class RowChecks:
                 continue
             other = self.plan.resolve_region(text)
             if other is None:
-                self._problem(t, line, cols, col, Code.UNKNOWN_REGION, f"unknown region {text!r}")
+                self._problem(
+                    t,
+                    line,
+                    cols,
+                    col,
+                    Code.UNKNOWN_REGION,
+                    msg("data.row.unknown_region", text=text),
+                )
                 ok = False
             elif other != region:
                 self._problem(
@@ -128,8 +133,13 @@ class RowChecks:
                     cols,
                     col,
                     Code.INCONSISTENT_VALUE,
-                    f"{text!r} is region {other}, but column {cols.label(cols.region or 0)!r} "
-                    f"says {region}; row not used",
+                    msg(
+                        "data.row.regions_differ",
+                        text=text,
+                        other=other,
+                        label=cols.label(cols.region or 0),
+                        region=region,
+                    ),
                 )
                 ok = False
         return ok
@@ -141,14 +151,9 @@ class RowChecks:
         lo, hi = self.ranges[indicator]
         if lo <= value <= hi:
             return False
-        what = "negative" if value < 0 else "outside the plausible range"
+        key = "data.row.negative" if value < 0 else "data.row.out_of_range"
         self._problem(
-            t,
-            line,
-            cols,
-            col,
-            Code.CONSTRAINT_ERROR,
-            f"value {value:.4g} is {what} ({lo:g} to {hi:g} for this indicator)",
+            t, line, cols, col, Code.CONSTRAINT_ERROR, msg(key, value=value, low=lo, high=hi)
         )
         return True
 
@@ -159,7 +164,7 @@ class RowChecks:
             col, missing = (
                 (cols.denominator, "denominator") if den is None else (cols.numerator, "numerator")
             )
-            message = f"{missing} missing: give both numerator and denominator, or neither"
+            message = msg("data.row.count_missing", what=msg(f"data.what.{missing}"))
             self._problem(t, line, cols, col, Code.MISSING_CELL, message)
         elif num is not None and den is not None and (num < 0 or den < 0):
             self._problem(
@@ -168,9 +173,14 @@ class RowChecks:
                 cols,
                 cols.numerator if num < 0 else cols.denominator,
                 Code.CONSTRAINT_ERROR,
-                f"counts cannot be negative (numerator {num:g}, denominator {den:g})",
+                msg("data.row.negative_counts", numerator=num, denominator=den),
             )
         else:
             self._problem(
-                t, line, cols, cols.denominator, Code.CONSTRAINT_ERROR, "denominator is zero"
+                t,
+                line,
+                cols,
+                cols.denominator,
+                Code.CONSTRAINT_ERROR,
+                msg("data.row.zero_denominator"),
             )

@@ -46,13 +46,14 @@ from gl_plan.data.table import (
     TableResult,
     blank,
     describe,
-    lines_text,
     the,
     total_label,
 )
 from gl_plan.data.totals import check_totals
 from gl_plan.data.values import FRACTION_MAX, CellError, cell_text, number
-from gl_plan.errors import Code, Problem, Severity
+from gl_plan.data.wording import joined, lines_text
+from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.io import RowError
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan, Unit
 
@@ -110,9 +111,9 @@ class TableReader(RowChecks):
                     columns, header_line = found.columns, line
                     t.known = known
                     t.expected, t.expected_from = (
-                        (self.stated.region, "--region")
+                        (self.stated.region, self.stated.region_from)
                         if self.stated.region is not None
-                        else (t.named.region, f"the {t.named.region_from}")
+                        else (t.named.region, the(t.named.region_from))
                     )
                     t.above = [n for n, _ in above[: len(above) - two_rows]]
                     for p in found.problems:
@@ -130,7 +131,7 @@ class TableReader(RowChecks):
         except (csv.Error, UnicodeDecodeError) as exc:
             failure = [
                 Problem(
-                    f"cannot read: {getattr(exc, 'reason', None) or describe(exc)}",
+                    msg("data.file.cannot_read", reason=_reason(exc)),
                     file=t.file,
                     line=getattr(exc, "line", None),
                     sheet=t.sheet,
@@ -141,9 +142,7 @@ class TableReader(RowChecks):
             if nonblank == 0 and not failure:
                 if t.sheet is not None:
                     return TableResult(FileInfo(t.file, encoding, 0, "empty", t.sheet), [], [])
-                empty = Problem(
-                    "the file is empty: no header and no data", file=t.file, code=Code.EMPTY_FILE
-                )
+                empty = Problem(msg("data.table.empty"), file=t.file, code=Code.EMPTY_FILE)
                 return TableResult(FileInfo(t.file, encoding, 0, "empty"), [empty], [])
             return TableResult(FileInfo(t.file, encoding, 0, "unreadable", t.sheet), failure, [])
         self._context_note(t, columns, header_line)
@@ -165,8 +164,7 @@ class TableReader(RowChecks):
             count = -1
             self.report(
                 Problem(
-                    f"reading stopped: {getattr(exc, 'reason', None) or describe(exc)}; "
-                    "this row and later ones are not used",
+                    msg("data.table.stopped", reason=_reason(exc)),
                     file=t.file,
                     line=getattr(exc, "line", None),
                     sheet=t.sheet,
@@ -178,7 +176,7 @@ class TableReader(RowChecks):
         if count == 0:
             self.report(
                 Problem(
-                    "has a header but no data rows",
+                    msg("data.table.no_rows"),
                     file=t.file,
                     line=header_line,
                     severity=Severity.WARNING,
@@ -229,40 +227,27 @@ class TableReader(RowChecks):
         """One note saying where the region and period of a table without their columns
         came from. A region from the file or sheet name alone goes without saying."""
         k = t.known
-        parts: list[str] = []
-        if (
-            cols.region is None
-            and k.region is not None
-            and k.region_from
-            not in (
-                "file name",
-                "sheet name",
-            )
-        ):
-            parts.append(f"region {describe_region(k.region, self.plan)} from {k.region_from}")
+        parts: list[Message] = []
+        named = k.region_from in ("file name", "sheet name")
+        if cols.region is None and k.region is not None and not named:
+            parts.append(self._from("data.context.region", k.region, k.region_from))
         if cols.period is None and k.period is not None:
-            parts.append(f"period {k.period} from {the(k.period_from)}")
+            parts.append(msg("data.context.period", period=k.period, where=the(k.period_from)))
             if k.period_note:
                 parts.append(k.period_note)
-        if (
-            cols.period is None
-            and cols.region is None
-            and k.region is not None
-            and parts
-            and not parts[0].startswith("region")
-        ):
-            parts.insert(
-                0, f"region {describe_region(k.region, self.plan)} from {the(k.region_from)}"
-            )
+        if cols.period is None and cols.region is None and k.region is not None and named and parts:
+            parts.insert(0, self._from("data.context.region", k.region, the(k.region_from)))
         if parts:
-            missing = [
-                what
-                for what, col in (("region", cols.region), ("period", cols.period))
-                if col is None
-            ]
+            key = (
+                "data.context.no_both"
+                if cols.region is None and cols.period is None
+                else "data.context.no_region"
+                if cols.region is None
+                else "data.context.no_period"
+            )
             self.report(
                 Problem(
-                    f"no {' or '.join(missing)} column: " + "; ".join(parts),
+                    msg(key, parts=joined(parts, "data.sep.semicolon")),
                     file=t.file,
                     line=line,
                     severity=Severity.INFO,
@@ -271,21 +256,24 @@ class TableReader(RowChecks):
                 )
             )
 
+    def _from(self, key: str, region: str, where: Message | None) -> Message:
+        return msg(key, region=describe_region(region, self.plan), where=where)
+
     def _skipped_note(self, t: Table, header_line: int) -> None:
         """The one note for the lines around the table that are not data."""
-        parts: list[str] = []
+        parts: list[Message] = []
         if t.above:
-            parts.append(f"title {lines_text(t.above)} above the header")
+            parts.append(msg("data.skipped.title", lines=lines_text(t.above)))
         if t.below:
-            parts.append(f"notes and signatures on {lines_text(t.below)} below the data")
+            parts.append(msg("data.skipped.notes", lines=lines_text(t.below)))
         if t.totals:
-            parts.append(f"total rows on {lines_text([n for n, _ in t.totals])} (not any region's)")
+            parts.append(msg("data.skipped.totals", lines=lines_text([n for n, _ in t.totals])))
         if not parts:
             return
         first = min([*t.above, *t.below, *(n for n, _ in t.totals)], default=header_line)
         self.report(
             Problem(
-                "skipped, not data: " + "; ".join(parts),
+                msg("data.skipped", parts=joined(parts, "data.sep.semicolon")),
                 file=t.file,
                 line=first,
                 severity=Severity.INFO,
@@ -302,8 +290,13 @@ class TableReader(RowChecks):
             if known.end > self.as_of:
                 return CellError(
                     Code.FUTURE_PERIOD,
-                    f"period {known} (from {the(t.known.period_from)}) ends on {known.end}, "
-                    f"after the as-of date {self.as_of}",
+                    msg(
+                        "data.cell.future_known_period",
+                        period=known,
+                        where=the(t.known.period_from),
+                        end=known.end,
+                        as_of=self.as_of,
+                    ),
                 )
             return known
         period = self.resolve.period(raw)
@@ -334,9 +327,12 @@ class TableReader(RowChecks):
             cols,
             col,
             Code.WRONG_REGION,
-            f"this row is for {describe_region(region, self.plan)}, but {t.expected_from} "
-            f"says {describe_region(t.expected, self.plan)}; row not used (is this the right "
-            "file?)",
+            msg(
+                "data.row.wrong_region",
+                region=describe_region(region, self.plan),
+                where=t.expected_from,
+                expected=describe_region(t.expected, self.plan),
+            ),
         )
         return False
 
@@ -367,9 +363,7 @@ class TableReader(RowChecks):
                     cols,
                     col,
                     Code.PERCENT_FRACTION,
-                    f"the numbers in column {cols.label(col)!r} are all fractions (above 0, "
-                    f"at most {FRACTION_MAX:g}), as a spreadsheet stores cells shown as "
-                    "percentages: read multiplied by 100 (0.985 as 98.5)",
+                    msg("data.row.fraction_column", label=cols.label(col), max=FRACTION_MAX),
                     Severity.WARNING,
                 )
         return scaled
@@ -380,7 +374,7 @@ class TableReader(RowChecks):
         found = self.resolve.indicator(cells[cols.indicator])
         return found if isinstance(found, str) else None
 
-    def rate(self, cell: Cell, what: str, scaled: bool, indicator: str | None) -> float | None:
+    def rate(self, cell: Cell, what: Message, scaled: bool, indicator: str | None) -> float | None:
         """A rate cell of ``indicator`` (see :func:`~gl_plan.data.rates.rate`)."""
         bounds = None if indicator is None else self.percent_ranges.get(indicator)
         return rate(cell, what, scaled, bounds)
@@ -444,7 +438,8 @@ class TableReader(RowChecks):
             indicator: str | CellError = (
                 self.resolve.indicator(cells[icol])
                 if icol is not None
-                else cols.fixed_indicator or CellError(Code.MISSING_CELL, "no indicator")
+                else cols.fixed_indicator
+                or CellError(Code.MISSING_CELL, msg("data.cell.no_indicator"))
             )
             if isinstance(region, CellError):
                 problem(t, line, cols, rcol, region.code, region.message)
@@ -465,7 +460,7 @@ class TableReader(RowChecks):
             try:
                 if vcol is not None:
                     ind = indicator if isinstance(indicator, str) else None
-                    value = self.rate(cells[vcol], "value", vcol in scaled, ind)
+                    value = self.rate(cells[vcol], _VALUE, vcol in scaled, ind)
             except CellError as exc:
                 problem(t, line, cols, vcol, exc.code, exc.message)
                 ok = False
@@ -473,7 +468,7 @@ class TableReader(RowChecks):
                 if col is None:
                     continue
                 try:
-                    count = number(cells[col], what, percent=False)
+                    count = number(cells[col], _COUNT_NAMES[what], percent=False)
                 except CellError as exc:
                     problem(t, line, cols, col, exc.code, exc.message)
                     ok = False
@@ -494,9 +489,13 @@ class TableReader(RowChecks):
                     cols,
                     ncol,
                     Code.INCONSISTENT_VALUE,
-                    f"columns {cols.label(ncol or 0)!r} and {cols.label(dcol or 0)!r} are the "
-                    f"counts of {', '.join(sorted(cols.count_for))}, not of {indicator}; row "
-                    "not used",
+                    msg(
+                        "data.row.counts_of_others",
+                        numerator=cols.label(ncol or 0),
+                        denominator=cols.label(dcol or 0),
+                        indicators=joined(sorted(cols.count_for)),
+                        indicator=indicator,
+                    ),
                 )
                 continue
             value = self.value_of(t, line, cols, indicator, value, num, den)
@@ -526,7 +525,7 @@ class TableReader(RowChecks):
         if num is None and den is None:
             if value is None:
                 where = vcol if vcol is not None else cols.numerator
-                message = "no value, and no numerator and denominator"
+                message = msg("data.row.no_value")
                 self._problem(t, line, cols, where, Code.MISSING_CELL, message)
             return value
         if num is None or den is None or num < 0 or den <= 0:
@@ -540,8 +539,11 @@ class TableReader(RowChecks):
                 cols,
                 cols.numerator,
                 Code.CONSTRAINT_ERROR,
-                f"{indicator} is a {self.plan.indicator_by_id[indicator].unit.value}, not a "
-                "rate: it has no numerator and denominator; row not used",
+                msg(
+                    "data.row.not_a_rate",
+                    indicator=indicator,
+                    unit=msg(f"data.unit.{self.plan.indicator_by_id[indicator].unit.value}"),
+                ),
             )
             return None
         # num * scale / den rounds once: 9850 and 10000 give exactly 98.5.
@@ -555,8 +557,13 @@ class TableReader(RowChecks):
                 cols,
                 vcol,
                 Code.INCONSISTENT_VALUE,
-                f"value {value:g} does not match numerator/denominator × {scale:g} = "
-                f"{computed:.4g} (tolerance {self.tolerance:g})",
+                msg(
+                    "data.row.value_mismatch",
+                    value=value,
+                    scale=scale,
+                    computed=computed,
+                    tolerance=self.tolerance,
+                ),
             )
             return None
         return value
@@ -609,5 +616,23 @@ class TableReader(RowChecks):
                     continue
                 out.append(Observation(region, period, ind, value, None, None, t.source, line))
             if given == 0:
-                problem(t, line, cols, None, Code.MISSING_CELL, "no indicator values in this row")
+                problem(t, line, cols, None, Code.MISSING_CELL, msg("data.row.no_values"))
         return self.counted
+
+
+#: What number cells are called in messages.
+_VALUE = msg("data.what.value")
+_COUNT_NAMES: dict[str, Message] = {
+    "numerator": msg("data.what.numerator"),
+    "denominator": msg("data.what.denominator"),
+}
+
+
+def _reason(exc: csv.Error | UnicodeDecodeError) -> Message:
+    """Why a table could not be read on: a row the csv module could not split, or text
+    that does not decode."""
+    if isinstance(exc, RowError):
+        return exc.reason
+    if isinstance(exc, UnicodeDecodeError):
+        return msg("data.decode_error", reason=str(exc.reason))
+    return msg("data.csv.other", reason=describe(exc))

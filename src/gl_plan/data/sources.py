@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
-from gl_plan.io import not_a_file
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
+from gl_plan.io import not_a_file, os_reason
 
 #: File types read from a folder; a file named explicitly is read whatever its suffix.
 TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -51,7 +51,7 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, str]], l
         if why is not None:
             refused.append(Problem(why, file=str(p), code=Code.NOT_A_FILE))
         elif not Path(p).exists():
-            refused.append(Problem("no such file or folder", file=str(p), code=Code.USAGE))
+            refused.append(Problem(msg("data.file.no_such_path"), file=str(p), code=Code.USAGE))
     if refused:
         raise GlplanError(refused, ExitCode.USAGE)
     out: list[tuple[Path, str]] = []
@@ -72,7 +72,8 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, str]], l
         try:
             children = sorted(path.iterdir(), key=lambda p: p.name)
         except OSError as exc:
-            problems.append(Problem(f"cannot list folder: {exc.strerror}", file=str(path)))
+            reason = os_reason(exc, str(exc.strerror))
+            problems.append(Problem(msg("data.file.cannot_list", reason=reason), file=str(path)))
             continue
         # Hidden files and Excel's "~$" lock files are skipped, and so is anything that is
         # not a regular file (is_file() follows links, and is False for a FIFO).
@@ -86,7 +87,7 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, str]], l
         if not tables:
             problems.append(
                 Problem(
-                    "no .csv or .xlsx files in this folder (nor .xls, .xlsb or .ods)",
+                    msg("data.file.no_tables"),
                     file=str(path),
                     severity=Severity.WARNING,
                     code=Code.EMPTY_FILE,

@@ -25,7 +25,7 @@ from gl_plan.data.context import first_known, from_name
 from gl_plan.data.rows import Cell, Table, TableReader, TableResult, describe
 from gl_plan.data.sources import FileInfo
 from gl_plan.data.xlsxguard import Refusal, check_workbook, check_zip
-from gl_plan.errors import Code, Problem, Severity
+from gl_plan.errors import Code, Message, Problem, Severity, msg
 from gl_plan.limits import MAX_BINARY_WORKBOOK_BYTES, MAX_XLSX_CELLS, MAX_XLSX_ROWS
 
 Sheet = tuple[str, list[tuple[int, Sequence[Cell]]]]
@@ -35,7 +35,7 @@ class WorkbookError(Exception):
     """The workbook cannot be opened or a sheet cannot be read; the message says why."""
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
+        super().__init__(str(problem.message))
         self.problem = problem
 
 
@@ -47,7 +47,7 @@ def _cell(value: object) -> Cell:
     return value
 
 
-_ADVICE = "split it, save it as CSV, or check that this is the right file"
+_ADVICE = msg("data.advice")
 
 
 def kind_of(path: Path) -> str:
@@ -65,8 +65,13 @@ def check_format(path: Path, kind: str) -> Refusal | None:
         if size > MAX_BINARY_WORKBOOK_BYTES:
             return Refusal(
                 Code.FILE_TOO_LARGE,
-                f"the .{kind} workbook is {size:,} bytes; an .{kind} workbook is read whole, "
-                f"and at most {MAX_BINARY_WORKBOOK_BYTES:,} bytes are read ({_ADVICE})",
+                msg(
+                    "data.book.binary_too_large",
+                    kind=kind,
+                    size=size,
+                    limit=MAX_BINARY_WORKBOOK_BYTES,
+                    advice=_ADVICE,
+                ),
             )
     if kind in ("ods", "xlsb"):
         return check_zip(path, kind)
@@ -79,15 +84,19 @@ def _extent_refusal(name: str, rows: int, columns: int, total: int) -> Refusal |
     if total + rows > MAX_XLSX_ROWS:
         return Refusal(
             Code.TOO_MANY_ROWS,
-            f"the workbook's sheets have more than {MAX_XLSX_ROWS:,} rows (counted to the "
-            f"last row of each sheet; passed in sheet {name!r}); a workbook may have at most "
-            f"{MAX_XLSX_ROWS:,} ({_ADVICE})",
+            msg("data.book.rows_in_sheet", limit=MAX_XLSX_ROWS, sheet=name, advice=_ADVICE),
         )
     if rows * columns > MAX_XLSX_CELLS:
         return Refusal(
             Code.TOO_MANY_CELLS,
-            f"sheet {name!r} reaches row {rows:,} and column {columns:,}; a sheet may span at "
-            f"most {MAX_XLSX_CELLS:,} cells ({_ADVICE})",
+            msg(
+                "data.book.cells_in_sheet",
+                sheet=name,
+                rows=rows,
+                columns=columns,
+                limit=MAX_XLSX_CELLS,
+                advice=_ADVICE,
+            ),
         )
     return None
 
@@ -99,8 +108,8 @@ def _library_failure(exc: BaseException) -> bool:
     return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
 
 
-def _what(path: Path) -> str:
-    return "an OpenDocument spreadsheet" if kind_of(path) == "ods" else "an Excel workbook"
+def _what(path: Path) -> Message:
+    return msg("data.book.ods") if kind_of(path) == "ods" else msg("data.book.excel")
 
 
 def _sheets(path: Path, display: str) -> list[Sheet]:
@@ -112,7 +121,7 @@ def _sheets(path: Path, display: str) -> list[Sheet]:
             raise
         raise WorkbookError(
             Problem(
-                f"cannot open as {_what(path)}: {describe(exc)}",
+                msg("data.book.cannot_open", what=_what(path), detail=describe(exc)),
                 file=display,
                 code=Code.IO_ERROR,
             )
@@ -142,7 +151,11 @@ def _sheets(path: Path, display: str) -> list[Sheet]:
         if not _library_failure(exc):
             raise
         raise WorkbookError(
-            Problem(f"cannot read the workbook: {describe(exc)}", file=display, code=Code.IO_ERROR)
+            Problem(
+                msg("data.book.cannot_read", detail=describe(exc)),
+                file=display,
+                code=Code.IO_ERROR,
+            )
         ) from None
     finally:
         book.close()
@@ -169,15 +182,13 @@ def read_workbook(path: Path, display: str, reader: TableReader) -> list[TableRe
             results.append(result)
     used = any(not r.failure for r in results)
     if not results:
-        reader.report(
-            Problem("workbook has no data in any sheet", file=display, code=Code.EMPTY_FILE)
-        )
+        reader.report(Problem(msg("data.book.empty"), file=display, code=Code.EMPTY_FILE))
         return [TableResult(FileInfo(display, kind, 0, "empty"), [], [])]
     for result in results:
         for p in result.failure:
             if used and p.severity is Severity.ERROR:
                 p = Problem(
-                    f"sheet skipped: {p.message}",
+                    msg("data.book.sheet_skipped", reason=p.message),
                     file=p.file,
                     line=p.line,
                     column=p.column,

@@ -11,7 +11,7 @@ from gl_plan.data.headers import TOTAL_LABELS
 from gl_plan.data.observations import Observation
 from gl_plan.data.sources import FileInfo
 from gl_plan.data.values import CellError, cell_text
-from gl_plan.errors import Problem
+from gl_plan.errors import Message, Problem, msg
 from gl_plan.plan.models import normalise_name
 
 Cell = object
@@ -37,14 +37,14 @@ class Table:
     known: Known = field(default_factory=Known)
     #: The region every row must belong to (the caller's, or the file or sheet name's).
     expected: str | None = None
-    expected_from: str | None = None
+    expected_from: Message | None = None
     #: Lines skipped above the header (titles) and below the data (notes, signatures).
     above: list[int] = field(default_factory=list)
     below: list[int] = field(default_factory=list)
     #: Total rows (合计, 全县): checked against the rows above, not used.
     totals: list[tuple[int, Sequence[object]]] = field(default_factory=list)
     #: Period texts already explained in a note (2026年1-9月 read as 2026Q3).
-    period_notes: set[str] = field(default_factory=set)
+    period_notes: set[Message] = field(default_factory=set)
 
     @property
     def name_region(self) -> str | None:
@@ -74,20 +74,17 @@ def blank(cells: Sequence[Cell]) -> bool:
     return all(isinstance(c, str) and not c.strip() for c in cells)
 
 
-def lines_text(lines: list[int]) -> str:
-    """``line 3``, ``lines 9-12`` or ``lines 1, 9-12``."""
-    runs: list[list[int]] = []
-    for n in sorted(set(lines)):
-        if runs and n == runs[-1][-1] + 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    text = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
-    return f"line {text}" if len(lines) == 1 else f"lines {text}"
+_NAMES: dict[str, Message] = {
+    "file name": msg("data.from.file_name"),
+    "sheet name": msg("data.from.sheet_name"),
+}
 
 
-def the(where: str | None) -> str:
-    return f"the {where}" if where in ("file name", "sheet name") else str(where)
+def the(where: Message | None) -> Message:
+    """Where a region or period was found, as a message says it: ``the file name``."""
+    if isinstance(where, str):
+        return _NAMES.get(where, where)
+    return str(where) if where is None else where
 
 
 def total_label(cells: Sequence[Cell], cols: Columns) -> str | None:

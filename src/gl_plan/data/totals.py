@@ -18,7 +18,7 @@ from gl_plan.data.columns import Columns
 from gl_plan.data.observations import Observation
 from gl_plan.data.table import Table
 from gl_plan.data.values import CellError, cell_text, number
-from gl_plan.errors import Code, Problem, Severity
+from gl_plan.errors import Code, Message, Problem, Severity, msg
 from gl_plan.periods import Period
 from gl_plan.plan.models import normalise_name
 
@@ -99,34 +99,42 @@ def _check(
     rows: list[Observation],
 ) -> None:
     unit = reader.plan.indicator_by_id[indicator].unit
-    what = f"total row {label!r} ({indicator} {period})"
-    findings: list[str] = []
+    findings: list[Message] = []
     if unit.summable:
         if value is not None:
             expected = sum(o.value for o in rows)
             if abs(value - expected) > COUNT_TOLERANCE:
-                findings.append(
-                    f"gives {value:g}, but the {len(rows)} rows above add up to {expected:g}"
-                )
+                findings.append(msg("data.total.sum", value=value, n=len(rows), expected=expected))
     elif all(o.numerator is not None and o.denominator is not None for o in rows):
         nums = sum(o.numerator or 0.0 for o in rows)
         dens = sum(o.denominator or 0.0 for o in rows)
         if num is not None and abs(num - nums) > COUNT_TOLERANCE:
-            findings.append(f"numerator {num:g}, but the rows above add up to {nums:g}")
+            findings.append(msg("data.total.numerator", value=num, expected=nums))
         if den is not None and abs(den - dens) > COUNT_TOLERANCE:
-            findings.append(f"denominator {den:g}, but the rows above add up to {dens:g}")
+            findings.append(msg("data.total.denominator", value=den, expected=dens))
         scale = unit.scale
         if value is not None and scale is not None and dens > 0:
             expected = nums * scale / dens
             if abs(value - expected) > reader.tolerance:
                 findings.append(
-                    f"gives {value:g}, but the rows above give {expected:.4g} (their "
-                    f"numerators over their denominators, {nums:g}/{dens:g})"
+                    msg(
+                        "data.total.rate",
+                        value=value,
+                        expected=expected,
+                        numerators=nums,
+                        denominators=dens,
+                    )
                 )
     for finding in findings:
         reader.report(
             Problem(
-                f"{what} {finding}; the total is not used either way (check the rows)",
+                msg(
+                    "data.total.mismatch",
+                    label=label,
+                    indicator=indicator,
+                    period=period,
+                    finding=finding,
+                ),
                 file=t.file,
                 line=line,
                 severity=Severity.WARNING,

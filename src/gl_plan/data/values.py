@@ -13,7 +13,7 @@ import unicodedata
 from datetime import date, datetime, time
 from pathlib import PurePath
 
-from gl_plan.errors import Code
+from gl_plan.errors import Code, Message, msg
 from gl_plan.plan.models import Plan, normalise_name
 
 # Digit groups of three after the first, with ASCII or full-width commas (NFKC turns "，" into
@@ -25,8 +25,8 @@ _MAX_NUMBER_TEXT = 64
 class CellError(ValueError):
     """A cell that cannot be read; ``code`` is a frictionless-style type."""
 
-    def __init__(self, code: Code, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, code: Code, message: Message) -> None:
+        super().__init__(str(message))
         self.code = code
         self.message = message
 
@@ -44,12 +44,12 @@ def cell_text(cell: object) -> str:
     return str(cell).strip()
 
 
-def number(cell: object, what: str, *, percent: bool) -> float | None:
+def number(cell: object, what: Message, *, percent: bool) -> float | None:
     """A number from a cell; None when the cell is empty.
 
     The one reader of numbers for every file format. Accepts ``98.5``, `` 98.5 ``,
     ``98.5%`` (when ``percent``), ``12,345``, ``１２，３４５``. Rejects non-finite numbers,
-    dates and text.
+    dates and text. ``what`` names the cell in messages (``value``, an indicator's id).
 
     >>> number("１２，３４５", "numerator", percent=False)
     12345.0
@@ -66,43 +66,41 @@ def number(cell: object, what: str, *, percent: bool) -> float | None:
         # x - x is NaN for inf and NaN, 0 otherwise: one comparison checks finiteness.
         if x - x == 0:
             return x
-        raise CellError(Code.TYPE_ERROR, f"{what} {cell!r} is not a number")
+        raise CellError(Code.TYPE_ERROR, msg("data.number.not_number", what=what, text=cell))
     if cell is None:
         return None
     if isinstance(cell, bool) or not isinstance(cell, int | float):
-        raise CellError(Code.TYPE_ERROR, f"{what} {cell_text(cell)!r} is not a number")
+        raise CellError(
+            Code.TYPE_ERROR, msg("data.number.not_number", what=what, text=cell_text(cell))
+        )
     if isinstance(cell, float) and not math.isfinite(cell):
-        raise CellError(Code.TYPE_ERROR, f"{what} {cell!r} is not a finite number")
+        raise CellError(Code.TYPE_ERROR, msg("data.number.not_finite", what=what, text=cell))
     return float(cell)
 
 
-def _number_text(text: str, what: str, percent: bool) -> float | None:
+def _number_text(text: str, what: Message, percent: bool) -> float | None:
     if len(text) > _MAX_NUMBER_TEXT:
-        raise CellError(Code.TYPE_ERROR, f"{what} is not a number (text too long)")
+        raise CellError(Code.TYPE_ERROR, msg("data.number.too_long", what=what))
     s = unicodedata.normalize("NFKC", text).strip()
     if not s:
         return None
     is_percent = s.endswith("%")
     if is_percent:
         if not percent:
-            raise CellError(
-                Code.TYPE_ERROR, f"{what} {text!r} is a count and cannot be a percentage"
-            )
+            raise CellError(Code.TYPE_ERROR, msg("data.number.count_percent", what=what, text=text))
         s = s[:-1].rstrip()
     if "," in s or " " in s:
         if not _GROUPED.fullmatch(s):
-            raise CellError(
-                Code.TYPE_ERROR,
-                f"{what} {text!r} is not a number (commas must separate groups of three digits; "
-                "write decimals with a point)",
-            )
+            raise CellError(Code.TYPE_ERROR, msg("data.number.grouping", what=what, text=text))
         s = s.replace(",", "").replace(" ", "")
     try:
         x = float(s)
     except ValueError:
-        raise CellError(Code.TYPE_ERROR, f"{what} {text!r} is not a number") from None
+        raise CellError(
+            Code.TYPE_ERROR, msg("data.number.not_number", what=what, text=text)
+        ) from None
     if not math.isfinite(x):
-        raise CellError(Code.TYPE_ERROR, f"{what} {text!r} is not a number")
+        raise CellError(Code.TYPE_ERROR, msg("data.number.not_number", what=what, text=text))
     return x
 
 

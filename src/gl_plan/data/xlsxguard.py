@@ -22,7 +22,7 @@ from typing import NamedTuple
 from xml.parsers.expat import ExpatError, ParserCreate
 from zipfile import ZipFile
 
-from gl_plan.errors import Code
+from gl_plan.errors import Code, Message, msg
 from gl_plan.limits import (
     MAX_XLSX_CELLS,
     MAX_XLSX_DIRECTORY_BYTES,
@@ -43,14 +43,14 @@ _FIXED_PARTS = ("xl/styles.xml", "xl/theme/theme1.xml", "docProps/core.xml", "do
 _REL = "/relationships/"
 
 _TOO_LARGE = Code.FILE_TOO_LARGE
-_ADVICE = "split it, save it as CSV, or check that this is the right file"
+_ADVICE = msg("data.advice")
 
 
 class Refusal(NamedTuple):
     """Why a workbook is not opened: a problem code and a message."""
 
     code: Code
-    message: str
+    message: Message
 
 
 def check_workbook(path: Path) -> Refusal | None:
@@ -70,9 +70,12 @@ def check_workbook(path: Path) -> Refusal | None:
         if directory is not None and directory > MAX_XLSX_DIRECTORY_BYTES:
             return Refusal(
                 _TOO_LARGE,
-                f"the workbook's zip directory is {directory:,} bytes; at most "
-                f"{MAX_XLSX_DIRECTORY_BYTES:,} bytes are read (a workbook lists a few dozen "
-                f"parts; {_ADVICE})",
+                msg(
+                    "data.book.directory",
+                    size=directory,
+                    limit=MAX_XLSX_DIRECTORY_BYTES,
+                    advice=_ADVICE,
+                ),
             )
         with zipfile.ZipFile(path) as archive:
             return _check_archive(archive)
@@ -86,8 +89,7 @@ def check_workbook(path: Path) -> Refusal | None:
         NotImplementedError,
         RuntimeError,
     ) as exc:
-        text = str(exc).strip()
-        return _unopenable(f"{type(exc).__name__}: {text}" if text else type(exc).__name__)
+        return _unopenable(exc_text(exc))
 
 
 def check_zip(path: Path, kind: str) -> Refusal | None:
@@ -98,23 +100,34 @@ def check_zip(path: Path, kind: str) -> Refusal | None:
         if directory is not None and directory > MAX_XLSX_DIRECTORY_BYTES:
             return Refusal(
                 _TOO_LARGE,
-                f"the workbook's zip directory is {directory:,} bytes; at most "
-                f"{MAX_XLSX_DIRECTORY_BYTES:,} bytes are read ({_ADVICE})",
+                msg(
+                    "data.book.directory_zip",
+                    size=directory,
+                    limit=MAX_XLSX_DIRECTORY_BYTES,
+                    advice=_ADVICE,
+                ),
             )
         with zipfile.ZipFile(path) as archive:
             total = sum(i.file_size for i in archive.infolist())
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
-        what = "an OpenDocument spreadsheet" if kind == "ods" else "an Excel workbook"
-        text = str(exc).strip()
-        detail = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-        return Refusal(Code.IO_ERROR, f"cannot open as {what}: {detail}")
+        what = msg("data.book.ods") if kind == "ods" else msg("data.book.excel")
+        return Refusal(Code.IO_ERROR, msg("data.book.cannot_open", what=what, detail=exc_text(exc)))
     if total > MAX_XLSX_EXPANDED_BYTES:
-        return Refusal(
-            _TOO_LARGE,
-            f"the workbook expands to {total:,} bytes when unzipped; workbooks over "
-            f"{MAX_XLSX_EXPANDED_BYTES:,} bytes unzipped are refused ({_ADVICE})",
-        )
+        return _expands(total)
     return None
+
+
+def exc_text(exc: BaseException) -> str:
+    """``BadZipFile: File is not a zip file``: an exception as a detail of a message."""
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _expands(total: int) -> Refusal:
+    return Refusal(
+        _TOO_LARGE,
+        msg("data.book.expands", size=total, limit=MAX_XLSX_EXPANDED_BYTES, advice=_ADVICE),
+    )
 
 
 def rels_part(part: str) -> str:
@@ -130,8 +143,14 @@ def part_target(part: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(part), target))
 
 
-def _unopenable(why: str) -> Refusal:
-    return Refusal(Code.IO_ERROR, f"cannot open as an Excel workbook: {why}")
+def _unopenable(why: Message) -> Refusal:
+    """The workbook cannot be opened: ``why`` is a library's words, or a message."""
+    message = (
+        msg("data.book.cannot_open", what=msg("data.book.excel"), detail=why)
+        if isinstance(why, str)
+        else why
+    )
+    return Refusal(Code.IO_ERROR, message)
 
 
 def _directory_bytes(path: Path) -> int | None:
@@ -158,11 +177,7 @@ def _check_archive(archive: ZipFile) -> Refusal | None:
     infos = archive.infolist()
     total = sum(i.file_size for i in infos)
     if total > MAX_XLSX_EXPANDED_BYTES:
-        return Refusal(
-            _TOO_LARGE,
-            f"the workbook expands to {total:,} bytes when unzipped; workbooks over "
-            f"{MAX_XLSX_EXPANDED_BYTES:,} bytes unzipped are refused ({_ADVICE})",
-        )
+        return _expands(total)
     sizes: dict[str, int] = {}
     for info in infos:  # a name listed twice counts at its largest
         sizes[info.filename] = max(sizes.get(info.filename, 0), info.file_size)
@@ -173,9 +188,7 @@ def _check_archive(archive: ZipFile) -> Refusal | None:
             return None
         return Refusal(
             _TOO_LARGE,
-            f"part {name} of the workbook expands to {size:,} bytes; parts read whole "
-            f"(styles, relationships, the workbook itself) may be at most "
-            f"{MAX_XLSX_PART_BYTES:,} bytes ({_ADVICE})",
+            msg("data.book.part", part=name, size=size, limit=MAX_XLSX_PART_BYTES, advice=_ADVICE),
         )
 
     if refusal := oversized(_CONTENT_TYPES):
@@ -183,7 +196,7 @@ def _check_archive(archive: ZipFile) -> Refusal | None:
     overrides = _attributes(archive, _CONTENT_TYPES, "Override", sizes)
     workbook = WORKBOOK
     if workbook not in sizes:
-        return _unopenable(f"a zip file without the workbook part {workbook}")
+        return _unopenable(msg("data.book.no_workbook_part", part=workbook))
     strings = {"xl/sharedStrings.xml"} | {
         a.get("PartName", "").lstrip("/")
         for a in overrides
@@ -217,8 +230,13 @@ def _check_archive(archive: ZipFile) -> Refusal | None:
         if size > MAX_XLSX_SHARED_STRINGS_BYTES:
             return Refusal(
                 _TOO_LARGE,
-                f"the workbook's shared-string table ({name}) expands to {size:,} bytes; "
-                f"at most {MAX_XLSX_SHARED_STRINGS_BYTES:,} bytes are read ({_ADVICE})",
+                msg(
+                    "data.book.shared_strings",
+                    part=name,
+                    size=size,
+                    limit=MAX_XLSX_SHARED_STRINGS_BYTES,
+                    advice=_ADVICE,
+                ),
             )
     return _count_rows(archive, [s for s in dict.fromkeys(sheets) if s in sizes])
 
@@ -321,7 +339,7 @@ def _count_rows(archive: ZipFile, sheets: list[str]) -> Refusal | None:
                 extent.add(data, cut)
                 carry = data[cut:]
                 if len(carry) > _MAX_TAG:
-                    return _unopenable(f"a tag of over {_MAX_TAG:,} bytes in part {name}")
+                    return _unopenable(msg("data.book.long_tag", limit=_MAX_TAG, part=name))
                 if extent.over(total):
                     break
             else:
@@ -329,16 +347,20 @@ def _count_rows(archive: ZipFile, sheets: list[str]) -> Refusal | None:
         if total + extent.rows > MAX_XLSX_ROWS:
             return Refusal(
                 Code.TOO_MANY_ROWS,
-                f"the workbook's sheets have more than {MAX_XLSX_ROWS:,} rows (counted to "
-                f"the last row of each sheet; passed in part {name}); a workbook may have at "
-                f"most {MAX_XLSX_ROWS:,} ({_ADVICE})",
+                msg("data.book.rows_in_part", limit=MAX_XLSX_ROWS, part=name, advice=_ADVICE),
             )
         if extent.over(total):
             return Refusal(
                 Code.TOO_MANY_CELLS,
-                f"the sheet in part {name} of the workbook reaches row {extent.rows:,} and "
-                f"column {extent.columns:,} ({extent.cells:,} cells or more); a sheet may "
-                f"span at most {MAX_XLSX_CELLS:,} cells ({_ADVICE})",
+                msg(
+                    "data.book.cells_in_part",
+                    part=name,
+                    rows=extent.rows,
+                    columns=extent.columns,
+                    cells=extent.cells,
+                    limit=MAX_XLSX_CELLS,
+                    advice=_ADVICE,
+                ),
             )
         total += extent.rows
     return None
