@@ -43,7 +43,7 @@ class PeriodError(ValueError):
 
 
 @total_ordering
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Period:
     """A calendar quarter, or a whole year when ``quarter`` is None.
 
@@ -68,6 +68,16 @@ class Period:
     def end(self) -> date:
         """The last day of the period."""
         return _end(self.year, self.quarter)
+
+    # Every series, sum and screen keys dictionaries by period: equality and hashing are
+    # written out rather than generated, which would build a tuple at each lookup.
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self.year == other.year and self.quarter == other.quarter
+
+    def __hash__(self) -> int:
+        return self.year * 8 + (self.quarter or 5)
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Period):
