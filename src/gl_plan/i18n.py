@@ -38,6 +38,12 @@ def detect_lang(environ: dict[str, str] | None = None) -> Lang:
     return "en"
 
 
+def _columns(view: str, names: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """The column headers of one table, ``col.VIEW.KEY``: English is the key itself (the
+    JSON key of the same field), Chinese a label."""
+    return {f"col.{view}.{key}": (zh, key) for key, zh in names.items()}
+
+
 #: Every text glplan prints, ``key: (zh, en)``; templates take ``str.format`` fields.
 #: An empty string means the text is not printed in that language.
 TEXTS: Final[dict[str, tuple[str, str]]] = {
@@ -113,48 +119,48 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "kind.autonomous_banner": ("自治旗", "autonomous banner"),
     "kind.township": ("乡镇", "township"),
     "tier.nation": ("国家", "nation"),
-    "tier.province": ("省(区、市)", "province"),
-    "tier.prefecture": ("市(州、盟)", "city"),
+    "tier.province": ("省（区、市）", "province"),
+    "tier.prefecture": ("市（州、盟）", "city"),
     "tier.county": ("县区", "county"),
     "tier.township": ("乡镇", "township"),
     "tier.mixed": ("地区", "region"),
     # --- punctuation between the items of a list ----------------------------------------
-    "sep.list": (",", ", "),
+    "sep.list": ("、", ", "),
     "sep.counts": ("，", ", "),
     "sep.names": ("、", ", "),
     "sep.years": ("、", " and "),
     # between level words: 县区和全市 / counties and the city; 各市、各县区 / cities or counties
     "sep.and": ("和", " and "),
     "sep.levels": ("、各", " or "),
-    "colon": (":", ": "),
-    "aside": ("({items})", " ({items})"),
+    "colon": ("：", ": "),
+    "aside": ("（{items}）", " ({items})"),
     # --- glplan check: tables, Markdown, lines under the tables -------------------------
     "check.region": ("地区", "Region"),
     "check.status": ("状态", "status"),
     "check.value_gap": ("数值 差距", "value  gap"),
-    "check.title_ahead": ("{year}年目标(截至 {as_of})", "{year} targets, as of {as_of}"),
+    "check.title_ahead": ("{year}年目标（截至 {as_of}）", "{year} targets, as of {as_of}"),
     "check.title_over": (
-        "{year}年目标:该年已结束,按当年最后一期数据判定",
+        "{year}年目标：该年已结束，按当年最后一期数据判定",
         "{year} targets: the year is over, met or missed on its last figure",
     ),
     "check.heading_ahead": (
-        "{year}年目标(截至 {as_of}):{targets}",
+        "{year}年目标（截至 {as_of}）：{targets}",
         "{year} targets, as of {as_of}: {targets}",
     ),
     "check.heading_over": (
-        "{year}年目标(该年已结束,按当年最后一期数据判定):{targets}",
+        "{year}年目标（该年已结束，按当年最后一期数据判定）：{targets}",
         "{year} targets (the year is over: met or missed on its last figure): {targets}",
     ),
-    "check.indicator_target": ("{name}:目标 {target}", "{name}: target {target}"),
-    "check.behind": ("{name}落后(目标 {target}):", "Behind on {name} (target {target}): "),
-    "check.missed": ("{name}未实现(目标 {target}):", "Missed {name} (target {target}): "),
+    "check.indicator_target": ("{name}：目标 {target}", "{name}: target {target}"),
+    "check.behind": ("{name}落后（目标 {target}）：", "Behind on {name} (target {target}): "),
+    "check.missed": ("{name}未实现（目标 {target}）：", "Missed {name} (target {target}): "),
     # For a lower-is-better indicator: being above the target is the problem.
     "check.behind_above": (
-        "{name}落后,高于目标(目标 {target}):",
+        "{name}落后，高于目标（目标 {target}）：",
         "Behind on {name}, above the target (target {target}): ",
     ),
     "check.missed_above": (
-        "{name}未实现,高于目标(目标 {target}):",
+        "{name}未实现，高于目标（目标 {target}）：",
         "Missed {name}, above the target (target {target}): ",
     ),
     "check.none_missed": (
@@ -175,52 +181,52 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "check.none_behind_one": ("{whole}{name}未落后。", "{whole} is not behind on {name}."),
     "check.lower_better": (
-        "{names}越低越好:差距为正即高于目标。",
+        "{names}越低越好：差距为正即高于目标。",
         "{names}: lower is better; a positive gap is above the target.",
     ),
     "check.outlier": (
-        "! 数值突变或为异常值,请核实:",
+        "! 数值突变或为异常值，请核实：",
         "! figure jumped or is an outlier, check it: ",
     ),
     "check.includes_outlier": (
-        "! {name}的数值含有需核实的数字(",
+        "! {name}的数值含有需核实的数字（",
         "! {name} includes a figure to check (",
     ),
     "check.low_coverage": (
-        "~ {name}:报送地区的分母仅为 {reference} 的 {share}%,不足以判定",
+        "~ {name}：报送地区的分母仅为 {reference} 的 {share}%，不足以判定",
         "~ {name}: the regions that reported hold only {share}% of the {reference} "
         "denominator, too few to judge",
     ),
     "check.low_coverage_unknown": (
-        "~ {name}:报送地区过少,不足以判定",
+        "~ {name}：报送地区过少，不足以判定",
         "~ {name}: too few regions reported to judge",
     ),
-    "check.no_data_rows": ("无数据:", "No data: "),
-    "check.older": ("* 非最新一期数据:", "* older figure: "),
+    "check.no_data_rows": ("无数据：", "No data: "),
+    "check.older": ("* 非最新一期数据：", "* older figure: "),
     "check.rates_only": (
-        "无汇总值(下级只报送了比率、未报送分子分母,比率不能相加):",
+        "无汇总值（下级只报送了比率、未报送分子分母，比率不能相加）：",
         "no total (the regions below sent rates without counts, which cannot be added): ",
     ),
     "check.partial": (
-        "~ {name}仅由 {reporting}/{expected} 个{leaves}的分子分母汇总(缺 ",
+        "~ {name}仅由 {reporting}/{expected} 个{leaves}的分子分母汇总（缺 ",
         "~ {name}: summed from {reporting} of {expected} {leaves} (no counts from ",
     ),
     "check.trend_title": (
-        "近八个季度走势({first}–{last}),及期间变化(百分点)",
+        "近八个季度走势（{first}–{last}），及期间变化（百分点）",
         "Last eight quarters ({first}–{last}) and the change over them, in points",
     ),
     "check.trend_head": ("走势      变化", "trend   change"),
-    "check.standards": ("国家县域标准(最新一期)", "National county standards (latest figures)"),
+    "check.standards": ("国家县域标准（最新一期）", "National county standards (latest figures)"),
     "check.standard_line": (
-        "{name} {op} {threshold}:{passed} 个达标,{failed} 个未达标{failing},{missing} 个无数据",
+        "{name} {op} {threshold}：{passed} 个达标，{failed} 个未达标{failing}，{missing} 个无数据",
         "{name} {op} {threshold}: {passed} pass, {failed} fail{failing}, {missing} no data",
     ),
     "check.issues": (
-        "数据问题:{error} 个错误,{warning} 个警告,{info} 个提示",
+        "数据问题：{error} 个错误，{warning} 个警告，{info} 个提示",
         "Data issues: {error} error{s_error}, {warning} warning{s_warning}, {info} note{s_info}",
     ),
     "check.issues_hint": (
-        "(用 glplan validate --data 查看详情)",
+        "（用 glplan validate --data 查看详情）",
         " (glplan validate --data lists them)",
     ),
     # Only English needs it: its status labels in the table are abbreviated.
@@ -230,14 +236,14 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "no trend = no two figures a year apart",
     ),
     "check.tasks_hint": (
-        "红、黄任务见上表;全部任务:glplan tasks",
+        "红、黄任务见上表；全部任务：glplan tasks",
         "Red and amber tasks above; all tasks: glplan tasks",
     ),
     "check.tasks_hint_md": (
-        "红、黄任务见上表;全部任务:`glplan tasks`",
+        "红、黄任务见上表；全部任务：`glplan tasks`",
         "Red and amber tasks above; all tasks: `glplan tasks`",
     ),
-    "check.heading": ("{title}:评估结果(截至 {as_of})", "{title}: check as of {as_of}"),
+    "check.heading": ("{title}：评估结果（截至 {as_of}）", "{title}: check as of {as_of}"),
     "check.summary": ("汇总", "Summary"),
     # --- the headline on top of check, the one-screen view, tasks left out -------------
     "headline.title": ("要点（截至 {as_of}）", "At a glance, as of {as_of}"),
@@ -297,7 +303,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "tasks.task": ("任务", "Task"),
     "tasks.progress": ("进展", "Progress"),
     "tasks.last_report": ("最近报送", "Last report"),
-    "tasks.as_of": ("任务完成情况(截至 {as_of})", "Tasks as of {as_of}"),
+    "tasks.as_of": ("任务完成情况（截至 {as_of}）", "Tasks as of {as_of}"),
     "tasks.no_due": ("持续实施", "ongoing"),
     "tasks.days_left": ("剩 {n} 天", "{n} d left"),
     "tasks.days_late": ("逾期 {n} 天", "{n} d late"),
@@ -305,8 +311,8 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "tasks.regions_done": ("{n}个县区已完成", "{n} region{s} done"),
     "tasks.with_unit": ("{amount}{unit}", "{amount} {unit}"),
     "tasks.no_tasks": ("没有符合条件的任务。", "No tasks match."),
-    "tasks.summary": ("截至 {as_of},共 {total} 项任务:", "As of {as_of}, {total} tasks: "),
-    "tasks.summary_stale": (";{n} 项久未报送", "; {n} stale"),
+    "tasks.summary": ("截至 {as_of}，共 {total} 项任务：", "As of {as_of}, {total} tasks: "),
+    "tasks.summary_stale": ("；{n} 项久未报送", "; {n} stale"),
     "tasks.summary_end": ("。", "."),
     # --- glplan progress add: the confirmation line -------------------------------------
     "entry.added": ("已记录", "added"),
@@ -327,39 +333,39 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "plan.deadline": ("完成时限", "Time limit"),
     "plan.due": ("截止日期", "Due"),
     "plan.none": ("无", "none"),
-    "plan.count": ("{actions} 大行动,{tasks} 项任务", "{actions} actions, {tasks} tasks"),
+    "plan.count": ("{actions} 大行动，{tasks} 项任务", "{actions} actions, {tasks} tasks"),
     # --- glplan data --format markdown --------------------------------------------------
     "data.title": ("指标数据", "Indicator data"),
     "data.none": ("没有数据。", "No observations."),
     # --- glplan check --output report.html ----------------------------------------------
-    "html.subtitle": ("评估结果,截至 {as_of}", "Progress check as of {as_of}"),
+    "html.subtitle": ("评估结果，截至 {as_of}", "Progress check as of {as_of}"),
     "html.sample_head": ("示例数据", "Sample data"),
     "html.sample": (
-        "本报告使用 glplan 自带的示例指标文件和进展台账。这些数据是为演示而编造的,"
-        "不是{root}或任何{leaves}的官方统计数据,不能据此得出结论。",
+        "本报告使用 glplan 自带的示例指标文件和进展台账。这些数据是为演示而编造的，"
+        "不是{root}或任何{leaves}的官方统计数据，不能据此得出结论。",
         "This report uses the indicator files and progress ledger bundled "
         "with glplan. They are synthetic figures made up to show how the tool works, not "
         "official statistics of {root} or any of its {leaves}; draw no conclusions from "
         "them.",
     ),
     "html.summary": ("概况", "Summary"),
-    "html.status_counts": ("各状态的地区数({who})", "Regions by status ({who})"),
+    "html.status_counts": ("各状态的地区数（{who}）", "Regions by status ({who})"),
     "html.status": ("状态", "Status"),
     "html.target_col": ("{year}年目标", "{year} targets"),
     "html.behind_head": ("落后的地区", "Who is behind"),
     "html.sources": ("数据来源", "Sources"),
     "html.plan_file": ("计划文件", "Plan"),
-    "html.data_files": ("指标文件({n} 个)", "Indicator files ({n})"),
-    "html.no_data_files": ("指标文件:无", "Indicator files: none"),
+    "html.data_files": ("指标文件（{n} 个）", "Indicator files ({n})"),
+    "html.no_data_files": ("指标文件：无", "Indicator files: none"),
     "html.ledger": ("进展台账", "Progress ledger"),
     "html.no_ledger": (
-        "进展台账:无(所有任务均视为未报送)",
+        "进展台账：无（所有任务均视为未报送）",
         "Progress ledger: none (no task reported)",
     ),
     "html.charts": ("各指标走势与目标路径", "Each indicator against the path to its targets"),
     "html.chart_note": (
-        "实线:各地区数据,颜色表示对 {year} 年目标的状态(标题右侧为文字);虚线:从基期值到 "
-        "{years} 年目标的直线路径,◆ 为目标(在目标年年末);点线:评估日期 {as_of};",
+        "实线：各地区数据，颜色表示对 {year} 年目标的状态（标题右侧为文字）；虚线：从基期值到 "
+        "{years} 年目标的直线路径，◆ 为目标（在目标年年末）；点线：评估日期 {as_of}；",
         "Solid line: the region's figures, coloured by its status for the {year} target "
         "(named at the top right of each panel). Dashed: the straight path from the "
         "baseline to the {years} targets; ◆ marks a target, at the end of its year. "
@@ -370,14 +376,17 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         " Light grey in the {leaf} panels: {whole}.",
     ),
     "html.chart_note_end": ("所有小图刻度相同。", " All panels share the same scales."),
-    "html.chart_label": ("{name}:各地区数据与目标路径", "{name}: every region against the targets"),
-    "html.no_chart_data": ("没有数据,无法绘图。", "No figures to draw."),
+    "html.chart_label": (
+        "{name}：各地区数据与目标路径",
+        "{name}: every region against the targets",
+    ),
+    "html.no_chart_data": ("没有数据，无法绘图。", "No figures to draw."),
     "html.gaps": ("与目标的差距", "Gaps to the targets"),
     "html.region": ("地区", "Region"),
     "html.value": ("数值", "Value"),
     "html.gap": ("差距", "Gap"),
     "html.gap_note": (
-        "差距 = 数值 − 目标(百分点)。~ 表示{whole}数值仅由部分{leaves}汇总。",
+        "差距 = 数值 − 目标（百分点）。~ 表示{whole}数值仅由部分{leaves}汇总。",
         "Gap = value − target, in percentage points. ~ marks a figure of {whole} summed "
         "from only some {leaves}.",
     ),
@@ -389,9 +398,9 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "html.days_late": ("逾期 {n} 天", "{n} days late"),
     "html.method": ("方法说明", "Method"),
     "html.method_text": (
-        "目标年尚未结束时,按统计加拿大(Statistics Canada)方法比较基期以来的实际年均增长与达到目标"
-        "所需的年均增长:比值 ≥ {on_track} 为进度正常,≥ {accel} 为需加快,≥ 0 为进度滞后,"
-        "< 0 为倒退;目标年结束后,按该年最后一期数据判定已实现或未实现。",
+        "目标年尚未结束时，按统计加拿大（Statistics Canada）方法比较基期以来的实际年均增长"
+        "与达到目标所需的年均增长：比值 ≥ {on_track} 为进度正常，≥ {accel} 为需加快，"
+        "≥ 0 为进度滞后，< 0 为倒退；目标年结束后，按该年最后一期数据判定已实现或未实现。",
         "While a target year is ahead, the observed annual growth since the baseline is "
         "compared with the growth the target requires (the Statistics Canada method): a "
         "ratio of at least {on_track} is on track, at least {accel} needs acceleration, at "
@@ -399,17 +408,452 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "figure decides: met or missed.",
     ),
     "html.method_sum": (
-        "{whole}数值由各{leaves}分子、分母求和后计算(总和之比),不取各{leaves}比率的平均数。",
+        "{whole}数值由各{leaves}分子、分母求和后计算（总和之比），不取各{leaves}比率的平均数。",
         " {whole}'s figure is the sum of the {leaves}' numerators over the sum of their "
         "denominators, never a mean of their rates.",
     ),
     "html.legend": (
-        "▼ 红:进度滞后、倒退或未实现 · ◆ 黄:需加快或数据不足 · ● 绿:已达标、进度正常或已实现"
+        "▼ 红：进度滞后、倒退或未实现 · ◆ 黄：需加快或数据不足 · ● 绿：已达标、进度正常或已实现"
         " · ○ 无数据",
         "▼ red: off track, deteriorating or missed · ◆ amber: needs acceleration or "
         "insufficient data · ● green: achieved, on track or met · ○ no data",
     ),
-    "html.footer": ("由 glplan 生成,评估日期 {as_of}。", "Made by glplan; as of {as_of}."),
+    "html.footer": ("由 glplan 生成，评估日期 {as_of}。", "Made by glplan; as of {as_of}."),
+    # --- column headers of the Markdown and CSV files (English: the JSON keys) ----------
+    **_columns(
+        "check_md",
+        {
+            "region": "地区",
+            "period": "时期",
+            "value": "数值",
+            "gap": "差距",
+            "projected": "预测",
+            "status": "状态",
+            "rag": "预警",
+        },
+    ),
+    **_columns(
+        "check_csv",
+        {
+            "region": "地区代码",
+            "region_name": "地区",
+            "region_level": "层级",
+            "indicator": "指标代码",
+            "target_year": "目标年",
+            "target": "目标值",
+            "period": "时期",
+            "value": "数值",
+            "gap": "差距",
+            "status": "状态",
+            "rag": "预警",
+            "baseline_period": "基期",
+            "baseline_value": "基期值",
+            "baseline_source": "基期来源",
+            "growth_method": "增长计算方法",
+            "observed_growth": "实际年均增长",
+            "required_growth": "所需年均增长",
+            "ratio": "增长比",
+            "projected": "预测值",
+            "projected_gap": "预测差距",
+            "path_value": "路径值",
+            "path_gap": "路径差距",
+            "coverage_reporting": "报送地区数",
+            "coverage_expected": "应报地区数",
+            "coverage_missing": "未报送地区",
+            "notes": "备注",
+        },
+    ),
+    **_columns(
+        "tasks_md",
+        {
+            "id": "编号",
+            "rag": "预警",
+            "status": "状态",
+            "due": "时限",
+            "days_left": "天数",
+            "title": "任务",
+            "progress": "进展",
+            "last_report": "最近报送",
+        },
+    ),
+    **_columns(
+        "tasks_csv",
+        {
+            "id": "编号",
+            "action": "行动",
+            "title": "任务",
+            "title_zh": "任务（中文）",
+            "title_en": "任务（英文）",
+            "deadline": "完成时限",
+            "due": "截止日期",
+            "ongoing": "持续实施",
+            "status": "状态",
+            "rag": "预警",
+            "completed_on": "完成日期",
+            "last_report": "最近报送",
+            "days_left": "剩余天数",
+            "latest_status": "最近状态",
+            "flags": "标记",
+            "progress": "进展",
+        },
+    ),
+    **_columns(
+        "data_md",
+        {
+            "region": "地区",
+            "period": "时期",
+            "indicator": "指标",
+            "value": "数值",
+            "numerator": "分子",
+            "denominator": "分母",
+            "source": "来源文件",
+            "line": "行号",
+        },
+    ),
+    # glplan data's table: short English headers for a narrow terminal
+    "col.data_table.region": ("地区", "region"),
+    "col.data_table.code": ("代码", "code"),
+    "col.data_table.period": ("时期", "period"),
+    "col.data_table.indicator": ("指标", "indicator"),
+    "col.data_table.value": ("数值", "value"),
+    "col.data_table.numerator": ("分子", "num."),
+    "col.data_table.denominator": ("分母", "den."),
+    "col.data_table.source": ("来源", "source"),
+    # --- messages about problems: severity labels, long text cut -------------------------
+    "problem.severity": ("（{label}）", " ({label})"),
+    "problem.more_chars": ("……（另有 {n:,} 个字符）", "… ({n:,} more characters)"),
+    "close_paren": ("）", ")"),
+    # --- the command line's own messages (gl_plan.cli) -----------------------------------
+    "cli.bad_lang": (
+        "--lang 应为 zh 或 en，而不是“{value}”",
+        "--lang must be zh or en, not {value!r}",
+    ),
+    "cli.bad_as_of": (
+        "--as-of 应为日期（如 2026-09-30），而不是“{value}”",
+        "--as-of must be a date like 2026-09-30, not {value!r}",
+    ),
+    "cli.plan_as_data": (
+        "{path} 像是计划文件而不是指标文件：请用 --plan 指定",
+        "{path} looks like a plan, not an indicator file: pass it with --plan",
+    ),
+    "cli.stdout_failed": (
+        "无法写入标准输出：{reason}",
+        "cannot write to standard output: {reason}",
+    ),
+    "cli.bundled": (
+        "使用自带示例（合成数据，不是官方统计）：本文件夹及其上级都没有 data/plan.yaml",
+        "using the bundled sample (synthetic data, not official statistics): no "
+        "data/plan.yaml in this folder or its parents",
+    ),
+    "cli.bundled_plan": (
+        "按自带的计划核对所给文件（本文件夹及其上级都没有 data/plan.yaml；可用 --plan 指定，"
+        "或用 glplan init 建立项目）；不读自带的示例数据和台账",
+        "checking the files given against the bundled plan (no data/plan.yaml in this "
+        "folder or its parents: pass --plan, or make a project with glplan init); the bundled "
+        "sample data and ledger are not read",
+    ),
+    "cli.bundled_tasks": (
+        "使用自带示例计划和台账（合成数据，不是官方记录）",
+        "using the bundled sample plan and ledger (synthetic, not official records)",
+    ),
+    "cli.nothing_written": (
+        "未写入任何内容：请修正上面的文件，或不使用它",
+        "nothing was written: fix the file above, or leave it out",
+    ),
+    "cli.would_overwrite": (
+        "--output {output} 会覆盖本命令的输入文件 {item}：未写入任何内容；请换一个文件名",
+        "--output {output} would overwrite {item}, an input of this command: nothing was "
+        "written; choose another file name",
+    ),
+    "cli.bad_format": (
+        "--format 应为 {allowed} 之一，而不是“{fmt}”",
+        "--format must be one of {allowed}, not {fmt!r}",
+    ),
+    "cli.unknown_suffix": (
+        "无法从“{name}”判断格式：请用以 {names} 结尾的文件名，或加 --format",
+        "cannot tell the format from {name!r}: use a name ending in {names}, or pass --format",
+    ),
+    "cli.wrong_suffix": (
+        "“{name}”：本命令只写 {allowed}，不写 {implied}",
+        "{name!r}: this command writes {allowed}, not {implied}",
+    ),
+    "cli.format_mismatch": (
+        "--format {fmt} 与 --output“{name}”（{implied}）不符",
+        "--format {fmt} does not match --output {name!r} ({implied})",
+    ),
+    "cli.plan_format": (
+        "--format 应为 table 或 json，而不是“{fmt}”",
+        "--format must be table or json, not {fmt!r}",
+    ),
+    "cli.bad_choice": (
+        "{option} 应为 {allowed} 之一，而不是“{value}”",
+        "{option} must be one of {allowed}, not {value!r}",
+    ),
+    "cli.later": (
+        "{n} 条观测值的时期晚于评估日期 {as_of}，未纳入评估",
+        "{n} observations for periods after {as_of} are left out of the assessment",
+    ),
+    "cli.no_ledger": (
+        "{where} 没有进度台账：所有任务均视为未报送（可用 --progress 指定台账文件）",
+        "no progress ledger at {where}: every task counts as not reported (pass --progress FILE)",
+    ),
+    "cli.no_project_ledger": (
+        "没有项目台账：请用 --progress 指定台账文件，或在项目文件夹（含 data/plan.yaml 的文件夹，"
+        "可用 glplan init 建立）中运行",
+        "no project ledger: pass --progress FILE, or run in a project folder (one with "
+        "data/plan.yaml; `glplan init` makes one)",
+    ),
+    "cli.no_indicator_files": (
+        "没有给出指标文件，也没有找到：请用 --data 指定，或把各县区报表放进项目的 data/indicators",
+        "no indicator files given and none found: pass --data PATH, or put the county "
+        "files in the project's data/indicators",
+    ),
+    "cli.valid": (
+        "{path}：有效（{actions} 大行动，{tasks} 项任务）",
+        "{path}: ok ({actions} actions, {tasks} tasks)",
+    ),
+    "cli.data_summary": (
+        "数据：{files} 个文件共 {n} 条观测值；{errors} 个错误，{warnings} 个警告",
+        "data: {n} observations from {files} files; {errors} errors, {warnings} warnings",
+    ),
+    "cli.no_observations": ("没有数据", "no observations"),
+    # --- check --fail-on: the last line when findings reach the level --------------------
+    "failon.summary": (
+        "已达到 --fail-on 设定的级别（{label_zh}）：{counts}",
+        "findings reach --fail-on {level_en}: {counts}",
+    ),
+    "failon.level.never": ("从不", "never"),
+    "failon.level.error": ("数据错误", "error"),
+    "failon.level.warning": ("数据错误或警告", "warning"),
+    "failon.level.off_track": ("进度滞后、倒退或未实现", "off_track"),
+    "failon.level.needs_acceleration": ("需加快", "needs_acceleration"),
+    "failon.level.overdue": ("任务逾期", "overdue"),
+    "failon.error": ("{n} 个数据错误", "{n} data errors"),
+    "failon.warning": ("{n} 个数据警告", "{n} data warnings"),
+    "failon.red": (
+        "{n} 项指标进度滞后、倒退或未实现",
+        "{n} indicators off track, deteriorating or missed",
+    ),
+    "failon.needs_acceleration": ("{n} 项指标需加快", "{n} indicators needing acceleration"),
+    "failon.overdue": ("{n} 项任务已逾期", "{n} overdue tasks"),
+    # --- glplan init, and finding a project (gl_plan.project, gl_plan.resources) ----------
+    "init.plan": (
+        "计划：自带计划（桂林市 2022 年行动计划）的副本",
+        "the plan: a copy of the bundled plan (Guilin's 2022 action plan)",
+    ),
+    "init.plan_empty": ("计划：待填写的模板", "the plan: a template to fill in"),
+    "init.indicators": (
+        "县区报表放在这里；其中 README.md 说明可读的表格式样",
+        "the county files go here; its README.md lists the layouts read",
+    ),
+    "init.progress": ("任务进展台账（只有表头）", "the task progress ledger (header only)"),
+    "init.gitignore": (
+        "不提交台账的锁文件和临时文件",
+        "keeps the ledger's lock file and temporary files out of git",
+    ),
+    "init.created": ("已在 {root} 建立 glplan 项目：", "Created a glplan project in {root}:"),
+    "init.kept": ("已存在，保留", "already there, kept"),
+    "init.next": ("下一步：", "Next:"),
+    "init.cd": ("cd {root}", "cd {root}"),
+    "init.edit": (
+        "在 data/plan.yaml 填写本地的地区、指标、目标和任务",
+        "fill in data/plan.yaml: your regions, indicators, targets and tasks",
+    ),
+    "init.files": (
+        "把各县区报送的报表原样放进 data/indicators/（CSV 或 Excel）",
+        "put the county files in data/indicators/ as they arrive (CSV or Excel)",
+    ),
+    "init.validate": (
+        "glplan validate --data data/indicators   检查计划和报表",
+        "glplan validate --data data/indicators   checks the plan and the files",
+    ),
+    "init.check": (
+        "glplan check                             生成报告（--output report.html 生成网页）",
+        "glplan check                             the report (--output report.html: a page)",
+    ),
+    "init.bad_template": (
+        "--template 应为 {allowed} 之一，而不是“{value}”",
+        "--template must be one of {allowed}, not {value!r}",
+    ),
+    "project.no_plan": (
+        "找不到计划：请在项目文件夹（含 data/plan.yaml 的文件夹，可用 glplan init 建立）中运行，"
+        "或用 --plan 指定计划文件",
+        "no plan found: run in a project folder (one with data/plan.yaml, made by "
+        "`glplan init`) or pass --plan FILE",
+    ),
+    "project.no_bundled_plan": (
+        "本次安装缺少自带的计划：请用 --template empty",
+        "the bundled plan is missing from this installation: use --template empty",
+    ),
+    "project.plan_exists": (
+        "{plan} 已存在：未做任何改动（init 从不替换计划；请直接编辑它，或换一个文件夹）",
+        "{plan} already exists: nothing was changed (init never replaces a plan; edit it, "
+        "or choose another folder)",
+    ),
+    "project.not_a_folder": ("{root} 不是文件夹", "{root} is not a folder"),
+    "project.cannot_create": ("无法创建 {path}：{reason}", "cannot create {path}: {reason}"),
+    "project.cannot_read": ("无法读取 {path}", "cannot read {path}: {detail_en}"),
+    # --- writing files (gl_plan.atomic) and the operating system's reasons ---------------
+    "write.busy": (
+        "另一个 glplan 进程写入此文件已超过 {seconds} 秒；请稍后重试（未写入任何内容）",
+        "another glplan process has been writing here for over {seconds} seconds; try again "
+        "(nothing was written)",
+    ),
+    "write.cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
+    "write.cannot_write": ("无法写入：{reason}", "cannot write: {reason}"),
+    "write.is_folder": ("是文件夹，不是文件", "is a folder, not a file"),
+    "write.read_only": (
+        "文件只读（权限 {mode}），未写入任何内容；请改为可写（chmod u+w）或写到别处",
+        "is read-only (mode {mode}); nothing was written. Make it writable (chmod u+w) or "
+        "write somewhere else",
+    ),
+    "os.EACCES": ("权限不足", "Permission denied"),
+    "os.EPERM": ("不允许的操作", "Operation not permitted"),
+    "os.ENOENT": ("文件或文件夹不存在", "No such file or directory"),
+    "os.ENOSPC": ("磁盘空间不足", "No space left on device"),
+    "os.EROFS": ("只读文件系统", "Read-only file system"),
+    "os.EISDIR": ("是文件夹", "Is a directory"),
+    "os.ENOTDIR": ("路径中有一部分不是文件夹", "Not a directory"),
+    "os.EDQUOT": ("超出磁盘配额", "Disk quota exceeded"),
+    "os.EIO": ("输入输出错误", "Input/output error"),
+    "os.other": ("系统错误（{errno_zh}）", "{reason_en}"),
+    # --- the progress ledger (gl_plan.ledger) --------------------------------------------
+    "ledger.col.date": ("日期", "date"),
+    "ledger.col.task": ("任务", "task"),
+    "ledger.col.status": ("状态", "status"),
+    "ledger.col.value": ("数值", "value"),
+    "ledger.col.note": ("备注", "note"),
+    "ledger.col.region": ("地区", "region"),
+    "ledger.col.reporter": ("填报人", "reporter"),
+    "ledger.col.metric": ("指标", "metric"),
+    "ledger.none": ("无", "none"),
+    "ledger.bad_status": (
+        "未知状态“{text}”：应为 未开始、进行中 或 已完成",
+        # The Chinese spellings are accepted too: the English message names them as well.
+        "unknown status {text!r}: use not_started, in_progress or completed ({spellings_en})",
+    ),
+    "ledger.impossible_date": ("日期“{text}”不存在", "impossible date {text!r}: {detail_en}"),
+    "ledger.not_a_date": (
+        "“{text}”不是日期（请写成 2022-08-31）",
+        "not a date: {text!r} (write it as 2022-08-31)",
+    ),
+    "ledger.not_a_number": ("“{text}”不是数字", "not a number: {text!r}"),
+    "ledger.not_finite": ("“{text}”不是有限的数字", "not a finite number: {text!r}"),
+    "ledger.negative": ("不能为负数：“{text}”", "must not be negative: {text!r}"),
+    "ledger.too_large": (
+        "{value} 过大：台账数值最大为 {max}（学校、基地等的个数，或百分比）",
+        "{value} is too large: a ledger value is at most {max} (a count of schools, bases, "
+        "... or a percentage)",
+    ),
+    "ledger.unknown_task_close": (
+        "未知任务“{text}”；是否应为 {ids}？",
+        "unknown task {text!r}; did you mean {ids}?",
+    ),
+    "ledger.unknown_task_range": (
+        "未知任务“{text}”（任务编号为 {first}..{last}）",
+        "unknown task {text!r} (tasks are {first}..{last})",
+    ),
+    "ledger.blank_label": ("列名为空", "blank column label"),
+    "ledger.unknown_column": (
+        "未知列“{name}”，已忽略（可用的列：日期、任务、状态、数值、备注、地区、填报人、指标）",
+        "unknown column {name!r} is ignored (columns: {columns_en})",
+    ),
+    "ledger.duplicate_column": ("列“{name}”重复", "duplicate column {name!r}"),
+    "ledger.data_first": (
+        "第一行是数据而不是表头；请加上表头行 日期,任务,状态,数值,备注,地区,填报人,指标",
+        "the first line is data, not a header; add the header line {header_en}",
+    ),
+    "ledger.missing_columns": ("缺少必需的列：{names}", "missing required column(s) {names}"),
+    "ledger.more": (
+        "……另有 {n:,} 个同类问题未列出",
+        "... and {n:,} more {code_en} problems not listed",
+    ),
+    "ledger.unreadable_csv": ("CSV 格式错误，无法读取", "unreadable CSV: {detail_en}"),
+    "ledger.unreadable_after": (
+        "此行之后的 CSV 格式错误，无法读取",
+        "unreadable CSV after this line: {detail_en}",
+    ),
+    "ledger.empty": (
+        "空台账：没有表头行（日期,任务,状态,数值,备注,地区,填报人,指标）",
+        "empty ledger: no header line ({header_en})",
+    ),
+    "ledger.duplicate_row": ("与第 {line} 行重复", "duplicate of the row on line {line}"),
+    "ledger.too_many_rows": (
+        "超过 {limit:,} 行；进度台账最多 {limit:,} 行（请另建台账文件，或检查是否选错了文件）",
+        "more than {limit:,} rows; a progress ledger holds at most {limit:,} (start a new "
+        "ledger file, or check that this is the right file)",
+    ),
+    "ledger.extra_cells": (
+        "本行有 {cells} 个单元格，但表头只有 {header} 列（含逗号的备注须加英文双引号）",
+        "{cells} cells but the header has {header} (a note with a comma must be in double quotes)",
+    ),
+    "ledger.missing_date": ("缺少日期", "missing date"),
+    "ledger.missing_task": ("缺少任务编号", "missing task id"),
+    "ledger.missing_status": ("缺少状态", "missing status"),
+    "ledger.before_issued_typo": (
+        "{date} 早于计划印发日期（{issued}），是否有误？",
+        "{date} is before the plan was issued ({issued}); a typo?",
+    ),
+    "ledger.before_issued": (
+        "{date} 早于计划印发日期（{issued}）",
+        "{date} is before the plan was issued ({issued})",
+    ),
+    "ledger.future": ("{date} 晚于今天（{today}）", "{date} is in the future (today is {today})"),
+    "ledger.unknown_region": ("未知地区“{name}”", "unknown region {name!r}"),
+    "ledger.no_metric": (
+        "任务 {task} 没有数量指标“{metric}”（已有：{known}）",
+        "task {task} has no quantity {metric!r} (it has: {known})",
+    ),
+    "ledger.no_quantity_ignored": (
+        "任务 {task} 没有数量目标，数值已忽略",
+        "task {task} commits to no quantity; the value is ignored",
+    ),
+    "ledger.no_quantity": (
+        "任务 {task} 没有数量目标，数值无从衡量",
+        "task {task} commits to no quantity, so a value has nothing to measure",
+    ),
+    "ledger.region_not_named": (
+        "地区“{name}”不在任务 {task} 列出的地区中",
+        "region {name!r} is not one of the regions task {task} names",
+    ),
+    "ledger.region_not_named_list": (
+        "地区“{name}”不在任务 {task} 列出的地区中（{names_zh}）",
+        "region {name!r} is not one of the regions task {task} names ({names_en})",
+    ),
+    "ledger.too_long": ("超过 {limit:,} 个字符", "longer than {limit:,} characters"),
+    "ledger.nul": ("含有空字符", "contains a NUL character"),
+    "ledger.beyond_target": (
+        "{value} 超过任务 {task} 目标（{target}{unit_zh}）的 {factor} 倍，是否有误？"
+        "如确认无误，请加 --force 重新添加",
+        "{value} is more than {factor} times the target of task {task} ({target} {unit_en}): "
+        "a typo? If it is right, add it again with --force",
+    ),
+    "ledger.cannot_parse": (
+        "台账无法读取；请先修正再添加记录（未写入任何内容）",
+        "the ledger cannot be read: {reason_en}; fix it before adding entries (nothing was "
+        "written)",
+    ),
+    "ledger.no_header": ("没有表头行", "no header line"),
+    "ledger.no_column": (
+        "台账没有{names}列；请先在表头行加上（未写入任何内容）",
+        "the ledger has no {names} column; add it to the header line first (nothing was written)",
+    ),
+    "ledger.cannot_encode": (
+        "台账为 {encoding} 编码，无法写入“{char}”；请删去该字符，或把台账转为 UTF-8"
+        "（未写入任何内容）",
+        "the ledger is {encoding} and cannot hold {char!r}; remove it or convert the ledger "
+        "to UTF-8 (nothing was written)",
+    ),
+    "ledger.full": (
+        "台账已有 {limit:,} 行，已达上限；请另建台账文件（未写入任何内容）",
+        "the ledger already holds {limit:,} rows, the most a ledger may hold; start a new "
+        "ledger file (nothing was written)",
+    ),
+    "ledger.incomplete": (
+        "台账最后一行不完整（双引号未闭合？）；请先修正再添加记录（未写入任何内容）",
+        "the ledger's last line is incomplete (an unclosed double quote?); fix it before "
+        "adding entries (nothing was written)",
+    ),
     # --- glplan explain and check --compare-to (one block: explain.*, changes.*) --------
     "explain.title": (
         "{region} · {indicator} · {year}年目标 {target}（截至 {as_of}）",
@@ -481,7 +925,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "explain.col.value": ("数值", "value"),
     "explain.col.numerator": ("分子", "numerator"),
     "explain.col.denominator": ("分母", "denominator"),
-    "explain.col.source": ("文件:行", "file:line"),
+    "explain.col.source": ("文件：行", "file:line"),
     "explain.col.use": ("用途", "used for"),
     "explain.col.region": ("地区", "region"),
     "explain.role.baseline": ("基期", "baseline"),
@@ -559,6 +1003,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "未知指标“{name}”；相近的有：{matches}",
         "unknown indicator {name!r}; close matches: {matches}",
     ),
+    "explain.match": ("{code} {zh}", "{code} {en}"),
     "explain.no_matches": ("无（glplan plan 列出全部名称）", "none (glplan plan lists them all)"),
     "explain.unknown_year": (
         "{year} 不是目标年；目标年：{years}",

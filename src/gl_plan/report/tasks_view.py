@@ -27,7 +27,7 @@ from gl_plan.errors import Problem
 from gl_plan.i18n import TEXTS, Lang, text
 from gl_plan.ledger.model import LedgerEntry
 from gl_plan.plan.models import Plan
-from gl_plan.report.format import CsvCell, csv_text, md_table, md_text
+from gl_plan.report.format import CsvCell, column_names, csv_text, md_table, md_text
 
 __all__ = [
     "CSV_COLUMNS",
@@ -229,9 +229,10 @@ def tasks_markdown(
 ) -> str:
     """A Markdown section: heading, summary line and one table row per task.
 
-    Columns are named like the JSON keys (:data:`MARKDOWN_COLUMNS`); the cells are in
-    ``lang``. The summary counts ``summary_of`` (all tasks) when the rows are a selection;
-    ``left_out`` tasks not shown are counted on a last line that says how to see them.
+    Columns are named like the JSON keys (:data:`MARKDOWN_COLUMNS`) in English, with
+    labels in Chinese; the cells are in ``lang``. The summary counts ``summary_of`` (all
+    tasks) when the rows are a selection; ``left_out`` tasks not shown are counted on a
+    last line that says how to see them.
     """
     rows = [
         [
@@ -253,7 +254,7 @@ def tasks_markdown(
         "",
     ]
     if rows:
-        lines += md_table(MARKDOWN_COLUMNS, rows)
+        lines += md_table(column_names("tasks_md", MARKDOWN_COLUMNS, lang), rows)
     if left_out:
         lines += ["", md_text(_left_out_line(left_out, lang))]
     return "\n".join(lines) + "\n"
@@ -282,7 +283,7 @@ def tasks_csv(items: Sequence[TaskAssessment], lang: Lang) -> str:
         ]
         for item in items
     ]
-    return csv_text(CSV_COLUMNS, rows)
+    return csv_text(column_names("tasks_csv", CSV_COLUMNS, lang), rows)
 
 
 def tasks_document(
