@@ -312,6 +312,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "tasks.with_unit": ("{amount}{unit}", "{amount} {unit}"),
     "tasks.no_tasks": ("没有符合条件的任务。", "No tasks match."),
     "tasks.summary": ("截至 {as_of}，共 {total} 项任务：", "As of {as_of}, {total} tasks: "),
+    "tasks.count": ("{n} 项{status}", "{n} {status}"),
     "tasks.summary_stale": ("；{n} 项久未报送", "; {n} stale"),
     "tasks.summary_end": ("。", "."),
     # --- glplan progress add: the confirmation line -------------------------------------
@@ -1003,7 +1004,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "未知指标“{name}”；相近的有：{matches}",
         "unknown indicator {name!r}; close matches: {matches}",
     ),
-    "explain.match": ("{code} {zh}", "{code} {en}"),
+    "explain.match": ("{code} {name_zh}", "{code} {name_en}"),
     "explain.no_matches": ("无（glplan plan 列出全部名称）", "none (glplan plan lists them all)"),
     "explain.unknown_year": (
         "{year} 不是目标年；目标年：{years}",

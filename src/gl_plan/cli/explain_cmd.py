@@ -171,7 +171,9 @@ def _resolve(plan: Plan, name: str, kind: str) -> str:
     matches = close_matches(name, spellings)
     # Each match as its code and its name in the reader's language.
     listed = Join(
-        tuple(msg("explain.match", code=m, zh=names[m].zh, en=names[m].en) for m in matches)
+        tuple(
+            msg("explain.match", code=m, name_zh=names[m].zh, name_en=names[m].en) for m in matches
+        )
     )
     found_none = msg("explain.no_matches")
     raise GlplanError.single(

@@ -149,7 +149,9 @@ def _due_text(item: TaskAssessment, lang: Lang) -> list[str]:
 def summary_line(items: Iterable[TaskAssessment], as_of: date, lang: Lang) -> str:
     """``As of 2026-11-30, 35 tasks: 5 overdue, ... ; 2 stale``."""
     counts = task_summary(items)
-    parts = [f"{counts[s]} {text(s, lang)}" for s in STATUSES if counts[s]]
+    parts = [
+        text("tasks.count", lang, n=counts[s], status=text(s, lang)) for s in STATUSES if counts[s]
+    ]
     head = text("tasks.summary", lang, as_of=as_of.isoformat(), total=counts["total"])
     stale = text("tasks.summary_stale", lang, n=counts["stale"]) if counts["stale"] else ""
     return head + text("sep.counts", lang).join(parts) + stale + text("tasks.summary_end", lang)
