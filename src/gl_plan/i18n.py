@@ -1038,7 +1038,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "... and {n} more (--format json lists them all)",
     ),
     "changes.bad_value": (
-        "--compare-to 应为日期（如 2026-09-30）或 check --format json 写出的 .json 文件，"
+        "--compare-to 应为日期（如 2026-09-30）或 glplan check --format json 写出的 .json 文件，"
         "而不是“{value}”",
         "--compare-to must be a date like 2026-09-30 or a .json file written by "
         "check --format json, not {value!r}",
