@@ -209,7 +209,7 @@ def test_failure_part_way_leaves_the_old_file_and_no_temp(
     with pytest.raises(GlplanError) as info:
         atomic_write_bytes(target, b"new" * 1000)
     assert info.value.problems[0].file == str(target)
-    assert "No space left" in info.value.problems[0].message
+    assert "No space left" in info.value.problems[0].text()
     assert target.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["out.csv"]
 
@@ -258,7 +258,7 @@ def test_read_only_file_is_refused_and_left_alone(tmp_path: Path, write: str) ->
     assert info.value.exit_code == 2
     (problem,) = info.value.problems
     assert problem.file == str(target)
-    assert "is read-only" in problem.message
+    assert "is read-only" in problem.text()
     assert target.read_bytes() == b"old\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o444
     assert sorted(os.listdir(tmp_path)) == ["report.md"]
@@ -272,7 +272,7 @@ def test_read_only_through_a_link_is_refused(tmp_path: Path) -> None:
     link.symlink_to(real)
     with pytest.raises(GlplanError) as info:
         atomic_write_text(link, "new\n")
-    assert "is read-only" in info.value.problems[0].message
+    assert "is read-only" in info.value.problems[0].text()
     assert real.read_bytes() == b"old\n"
 
 

@@ -248,7 +248,7 @@ def test_ledger_row_limit(tmp_path: Path, plan: Plan, monkeypatch: pytest.Monkey
     with pytest.raises(GlplanError) as info:
         append_entry(full, plan, task="A9.4", status="completed", entry_date=date(2023, 1, 1))
     assert info.value.problems[0].code == "too-large"
-    assert "50" in info.value.problems[0].message
+    assert "50" in info.value.problems[0].text()
     assert full.read_text(encoding="utf-8") == _rows(50)
     with pytest.raises(GlplanError) as info:
         parse_ledger_text(_rows(51), plan, file="over.csv")
@@ -262,7 +262,7 @@ def test_ledger_problems_are_capped_per_kind(plan: Plan) -> None:
     _, problems, _ = parse_ledger_text(text, plan, file="p.csv")
     kinds = [p for p in problems if p.code == "type-error"]
     assert len(kinds) == limits.MAX_PROBLEMS_PER_KIND + 1
-    assert kinds[-1].message == "... and 150 more type-error problems not listed"
+    assert kinds[-1].text() == "... and 150 more type-error problems not listed"
 
 
 def test_ledger_with_10k_columns_gives_a_few_lines(plan: Plan) -> None:

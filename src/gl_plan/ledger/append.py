@@ -259,7 +259,7 @@ def _new_bytes(
         # A row the csv module cannot split (a field over the limit): the ledger must be
         # fixed first, or the new line might be read as part of the broken one.
         raise GlplanError.single(
-            msg("ledger.cannot_parse", reason_en=getattr(exc, "reason", exc)),
+            msg("ledger.cannot_parse", reason_en=str(getattr(exc, "reason", exc))),
             file=name,
             line=getattr(exc, "line", None),
             code=Code.CSV_ERROR,

@@ -159,14 +159,14 @@ def parse_entry_date(text: str) -> date:
         try:
             return isoparse(value).date()
         except ValueError as exc:
-            raise FieldError(msg("ledger.impossible_date", text=text, detail_en=exc)) from None
+            raise FieldError(msg("ledger.impossible_date", text=text, detail_en=str(exc))) from None
     for form in _DATE_FORMS:
         match = form.fullmatch(value)
         if match is not None:
             try:
                 return date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError as exc:
-                impossible = msg("ledger.impossible_date", text=text, detail_en=exc)
+                impossible = msg("ledger.impossible_date", text=text, detail_en=str(exc))
                 raise FieldError(impossible) from None
     raise FieldError(msg("ledger.not_a_date", text=text))
 

@@ -201,7 +201,7 @@ def _parse_ledger_text(
     try:
         layout, header_problems = header_layout(rows, text, file)
     except csv.Error as exc:
-        unreadable = msg("ledger.unreadable_csv", detail_en=exc)
+        unreadable = msg("ledger.unreadable_csv", detail_en=str(exc))
         return [], [Problem(unreadable, file=file, line=1, code=Code.CSV_ERROR)], ()
     problems.extend(header_problems)
     if layout is None:
@@ -248,7 +248,7 @@ def _parse_ledger_text(
     except csv.Error as exc:
         problems.append(
             Problem(
-                msg("ledger.unreadable_after", detail_en=exc),
+                msg("ledger.unreadable_after", detail_en=str(exc)),
                 file=file,
                 line=line,
                 code=Code.CSV_ERROR,
