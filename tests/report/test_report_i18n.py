@@ -78,3 +78,14 @@ def test_every_key_looked_up_in_the_source_exists() -> None:
         looked_up |= set(re.findall(calls, source))
     assert looked_up, "no lookups found: has text() been renamed?"
     assert sorted(looked_up - TEXTS.keys()) == []
+
+
+def test_no_key_is_defined_twice() -> None:
+    """TEXTS takes in the messages' table: a key written in both would silently take the
+    second text."""
+    from gl_plan.i18n_messages import MESSAGES
+
+    source = (SRC / "i18n.py").read_text("utf-8")
+    literal = set(re.findall(r'^    "([\w.]+)": \(', source, re.MULTILINE))
+    assert literal
+    assert sorted(literal & MESSAGES.keys()) == []
