@@ -28,6 +28,7 @@ left half written.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -37,7 +38,8 @@ from typing import Final
 
 from filelock import FileLock, Timeout
 
-from gl_plan.errors import Code, GlplanError
+from gl_plan.errors import Code, GlplanError, Msg, msg
+from gl_plan.i18n import TEXTS
 
 __all__ = [
     "LOCK_TIMEOUT_SECONDS",
@@ -45,6 +47,7 @@ __all__ = [
     "atomic_write_bytes",
     "atomic_write_text",
     "locked",
+    "os_reason",
 ]
 
 #: How long :func:`locked` waits for another glplan process before giving up.
@@ -108,7 +111,9 @@ def atomic_append_bytes(path: str | Path, extra: bytes) -> None:
         try:
             old = target.read_bytes() if target.exists() else b""
         except OSError as exc:
-            raise GlplanError.single(f"cannot read: {exc.strerror or exc}", file=name) from None
+            raise GlplanError.single(
+                msg("write.cannot_read", reason=os_reason(exc)), file=name
+            ) from None
         atomic_write_bytes(target, old + extra)
 
 
@@ -130,8 +135,7 @@ def locked(path: str | Path) -> Iterator[None]:
         lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
     except Timeout:
         raise GlplanError.single(
-            f"another glplan process has been writing here for over "
-            f"{LOCK_TIMEOUT_SECONDS:.0f} seconds; try again (nothing was written)",
+            msg("write.busy", seconds=f"{LOCK_TIMEOUT_SECONDS:.0f}"),
             file=name,
             code=Code.BUSY,
         ) from None
@@ -152,15 +156,14 @@ def _stat(path: Path, name: str) -> os.stat_result | None:
     except OSError as exc:
         raise _cannot_write(exc, name) from None
     if stat.S_ISDIR(info.st_mode):
-        raise GlplanError.single("is a folder, not a file", file=name)
+        raise GlplanError.single(msg("write.is_folder"), file=name)
     return info
 
 
 def _refuse_read_only(info: os.stat_result | None, name: str) -> None:
     if info is not None and info.st_mode & 0o222 == 0:
         raise GlplanError.single(
-            f"is read-only (mode {stat.S_IMODE(info.st_mode):04o}); nothing was written. "
-            "Make it writable (chmod u+w) or write somewhere else",
+            msg("write.read_only", mode=f"{stat.S_IMODE(info.st_mode):04o}"),
             file=name,
             code=Code.READ_ONLY,
         )
@@ -203,7 +206,17 @@ def _write_directly(target: Path, data: bytes, name: str, *, append: bool) -> No
 
 
 def _cannot_write(exc: OSError, name: str) -> GlplanError:
-    return GlplanError.single(f"cannot write: {exc.strerror or exc}", file=name)
+    return GlplanError.single(msg("write.cannot_write", reason=os_reason(exc)), file=name)
+
+
+def os_reason(exc: OSError) -> Msg:
+    """Why the operating system refused, in both languages: the common reasons by name
+    (English as the system says it), any other by its symbol in Chinese and the system's
+    own text in English."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if f"os.{name}" in TEXTS:
+        return msg(f"os.{name}")
+    return msg("os.other", errno_zh=name or exc.errno, reason_en=exc.strerror or str(exc))
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -58,17 +58,18 @@ def one_line(text: str) -> str:
     return _CONTROL.sub(_escape, text)
 
 
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters, saying how many were left out."""
+def shorten(text: str, limit: int, lang: Lang = "en") -> str:
+    """``text`` cut to at most ``limit`` characters, saying (in ``lang``) how many were left
+    out."""
     if len(text) <= limit:
         return text
     # The marker for the whole length is at least as long as the final one.
-    keep = limit - len(_more(len(text)))
-    return text[: max(keep, 0)] + _more(len(text) - keep)
+    keep = limit - len(_more(len(text), lang))
+    return text[: max(keep, 0)] + _more(len(text) - keep, lang)
 
 
-def _more(n: int) -> str:
-    return f"… ({n:,} more characters)"
+def _more(n: int, lang: Lang = "en") -> str:
+    return text("problem.more_chars", lang, n=n)
 
 
 def quote_items(items: Iterable[object], limit: int = MAX_LIST_ITEMS) -> str:
@@ -77,6 +78,23 @@ def quote_items(items: Iterable[object], limit: int = MAX_LIST_ITEMS) -> str:
     shown = ", ".join(repr(item) for item in listed[:limit])
     rest = len(listed) - limit
     return f"{shown} … {rest:,} more" if rest > 0 else shown
+
+
+@dataclass(frozen=True, slots=True)
+class Join:
+    """Items listed inside a message, joined the way ``lang`` lists them (the separator is
+    the :mod:`gl_plan.i18n` text ``sep``: ``、`` or ``, `` for names, ``，`` or ``, `` for
+    counts); an item that is a :class:`Msg` is given in the same language."""
+
+    items: tuple[object, ...]
+    sep: str = "sep.names"
+
+    def text(self, lang: Lang) -> str:
+        shown = (i.text(lang) if isinstance(i, (Msg, Join)) else str(i) for i in self.items)
+        return text(self.sep, lang).join(shown)
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +109,7 @@ class Msg:
     values: tuple[tuple[str, object], ...] = ()
 
     def text(self, lang: Lang) -> str:
-        filled = {k: v.text(lang) if isinstance(v, Msg) else v for k, v in self.values}
+        filled = {k: v.text(lang) if isinstance(v, (Msg, Join)) else v for k, v in self.values}
         return text(self.key, lang, **filled)
 
     def __str__(self) -> str:
@@ -217,7 +235,9 @@ class Problem:
     file: str | None = None
     line: int | None = None
     column: int | None = None
-    field: str | None = None
+    #: A column name or a path into a document; a :class:`Msg` where glplan names the
+    #: field itself (a ledger column), so that it shows in the user's language.
+    field: Message | None = None
     severity: Severity = Severity.ERROR
     code: Code = Code.INVALID
     sheet: str | None = None
@@ -247,10 +267,18 @@ class Problem:
         """One line: ``file:line:column: field: message`` with the user's text escaped and
         cut (see the module's docstring), the message in ``lang``."""
         where = self.location()
-        what = shorten(one_line(self.text(lang)), MAX_MESSAGE_CHARS)
+        what = shorten(one_line(self.text(lang)), MAX_MESSAGE_CHARS, lang)
         if self.field:
-            what = f"{shorten(one_line(self.field), MAX_FIELD_CHARS)}: {what}"
+            name = message_text(self.field, lang)
+            what = f"{shorten(one_line(name), MAX_FIELD_CHARS, lang)}: {what}"
         return f"{where}: {what}" if where else what
+
+    def label(self, lang: Lang) -> str:
+        """The severity as it follows a warning or a note on screen: `` (warning)``,
+        ``（警告）``; empty for an error (its colour says it)."""
+        if self.severity is Severity.ERROR:
+            return ""
+        return text("problem.severity", lang, label=text(self.severity.value, lang))
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -258,7 +286,7 @@ class Problem:
         data["code"] = str(self.code)
         data["message"] = shorten(str(self.message), MAX_MESSAGE_CHARS)
         if self.field is not None:
-            data["field"] = shorten(self.field, MAX_FIELD_CHARS)
+            data["field"] = shorten(str(self.field), MAX_FIELD_CHARS)
         return data
 
 

@@ -12,6 +12,8 @@ import locale
 import os
 from typing import Final, Literal
 
+from gl_plan.i18n_messages import MESSAGES
+
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
@@ -113,48 +115,48 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "kind.autonomous_banner": ("自治旗", "autonomous banner"),
     "kind.township": ("乡镇", "township"),
     "tier.nation": ("国家", "nation"),
-    "tier.province": ("省(区、市)", "province"),
-    "tier.prefecture": ("市(州、盟)", "city"),
+    "tier.province": ("省（区、市）", "province"),
+    "tier.prefecture": ("市（州、盟）", "city"),
     "tier.county": ("县区", "county"),
     "tier.township": ("乡镇", "township"),
     "tier.mixed": ("地区", "region"),
     # --- punctuation between the items of a list ----------------------------------------
-    "sep.list": (",", ", "),
+    "sep.list": ("、", ", "),
     "sep.counts": ("，", ", "),
     "sep.names": ("、", ", "),
     "sep.years": ("、", " and "),
     # between level words: 县区和全市 / counties and the city; 各市、各县区 / cities or counties
     "sep.and": ("和", " and "),
     "sep.levels": ("、各", " or "),
-    "colon": (":", ": "),
-    "aside": ("({items})", " ({items})"),
+    "colon": ("：", ": "),
+    "aside": ("（{items}）", " ({items})"),
     # --- glplan check: tables, Markdown, lines under the tables -------------------------
     "check.region": ("地区", "Region"),
     "check.status": ("状态", "status"),
     "check.value_gap": ("数值 差距", "value  gap"),
-    "check.title_ahead": ("{year}年目标(截至 {as_of})", "{year} targets, as of {as_of}"),
+    "check.title_ahead": ("{year}年目标（截至 {as_of}）", "{year} targets, as of {as_of}"),
     "check.title_over": (
-        "{year}年目标:该年已结束,按当年最后一期数据判定",
+        "{year}年目标：该年已结束，按当年最后一期数据判定",
         "{year} targets: the year is over, met or missed on its last figure",
     ),
     "check.heading_ahead": (
-        "{year}年目标(截至 {as_of}):{targets}",
+        "{year}年目标（截至 {as_of}）：{targets}",
         "{year} targets, as of {as_of}: {targets}",
     ),
     "check.heading_over": (
-        "{year}年目标(该年已结束,按当年最后一期数据判定):{targets}",
+        "{year}年目标（该年已结束，按当年最后一期数据判定）：{targets}",
         "{year} targets (the year is over: met or missed on its last figure): {targets}",
     ),
-    "check.indicator_target": ("{name}:目标 {target}", "{name}: target {target}"),
-    "check.behind": ("{name}落后(目标 {target}):", "Behind on {name} (target {target}): "),
-    "check.missed": ("{name}未实现(目标 {target}):", "Missed {name} (target {target}): "),
+    "check.indicator_target": ("{name}：目标 {target}", "{name}: target {target}"),
+    "check.behind": ("{name}落后（目标 {target}）：", "Behind on {name} (target {target}): "),
+    "check.missed": ("{name}未实现（目标 {target}）：", "Missed {name} (target {target}): "),
     # For a lower-is-better indicator: being above the target is the problem.
     "check.behind_above": (
-        "{name}落后,高于目标(目标 {target}):",
+        "{name}落后，高于目标（目标 {target}）：",
         "Behind on {name}, above the target (target {target}): ",
     ),
     "check.missed_above": (
-        "{name}未实现,高于目标(目标 {target}):",
+        "{name}未实现，高于目标（目标 {target}）：",
         "Missed {name}, above the target (target {target}): ",
     ),
     "check.none_missed": (
@@ -175,52 +177,52 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "check.none_behind_one": ("{whole}{name}未落后。", "{whole} is not behind on {name}."),
     "check.lower_better": (
-        "{names}越低越好:差距为正即高于目标。",
+        "{names}越低越好：差距为正即高于目标。",
         "{names}: lower is better; a positive gap is above the target.",
     ),
     "check.outlier": (
-        "! 数值突变或为异常值,请核实:",
+        "! 数值突变或为异常值，请核实：",
         "! figure jumped or is an outlier, check it: ",
     ),
     "check.includes_outlier": (
-        "! {name}的数值含有需核实的数字(",
+        "! {name}的数值含有需核实的数字（",
         "! {name} includes a figure to check (",
     ),
     "check.low_coverage": (
-        "~ {name}:报送地区的分母仅为 {reference} 的 {share}%,不足以判定",
+        "~ {name}：报送地区的分母仅为 {reference} 的 {share}%，不足以判定",
         "~ {name}: the regions that reported hold only {share}% of the {reference} "
         "denominator, too few to judge",
     ),
     "check.low_coverage_unknown": (
-        "~ {name}:报送地区过少,不足以判定",
+        "~ {name}：报送地区过少，不足以判定",
         "~ {name}: too few regions reported to judge",
     ),
-    "check.no_data_rows": ("无数据:", "No data: "),
-    "check.older": ("* 非最新一期数据:", "* older figure: "),
+    "check.no_data_rows": ("无数据：", "No data: "),
+    "check.older": ("* 非最新一期数据：", "* older figure: "),
     "check.rates_only": (
-        "无汇总值(下级只报送了比率、未报送分子分母,比率不能相加):",
+        "无汇总值（下级只报送了比率、未报送分子分母，比率不能相加）：",
         "no total (the regions below sent rates without counts, which cannot be added): ",
     ),
     "check.partial": (
-        "~ {name}仅由 {reporting}/{expected} 个{leaves}的分子分母汇总(缺 ",
+        "~ {name}仅由 {reporting}/{expected} 个{leaves}的分子分母汇总（缺 ",
         "~ {name}: summed from {reporting} of {expected} {leaves} (no counts from ",
     ),
     "check.trend_title": (
-        "近八个季度走势({first}–{last}),及期间变化(百分点)",
+        "近八个季度走势（{first}–{last}），及期间变化（百分点）",
         "Last eight quarters ({first}–{last}) and the change over them, in points",
     ),
     "check.trend_head": ("走势      变化", "trend   change"),
-    "check.standards": ("国家县域标准(最新一期)", "National county standards (latest figures)"),
+    "check.standards": ("国家县域标准（最新一期）", "National county standards (latest figures)"),
     "check.standard_line": (
-        "{name} {op} {threshold}:{passed} 个达标,{failed} 个未达标{failing},{missing} 个无数据",
+        "{name} {op} {threshold}：{passed} 个达标，{failed} 个未达标{failing}，{missing} 个无数据",
         "{name} {op} {threshold}: {passed} pass, {failed} fail{failing}, {missing} no data",
     ),
     "check.issues": (
-        "数据问题:{error} 个错误,{warning} 个警告,{info} 个提示",
+        "数据问题：{error} 个错误，{warning} 个警告，{info} 个提示",
         "Data issues: {error} error{s_error}, {warning} warning{s_warning}, {info} note{s_info}",
     ),
     "check.issues_hint": (
-        "(用 glplan validate --data 查看详情)",
+        "（用 glplan validate --data 查看详情）",
         " (glplan validate --data lists them)",
     ),
     # Only English needs it: its status labels in the table are abbreviated.
@@ -230,14 +232,14 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "no trend = no two figures a year apart",
     ),
     "check.tasks_hint": (
-        "红、黄任务见上表;全部任务:glplan tasks",
+        "红、黄任务见上表；全部任务：glplan tasks",
         "Red and amber tasks above; all tasks: glplan tasks",
     ),
     "check.tasks_hint_md": (
-        "红、黄任务见上表;全部任务:`glplan tasks`",
+        "红、黄任务见上表；全部任务：`glplan tasks`",
         "Red and amber tasks above; all tasks: `glplan tasks`",
     ),
-    "check.heading": ("{title}:评估结果(截至 {as_of})", "{title}: check as of {as_of}"),
+    "check.heading": ("{title}：评估结果（截至 {as_of}）", "{title}: check as of {as_of}"),
     "check.summary": ("汇总", "Summary"),
     # --- the headline on top of check, the one-screen view, tasks left out -------------
     "headline.title": ("要点（截至 {as_of}）", "At a glance, as of {as_of}"),
@@ -297,7 +299,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "tasks.task": ("任务", "Task"),
     "tasks.progress": ("进展", "Progress"),
     "tasks.last_report": ("最近报送", "Last report"),
-    "tasks.as_of": ("任务完成情况(截至 {as_of})", "Tasks as of {as_of}"),
+    "tasks.as_of": ("任务完成情况（截至 {as_of}）", "Tasks as of {as_of}"),
     "tasks.no_due": ("持续实施", "ongoing"),
     "tasks.days_left": ("剩 {n} 天", "{n} d left"),
     "tasks.days_late": ("逾期 {n} 天", "{n} d late"),
@@ -305,8 +307,9 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "tasks.regions_done": ("{n}个县区已完成", "{n} region{s} done"),
     "tasks.with_unit": ("{amount}{unit}", "{amount} {unit}"),
     "tasks.no_tasks": ("没有符合条件的任务。", "No tasks match."),
-    "tasks.summary": ("截至 {as_of},共 {total} 项任务:", "As of {as_of}, {total} tasks: "),
-    "tasks.summary_stale": (";{n} 项久未报送", "; {n} stale"),
+    "tasks.summary": ("截至 {as_of}，共 {total} 项任务：", "As of {as_of}, {total} tasks: "),
+    "tasks.count": ("{n} 项{status}", "{n} {status}"),
+    "tasks.summary_stale": ("；{n} 项久未报送", "; {n} stale"),
     "tasks.summary_end": ("。", "."),
     # --- glplan progress add: the confirmation line -------------------------------------
     "entry.added": ("已记录", "added"),
@@ -327,39 +330,39 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "plan.deadline": ("完成时限", "Time limit"),
     "plan.due": ("截止日期", "Due"),
     "plan.none": ("无", "none"),
-    "plan.count": ("{actions} 大行动,{tasks} 项任务", "{actions} actions, {tasks} tasks"),
+    "plan.count": ("{actions} 大行动，{tasks} 项任务", "{actions} actions, {tasks} tasks"),
     # --- glplan data --format markdown --------------------------------------------------
     "data.title": ("指标数据", "Indicator data"),
     "data.none": ("没有数据。", "No observations."),
     # --- glplan check --output report.html ----------------------------------------------
-    "html.subtitle": ("评估结果,截至 {as_of}", "Progress check as of {as_of}"),
+    "html.subtitle": ("评估结果，截至 {as_of}", "Progress check as of {as_of}"),
     "html.sample_head": ("示例数据", "Sample data"),
     "html.sample": (
-        "本报告使用 glplan 自带的示例指标文件和进展台账。这些数据是为演示而编造的,"
-        "不是{root}或任何{leaves}的官方统计数据,不能据此得出结论。",
+        "本报告使用 glplan 自带的示例指标文件和进展台账。这些数据是为演示而编造的，"
+        "不是{root}或任何{leaves}的官方统计数据，不能据此得出结论。",
         "This report uses the indicator files and progress ledger bundled "
         "with glplan. They are synthetic figures made up to show how the tool works, not "
         "official statistics of {root} or any of its {leaves}; draw no conclusions from "
         "them.",
     ),
     "html.summary": ("概况", "Summary"),
-    "html.status_counts": ("各状态的地区数({who})", "Regions by status ({who})"),
+    "html.status_counts": ("各状态的地区数（{who}）", "Regions by status ({who})"),
     "html.status": ("状态", "Status"),
     "html.target_col": ("{year}年目标", "{year} targets"),
     "html.behind_head": ("落后的地区", "Who is behind"),
     "html.sources": ("数据来源", "Sources"),
     "html.plan_file": ("计划文件", "Plan"),
-    "html.data_files": ("指标文件({n} 个)", "Indicator files ({n})"),
-    "html.no_data_files": ("指标文件:无", "Indicator files: none"),
+    "html.data_files": ("指标文件（{n} 个）", "Indicator files ({n})"),
+    "html.no_data_files": ("指标文件：无", "Indicator files: none"),
     "html.ledger": ("进展台账", "Progress ledger"),
     "html.no_ledger": (
-        "进展台账:无(所有任务均视为未报送)",
+        "进展台账：无（所有任务均视为未报送）",
         "Progress ledger: none (no task reported)",
     ),
     "html.charts": ("各指标走势与目标路径", "Each indicator against the path to its targets"),
     "html.chart_note": (
-        "实线:各地区数据,颜色表示对 {year} 年目标的状态(标题右侧为文字);虚线:从基期值到 "
-        "{years} 年目标的直线路径,◆ 为目标(在目标年年末);点线:评估日期 {as_of};",
+        "实线：各地区数据，颜色表示对 {year} 年目标的状态（标题右侧为文字）；虚线：从基期值到 "
+        "{years} 年目标的直线路径，◆ 为目标（在目标年年末）；点线：评估日期 {as_of}；",
         "Solid line: the region's figures, coloured by its status for the {year} target "
         "(named at the top right of each panel). Dashed: the straight path from the "
         "baseline to the {years} targets; ◆ marks a target, at the end of its year. "
@@ -370,14 +373,17 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         " Light grey in the {leaf} panels: {whole}.",
     ),
     "html.chart_note_end": ("所有小图刻度相同。", " All panels share the same scales."),
-    "html.chart_label": ("{name}:各地区数据与目标路径", "{name}: every region against the targets"),
-    "html.no_chart_data": ("没有数据,无法绘图。", "No figures to draw."),
+    "html.chart_label": (
+        "{name}：各地区数据与目标路径",
+        "{name}: every region against the targets",
+    ),
+    "html.no_chart_data": ("没有数据，无法绘图。", "No figures to draw."),
     "html.gaps": ("与目标的差距", "Gaps to the targets"),
     "html.region": ("地区", "Region"),
     "html.value": ("数值", "Value"),
     "html.gap": ("差距", "Gap"),
     "html.gap_note": (
-        "差距 = 数值 − 目标(百分点)。~ 表示{whole}数值仅由部分{leaves}汇总。",
+        "差距 = 数值 − 目标（百分点）。~ 表示{whole}数值仅由部分{leaves}汇总。",
         "Gap = value − target, in percentage points. ~ marks a figure of {whole} summed "
         "from only some {leaves}.",
     ),
@@ -389,9 +395,9 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "html.days_late": ("逾期 {n} 天", "{n} days late"),
     "html.method": ("方法说明", "Method"),
     "html.method_text": (
-        "目标年尚未结束时,按统计加拿大(Statistics Canada)方法比较基期以来的实际年均增长与达到目标"
-        "所需的年均增长:比值 ≥ {on_track} 为进度正常,≥ {accel} 为需加快,≥ 0 为进度滞后,"
-        "< 0 为倒退;目标年结束后,按该年最后一期数据判定已实现或未实现。",
+        "目标年尚未结束时，按统计加拿大（Statistics Canada）方法比较基期以来的实际年均增长"
+        "与达到目标所需的年均增长：比值 ≥ {on_track} 为进度正常，≥ {accel} 为需加快，"
+        "≥ 0 为进度滞后，< 0 为倒退；目标年结束后，按该年最后一期数据判定已实现或未实现。",
         "While a target year is ahead, the observed annual growth since the baseline is "
         "compared with the growth the target requires (the Statistics Canada method): a "
         "ratio of at least {on_track} is on track, at least {accel} needs acceleration, at "
@@ -399,17 +405,19 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "figure decides: met or missed.",
     ),
     "html.method_sum": (
-        "{whole}数值由各{leaves}分子、分母求和后计算(总和之比),不取各{leaves}比率的平均数。",
+        "{whole}数值由各{leaves}分子、分母求和后计算（总和之比），不取各{leaves}比率的平均数。",
         " {whole}'s figure is the sum of the {leaves}' numerators over the sum of their "
         "denominators, never a mean of their rates.",
     ),
     "html.legend": (
-        "▼ 红:进度滞后、倒退或未实现 · ◆ 黄:需加快或数据不足 · ● 绿:已达标、进度正常或已实现"
+        "▼ 红：进度滞后、倒退或未实现 · ◆ 黄：需加快或数据不足 · ● 绿：已达标、进度正常或已实现"
         " · ○ 无数据",
         "▼ red: off track, deteriorating or missed · ◆ amber: needs acceleration or "
         "insufficient data · ● green: achieved, on track or met · ○ no data",
     ),
-    "html.footer": ("由 glplan 生成,评估日期 {as_of}。", "Made by glplan; as of {as_of}."),
+    "html.footer": ("由 glplan 生成，评估日期 {as_of}。", "Made by glplan; as of {as_of}."),
+    # the command line's own messages, the ledger's, writing files, table headers
+    **MESSAGES,
     # --- glplan explain and check --compare-to (one block: explain.*, changes.*) --------
     "explain.title": (
         "{region} · {indicator} · {year}年目标 {target}（截至 {as_of}）",
@@ -481,7 +489,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "explain.col.value": ("数值", "value"),
     "explain.col.numerator": ("分子", "numerator"),
     "explain.col.denominator": ("分母", "denominator"),
-    "explain.col.source": ("文件:行", "file:line"),
+    "explain.col.source": ("文件：行", "file:line"),
     "explain.col.use": ("用途", "used for"),
     "explain.col.region": ("地区", "region"),
     "explain.role.baseline": ("基期", "baseline"),
@@ -559,6 +567,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "未知指标“{name}”；相近的有：{matches}",
         "unknown indicator {name!r}; close matches: {matches}",
     ),
+    "explain.match": ("{code} {name_zh}", "{code} {name_en}"),
     "explain.no_matches": ("无（glplan plan 列出全部名称）", "none (glplan plan lists them all)"),
     "explain.unknown_year": (
         "{year} 不是目标年；目标年：{years}",
@@ -592,7 +601,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "... and {n} more (--format json lists them all)",
     ),
     "changes.bad_value": (
-        "--compare-to 应为日期（如 2026-09-30）或 check --format json 写出的 .json 文件，"
+        "--compare-to 应为日期（如 2026-09-30）或 glplan check --format json 写出的 .json 文件，"
         "而不是“{value}”",
         "--compare-to must be a date like 2026-09-30 or a .json file written by "
         "check --format json, not {value!r}",

@@ -13,8 +13,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Final
 
-from gl_plan.atomic import atomic_write_bytes
-from gl_plan.errors import Code, GlplanError
+from gl_plan.atomic import atomic_write_bytes, os_reason
+from gl_plan.errors import Code, GlplanError, msg
 from gl_plan.ledger.model import COLUMNS
 from gl_plan.resources import (
     DATA_DIR,
@@ -59,10 +59,7 @@ def _plan_bytes(template: Template) -> bytes:
         return _template("empty_plan.yaml")
     bundled = bundled_data_dir()
     if bundled is None:
-        raise GlplanError.single(
-            "the bundled plan is missing from this installation: use --template empty",
-            code=Code.USAGE,
-        )
+        raise GlplanError.single(msg("project.no_bundled_plan"), code=Code.USAGE)
     return (bundled / PLAN_FILE).read_bytes()
 
 
@@ -76,18 +73,15 @@ def create_project(root: Path, template: Template = Template.GUILIN) -> Created:
     data = root / DATA_DIR
     plan = data / PLAN_FILE
     if plan.exists():
-        raise GlplanError.single(
-            f"{plan} already exists: nothing was changed (init never replaces a plan; "
-            "edit it, or choose another folder)",
-            code=Code.USAGE,
-        )
+        raise GlplanError.single(msg("project.plan_exists", plan=plan), code=Code.USAGE)
     if root.exists() and not root.is_dir():
-        raise GlplanError.single(f"{root} is not a folder", code=Code.USAGE)
+        raise GlplanError.single(msg("project.not_a_folder", root=root), code=Code.USAGE)
     try:
         (data / INDICATORS_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise GlplanError.single(
-            f"cannot create {data / INDICATORS_DIR}: {exc.strerror or exc}", code=Code.IO_ERROR
+            msg("project.cannot_create", path=data / INDICATORS_DIR, reason=os_reason(exc)),
+            code=Code.IO_ERROR,
         ) from None
     files = {
         plan: _plan_bytes(template),
@@ -116,7 +110,9 @@ def _add_ignores(path: Path) -> bool:
     try:
         current = path.read_text(encoding="utf-8") if path.exists() else ""
     except (OSError, UnicodeDecodeError) as exc:
-        raise GlplanError.single(f"cannot read {path}: {exc}", code=Code.IO_ERROR) from None
+        raise GlplanError.single(
+            msg("project.cannot_read", path=path, detail_en=str(exc)), code=Code.IO_ERROR
+        ) from None
     have = {line.strip() for line in current.splitlines()}
     patterns = [line for line in wanted.splitlines() if line and not line.startswith("#")]
     if all(p in have for p in patterns):

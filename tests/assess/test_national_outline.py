@@ -101,7 +101,7 @@ def test_a_missed_national_target_names_the_nation(plan: Plan) -> None:
     assert "Missed Senior secondary GER (target 90): China -1.0" in en
     assert "No county" not in en
     zh = table(result, plan, "zh")
-    assert "高中阶段毛入学率未实现(目标 90):全国 -1.0" in zh
+    assert "高中阶段毛入学率未实现（目标 90）：全国 -1.0" in zh
     assert "县区" not in zh
     md = check_markdown(result, plan, "en")
     assert "- Missed Senior secondary GER (target 90): China -1.0" in md

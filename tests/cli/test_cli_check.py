@@ -112,7 +112,7 @@ def test_table_in_chinese() -> None:
     result = invoke("--as-of", AS_OF, "--lang", "zh")
     assert result.exit_code == 0, result.output
     assert "进度滞后" in result.stdout
-    assert "学前毛入园率落后(目标 100.7):龙胜 -12.7,灵川 -8.7" in result.stdout
+    assert "学前毛入园率落后（目标 100.7）：龙胜 -12.7、灵川 -8.7" in result.stdout
     assert "桂林市" in result.stdout
 
 

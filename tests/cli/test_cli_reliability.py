@@ -297,5 +297,5 @@ def test_a_message_made_from_the_text_table_renders_in_either_language() -> None
 
     problem = Problem(msg("check.older"), file="a.csv", line=3)
     assert str(problem) == "a.csv:3: * older figure: "
-    assert problem.render("zh") == "a.csv:3: * 非最新一期数据:"
+    assert problem.render("zh") == "a.csv:3: * 非最新一期数据："
     assert problem.to_dict()["message"] == "* older figure: "

@@ -36,9 +36,28 @@ def test_english_texts_have_no_chinese() -> None:
 
 def test_both_languages_take_the_same_fields() -> None:
     for key, (zh, en) in TEXTS.items():
-        # English alone adds plural endings ({s}, {s_error}).
+        # English alone adds plural endings ({s}, {s_error}) and details only it gives
+        # (``{detail_en}``: the words of Python or the system); Chinese alone ``*_zh``.
         extra = {f for f in _fields(en) - _fields(zh) if f == "s" or f.startswith("s_")}
-        assert _fields(zh) == _fields(en) - extra, key
+        only_en = {f for f in _fields(en) if f.endswith("_en")}
+        only_zh = {f for f in _fields(zh) if f.endswith("_zh")}
+        assert _fields(zh) - only_zh == _fields(en) - extra - only_en, key
+
+
+#: ASCII punctuation that Chinese text writes full-width (，：；（）？).
+HALF_WIDTH = re.compile(r"[,:;()?]")
+
+
+def test_chinese_texts_use_full_width_punctuation() -> None:
+    """Outside the ``{fields}``: the commas, colons, semicolons, brackets and question
+    marks of a Chinese sentence are full-width (a ledger header to copy keeps its commas)."""
+    copied = {"ledger.data_first", "ledger.empty"}
+    half = [
+        key
+        for key, (zh, _) in TEXTS.items()
+        if key not in copied and HALF_WIDTH.search(re.sub(r"\{[^}]*\}", "", zh))
+    ]
+    assert half == []
 
 
 def test_text_fills_in_the_fields() -> None:
@@ -52,8 +71,21 @@ def test_text_fills_in_the_fields() -> None:
 def test_every_key_looked_up_in_the_source_exists() -> None:
     looked_up = set()
     for path in SRC.rglob("*.py"):
-        looked_up |= set(
-            re.findall(r"""(?<![.\w])text\(\s*["']([\w.]+)["']""", path.read_text("utf-8"))
-        )
+        source = path.read_text("utf-8")
+        # text("key", ...) and msg("key", ...) calls; not a method (Msg.text("en")) nor a
+        # docstring's ``example``.
+        calls = r"""(?<![.\w`])(?:text|msg)\(\s*["']([\w.]+)["']"""
+        looked_up |= set(re.findall(calls, source))
     assert looked_up, "no lookups found: has text() been renamed?"
     assert sorted(looked_up - TEXTS.keys()) == []
+
+
+def test_no_key_is_defined_twice() -> None:
+    """TEXTS takes in the messages' table: a key written in both would silently take the
+    second text."""
+    from gl_plan.i18n_messages import MESSAGES
+
+    source = (SRC / "i18n.py").read_text("utf-8")
+    literal = set(re.findall(r'^    "([\w.]+)": \(', source, re.MULTILINE))
+    assert literal
+    assert sorted(literal & MESSAGES.keys()) == []

@@ -90,7 +90,7 @@ def test_behind_lines_say_above_the_target(result: CheckResult, plan: Plan) -> N
     assert head == ("Behind on Primary pupil-teacher ratio, above the target (target 16.5): ")
     assert items == ["甲二 +2.5", "甲一 +0.9", "甲市 +1.4", "示例省 +0.3"]
     [(head_zh, _)] = behind_lines(result, plan, 2028, "zh")
-    assert head_zh == "小学生师比落后,高于目标(目标 16.5):"
+    assert head_zh == "小学生师比落后，高于目标（目标 16.5）："
     notes = footnotes(result, plan, 2028, "en")
     assert (
         "Primary pupil-teacher ratio: lower is better; a positive gap is above the target." in notes
@@ -213,7 +213,7 @@ def test_figures_to_check_are_marked_and_named(result: CheckResult, plan: Plan) 
     assert "! 甲市 includes a figure to check (甲一)" in out
     assert "! 示例省 includes a figure to check (甲一)" in out
     zh = footnotes(checked, plan, 2028, "zh")
-    assert "! 数值突变或为异常值,请核实:甲一 2026" in zh
+    assert "! 数值突变或为异常值，请核实：甲一 2026" in zh
     md = check_markdown(checked, plan, "en")
     assert "| 17.4 ! |" in md
 
@@ -249,7 +249,7 @@ def test_low_coverage_names_the_share(result: CheckResult, plan: Plan) -> None:
         "~ 示例省: the regions that reported hold only 82% of the 2024 denominator, "
         "too few to judge" in en
     )
-    assert "~ 示例省:报送地区的分母仅为 2024 的 82%,不足以判定" in footnotes(
+    assert "~ 示例省：报送地区的分母仅为 2024 的 82%，不足以判定" in footnotes(
         low(0.823), plan, 2028, "zh"
     )
     assert "~ 示例省: too few regions reported to judge" in footnotes(low(None), plan, 2028, "en")

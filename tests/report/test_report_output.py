@@ -96,23 +96,41 @@ def test_tasks_do_not_write_html(tmp_path: Path) -> None:
     assert "this command writes" in result.stderr
 
 
+def _md_header(text: str) -> list[str]:
+    header = next(line for line in text.splitlines() if line.startswith("| "))
+    return [c.strip() for c in header.strip("|").split("|")]
+
+
 @pytest.mark.parametrize("command", ["check", "tasks"])
 def test_markdown_and_csv_columns_are_named_like_the_json_keys(command: str) -> None:
+    """In English; in Chinese the same columns have Chinese headers (and the JSON keys
+    never change)."""
     import csv
     import io
     import json
 
+    from gl_plan.report.format import CJK_RE
+
     doc = json.loads(run(*fixture_args(command), "-f", "json").stdout)
     rows = doc["indicators"] if command == "check" else doc["tasks"]
     keys = set(rows[0])
-    md = run(*fixture_args(command), "-f", "markdown", "--lang", "zh").stdout
-    header = next(line for line in md.splitlines() if line.startswith("| "))
-    columns = [c.strip() for c in header.strip("|").split("|")]
+    columns = _md_header(run(*fixture_args(command), "-f", "markdown", "--lang", "en").stdout)
     assert {"region", "status"} <= set(columns) or {"id", "status"} <= set(columns)
     assert set(columns) - keys <= {"progress"}
     csv_head = next(csv.reader(io.StringIO(run(*fixture_args(command), "-f", "csv").stdout)))
     assert "status" in csv_head
     assert "rag" in csv_head
+
+    zh_md = _md_header(run(*fixture_args(command), "-f", "markdown", "--lang", "zh").stdout)
+    zh_csv = next(
+        csv.reader(io.StringIO(run(*fixture_args(command), "-f", "csv", "--lang", "zh").stdout))
+    )
+    assert len(zh_md) == len(columns)
+    assert len(zh_csv) == len(csv_head)
+    assert all(CJK_RE.search(name) for name in [*zh_md, *zh_csv])
+    zh_doc = json.loads(run(*fixture_args(command), "-f", "json", "--lang", "zh").stdout)
+    zh_rows = zh_doc["indicators"] if command == "check" else zh_doc["tasks"]
+    assert set(zh_rows[0]) == keys
 
 
 def _colour_codes(text: str) -> list[str]:

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from report_fixtures import AS_OF, DATA, LEDGER, PLAN, run
 
-from gl_plan.report.format import csv_cell, md_cell, md_text
+from gl_plan.report.check_files import CSV_COLUMNS
+from gl_plan.report.format import column_names, csv_cell, md_cell, md_text
 
 FORMULA = '=HYPERLINK("http://example.com/x","click")'
 SCRIPT = "<script>alert(1)</script> a|b"
@@ -82,7 +83,9 @@ def test_check_csv_guards_region_names_and_keeps_numbers(tmp_path: Path, lang: s
         "check", "--plan", str(plan), "--data", str(DATA), "--progress", str(LEDGER),
         "--as-of", AS_OF, "--format", "csv", "--lang", lang,
     ).stdout  # fmt: skip
-    rows = _rows(out)
+    # The Chinese headers stand for the same columns as the English ones.
+    english = dict(zip(column_names("check_csv", CSV_COLUMNS, lang), CSV_COLUMNS, strict=True))
+    rows = [{english[k]: v for k, v in row.items()} for row in _rows(out)]
     longsheng = [r for r in rows if r["region"] == "450328"]
     assert longsheng
     assert {r["region_name"] for r in longsheng} == {"'" + FORMULA}

@@ -45,7 +45,7 @@ from gl_plan.cli.common import (
 )
 from gl_plan.cli.explain_cmd import comparison_for
 from gl_plan.data.observations import ObservationSet
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Join, Problem, Severity, msg
 from gl_plan.i18n import Lang
 from gl_plan.report.changes_view import with_changes
 from gl_plan.report.charts import require_matplotlib
@@ -188,27 +188,23 @@ def check(
     refuse_unreadable(inputs.ledger_issues)
     result = run_check_inputs(inputs, day)
 
-    notes = bundled_notes(
-        language, bundled=result.sources.bundled, bundled_plan=inputs.bundled_plan
-    )
+    notes = bundled_notes(bundled=result.sources.bundled, bundled_plan=inputs.bundled_plan)
     later = _count_after(inputs, day)
     if later:
-        notes.append(Problem(_LATER[language].format(n=later, as_of=day), severity=Severity.INFO))
+        notes.append(Problem(msg("cli.later", n=later, as_of=day), severity=Severity.INFO))
     shown = {Severity.ERROR, Severity.WARNING} if level is FailOn.WARNING else {Severity.ERROR}
     printed = notes + [p for p in inputs.issues if p.severity in shown]
-    print_problems(printed)
+    print_problems(printed, language)
 
     comparison = (
-        comparison_for(compare_to, out_format, inputs, result, language)
-        if compare_to is not None
-        else None
+        comparison_for(compare_to, out_format, inputs, result) if compare_to is not None else None
     )
     reached = findings(result, level)
     screen = None if full or output is not None or out_format != "table" else _terminal()
     if screen is not None:
         # The messages on stderr share the screen: before the report, and the --fail-on
         # line after it.
-        reserved = _stderr_lines(printed, screen.width) + (1 if reached else 0)
+        reserved = _stderr_lines(printed, screen.width, language) + (1 if reached else 0)
         points = region_points(result)
         content: bytes | str | list[RenderableType] = screen_renderables(
             result, inputs.plan, language, screen, quarter_trends(points),
@@ -219,23 +215,25 @@ def check(
     write_output(content, output, out_format)
 
     if reached:
-        counts = ", ".join(f"{n} {_FINDING_NAMES[kind]}" for kind, n in reached.items())
+        kinds = tuple(msg(f"failon.{kind}", n=n) for kind, n in reached.items())
+        counts = Join(kinds, "sep.counts")
+        summary = msg(
+            "failon.summary",
+            level_en=level.value,
+            label_zh=msg(f"failon.level.{level.value}"),
+            counts=counts,
+        )
         print_problems(
             [
                 Problem(
-                    f"findings reach --fail-on {level.value}: {counts}",
+                    summary,
                     severity=Severity.ERROR if "error" in reached else Severity.WARNING,
                     code=Code.FAIL_ON,
                 )
-            ]
+            ],
+            language,
         )
         raise typer.Exit(int(ExitCode.FINDINGS))
-
-
-_LATER: Final = {
-    "zh": "{n} 条观测值的时期晚于评估日期 {as_of},未纳入评估",
-    "en": "{n} observations for periods after {as_of} are left out of the assessment",
-}
 
 
 def _count_after(inputs: Inputs, as_of: date) -> int:
@@ -249,15 +247,6 @@ def _count_after(inputs: Inputs, as_of: date) -> int:
     return count
 
 
-_FINDING_NAMES: Final = {
-    "error": "data errors",
-    "warning": "data warnings",
-    "red": "indicators off track, deteriorating or missed",
-    "needs_acceleration": "indicators needing acceleration",
-    "overdue": "overdue tasks",
-}
-
-
 def _fail_level(value: str) -> FailOn:
     key = value.strip().lower().replace("-", "_")
     try:
@@ -265,7 +254,8 @@ def _fail_level(value: str) -> FailOn:
     except ValueError:
         allowed = ", ".join(level.value for level in FailOn)
         raise GlplanError.single(
-            f"--fail-on must be one of {allowed}, not {value!r}", code=Code.USAGE
+            msg("cli.bad_choice", option="--fail-on", allowed=allowed, value=value),
+            code=Code.USAGE,
         ) from None
 
 
@@ -276,9 +266,11 @@ def _terminal() -> Console | None:
     return console if console.is_terminal else None
 
 
-def _stderr_lines(problems: list[Problem], width: int) -> int:
+def _stderr_lines(problems: list[Problem], width: int, lang: Lang) -> int:
     """About how many lines the messages take on stderr (each wraps at ``width``)."""
-    return sum(max(1, -(-cell_len(f"{p} ({p.severity.value})") // max(width, 1))) for p in problems)
+    return sum(
+        max(1, -(-cell_len(p.render(lang) + p.label(lang)) // max(width, 1))) for p in problems
+    )
 
 
 def _observations(inputs: Inputs) -> ObservationSet:

@@ -23,8 +23,8 @@ import typer
 from rich.console import Console, RenderableType
 from rich.markup import escape
 
-from gl_plan.atomic import atomic_write_bytes, atomic_write_text
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.atomic import atomic_write_bytes, atomic_write_text, os_reason
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
 from gl_plan.i18n import Lang, detect_lang
 from gl_plan.ledger.model import parse_entry_date
 from gl_plan.report.format import plain_text
@@ -77,7 +77,7 @@ def resolve_lang(value: str | None) -> Lang:
         return "zh"
     if v in ("en", "english"):
         return "en"
-    raise GlplanError.single(f"--lang must be zh or en, not {value!r}", code=Code.USAGE)
+    raise GlplanError.single(msg("cli.bad_lang", value=value), code=Code.USAGE)
 
 
 def resolve_as_of(value: str | None) -> date:
@@ -88,9 +88,7 @@ def resolve_as_of(value: str | None) -> date:
         # The same spellings the ledger accepts: 2026-09-30, 2026/9/30, 2026年9月30日.
         return parse_entry_date(value.strip())
     except ValueError:
-        raise GlplanError.single(
-            f"--as-of must be a date like 2026-09-30, not {value!r}", code=Code.USAGE
-        ) from None
+        raise GlplanError.single(msg("cli.bad_as_of", value=value), code=Code.USAGE) from None
 
 
 def resolve_plan_path(path: Path | None) -> tuple[Path, bool]:
@@ -150,10 +148,7 @@ def data_paths(option: list[Path] | None, arguments: list[Path] | None) -> list[
     paths = [*(option or []), *(arguments or [])]
     for path in paths:
         if path.suffix.lower() in PLAN_SUFFIXES:
-            raise GlplanError.single(
-                f"{path} looks like a plan, not an indicator file: pass it with --plan",
-                code=Code.USAGE,
-            )
+            raise GlplanError.single(msg("cli.plan_as_data", path=path), code=Code.USAGE)
     return paths or None
 
 
@@ -177,22 +172,23 @@ def _writing_stdout() -> Iterator[None]:
     except OSError as exc:
         _discard(sys.stdout)
         raise GlplanError.single(
-            f"cannot write to standard output: {exc.strerror or exc}", code=Code.IO_ERROR
+            msg("cli.stdout_failed", reason=os_reason(exc)), code=Code.IO_ERROR
         ) from None
 
 
-def print_problems(problems: list[Problem]) -> None:
-    """Problems go to stderr, one per line, in the ``file:line:column: field: message`` form."""
+def print_problems(problems: Sequence[Problem], lang: Lang = "en") -> None:
+    """Problems go to stderr, one per line, in the ``file:line:column: field: message`` form,
+    the message and the severity of a warning or a note in ``lang``."""
     if not problems:
         return
     err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     styles = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
     try:
         for p in problems:
-            text = escape(str(p))
+            line = escape(p.render(lang))
             if p.severity is not Severity.ERROR:
-                text += f" [{styles[p.severity]}]({p.severity.value})[/]"
-            err.print(text, style=styles[p.severity] if p.severity is Severity.ERROR else None)
+                line += f"[{styles[p.severity]}]{escape(p.label(lang))}[/]"
+            err.print(line, style=styles[p.severity] if p.severity is Severity.ERROR else None)
         sys.stderr.flush()
     except OSError:
         # stderr itself is gone or full: there is nowhere left to say so. The exit code
@@ -214,12 +210,21 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             # An error that reaches here stopped the command before its result existed:
             # unreadable input or a usage error, exit 2 (validate reports a plan's own
             # problems itself, with exit 1).
-            print_problems(exc.problems)
+            print_problems(exc.problems, _lang_of(kwargs.get("lang")))
             raise typer.Exit(int(ExitCode.USAGE)) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
 
     return wrapper
+
+
+def _lang_of(value: object) -> Lang:
+    """The language of a command's ``--lang`` value; the default when it is not one (the
+    error being reported may be that very value)."""
+    try:
+        return resolve_lang(value if isinstance(value, str) else None)
+    except GlplanError:
+        return detect_lang()
 
 
 def emit(text: str) -> None:
@@ -228,32 +233,18 @@ def emit(text: str) -> None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-BUNDLED_NOTE: Final = {
-    "zh": "使用自带示例(合成数据,不是官方统计):本文件夹及其上级都没有 data/plan.yaml",
-    "en": "using the bundled sample (synthetic data, not official statistics): no "
-    "data/plan.yaml in this folder or its parents",
-}
-BUNDLED_PLAN_NOTE: Final = {
-    "zh": "按自带的计划核对所给文件(本文件夹及其上级都没有 data/plan.yaml;可用 --plan 指定,"
-    "或用 glplan init 建立项目);不读自带的示例数据和台账",
-    "en": "checking the files given against the bundled plan (no data/plan.yaml in this "
-    "folder or its parents: pass --plan, or make a project with glplan init); the bundled "
-    "sample data and ledger are not read",
-}
-
-
-def bundled_notes(lang: Lang, *, bundled: bool, bundled_plan: bool) -> list[Problem]:
+def bundled_notes(*, bundled: bool, bundled_plan: bool) -> list[Problem]:
     """The line that says the bundled sample or the bundled plan is in use (first on stderr)."""
     if bundled:
-        return [Problem(BUNDLED_NOTE[lang], severity=Severity.INFO, code=Code.BUNDLED)]
+        return [Problem(msg("cli.bundled"), severity=Severity.INFO, code=Code.BUNDLED)]
     if bundled_plan:
-        return [Problem(BUNDLED_PLAN_NOTE[lang], severity=Severity.INFO, code=Code.BUNDLED_PLAN)]
+        return [Problem(msg("cli.bundled_plan"), severity=Severity.INFO, code=Code.BUNDLED_PLAN)]
     return []
 
 
 def note_bundled(lang: Lang, *, bundled: bool = True, bundled_plan: bool = False) -> None:
     """Say on stderr that the bundled sample (or plan), not the user's files, is being read."""
-    print_problems(bundled_notes(lang, bundled=bundled, bundled_plan=bundled_plan))
+    print_problems(bundled_notes(bundled=bundled, bundled_plan=bundled_plan), lang)
 
 
 #: Problem codes that mean a whole input file could not be used (as opposed to some rows).
@@ -278,7 +269,7 @@ def refuse_unreadable(problems: Sequence[Problem]) -> None:
     bad = [p for p in problems if p.severity is Severity.ERROR and p.code in UNREADABLE_CODES]
     if bad:
         note = Problem(
-            "nothing was written: fix the file above, or leave it out",
+            msg("cli.nothing_written"),
             severity=Severity.INFO,
             code=Code.UNREADABLE_INPUT,
         )
@@ -314,9 +305,7 @@ def refuse_overwriting(output: Path | None, inputs: Iterable[str | Path | None])
     for item in inputs:
         if item is not None and _same_file(output, Path(item)):
             raise GlplanError.single(
-                f"--output {output} would overwrite {item}, an input of this command: "
-                "nothing was written; choose another file name",
-                code=Code.USAGE,
+                msg("cli.would_overwrite", output=output, item=item), code=Code.USAGE
             )
 
 
@@ -342,7 +331,7 @@ def output_format(fmt: str | None, output: Path | None, formats: Sequence[str]) 
             fmt = "markdown"
         if fmt not in formats:
             raise GlplanError.single(
-                f"--format must be one of {allowed}, not {fmt!r}", code=Code.USAGE
+                msg("cli.bad_format", allowed=allowed, fmt=fmt), code=Code.USAGE
             )
     if output is None:
         return fmt or "table"
@@ -351,18 +340,18 @@ def output_format(fmt: str | None, output: Path | None, formats: Sequence[str]) 
         if fmt is None:
             names = ", ".join(s for s, f in OUTPUT_SUFFIXES.items() if f in formats)
             raise GlplanError.single(
-                f"cannot tell the format from {output.name!r}: use a name ending in {names}, "
-                "or pass --format",
-                code=Code.USAGE,
+                msg("cli.unknown_suffix", name=output.name, names=names), code=Code.USAGE
             )
         return fmt
     if implied not in formats:
         raise GlplanError.single(
-            f"{output.name!r}: this command writes {allowed}, not {implied}", code=Code.USAGE
+            msg("cli.wrong_suffix", name=output.name, allowed=allowed, implied=implied),
+            code=Code.USAGE,
         )
     if fmt is not None and fmt != implied:
         raise GlplanError.single(
-            f"--format {fmt} does not match --output {output.name!r} ({implied})", code=Code.USAGE
+            msg("cli.format_mismatch", fmt=fmt, name=output.name, implied=implied),
+            code=Code.USAGE,
         )
     return implied
 

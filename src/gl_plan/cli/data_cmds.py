@@ -34,14 +34,25 @@ from gl_plan.cli.common import (
 from gl_plan.data.export import format_number, observation_rows, observations_csv
 from gl_plan.data.observations import ObservationSet
 from gl_plan.data.read import read_indicators
-from gl_plan.errors import Code, ExitCode, GlplanError
-from gl_plan.i18n import Lang
+from gl_plan.errors import Code, ExitCode, GlplanError, msg
+from gl_plan.i18n import Lang, text
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.report.data_view import observations_markdown
 from gl_plan.resources import PROGRESS_FILE, resolve_inputs
 
 FORMATS = ("table", "json", "csv", "markdown")
+#: The columns of the table (their headers are ``col.data_table.*`` texts).
+_TABLE_COLUMNS = (
+    "region",
+    "code",
+    "period",
+    "indicator",
+    "value",
+    "numerator",
+    "denominator",
+    "source",
+)
 
 
 @app.command("data")
@@ -100,11 +111,7 @@ def data(
     note_bundled(language, bundled=found.bundled, bundled_plan=found.bundled_plan)
     model = load_plan(found.plan)
     if not found.data:
-        raise GlplanError.single(
-            "no indicator files given and none found: pass --data PATH, or put the county "
-            "files in the project's data/indicators",
-            code=Code.USAGE,
-        )
+        raise GlplanError.single(msg("cli.no_indicator_files"), code=Code.USAGE)
     result = read_indicators(
         found.data,
         model,
@@ -126,7 +133,7 @@ def data(
             }
         )
     else:
-        print_problems(result.issues)
+        print_problems(result.issues, language)
         if out_format == "csv":
             content = observations_csv(result.observations)
         elif out_format == "markdown":
@@ -140,15 +147,10 @@ def data(
 def _table(observations: ObservationSet, plan: Plan, lang: Lang) -> RenderableType:
     """The observations as a rich table; regions and indicators by their short names in
     ``lang`` (the JSON and CSV formats keep codes and ids)."""
-    zh = lang == "zh"
     if not observations.series:
-        return Text("没有数据" if zh else "no observations")
-    zh_heads = ("地区", "代码", "时期", "指标", "数值", "分子", "分母", "来源")
-    en_heads = ("region", "code", "period", "indicator", "value", "num.", "den.", "source")
-    heads = zh_heads if zh else en_heads
-    table = Table(
-        *heads, title="指标数据" if zh else "Indicator data", box=box.SIMPLE_HEAD, pad_edge=False
-    )
+        return Text(text("cli.no_observations", lang))
+    heads = [text(f"col.data_table.{key}", lang) for key in _TABLE_COLUMNS]
+    table = Table(*heads, title=text("data.title", lang), box=box.SIMPLE_HEAD, pad_edge=False)
     for i, column in enumerate(table.columns):
         if i in (4, 5, 6):
             column.justify = "right"

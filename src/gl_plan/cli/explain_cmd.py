@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Final
@@ -27,11 +26,11 @@ from gl_plan.assess.compare import Comparison, compare
 from gl_plan.assess.explain import default_target_year, explain, find_row
 from gl_plan.cli.application import app
 from gl_plan.cli.common import (
-    BUNDLED_NOTE,
     AsOfOption,
     EncodingOption,
     LangOption,
     PlanOption,
+    bundled_notes,
     dump_json,
     handle_errors,
     output_format,
@@ -42,8 +41,7 @@ from gl_plan.cli.common import (
     resolve_lang,
     write_output,
 )
-from gl_plan.errors import Code, GlplanError, Problem, Severity
-from gl_plan.i18n import Lang, text
+from gl_plan.errors import Code, GlplanError, Join, Msg, Severity, msg
 from gl_plan.io import read_input_file
 from gl_plan.ledger.model import parse_entry_date
 from gl_plan.limits import MB
@@ -131,23 +129,21 @@ def explain_command(
     out_format = output_format(fmt, output, FORMATS)
     inputs = load_inputs(plan, data, progress, as_of=day, encoding=encoding, today=date.today())
     the_plan = inputs.plan
-    code = _resolve(the_plan, region, "region", language)
-    indicator_id = _resolve(the_plan, indicator, "indicator", language)
-    target_year = _target_year(the_plan, year, indicator_id, day, language)
+    code = _resolve(the_plan, region, "region")
+    indicator_id = _resolve(the_plan, indicator, "indicator")
+    target_year = _target_year(the_plan, year, indicator_id, day)
     sources = inputs.sources
     refuse_overwriting(output, [sources.plan, sources.progress, *sources.data])
     refuse_unreadable(inputs.issues)
     result = run_check_inputs(inputs, day)
-    notes: list[Problem] = []
-    if result.sources.bundled:
-        notes.append(Problem(BUNDLED_NOTE[language], severity=Severity.INFO, code=Code.BUNDLED))
-    print_problems(notes + [p for p in inputs.issues if p.severity is Severity.ERROR])
+    notes = bundled_notes(bundled=result.sources.bundled, bundled_plan=False)
+    errors = [p for p in inputs.issues if p.severity is Severity.ERROR]
+    print_problems(notes + errors, language)
 
     row = find_row(result, code, indicator_id, target_year)
     if row is None:  # a region outside the assessment (the plan has it, the check not)
         raise GlplanError.single(
-            text("explain.no_target", language, indicator=indicator, year=target_year),
-            code=Code.USAGE,
+            msg("explain.no_target", indicator=indicator, year=target_year), code=Code.USAGE
         )
     explanation = explain(the_plan, result, row)
     content: str | list[Any]
@@ -160,7 +156,7 @@ def explain_command(
     write_output(content, output, out_format)
 
 
-def _resolve(plan: Plan, name: str, kind: str, lang: Lang) -> str:
+def _resolve(plan: Plan, name: str, kind: str) -> str:
     """A region's code or an indicator's id from any of its spellings; exit 2 naming the
     closest ones when there is none."""
     found = plan.resolve_region(name) if kind == "region" else plan.resolve_indicator(name)
@@ -168,19 +164,20 @@ def _resolve(plan: Plan, name: str, kind: str, lang: Lang) -> str:
         return found
     if kind == "region":
         spellings = {s: r.code for r in plan.regions for s in r.spellings()}
-        label = {r.code: f"{r.code} {r.name.get(lang)}" for r in plan.regions}
+        names = {r.code: r.name for r in plan.regions}
     else:
         spellings = {s: i.id for i in plan.indicators for s in i.spellings()}
-        label = {i.id: f"{i.id} {i.name.get(lang)}" for i in plan.indicators}
+        names = {i.id: i.name for i in plan.indicators}
     matches = close_matches(name, spellings)
-    listed = text("sep.names", lang).join(label[m] for m in matches)
+    # Each match as its code and its name in the reader's language.
+    listed = Join(
+        tuple(
+            msg("explain.match", code=m, name_zh=names[m].zh, name_en=names[m].en) for m in matches
+        )
+    )
+    found_none = msg("explain.no_matches")
     raise GlplanError.single(
-        text(
-            f"explain.unknown_{kind}",
-            lang,
-            name=name,
-            matches=listed or text("explain.no_matches", lang),
-        ),
+        msg(f"explain.unknown_{kind}", name=name, matches=listed if matches else found_none),
         code=Code.USAGE,
     )
 
@@ -197,74 +194,67 @@ def close_matches(name: str, spellings: dict[str, str]) -> list[str]:
     return list(dict.fromkeys([*contained, *similar]))[:MAX_MATCHES]
 
 
-def _target_year(plan: Plan, year: int | None, indicator: str, as_of: date, lang: Lang) -> int:
+def _target_year(plan: Plan, year: int | None, indicator: str, as_of: date) -> int:
     years = [g.year for g in plan.goals if indicator in g.targets]
     if year is None:
         if not years:
             raise GlplanError.single(
-                text("explain.no_targets", lang, indicator=indicator), code=Code.USAGE
+                msg("explain.no_targets", indicator=indicator), code=Code.USAGE
             )
         return default_target_year(years, as_of)
     if year not in years:
         raise GlplanError.single(
-            text("explain.unknown_year", lang, year=year, years=_join(sorted(years), lang)),
+            msg("explain.unknown_year", year=year, years=Join(tuple(sorted(years)))),
             code=Code.USAGE,
         )
     return year
 
 
-def _join(items: Iterable[object], lang: Lang) -> str:
-    return text("sep.names", lang).join(str(i) for i in items)
-
-
 # --- check --compare-to ------------------------------------------------------------------
 
 
-def comparison_for(
-    value: str, out_format: str, inputs: Inputs, result: CheckResult, lang: Lang
-) -> Comparison:
+def comparison_for(value: str, out_format: str, inputs: Inputs, result: CheckResult) -> Comparison:
     """The changes from ``--compare-to``'s reference to ``result``: a date (the check is
     run again at it from the same ``inputs``) or a JSON file written by
     ``check --format json``. Exit 2 for a format without a place for them (CSV, HTML)."""
     if out_format not in FORMATS:
-        raise GlplanError.single(text("changes.bad_format", lang, fmt=out_format), code=Code.USAGE)
+        raise GlplanError.single(msg("changes.bad_format", fmt=out_format), code=Code.USAGE)
     path = Path(value)
     if value.strip().lower().endswith(".json") or path.is_file():
-        before = read_reference(path, lang)
+        before = read_reference(path)
     else:
         try:
             day = parse_entry_date(value.strip())
         except ValueError:
-            raise GlplanError.single(
-                text("changes.bad_value", lang, value=value), code=Code.USAGE
-            ) from None
+            bad_value = msg("changes.bad_value", value=value)
+            raise GlplanError.single(bad_value, code=Code.USAGE) from None
         before = run_check_inputs(inputs, day).to_json()
     return compare(before, result.to_json())
 
 
-def read_reference(path: Path, lang: Lang) -> dict[str, Any]:
+def read_reference(path: Path) -> dict[str, Any]:
     """A check's JSON read back, its shape checked: exit 2 naming the file and the first
     thing wrong with it."""
     raw = read_input_file(path, MAX_REFERENCE_BYTES, "a check's JSON")
 
-    def bad(detail: str) -> GlplanError:
+    def bad(detail: Msg) -> GlplanError:
         return GlplanError.single(
-            text("changes.bad_file", lang, file=path, detail=detail), code=Code.INVALID
+            msg("changes.bad_file", file=path, detail=detail), code=Code.INVALID
         )
 
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise bad(text("changes.not_utf8", lang)) from None
+        raise bad(msg("changes.not_utf8")) from None
     except json.JSONDecodeError as exc:
-        raise bad(text("changes.json_error", lang, line=exc.lineno)) from None
+        raise bad(msg("changes.json_error", line=exc.lineno)) from None
     if not isinstance(data, dict):
-        raise bad(text("changes.not_object", lang))
+        raise bad(msg("changes.not_object"))
     for key in ("as_of", "indicators", "tasks"):
         if key not in data:
-            raise bad(text("changes.no_key", lang, name=key))
+            raise bad(msg("changes.no_key", name=key))
     if not isinstance(data["indicators"], list) or not isinstance(data["tasks"], list):
-        raise bad(text("changes.bad_lists", lang))
+        raise bad(msg("changes.bad_lists"))
     for i, row in enumerate(data["indicators"]):
         if not (
             isinstance(row, dict)
@@ -273,8 +263,8 @@ def read_reference(path: Path, lang: Lang) -> dict[str, Any]:
             and isinstance(row.get("target_year"), int)
             and isinstance(row.get("status"), str)
         ):
-            raise bad(text("changes.bad_row", lang, i=i))
+            raise bad(msg("changes.bad_row", i=i))
     for i, task in enumerate(data["tasks"]):
         if not (isinstance(task, dict) and isinstance(task.get("id"), str)):
-            raise bad(text("changes.bad_task", lang, i=i))
+            raise bad(msg("changes.bad_task", i=i))
     return data

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Final
+from typing import Annotated
 
 import typer
 
@@ -24,21 +24,13 @@ from gl_plan.cli.common import (
     write_output,
 )
 from gl_plan.data.read import read_indicators
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
+from gl_plan.i18n import text
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.plan.schema import plan_json_schema
 from gl_plan.report.plan_view import plan_renderables
 from gl_plan.resources import resolve_inputs
-
-_VALID: Final = {
-    "zh": "{path}:有效({actions} 大行动,{tasks} 项任务)",
-    "en": "{path}: ok ({actions} actions, {tasks} tasks)",
-}
-_DATA_SUMMARY: Final = {
-    "zh": "数据:{files} 个文件共 {n} 条观测值;{errors} 个错误,{warnings} 个警告",
-    "en": "data: {n} observations from {files} files; {errors} errors, {warnings} warnings",
-}
 
 
 @app.command()
@@ -112,13 +104,17 @@ def validate(
         try:
             loaded = load_plan(path)
         except GlplanError as exc:
-            print_problems(exc.problems)
+            print_problems(exc.problems, language)
             worst = max(worst, exc.exit_code)
             continue
         if not quiet:
             emit(
-                _VALID[language].format(
-                    path=path, actions=len(loaded.actions), tasks=len(loaded.tasks)
+                text(
+                    "cli.valid",
+                    language,
+                    path=path,
+                    actions=len(loaded.actions),
+                    tasks=len(loaded.tasks),
                 )
             )
     if data:
@@ -133,14 +129,16 @@ def validate(
             period=period,
         )
         issues: list[Problem] = list(result.issues)
-        print_problems(issues)
+        print_problems(issues, language)
         errors = sum(1 for p in issues if p.severity is Severity.ERROR)
         if errors:
             worst = max(worst, ExitCode.FINDINGS)
         if not quiet:
             warnings = sum(1 for p in issues if p.severity is Severity.WARNING)
             emit(
-                _DATA_SUMMARY[language].format(
+                text(
+                    "cli.data_summary",
+                    language,
                     n=len(result.observations),
                     files=len(result.files),
                     errors=errors,
@@ -181,7 +179,7 @@ def show_plan(
         emit(dump_json(model.model_dump(mode="json")))
         return
     if fmt != "table":
-        raise GlplanError.single(f"--format must be table or json, not {fmt!r}", code=Code.USAGE)
+        raise GlplanError.single(msg("cli.plan_format", fmt=fmt), code=Code.USAGE)
     write_output(plan_renderables(model, language), None, "table")
 
 

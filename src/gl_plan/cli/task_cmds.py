@@ -35,7 +35,7 @@ from gl_plan.cli.common import (
     resolve_lang,
     write_output,
 )
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
 from gl_plan.i18n import Lang
 from gl_plan.ledger.append import append_entry
 from gl_plan.ledger.model import Ledger
@@ -65,11 +65,6 @@ ProgressOption = Annotated[
 
 FORMATS: Final = ("table", "json", "csv", "markdown")
 
-_BUNDLED: Final = {
-    "zh": "使用自带示例计划和台账(合成数据,不是官方记录)",
-    "en": "using the bundled sample plan and ledger (synthetic, not official records)",
-}
-
 
 def resolve_ledger(
     found: InputPaths, plan: Plan, *, encoding: str | None = None
@@ -84,7 +79,7 @@ def resolve_ledger(
         return read_ledger(found.progress, plan, encoding=encoding)
     where = found.plan.parent / PROGRESS_FILE
     note = Problem(
-        f"no progress ledger at {where}: every task counts as not reported (pass --progress FILE)",
+        msg("cli.no_ledger", where=where),
         severity=Severity.INFO,
         code=Code.NO_LEDGER,
     )
@@ -101,7 +96,12 @@ def _check_choices(
             key = key.upper() if upper else key.lower()
             if key not in allowed:
                 raise GlplanError.single(
-                    f"{option} must be one of {', '.join(allowed)}, not {part.strip()!r}",
+                    msg(
+                        "cli.bad_choice",
+                        option=option,
+                        allowed=", ".join(allowed),
+                        value=part.strip(),
+                    ),
                     code=Code.USAGE,
                 )
             out.append(key)
@@ -189,10 +189,11 @@ def tasks(
     refuse_overwriting(output, [found.plan, ledger.path])
     refuse_unreadable(problems)
     if found.bundled:
-        problems.insert(0, Problem(_BUNDLED[language], severity=Severity.INFO, code=Code.BUNDLED))
+        note = Problem(msg("cli.bundled_tasks"), severity=Severity.INFO, code=Code.BUNDLED)
+        problems.insert(0, note)
     else:
-        problems[:0] = bundled_notes(language, bundled=False, bundled_plan=found.bundled_plan)
-    print_problems(problems)
+        problems[:0] = bundled_notes(bundled=False, bundled_plan=found.bundled_plan)
+    print_problems(problems, language)
 
     assessed = assess_tasks(model, ledger, day)
     items = attention_order(select_tasks(assessed, statuses=statuses, actions=actions))
@@ -242,11 +243,7 @@ def _ledger_for_writing(found: InputPaths) -> Path:
         return found.progress
     if found.bundled:
         # Never write into the copy installed with the package.
-        raise GlplanError.single(
-            "no project ledger: pass --progress FILE, or run in a project folder (one with "
-            "data/plan.yaml; `glplan init` makes one)",
-            code=Code.USAGE,
-        )
+        raise GlplanError.single(msg("cli.no_project_ledger"), code=Code.USAGE)
     return found.plan.parent / PROGRESS_FILE
 
 

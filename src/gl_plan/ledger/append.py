@@ -16,19 +16,21 @@ from typing import Final
 
 from gl_plan import limits
 from gl_plan.atomic import atomic_append_bytes, locked
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Join, Message, Msg, Problem, Severity, msg
 from gl_plan.io import MAX_FIELD_CHARS, iter_rows, sniff_delimiter
 from gl_plan.ledger.model import (
     COLUMNS,
     LedgerEntry,
     LedgerStatus,
     OutOfRange,
+    column_name,
     format_number,
     normalise_task_id,
     parse_entry_date,
     parse_status,
     parse_value,
     quantity_for,
+    reason,
     suggest_task,
 )
 from gl_plan.ledger.read import decode_ledger, header_layout, read_ledger_bytes
@@ -78,8 +80,10 @@ def append_entry(
     name = str(path)
     problems: list[Problem] = []
 
-    def refuse(message: str, fld: str | None = None, code: Code = Code.INVALID) -> None:
-        problems.append(Problem(message, field=fld, code=code))
+    def refuse(message: Message, fld: str | None = None, code: Code = Code.INVALID) -> None:
+        problems.append(
+            Problem(message, field=None if fld is None else column_name(fld), code=code)
+        )
 
     found = plan.task_by_id.get(normalise_task_id(task))
     if found is None:
@@ -89,19 +93,19 @@ def append_entry(
     try:
         parsed_status = parse_status(status)
     except ValueError as exc:
-        refuse(str(exc), "status", Code.TYPE_ERROR)
+        refuse(reason(exc), "status", Code.TYPE_ERROR)
 
     when: date | None = None
     try:
         when = entry_date if isinstance(entry_date, date) else parse_entry_date(entry_date)
     except ValueError as exc:
-        refuse(str(exc), "date", Code.TYPE_ERROR)
+        refuse(reason(exc), "date", Code.TYPE_ERROR)
     if when is not None:
         if today is not None and when > today:
-            refuse(f"{when} is in the future (today is {today})", "date", Code.CONSTRAINT_ERROR)
+            refuse(msg("ledger.future", date=when, today=today), "date", Code.CONSTRAINT_ERROR)
         if when < plan.plan.issued:
             refuse(
-                f"{when} is before the plan was issued ({plan.plan.issued})",
+                msg("ledger.before_issued", date=when, issued=plan.plan.issued),
                 "date",
                 Code.CONSTRAINT_ERROR,
             )
@@ -112,7 +116,7 @@ def append_entry(
             number = parse_value(value) if isinstance(value, str) else parse_value(repr(value))
         except ValueError as exc:
             refuse(
-                str(exc),
+                reason(exc),
                 "value",
                 Code.CONSTRAINT_ERROR if isinstance(exc, OutOfRange) else Code.TYPE_ERROR,
             )
@@ -120,15 +124,20 @@ def append_entry(
     metric = metric.strip() if metric and metric.strip() else None
     if found is not None:
         if metric is not None and quantity_for(found, metric) is None:
-            known = ", ".join(q.metric for q in found.quantities) or "none"
+            known = Join(tuple(q.metric for q in found.quantities))
             refuse(
-                f"task {found.id} has no quantity {metric!r} (it has: {known})",
+                msg(
+                    "ledger.no_metric",
+                    task=found.id,
+                    metric=metric,
+                    known=known if found.quantities else msg("ledger.none"),
+                ),
                 "metric",
                 Code.UNKNOWN_METRIC,
             )
         elif (number is not None or metric is not None) and not found.quantities:
             refuse(
-                f"task {found.id} commits to no quantity, so a value has nothing to measure",
+                msg("ledger.no_quantity", task=found.id),
                 "value",
                 Code.CONSTRAINT_ERROR,
             )
@@ -141,13 +150,19 @@ def append_entry(
     if region is not None and region.strip():
         code = plan.resolve_region(region)
         if code is None:
-            refuse(f"unknown region {region!r}", "region", Code.UNKNOWN_REGION)
+            refuse(msg("ledger.unknown_region", name=region), "region", Code.UNKNOWN_REGION)
         elif found is not None:
             qty = quantity_for(found, metric)
             if qty is not None and qty.per_region and qty.regions and code not in qty.regions:
-                names = ", ".join(f"{c} {plan.region_by_code[c].name.en}" for c in qty.regions)
+                names = [(c, plan.region_by_code[c].name) for c in qty.regions]
                 refuse(
-                    f"region {region!r} is not one of the regions task {found.id} names ({names})",
+                    msg(
+                        "ledger.region_not_named_list",
+                        name=region,
+                        task=found.id,
+                        names_zh="、".join(f"{c} {n.zh}" for c, n in names),
+                        names_en=", ".join(f"{c} {n.en}" for c, n in names),
+                    ),
                     "region",
                     Code.CONSTRAINT_ERROR,
                 )
@@ -157,9 +172,9 @@ def append_entry(
     reporter = reporter.strip() if reporter and reporter.strip() else None
     for fld, text in (("note", note), ("reporter", reporter or "")):
         if len(text) > MAX_FIELD_CHARS:
-            refuse(f"longer than {MAX_FIELD_CHARS:,} characters", fld, Code.CONSTRAINT_ERROR)
+            refuse(msg("ledger.too_long", limit=MAX_FIELD_CHARS), fld, Code.CONSTRAINT_ERROR)
         if "\x00" in text:
-            refuse("contains a NUL character", fld, Code.TYPE_ERROR)
+            refuse(msg("ledger.nul"), fld, Code.TYPE_ERROR)
 
     if problems:
         raise GlplanError([_locate(p, name) for p in problems], ExitCode.USAGE)
@@ -196,7 +211,7 @@ def append_entry(
     )
 
 
-def _beyond_target(task: Task, metric: str | None, number: float) -> str | None:
+def _beyond_target(task: Task, metric: str | None, number: float) -> Msg | None:
     """Why ``number`` is implausible for the quantity it measures, or None. A target below 1
     counts as 1, so that a quantity of 0 still allows small values."""
     qty = quantity_for(task, metric)
@@ -205,10 +220,14 @@ def _beyond_target(task: Task, metric: str | None, number: float) -> str | None:
     target = qty.max if qty.max is not None else qty.goal
     if number <= TARGET_FACTOR * max(target, 1.0):
         return None
-    return (
-        f"{format_number(number)} is more than {TARGET_FACTOR} times the target of task "
-        f"{task.id} ({format_number(target)} {qty.unit.en}): a typo? If it is right, add it "
-        "again with --force"
+    return msg(
+        "ledger.beyond_target",
+        value=format_number(number),
+        factor=TARGET_FACTOR,
+        task=task.id,
+        target=format_number(target),
+        unit_zh=qty.unit.zh,
+        unit_en=qty.unit.en,
     )
 
 
@@ -240,8 +259,7 @@ def _new_bytes(
         # A row the csv module cannot split (a field over the limit): the ledger must be
         # fixed first, or the new line might be read as part of the broken one.
         raise GlplanError.single(
-            f"the ledger cannot be read: {getattr(exc, 'reason', exc)}; fix it before adding "
-            "entries (nothing was written)",
+            msg("ledger.cannot_parse", reason_en=str(getattr(exc, "reason", exc))),
             file=name,
             line=getattr(exc, "line", None),
             code=Code.CSV_ERROR,
@@ -262,14 +280,13 @@ def _addition(
         layout, problems = header_layout(iter_rows(text), text, name)
         if layout is None:
             errors = [p for p in problems if p.severity is Severity.ERROR] or [
-                Problem("no header line", file=name, code=Code.MISSING_LABEL)
+                Problem(msg("ledger.no_header"), file=name, code=Code.MISSING_LABEL)
             ]
             raise GlplanError(errors, ExitCode.USAGE)
         missing = [f for f, v in values.items() if v and f not in layout.index]
         if missing:
             raise GlplanError.single(
-                f"the ledger has no {', '.join(missing)} column; add it to the header line "
-                "first (nothing was written)",
+                msg("ledger.no_column", names=Join(tuple(column_name(f) for f in missing))),
                 file=name,
                 line=layout.header_line,
                 code=Code.MISSING_LABEL,
@@ -295,8 +312,7 @@ def _addition(
     except UnicodeEncodeError as exc:
         bad = exc.object[exc.start : exc.end]
         raise GlplanError.single(
-            f"the ledger is {_encoding_name(used)} and cannot hold {bad!r}; remove it or "
-            "convert the ledger to UTF-8 (nothing was written)",
+            msg("ledger.cannot_encode", encoding=_encoding_name(used), char=bad),
             file=name,
             code=Code.ENCODING_ERROR,
         ) from None
@@ -311,8 +327,7 @@ def _addition(
     ]
     if len(before) > limits.MAX_LEDGER_ROWS:  # the header line plus the limit
         raise GlplanError.single(
-            f"the ledger already holds {limits.MAX_LEDGER_ROWS:,} rows, the most a ledger may "
-            "hold; start a new ledger file (nothing was written)",
+            msg("ledger.full", limit=limits.MAX_LEDGER_ROWS),
             file=name,
             code=Code.TOO_LARGE,
         )
@@ -321,8 +336,7 @@ def _addition(
     resniffed = sniff_delimiter((text + addition)[:4096])
     if len(after_rows) != expected or after_rows[-1][1] != cells or resniffed != delimiter:
         raise GlplanError.single(
-            "the ledger's last line is incomplete (an unclosed double quote?); fix it before "
-            "adding entries (nothing was written)",
+            msg("ledger.incomplete"),
             file=name,
             code=Code.CSV_ERROR,
         )

@@ -16,6 +16,7 @@ from typing import Final, Literal, get_args
 
 from dateutil.parser import isoparse
 
+from gl_plan.errors import Join, Msg, msg
 from gl_plan.plan.models import Plan, Quantity, Task
 
 __all__ = [
@@ -23,16 +24,19 @@ __all__ = [
     "MAX_VALUE",
     "REQUIRED",
     "STATUSES",
+    "FieldError",
     "Ledger",
     "LedgerEntry",
     "LedgerStatus",
     "OutOfRange",
+    "column_name",
     "format_number",
     "normalise_task_id",
     "parse_entry_date",
     "parse_status",
     "parse_value",
     "quantity_for",
+    "reason",
     "suggest_task",
 ]
 
@@ -99,8 +103,28 @@ class Ledger:
     columns: tuple[str | None, ...] = COLUMNS
 
 
-class OutOfRange(ValueError):
+class FieldError(ValueError):
+    """A field that cannot be read; ``message`` says why in both languages (``str()`` of
+    the exception is the English)."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+class OutOfRange(FieldError):
     """A number, but not one a ledger may hold (negative, or over :data:`MAX_VALUE`)."""
+
+
+def reason(exc: ValueError) -> Msg | str:
+    """Why a field was refused, in both languages when glplan said it."""
+    return exc.message if isinstance(exc, FieldError) else str(exc)
+
+
+def column_name(name: str) -> Msg:
+    """A ledger column (``status``) as a field of a problem: its header in the user's
+    language (状态), the canonical name in the JSON."""
+    return msg(f"ledger.col.{name}")
 
 
 def _nfkc(text: str) -> str:
@@ -113,15 +137,12 @@ def parse_status(text: str) -> LedgerStatus:
     >>> parse_status("已完成")
     'completed'
 
-    Raises :class:`ValueError` naming the accepted spellings.
+    Raises :class:`FieldError` naming the accepted spellings.
     """
     key = re.sub(r"[\s\-]+", "_", _nfkc(text).casefold())
     status = _STATUS_ALIASES.get(key)
     if status is None:
-        raise ValueError(
-            f"unknown status {text!r}: use not_started, in_progress or completed "
-            "(未开始, 进行中, 已完成)"
-        )
+        raise FieldError(msg("ledger.bad_status", text=text, spellings_en="未开始, 进行中, 已完成"))
     return status
 
 
@@ -138,36 +159,36 @@ def parse_entry_date(text: str) -> date:
         try:
             return isoparse(value).date()
         except ValueError as exc:
-            raise ValueError(f"impossible date {text!r}: {exc}") from None
+            raise FieldError(msg("ledger.impossible_date", text=text, detail_en=str(exc))) from None
     for form in _DATE_FORMS:
         match = form.fullmatch(value)
         if match is not None:
             try:
                 return date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError as exc:
-                raise ValueError(f"impossible date {text!r}: {exc}") from None
-    raise ValueError(f"not a date: {text!r} (write it as 2022-08-31)")
+                impossible = msg("ledger.impossible_date", text=text, detail_en=str(exc))
+                raise FieldError(impossible) from None
+    raise FieldError(msg("ledger.not_a_date", text=text))
 
 
 def parse_value(text: str) -> float:
     """A non-negative finite number up to :data:`MAX_VALUE` (full-width digits allowed).
 
-    Raises :class:`ValueError` for a text that is no finite number, :class:`OutOfRange` for
-    a number out of range.
+    Raises :class:`FieldError` for a text that is no finite number, :class:`OutOfRange`
+    for a number out of range.
     """
     value_text = _nfkc(text)
     try:
         value = float(value_text)
     except ValueError:
-        raise ValueError(f"not a number: {text!r}") from None
+        raise FieldError(msg("ledger.not_a_number", text=text)) from None
     if not math.isfinite(value):
-        raise ValueError(f"not a finite number: {text!r}")
+        raise FieldError(msg("ledger.not_finite", text=text))
     if value < 0:
-        raise OutOfRange(f"must not be negative: {text!r}")
+        raise OutOfRange(msg("ledger.negative", text=text))
     if value > MAX_VALUE:
         raise OutOfRange(
-            f"{format_number(value)} is too large: a ledger value is at most "
-            f"{format_number(MAX_VALUE)} (a count of schools, bases, ... or a percentage)"
+            msg("ledger.too_large", value=format_number(value), max=format_number(MAX_VALUE))
         )
     return value
 
@@ -185,12 +206,13 @@ def normalise_task_id(text: str) -> str:
     return _nfkc(text).upper()
 
 
-def suggest_task(text: str, plan: Plan) -> str:
+def suggest_task(text: str, plan: Plan) -> Msg:
     """``unknown task 'A9.8'`` plus the closest ids, for a message."""
     ids = list(plan.task_by_id)
     close = difflib.get_close_matches(normalise_task_id(text), ids, n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(close)}?" if close else f" (tasks are {ids[0]}..{ids[-1]})"
-    return f"unknown task {text!r}{hint}"
+    if close:
+        return msg("ledger.unknown_task_close", text=text, ids=Join(tuple(close)))
+    return msg("ledger.unknown_task_range", text=text, first=ids[0], last=ids[-1])
 
 
 def quantity_for(task: Task, metric: str | None) -> Quantity | None:

@@ -17,7 +17,7 @@ from typing import Final
 
 from gl_plan import limits
 from gl_plan.data.headers import LEDGER_HEADERS, lookup
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.errors import Code, ExitCode, GlplanError, Join, Message, Problem, Severity, msg
 from gl_plan.io import decode, iter_rows, read_input_file, sniff_delimiter
 from gl_plan.ledger.model import (
     COLUMNS,
@@ -26,11 +26,13 @@ from gl_plan.ledger.model import (
     LedgerEntry,
     LedgerStatus,
     OutOfRange,
+    column_name,
     normalise_task_id,
     parse_entry_date,
     parse_status,
     parse_value,
     quantity_for,
+    reason,
     suggest_task,
 )
 from gl_plan.plan.models import Plan, Task, normalise_name
@@ -89,7 +91,7 @@ def header_layout(
             if not cell.strip():
                 problems.append(
                     Problem(
-                        "blank column label",
+                        msg("ledger.blank_label"),
                         file=file,
                         line=line,
                         column=col,
@@ -100,8 +102,11 @@ def header_layout(
             elif name is None:
                 problems.append(
                     Problem(
-                        f"unknown column {cell.strip()!r} is ignored "
-                        f"(columns: {', '.join(COLUMNS)})",
+                        msg(
+                            "ledger.unknown_column",
+                            name=cell.strip(),
+                            columns_en=", ".join(COLUMNS),
+                        ),
                         file=file,
                         line=line,
                         column=col,
@@ -112,11 +117,11 @@ def header_layout(
             elif name in index:
                 problems.append(
                     Problem(
-                        f"duplicate column {cell.strip()!r}",
+                        msg("ledger.duplicate_column", name=cell.strip()),
                         file=file,
                         line=line,
                         column=col,
-                        field=name,
+                        field=column_name(name),
                         code=Code.DUPLICATE_LABEL,
                     )
                 )
@@ -126,9 +131,12 @@ def header_layout(
         if missing:
             looks_like_data = bool(cells) and _is_date(cells[0])
             why = (
-                f"the first line is data, not a header; add the header line {','.join(COLUMNS)}"
+                msg("ledger.data_first", header_en=",".join(COLUMNS))
                 if looks_like_data
-                else f"missing required column(s) {', '.join(missing)}"
+                else msg(
+                    "ledger.missing_columns",
+                    names=Join(tuple(column_name(m) for m in missing)),
+                )
             )
             problems.append(Problem(why, file=file, line=line, code=Code.MISSING_LABEL))
             return None, problems
@@ -176,7 +184,7 @@ def _capped(problems: list[Problem], file: str) -> list[Problem]:
         if n > limits.MAX_PROBLEMS_PER_KIND:
             kept.append(
                 Problem(
-                    f"... and {n - limits.MAX_PROBLEMS_PER_KIND:,} more {code} problems not listed",
+                    msg("ledger.more", n=n - limits.MAX_PROBLEMS_PER_KIND, code_en=code),
                     file=file,
                     severity=severity,
                     code=code,
@@ -193,13 +201,14 @@ def _parse_ledger_text(
     try:
         layout, header_problems = header_layout(rows, text, file)
     except csv.Error as exc:
-        return [], [Problem(f"unreadable CSV: {exc}", file=file, line=1, code=Code.CSV_ERROR)], ()
+        unreadable = msg("ledger.unreadable_csv", detail_en=str(exc))
+        return [], [Problem(unreadable, file=file, line=1, code=Code.CSV_ERROR)], ()
     problems.extend(header_problems)
     if layout is None:
         if not header_problems:
             problems.append(
                 Problem(
-                    f"empty ledger: no header line ({','.join(COLUMNS)})",
+                    msg("ledger.empty", header_en=",".join(COLUMNS)),
                     file=file,
                     severity=Severity.WARNING,
                     code=Code.EMPTY,
@@ -226,7 +235,7 @@ def _parse_ledger_text(
             if key in seen:
                 problems.append(
                     Problem(
-                        f"duplicate of the row on line {seen[key]}",
+                        msg("ledger.duplicate_row", line=seen[key]),
                         file=file,
                         line=line,
                         severity=Severity.WARNING,
@@ -239,7 +248,10 @@ def _parse_ledger_text(
     except csv.Error as exc:
         problems.append(
             Problem(
-                f"unreadable CSV after this line: {exc}", file=file, line=line, code=Code.CSV_ERROR
+                msg("ledger.unreadable_after", detail_en=str(exc)),
+                file=file,
+                line=line,
+                code=Code.CSV_ERROR,
             )
         )
     return entries, problems, layout.columns
@@ -247,9 +259,7 @@ def _parse_ledger_text(
 
 def _too_many_rows(file: str, line: int) -> GlplanError:
     return GlplanError.single(
-        f"more than {limits.MAX_LEDGER_ROWS:,} rows; a progress ledger holds at most "
-        f"{limits.MAX_LEDGER_ROWS:,} (start a new ledger file, or check that this is the "
-        "right file)",
+        msg("ledger.too_many_rows", limit=limits.MAX_LEDGER_ROWS),
         file=file,
         line=line,
         code=Code.TOO_LARGE,
@@ -261,7 +271,9 @@ def _parse_row(
 ) -> tuple[LedgerEntry | None, list[Problem]]:
     problems: list[Problem] = []
 
-    def problem(name: str, message: str, code: Code, severity: Severity = Severity.ERROR) -> None:
+    def problem(
+        name: str, message: Message, code: Code, severity: Severity = Severity.ERROR
+    ) -> None:
         col = layout.index.get(name)
         problems.append(
             Problem(
@@ -269,7 +281,7 @@ def _parse_row(
                 file=file,
                 line=line,
                 column=None if col is None else col + 1,
-                field=name,
+                field=column_name(name),
                 severity=severity,
                 code=code,
             )
@@ -278,8 +290,7 @@ def _parse_row(
     if len(cells) > len(layout.columns):
         problems.append(
             Problem(
-                f"{len(cells)} cells but the header has {len(layout.columns)} "
-                "(a note with a comma must be in double quotes)",
+                msg("ledger.extra_cells", cells=len(cells), header=len(layout.columns)),
                 file=file,
                 line=line,
                 column=len(layout.columns) + 1,
@@ -295,23 +306,23 @@ def _parse_row(
     fields = {name: cell(name) for name in COLUMNS}
     entry_date: date | None = None
     if not fields["date"]:
-        problem("date", "missing date", Code.MISSING_CELL)
+        problem("date", msg("ledger.missing_date"), Code.MISSING_CELL)
     else:
         try:
             entry_date = parse_entry_date(fields["date"])
         except ValueError as exc:
-            problem("date", str(exc), Code.TYPE_ERROR)
+            problem("date", reason(exc), Code.TYPE_ERROR)
     if entry_date is not None and entry_date < plan.plan.issued:
         problem(
             "date",
-            f"{entry_date} is before the plan was issued ({plan.plan.issued}); a typo?",
+            msg("ledger.before_issued_typo", date=entry_date, issued=plan.plan.issued),
             Code.CONSTRAINT_ERROR,
             Severity.WARNING,
         )
 
     task: Task | None = None
     if not fields["task"]:
-        problem("task", "missing task id", Code.MISSING_CELL)
+        problem("task", msg("ledger.missing_task"), Code.MISSING_CELL)
     else:
         task = plan.task_by_id.get(normalise_task_id(fields["task"]))
         if task is None:
@@ -319,12 +330,12 @@ def _parse_row(
 
     status: LedgerStatus | None = None
     if not fields["status"]:
-        problem("status", "missing status", Code.MISSING_CELL)
+        problem("status", msg("ledger.missing_status"), Code.MISSING_CELL)
     else:
         try:
             status = parse_status(fields["status"])
         except ValueError as exc:
-            problem("status", str(exc), Code.TYPE_ERROR)
+            problem("status", reason(exc), Code.TYPE_ERROR)
 
     value: float | None = None
     if fields["value"]:
@@ -332,27 +343,28 @@ def _parse_row(
             value = parse_value(fields["value"])
         except ValueError as exc:
             code = Code.CONSTRAINT_ERROR if isinstance(exc, OutOfRange) else Code.TYPE_ERROR
-            problem("value", str(exc), code)
+            problem("value", reason(exc), code)
 
     region: str | None = None
     if fields["region"]:
         region = plan.resolve_region(fields["region"])
         if region is None:
-            problem("region", f"unknown region {fields['region']!r}", Code.UNKNOWN_REGION)
+            problem(
+                "region", msg("ledger.unknown_region", name=fields["region"]), Code.UNKNOWN_REGION
+            )
 
     metric = fields["metric"] or None
     if task is not None:
         if metric is not None and quantity_for(task, metric) is None:
-            known = ", ".join(q.metric for q in task.quantities) or "none"
             problem(
                 "metric",
-                f"task {task.id} has no quantity {metric!r} (it has: {known})",
+                _no_metric(task, metric),
                 Code.UNKNOWN_METRIC,
             )
         elif value is not None and not task.quantities:
             problem(
                 "value",
-                f"task {task.id} commits to no quantity; the value is ignored",
+                msg("ledger.no_quantity_ignored", task=task.id),
                 Code.CONSTRAINT_ERROR,
                 Severity.WARNING,
             )
@@ -367,7 +379,7 @@ def _parse_row(
         ):
             problem(
                 "region",
-                f"region {fields['region']!r} is not one of the regions task {task.id} names",
+                msg("ledger.region_not_named", name=fields["region"], task=task.id),
                 Code.CONSTRAINT_ERROR,
                 Severity.WARNING,
             )
@@ -391,6 +403,12 @@ def _parse_row(
         ),
         problems,
     )
+
+
+def _no_metric(task: Task, metric: str) -> Message:
+    """``task A3.6 has no quantity 'x' (it has: schools)``."""
+    known = Join(tuple(q.metric for q in task.quantities)) if task.quantities else None
+    return msg("ledger.no_metric", task=task.id, metric=metric, known=known or msg("ledger.none"))
 
 
 def read_ledger(

@@ -1,7 +1,8 @@
 """``glplan check --format markdown|csv``: the check as files to mail, paste or open.
 
-Both name their columns like the JSON keys (``region``, ``indicator``, ``period``,
-``value``, ``gap``, ``status``, ``rag``, ...). Markdown opens with the headline, then has
+In English both name their columns like the JSON keys (``region``, ``indicator``,
+``period``, ``value``, ``gap``, ``status``, ``rag``, ...); in Chinese with labels (地区,
+指标代码, 时期, ...). Markdown opens with the headline, then has
 one table per target year and indicator, with names and statuses in the chosen language,
 then the same lines as the terminal view; CSV one row per region × indicator × target
 year, with codes.
@@ -41,6 +42,7 @@ from gl_plan.report.check_summary import (
 )
 from gl_plan.report.format import (
     CsvCell,
+    column_names,
     csv_text,
     digits_for,
     display_name,
@@ -122,7 +124,11 @@ def _md_year(result: CheckResult, plan: Plan, year: int, lang: Lang) -> list[str
                     text(a.rag.value, lang),
                 ]
             )
-        lines += md_table(MARKDOWN_COLUMNS, rows, right=("value", "gap", "projected"))
+        lines += md_table(
+            column_names("check_md", MARKDOWN_COLUMNS, lang),
+            rows,
+            right=column_names("check_md", ("value", "gap", "projected"), lang),
+        )
         lines.append("")
     if hidden:
         names = sep.join(region_name(plan, r, lang) for r in hidden)
@@ -216,4 +222,4 @@ def check_csv(result: CheckResult, plan: Plan, lang: Lang) -> str:
                 ";".join(a.notes),
             ]
         )
-    return csv_text(CSV_COLUMNS, rows)
+    return csv_text(column_names("check_csv", CSV_COLUMNS, lang), rows)

@@ -332,7 +332,8 @@ def footnote_entries(
         name = _with_keys(display_name(plan, region, lang), names, every, lang)
         shown = [display_name(plan, c, lang) for c in children]
         head = text("check.includes_outlier", lang, name=name)
-        out.append((head, [*shown[:-1], shown[-1] + ")"] if shown else [")"]))
+        close = text("close_paren", lang)
+        out.append((head, [*shown[:-1], shown[-1] + close] if shown else [close]))
     for (region, share, reference), names in low.items():
         name = _with_keys(display_name(plan, region, lang), names, every, lang)
         if share is None or reference is None:
@@ -353,7 +354,8 @@ def footnote_entries(
             leaves=leaves,
         )  # fmt: skip
         items = [region_name(plan, c, lang) for c in missing]
-        out.append((head, [*items[:-1], items[-1] + ")"] if items else [")"]))
+        close = text("close_paren", lang)
+        out.append((head, [*items[:-1], items[-1] + close] if items else [close]))
     lower = [indicator_name(plan, i, lang) for i in indicators if lower_is_better(plan, i)]
     if lower:
         joined = text("sep.names", lang).join(lower)

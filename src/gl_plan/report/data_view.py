@@ -1,9 +1,9 @@
 """``glplan data --format markdown``: the normalised observations as a Markdown table.
 
 Columns are named like the JSON keys (``region``, ``period``, ``indicator``, ``value``,
-``numerator``, ``denominator``, ``source``, ``line``); the cells give region and
-indicator by their short names in the chosen language (the codes are in the JSON and
-CSV), and the source file by its name.
+``numerator``, ``denominator``, ``source``, ``line``) in English, with labels in Chinese;
+the cells give region and indicator by their short names in the chosen language (the
+codes are in the JSON and CSV), and the source file by its name.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Final
 from gl_plan.data.observations import ObservationSet
 from gl_plan.i18n import Lang, text
 from gl_plan.plan.models import Plan
-from gl_plan.report.format import indicator_name, md_table, md_text, region_name
+from gl_plan.report.format import column_names, indicator_name, md_table, md_text, region_name
 
 __all__ = ["MARKDOWN_COLUMNS", "observations_markdown"]
 
@@ -54,5 +54,10 @@ def observations_markdown(observations: ObservationSet, plan: Plan, lang: Lang) 
     ]
     if not rows:
         return "\n".join([*lines, md_text(text("data.none", lang))]) + "\n"
-    lines += md_table(MARKDOWN_COLUMNS, rows, right=("value", "numerator", "denominator", "line"))
+    right = ("value", "numerator", "denominator", "line")
+    lines += md_table(
+        column_names("data_md", MARKDOWN_COLUMNS, lang),
+        rows,
+        right=column_names("data_md", right, lang),
+    )
     return "\n".join(lines) + "\n"

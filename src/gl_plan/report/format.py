@@ -18,7 +18,7 @@ from typing import Final
 
 from rich.console import Console, RenderableType
 
-from gl_plan.i18n import Lang
+from gl_plan.i18n import Lang, text
 from gl_plan.plan.models import Plan
 
 __all__ = [
@@ -167,6 +167,13 @@ def md_cell(text: str) -> str:
     """Text safe inside a Markdown table cell: escaped as :func:`md_text`, line breaks as
     ``<br>``."""
     return _md_escape(text).replace("\n", "<br>")
+
+
+def column_names(view: str, columns: Iterable[str], lang: Lang) -> list[str]:
+    """The headers of a Markdown or CSV table in ``lang``: in English the JSON keys
+    themselves (``region``, ``status``), in Chinese labels (地区, 状态); see the
+    ``col.VIEW.*`` texts."""
+    return [text(f"col.{view}.{c}", lang) for c in columns]
 
 
 def md_table(

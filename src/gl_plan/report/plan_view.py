@@ -40,7 +40,10 @@ def _due(task: Task, lang: Lang) -> str:
 def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
     """The plan's title, its goals table and one table of every action's tasks."""
     out: list[RenderableType] = [
-        Text(f"{plan.plan.title.get(lang)} ({plan.plan.issued.isoformat()})", style="bold"),
+        Text(
+            plan.plan.title.get(lang) + text("aside", lang, items=plan.plan.issued.isoformat()),
+            style="bold",
+        ),
         Text(""),
     ]
     years = sorted(g.year for g in plan.goals)

@@ -27,7 +27,7 @@ from gl_plan.errors import Problem
 from gl_plan.i18n import TEXTS, Lang, text
 from gl_plan.ledger.model import LedgerEntry
 from gl_plan.plan.models import Plan
-from gl_plan.report.format import CsvCell, csv_text, md_table, md_text
+from gl_plan.report.format import CsvCell, column_names, csv_text, md_table, md_text
 
 __all__ = [
     "CSV_COLUMNS",
@@ -149,7 +149,9 @@ def _due_text(item: TaskAssessment, lang: Lang) -> list[str]:
 def summary_line(items: Iterable[TaskAssessment], as_of: date, lang: Lang) -> str:
     """``As of 2026-11-30, 35 tasks: 5 overdue, ... ; 2 stale``."""
     counts = task_summary(items)
-    parts = [f"{counts[s]} {text(s, lang)}" for s in STATUSES if counts[s]]
+    parts = [
+        text("tasks.count", lang, n=counts[s], status=text(s, lang)) for s in STATUSES if counts[s]
+    ]
     head = text("tasks.summary", lang, as_of=as_of.isoformat(), total=counts["total"])
     stale = text("tasks.summary_stale", lang, n=counts["stale"]) if counts["stale"] else ""
     return head + text("sep.counts", lang).join(parts) + stale + text("tasks.summary_end", lang)
@@ -229,9 +231,10 @@ def tasks_markdown(
 ) -> str:
     """A Markdown section: heading, summary line and one table row per task.
 
-    Columns are named like the JSON keys (:data:`MARKDOWN_COLUMNS`); the cells are in
-    ``lang``. The summary counts ``summary_of`` (all tasks) when the rows are a selection;
-    ``left_out`` tasks not shown are counted on a last line that says how to see them.
+    Columns are named like the JSON keys (:data:`MARKDOWN_COLUMNS`) in English, with
+    labels in Chinese; the cells are in ``lang``. The summary counts ``summary_of`` (all
+    tasks) when the rows are a selection; ``left_out`` tasks not shown are counted on a
+    last line that says how to see them.
     """
     rows = [
         [
@@ -253,7 +256,7 @@ def tasks_markdown(
         "",
     ]
     if rows:
-        lines += md_table(MARKDOWN_COLUMNS, rows)
+        lines += md_table(column_names("tasks_md", MARKDOWN_COLUMNS, lang), rows)
     if left_out:
         lines += ["", md_text(_left_out_line(left_out, lang))]
     return "\n".join(lines) + "\n"
@@ -282,7 +285,7 @@ def tasks_csv(items: Sequence[TaskAssessment], lang: Lang) -> str:
         ]
         for item in items
     ]
-    return csv_text(CSV_COLUMNS, rows)
+    return csv_text(column_names("tasks_csv", CSV_COLUMNS, lang), rows)
 
 
 def tasks_document(
