@@ -167,8 +167,8 @@ def read_period(text: str) -> tuple[Period, Message | None]:
         msg(
             "data.period.unreadable",
             text=text,
-            quarter_zh="2024年第三季度",
-            months_zh="2024年1-9月",
+            quarter_form="2024年第三季度",
+            months_form="2024年1-9月",
         )
     )
 

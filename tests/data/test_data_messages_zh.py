@@ -302,10 +302,6 @@ def test_every_data_text_is_looked_up_by_an_existing_key() -> None:
     assert sorted(data_keys - used - made) == []
 
 
-@pytest.mark.xfail(
-    reason="the CLI prints problems in English until print_problems renders the user's language",
-    strict=False,
-)
 def test_validate_lang_zh_prints_the_findings_in_chinese(
     data_plan: Plan, indicator_fixtures: Path, tmp_path: Path
 ) -> None:
