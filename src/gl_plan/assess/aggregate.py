@@ -63,7 +63,7 @@ from gl_plan.plan.models import Plan, Unit
 class Coverage(BaseModel):
     """How a parent region's figure for one period was obtained."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     period: str
     #: True: sum over sum of the reporting regions' counts; False: the region's own figure.

@@ -52,7 +52,7 @@ MISSING = "missing"
 class Change(BaseModel):
     """One difference between the reference check and the current one."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
     kind: ChangeKind
     region: str | None = None
@@ -72,7 +72,7 @@ class Change(BaseModel):
 class Comparison(BaseModel):
     """The changes from the check as of ``since`` to the check as of ``as_of``."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     since: str
     as_of: str

@@ -149,7 +149,7 @@ BaselineSource = Literal["plan", "earliest"]
 class IndicatorAssessment(BaseModel):
     """One region × indicator × target year."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     region: str
     #: ``city`` for the root region, ``county`` for a reporting (leaf) region, ``group`` for

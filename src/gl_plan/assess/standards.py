@@ -31,7 +31,7 @@ class StandardOutcome(StrEnum):
 class StandardResult(BaseModel):
     """One region against one national standard."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     region: str
     standard: str

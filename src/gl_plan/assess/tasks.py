@@ -108,7 +108,7 @@ _Key = tuple[date, int]
 
 
 class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class RegionProgress(_Result):

@@ -74,7 +74,11 @@ class Model(BaseModel):
     """Base for every plan model: unknown keys are errors, instances are immutable."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, validate_default=True, coerce_numbers_to_str=True
+        extra="forbid",
+        frozen=True,
+        validate_default=True,
+        coerce_numbers_to_str=True,
+        defer_build=True,
     )
 
 
