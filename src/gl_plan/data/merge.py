@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Mapping
 from gl_plan.data.observations import Observation, ObservationSet, Series
 from gl_plan.data.wording import joined
 from gl_plan.errors import Code, Problem, Severity, msg
-from gl_plan.periods import Period
 
 #: ``Observation.source`` → (file, sheet), for locating problems.
 Sources = Mapping[str, tuple[str, str | None]]
@@ -23,29 +22,33 @@ def merge(
 ) -> ObservationSet:
     """The observations grouped into series, duplicates collapsed and conflicts removed.
 
-    Built in one pass over one dictionary per series: a national file of a million rows
-    would otherwise hold a million one-element groups beside the series being built.
+    Each series is a list sorted by period (stable: copies of one figure keep the order
+    they were read in), so repeated figures sit side by side; a national file of a million
+    rows needs no dictionary entry per figure.
     """
-    series: dict[tuple[str, str], dict[Period, Observation]] = {}
-    repeated: dict[tuple[str, str, Period], list[Observation]] = {}
+    grouped: dict[tuple[str, str], list[Observation]] = {}
     for obs in observations:
-        by_period = series.setdefault((obs.region, obs.indicator), {})
-        first = by_period.setdefault(obs.period, obs)
-        if first is not obs:
-            repeated.setdefault((obs.region, obs.indicator, obs.period), [first]).append(obs)
-    for (region, indicator, period), group in repeated.items():
-        keep = _one_of(group, sources, report)
-        if keep is None:
-            del series[(region, indicator)][period]
-        else:
-            series[(region, indicator)][period] = keep
-    return ObservationSet(
-        {
-            key: Series(key[0], key[1], tuple(by_period[p] for p in sorted(by_period)))
-            for key, by_period in series.items()
-            if by_period
-        }
-    )
+        grouped.setdefault((obs.region, obs.indicator), []).append(obs)
+    series: dict[tuple[str, str], Series] = {}
+    for (region, indicator), group in grouped.items():
+        group.sort(key=_ordinal)
+        kept: list[Observation] = []
+        start = 0
+        while start < len(group):
+            end = start + 1
+            while end < len(group) and group[end].period == group[start].period:
+                end += 1
+            keep = group[start] if end - start == 1 else _one_of(group[start:end], sources, report)
+            if keep is not None:
+                kept.append(keep)
+            start = end
+        if kept:
+            series[(region, indicator)] = Series(region, indicator, tuple(kept))
+    return ObservationSet(series)
+
+
+def _ordinal(o: Observation) -> int:
+    return o.period.ordinal
 
 
 def _where(o: Observation) -> str:
