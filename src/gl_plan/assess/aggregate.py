@@ -185,36 +185,29 @@ def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
                         tuple(acc.outliers),
                     )
                 own = reported.get(period)
+                # What every point's coverage says, whichever figure the point holds.
+                common: dict[str, object] = {
+                    "period": str(period),
+                    "expected": len(expected),
+                    "reporting": len(expected) - len(missing),
+                    "missing": missing,
+                    "without_counts": without,
+                    "computed_value": computed,
+                    "outliers": acc.outliers if computed is not None else [],
+                }
                 if own is not None:
                     points.append(own)
-                    cov = Coverage(
-                        period=str(period),
-                        computed=False,
-                        expected=len(expected),
-                        reporting=len(expected) - len(missing),
-                        missing=missing,
-                        without_counts=without,
-                        computed_value=computed,
-                        differs=(
-                            computed is not None
-                            and not missing
-                            and abs(own.value - computed) > tolerance
-                        ),
-                        outliers=acc.outliers if computed is not None else [],
+                    differs = (
+                        computed is not None
+                        and not missing
+                        and abs(own.value - computed) > tolerance
                     )
+                    cov = Coverage.model_validate({**common, "computed": False, "differs": differs})
                 elif computed is not None:
                     counts = (None, None) if unit.summable else (acc.numerator, acc.denominator)
                     points.append(Observation(parent, period, indicator, computed, *counts))
-                    cov = Coverage(
-                        period=str(period),
-                        computed=True,
-                        expected=len(expected),
-                        reporting=len(expected) - len(missing),
-                        missing=missing,
-                        without_counts=without,
-                        partial=bool(missing),
-                        computed_value=computed,
-                        outliers=acc.outliers,
+                    cov = Coverage.model_validate(
+                        {**common, "computed": True, "partial": bool(missing)}
                     )
                     if missing:
                         cov = _with_share(cov, acc, period, references, plan.settings.min_coverage)
