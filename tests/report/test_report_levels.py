@@ -8,14 +8,15 @@ levels are behind.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 import yaml
 
 from gl_plan.api import run_check
+from gl_plan.assess.aggregate import Coverage
 from gl_plan.assess.check import CheckResult
 from gl_plan.assess.indicators import Rag, Status
 from gl_plan.data.observations import Observation, ObservationSet
@@ -142,7 +143,7 @@ def test_no_county_words_for_a_plan_with_none_behind(result: CheckResult, plan: 
     calm = result.model_copy(
         update={
             "indicators": [
-                a.model_copy(update={"status": Status.ON_TRACK, "rag": Rag.GREEN})
+                replace(a, **{"status": Status.ON_TRACK, "rag": Rag.GREEN})
                 for a in result.indicators
             ],
             "summary": result.summary.model_copy(update={"behind": {}}),
@@ -162,9 +163,9 @@ def test_a_small_gap_keeps_its_decimals(result: CheckResult) -> None:
     assert fmt_gap(0.0) == "0.0"
     assert fmt_gap(-6.24) == "-6.2"
     a = next(a for a in result.indicators if a.region == "P")
-    tiny = a.model_copy(update={"value": 16.54, "gap": 0.04})
+    tiny = replace(a, **{"value": 16.54, "gap": 0.04})
     assert gap_text(tiny) == "+0.04"
-    precise = a.model_copy(update={"target": 16.25, "value": 16.3, "gap": 0.05})
+    precise = replace(a, **{"target": 16.25, "value": 16.3, "gap": 0.05})
     assert (value_text(precise), gap_text(precise)) == ("16.30", "+0.05")
 
 
@@ -197,7 +198,7 @@ def flagged(result: CheckResult) -> CheckResult:
     return result.model_copy(
         update={
             "indicators": [
-                a.model_copy(update={"notes": [*a.notes, *notes.get(a.region, [])]})
+                replace(a, **{"notes": [*a.notes, *notes.get(a.region, [])]})
                 for a in result.indicators
             ]
         }
@@ -220,7 +221,8 @@ def test_figures_to_check_are_marked_and_named(result: CheckResult, plan: Plan) 
 
 def test_low_coverage_names_the_share(result: CheckResult, plan: Plan) -> None:
     def low(share: float | None) -> CheckResult:
-        coverage = SimpleNamespace(
+        coverage = Coverage(
+            period="2026",
             partial=True,
             reporting=3,
             expected=4,
@@ -230,13 +232,14 @@ def test_low_coverage_names_the_share(result: CheckResult, plan: Plan) -> None:
             computed=True,
         )
         rows = [
-            a.model_copy(
-                update={
+            replace(
+                a,
+                **{
                     "status": Status.INSUFFICIENT_DATA,
                     "rag": Rag.AMBER,
                     "notes": ["low_coverage"],
                     "coverage": coverage,
-                }
+                },
             )
             if a.region == "P"
             else a
