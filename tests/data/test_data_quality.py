@@ -68,6 +68,19 @@ def test_completeness_lists_missing_indicators_per_region(data_plan: Plan) -> No
     )
 
 
+def test_regions_missing_the_same_indicators_share_one_line(data_plan: Plan) -> None:
+    # Two counties' files arrived; fifteen are still to come: one line, not fifteen.
+    obs = series("450321", PRE, [95.0, 96.0]) + series("450323", PRE, [95.0, 96.0])
+    problems = check_completeness(ObservationSet.from_observations(obs), data_plan)
+    assert len(problems) == 1
+    text = problems[0].text()
+    assert text.startswith("15 regions did not report 2022Q2 (the latest period in the data): ")
+    assert "450302 Xiufeng District, 450303 Diecai District" in text
+    assert "450321" not in text
+    assert text.endswith("; missing preschool_gross_enrollment_rate")
+    assert problems[0].text("zh").startswith("15 个地区未报送 2022Q2")
+
+
 def test_completeness_of_nothing_is_nothing(data_plan: Plan) -> None:
     assert check_completeness(ObservationSet(), data_plan) == []
 

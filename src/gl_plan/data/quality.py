@@ -114,22 +114,31 @@ def check_completeness(observations: ObservationSet, plan: Plan) -> list[Problem
             reported.setdefault(indicator, set()).add(region)
     order = [i.id for i in plan.indicators if i.id in reported]
     order += sorted(set(reported) - set(order))
-    problems: list[Problem] = []
+    # Regions missing the same indicators share one line: checking the first files of a
+    # quarter should not print a line for every county still to send its own.
+    alike: dict[tuple[str, ...], list[str]] = {}
     for leaf in plan.leaves():
-        missing = [ind for ind in order if leaf.code not in reported[ind]]
+        missing = tuple(ind for ind in order if leaf.code not in reported[ind])
         if missing:
-            problems.append(
-                Problem(
-                    msg(
-                        "data.quality.not_reported",
-                        region=region_named(leaf.code, plan),
-                        period=latest,
-                        indicators=joined(missing),
-                    ),
-                    severity=Severity.WARNING,
-                    code=Code.INCOMPLETE_REPORTING,
-                )
+            alike.setdefault(missing, []).append(leaf.code)
+    problems: list[Problem] = []
+    for missing, regions in alike.items():
+        if len(regions) == 1:
+            message = msg(
+                "data.quality.not_reported",
+                region=region_named(regions[0], plan),
+                period=latest,
+                indicators=joined(list(missing)),
             )
+        else:
+            message = msg(
+                "data.quality.not_reported_many",
+                count=len(regions),
+                regions=joined([region_named(code, plan) for code in regions]),
+                period=latest,
+                indicators=joined(list(missing)),
+            )
+        problems.append(Problem(message, severity=Severity.WARNING, code=Code.INCOMPLETE_REPORTING))
     return problems
 
 

@@ -505,6 +505,11 @@ DATA: Final[dict[str, tuple[str, str]]] = {
         "{region} 未报送 {period}（数据中最新一期）：{indicators}",
         "{region} did not report {period} (the latest period in the data): {indicators}",
     ),
+    "data.quality.not_reported_many": (
+        "{count} 个地区未报送 {period}（数据中最新一期）：{regions}；缺 {indicators}",
+        "{count} regions did not report {period} (the latest period in the data): {regions}; "
+        "missing {indicators}",
+    ),
     "data.quality.gap": (
         "{region} 缺少 {missing} 的数据（{before} 与 {after} 之间）：{indicators}",
         "{region} has no data for {missing} (between {before} and {after}): {indicators}",
