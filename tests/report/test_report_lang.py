@@ -70,7 +70,7 @@ def test_default_language_from_glplan_lang() -> None:
 
 def test_validate_speaks_both_languages() -> None:
     assert "ok (10 actions, 35 tasks)" in run("validate", "--lang", "en").stdout
-    assert "有效（10 大行动，35 项任务）" in run("validate", "--lang", "zh").stdout
+    assert "有效（10 项行动，35 项任务）" in run("validate", "--lang", "zh").stdout
 
 
 def test_bad_language_is_a_usage_error() -> None:

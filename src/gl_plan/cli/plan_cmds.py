@@ -115,6 +115,8 @@ def validate(
                     path=path,
                     actions=len(loaded.actions),
                     tasks=len(loaded.tasks),
+                    s_actions="" if len(loaded.actions) == 1 else "s",
+                    s_tasks="" if len(loaded.tasks) == 1 else "s",
                 )
             )
     if data:

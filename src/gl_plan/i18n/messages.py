@@ -208,8 +208,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "files in the project's data/indicators",
     ),
     "cli.valid": (
-        "{path}：有效（{actions} 大行动，{tasks} 项任务）",
-        "{path}: ok ({actions} actions, {tasks} tasks)",
+        "{path}：有效（{actions} 项行动，{tasks} 项任务）",
+        "{path}: ok ({actions} action{s_actions}, {tasks} task{s_tasks})",
     ),
     "cli.data_summary": (
         "数据：{files} 个文件共 {n} 条观测值；{errors} 个错误，{warnings} 个警告",

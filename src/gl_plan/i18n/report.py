@@ -293,7 +293,10 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
     "plan.deadline": ("完成时限", "Time limit"),
     "plan.due": ("截止日期", "Due"),
     "plan.none": ("无", "none"),
-    "plan.count": ("{actions} 大行动，{tasks} 项任务", "{actions} actions, {tasks} tasks"),
+    "plan.count": (
+        "{actions} 项行动，{tasks} 项任务",
+        "{actions} action{s_actions}, {tasks} task{s_tasks}",
+    ),
     # --- glplan data --format markdown --------------------------------------------------
     "data.title": ("指标数据", "Indicator data"),
     "data.none": ("没有数据。", "No observations."),

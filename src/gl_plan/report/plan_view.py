@@ -94,7 +94,16 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
             row.append(Text(_due(task, lang)))
             tasks.add_row(*row, end_section=i + 1 == len(action.tasks))
     out.append(tasks)
-    out.append(Text(text("plan.count", lang, actions=len(plan.actions), tasks=len(plan.tasks))))
+    n_actions, n_tasks = len(plan.actions), len(plan.tasks)
+    count = text(
+        "plan.count",
+        lang,
+        actions=n_actions,
+        tasks=n_tasks,
+        s_actions="" if n_actions == 1 else "s",
+        s_tasks="" if n_tasks == 1 else "s",
+    )
+    out.append(Text(count))
     return out
 
 
