@@ -16,10 +16,10 @@ Windows; the folder is flushed too, so that the rename survives a power cut.
   written directly: there is no file to tear, and a rename would replace the device itself.
 - A new file gets the usual permissions (0666 less the umask); a replaced file keeps its
   mode.
-- :func:`atomic_append_bytes` rewrites the old bytes plus the new ones the same way, under
-  :func:`locked`, so that two glplan processes appending to one ledger at the same moment
-  cannot lose each other's line. The lock is a hidden lock file beside the target
-  (``.progress.csv.lock``, kept by the :mod:`filelock` library after use; harmless).
+- :func:`atomic_append_bytes` rewrites the old bytes plus the new ones the same way. It
+  takes no lock: a writer that reads, checks and appends (``progress add``) holds
+  :func:`gl_plan.locking.locked` around all three, so that two glplan processes appending
+  to one ledger at the same moment cannot lose each other's line.
 
 Failures raise :class:`~gl_plan.errors.GlplanError` (exit code 2) naming the file; nothing is
 left half written.
@@ -32,29 +32,23 @@ import errno
 import os
 import secrets
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
-
-from filelock import FileLock, Timeout
 
 from gl_plan.errors import Code, GlplanError, Msg, msg
 from gl_plan.i18n import TEXTS
 
 __all__ = [
-    "LOCK_TIMEOUT_SECONDS",
     "atomic_append_bytes",
     "atomic_write_bytes",
     "atomic_write_text",
-    "locked",
+    "cannot_write",
     "os_reason",
+    "real_target",
 ]
 
-#: How long :func:`locked` waits for another glplan process before giving up.
-LOCK_TIMEOUT_SECONDS: Final = 30.0
-
 #: Room left in a file name (at most 255 bytes) for the dot, the token and the suffix.
-_NAME_KEEP: Final = 200
+NAME_KEEP: Final = 200
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
@@ -65,12 +59,12 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         _write_directly(Path(path), data, name, append=False)
         return
     _refuse_read_only(info, name)
-    target = _real_target(Path(path))
+    target = real_target(Path(path))
     folder = target.parent
     try:
         fd, tmp_name = _create_temp(folder, target.name)
     except OSError as exc:
-        raise _cannot_write(exc, name) from None
+        raise cannot_write(exc, name) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -83,7 +77,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         if isinstance(exc, OSError):
-            raise _cannot_write(exc, name) from None
+            raise cannot_write(exc, name) from None
         raise
     _fsync_dir(folder)
 
@@ -97,8 +91,9 @@ def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> N
 def atomic_append_bytes(path: str | Path, extra: bytes) -> None:
     """Append by writing old bytes + ``extra`` to a new file and swapping it in.
 
-    Every earlier byte is kept exactly; an interruption leaves the old file whole. Runs under
-    :func:`locked`, so concurrent appends by glplan processes each keep the other's bytes.
+    Every earlier byte is kept exactly; an interruption leaves the old file whole. Another
+    process appending at the same moment could work from the same old bytes: hold
+    :func:`gl_plan.locking.locked` around the read and the append.
     """
     name = str(path)
     info = _stat(Path(path), name)
@@ -106,45 +101,14 @@ def atomic_append_bytes(path: str | Path, extra: bytes) -> None:
         _write_directly(Path(path), extra, name, append=True)
         return
     _refuse_read_only(info, name)
-    target = _real_target(Path(path))
-    with locked(target):
-        try:
-            old = target.read_bytes() if target.exists() else b""
-        except OSError as exc:
-            raise GlplanError.single(
-                msg("write.cannot_read", reason=os_reason(exc)), file=name
-            ) from None
-        atomic_write_bytes(target, old + extra)
-
-
-@contextlib.contextmanager
-def locked(path: str | Path) -> Iterator[None]:
-    """Hold an exclusive lock for a read-modify-write of ``path``.
-
-    Taken by every glplan writer that reads before it writes (``progress add``), so that two
-    of them never work from the same old content. The lock file is ``.NAME.lock`` beside the
-    file (beside a symbolic link's destination). Re-entrant within a thread. Waits at most
-    :data:`LOCK_TIMEOUT_SECONDS`, then raises :class:`GlplanError` (code ``busy``).
-    """
-    name = str(path)
-    target = _real_target(Path(path))
-    # One instance per lock file in this process: a nested `locked` of the same file counts
-    # up instead of waiting for itself.
-    lock = FileLock(target.parent / f".{target.name[:_NAME_KEEP]}.lock", is_singleton=True)
+    target = real_target(Path(path))
     try:
-        lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
-    except Timeout:
-        raise GlplanError.single(
-            msg("write.busy", seconds=f"{LOCK_TIMEOUT_SECONDS:.0f}"),
-            file=name,
-            code=Code.BUSY,
-        ) from None
+        old = target.read_bytes() if target.exists() else b""
     except OSError as exc:
-        raise _cannot_write(exc, name) from None
-    try:
-        yield
-    finally:
-        lock.release()
+        raise GlplanError.single(
+            msg("write.cannot_read", reason=os_reason(exc)), file=name
+        ) from None
+    atomic_write_bytes(target, old + extra)
 
 
 def _stat(path: Path, name: str) -> os.stat_result | None:
@@ -154,7 +118,7 @@ def _stat(path: Path, name: str) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise _cannot_write(exc, name) from None
+        raise cannot_write(exc, name) from None
     if stat.S_ISDIR(info.st_mode):
         raise GlplanError.single(msg("write.is_folder"), file=name)
     return info
@@ -169,7 +133,7 @@ def _refuse_read_only(info: os.stat_result | None, name: str) -> None:
         )
 
 
-def _real_target(target: Path) -> Path:
+def real_target(target: Path) -> Path:
     """The file to replace: a symbolic link's destination (so the link is kept)."""
     if not os.path.islink(target):
         return target
@@ -179,13 +143,13 @@ def _real_target(target: Path) -> Path:
         # A dangling link: write the file it points to, as the shell's `>` would.
         return Path(os.path.realpath(target))
     except OSError as exc:
-        raise _cannot_write(exc, str(target)) from None
+        raise cannot_write(exc, str(target)) from None
 
 
 def _create_temp(folder: Path, name: str) -> tuple[int, str]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        tmp = folder / f".{name[:_NAME_KEEP]}.{secrets.token_hex(6)}.tmp"
+        tmp = folder / f".{name[:NAME_KEEP]}.{secrets.token_hex(6)}.tmp"
         try:
             # 0o666 less the umask, like any new file (mkstemp's 0o600 would hide a report
             # from the rest of its group).
@@ -202,10 +166,11 @@ def _write_directly(target: Path, data: bytes, name: str, *, append: bool) -> No
     except BrokenPipeError:
         raise  # `--output /dev/stdout | head`: the reader left; the CLI ends quietly
     except OSError as exc:
-        raise _cannot_write(exc, name) from None
+        raise cannot_write(exc, name) from None
 
 
-def _cannot_write(exc: OSError, name: str) -> GlplanError:
+def cannot_write(exc: OSError, name: str) -> GlplanError:
+    """The error for a write the operating system refused, naming the file."""
     return GlplanError.single(msg("write.cannot_write", reason=os_reason(exc)), file=name)
 
 

@@ -22,9 +22,10 @@ import pytest
 from filelock import FileLock
 from hardening_support import LEDGER, PLAN, ROOT
 
-from gl_plan import atomic
-from gl_plan.atomic import atomic_append_bytes, atomic_write_bytes, atomic_write_text, locked
+from gl_plan import locking
+from gl_plan.atomic import atomic_append_bytes, atomic_write_bytes, atomic_write_text
 from gl_plan.errors import GlplanError
+from gl_plan.locking import locked
 
 #: Makes every file written through os.fdopen slow and visible: 64 KB at a time, flushed,
 #: with a pause after each piece. Prepended to the scripts run in a child process.
@@ -367,13 +368,13 @@ def test_unencodable_text_does_not_crash(tmp_path: Path) -> None:
 
 def test_lock_is_reentrant_and_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "progress.csv"
-    with locked(target), locked(target):
-        atomic_append_bytes(target, b"a\n")  # takes the lock again: no deadlock
+    with locked(target), locked(target):  # taken again in the same thread: no deadlock
+        atomic_append_bytes(target, b"a\n")
     assert target.read_bytes() == b"a\n"
-    monkeypatch.setattr(atomic, "LOCK_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(locking, "LOCK_TIMEOUT_SECONDS", 0.2)
     # Another writer (a separate lock object on the same lock file) holds the lock.
     with FileLock(tmp_path / ".progress.csv.lock"):
-        with pytest.raises(GlplanError) as info:
+        with pytest.raises(GlplanError) as info, locked(target):
             atomic_append_bytes(target, b"b\n")
         assert info.value.problems[0].code == "busy"
     assert target.read_bytes() == b"a\n"

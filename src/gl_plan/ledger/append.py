@@ -2,7 +2,7 @@
 
 :func:`append_entry` checks a new entry against the plan, then appends exactly one CSV line,
 keeping every earlier byte, in the file's own encoding, delimiter and line ending. The read,
-the check of the file and the write happen under one lock (:func:`gl_plan.atomic.locked`),
+the check of the file and the write happen under one lock (:func:`gl_plan.locking.locked`),
 so that concurrent ``progress add`` runs each keep the other's line.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from gl_plan import limits
-from gl_plan.atomic import atomic_append_bytes, locked
+from gl_plan.atomic import atomic_append_bytes
 from gl_plan.errors import Code, ExitCode, GlplanError, Join, Message, Msg, Problem, Severity, msg
 from gl_plan.io import MAX_FIELD_CHARS, iter_rows, sniff_delimiter
 from gl_plan.ledger.model import (
@@ -34,6 +34,7 @@ from gl_plan.ledger.model import (
     suggest_task,
 )
 from gl_plan.ledger.read import decode_ledger, header_layout, read_ledger_bytes
+from gl_plan.locking import locked
 from gl_plan.plan.models import Plan, Task
 
 __all__ = ["TARGET_FACTOR", "append_entry"]
