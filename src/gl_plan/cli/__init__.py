@@ -9,24 +9,17 @@ Exit codes (the same for every command):
 
 A reader that leaves early (``glplan check | head``) is not an error: the command's exit
 code is the one it would have had.
+
+Each command lives in a module of its own (``check_cmd``, ``explain_cmd``, ``task_cmds``,
+``plan_cmds``, ``data_cmds``, ``init_cmd``), imported when the command runs: see
+:mod:`gl_plan.cli.application`.
 """
 
 from __future__ import annotations
 
-# Importing a command module adds its commands to `app`: one module per command group.
-from gl_plan.cli import check_cmd, data_cmds, explain_cmd, init_cmd, plan_cmds, task_cmds
 from gl_plan.cli.application import app
 
-__all__ = [
-    "app",
-    "check_cmd",
-    "data_cmds",
-    "explain_cmd",
-    "init_cmd",
-    "main",
-    "plan_cmds",
-    "task_cmds",
-]
+__all__ = ["app", "main"]
 
 
 def main() -> None:

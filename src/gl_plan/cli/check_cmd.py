@@ -22,7 +22,7 @@ from rich.console import Console, RenderableType
 from gl_plan.api import Inputs, load_inputs, run_check_inputs
 from gl_plan.assess.check import CheckResult, FailOn, findings
 from gl_plan.assess.compare import Comparison
-from gl_plan.cli.application import app
+from gl_plan.cli.application import command_app
 from gl_plan.cli.common import (
     AsOfOption,
     DataArguments,
@@ -53,6 +53,8 @@ from gl_plan.report.check_files import check_csv, check_markdown
 from gl_plan.report.check_terminal import check_renderables, screen_renderables
 from gl_plan.report.html_view import check_html
 from gl_plan.report.trends import quarter_trends, region_points
+
+app = command_app()
 
 FORMATS: Final = ("table", "json", "csv", "markdown", "html")
 

@@ -11,7 +11,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gl_plan.cli.application import app
+from gl_plan.cli.application import command_app
 from gl_plan.cli.common import (
     AsOfOption,
     DataOption,
@@ -40,6 +40,8 @@ from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.report.data_view import observations_markdown
 from gl_plan.resources import PROGRESS_FILE, resolve_inputs
+
+app = command_app()
 
 FORMATS = ("table", "json", "csv", "markdown")
 #: The columns of the table (their headers are ``col.data_table.*`` texts).

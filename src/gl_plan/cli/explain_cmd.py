@@ -24,7 +24,7 @@ from gl_plan.api import Inputs, load_inputs, run_check_inputs
 from gl_plan.assess.check import CheckResult
 from gl_plan.assess.compare import Comparison, compare
 from gl_plan.assess.explain import default_target_year, explain, find_row
-from gl_plan.cli.application import app
+from gl_plan.cli.application import command_app
 from gl_plan.cli.common import (
     AsOfOption,
     EncodingOption,
@@ -47,6 +47,8 @@ from gl_plan.ledger.model import parse_entry_date
 from gl_plan.limits import MB
 from gl_plan.plan.models import Plan, normalise_name
 from gl_plan.report.explain_view import explain_markdown, explain_renderables
+
+app = command_app()
 
 FORMATS: Final = ("table", "json", "markdown")
 #: A reference check (JSON) read by ``--compare-to``: the Guilin check is about 200 KB; a

@@ -8,11 +8,13 @@ from typing import Annotated, Final
 
 import typer
 
-from gl_plan.cli.application import app
+from gl_plan.cli.application import command_app
 from gl_plan.cli.common import LangOption, emit, handle_errors, resolve_lang
 from gl_plan.errors import Code, GlplanError, msg
 from gl_plan.i18n import Lang, text
 from gl_plan.project import Created, Template, create_project
+
+app = command_app()
 
 #: What each file of a new project is (``init.*`` texts); the plan by its template.
 _WHAT: Final = {

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from gl_plan.cli.application import app
+from gl_plan.cli.application import command_app
 from gl_plan.cli.common import (
     EncodingOption,
     LangOption,
@@ -31,6 +31,8 @@ from gl_plan.plan.models import Plan
 from gl_plan.plan.schema import plan_json_schema
 from gl_plan.report.plan_view import plan_renderables
 from gl_plan.resources import resolve_inputs
+
+app = command_app()
 
 
 @app.command()

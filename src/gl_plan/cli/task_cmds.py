@@ -17,7 +17,7 @@ from gl_plan.assess.tasks import (
     attention_order,
     select_tasks,
 )
-from gl_plan.cli.application import app
+from gl_plan.cli.application import command_app
 from gl_plan.cli.common import (
     AsOfOption,
     EncodingOption,
@@ -51,6 +51,8 @@ from gl_plan.report.tasks_view import (
     tasks_renderables,
 )
 from gl_plan.resources import PROGRESS_FILE, InputPaths, resolve_inputs
+
+app = command_app()
 
 ProgressOption = Annotated[
     Path | None,
