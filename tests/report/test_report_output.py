@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from gl_plan.cli import app
 from gl_plan.cli.common import output_format, write_output
+from gl_plan.cli.terminal import write_view
 from gl_plan.errors import GlplanError
 
 ALL = ("table", "json", "csv", "markdown", "html")
@@ -61,7 +62,7 @@ def test_csv_file_has_a_bom_and_text_files_do_not(tmp_path: Path) -> None:
 def test_tables_written_to_a_file_have_no_colour_codes(tmp_path: Path) -> None:
     from rich.text import Text
 
-    write_output([Text("red", style="bold red")], tmp_path / "t.txt", "table")
+    write_view([Text("red", style="bold red")], tmp_path / "t.txt", "table")
     assert (tmp_path / "t.txt").read_text(encoding="utf-8") == "red\n"
 
 

@@ -24,6 +24,7 @@ Pure: no I/O, no clock.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
@@ -210,6 +211,13 @@ def _data_changes(before: JsonDoc, after: JsonDoc) -> list[Change]:
 def changes_json(comparison: Comparison) -> list[dict[str, Any]]:
     """The ``changes`` list of ``check --format json --compare-to``."""
     return [c.to_json() for c in comparison.changes]
+
+
+def json_with_changes(content: bytes, comparison: Comparison) -> bytes:
+    """``check --format json``'s document (UTF-8) with the ``changes`` key added."""
+    data = json.loads(content)
+    data["changes"] = changes_json(comparison)
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def count_by_kind(changes: Sequence[Change]) -> dict[str, int]:

@@ -16,12 +16,10 @@ from pathlib import Path
 from typing import Annotated, Final
 
 import typer
-from rich.cells import cell_len
-from rich.console import Console, RenderableType
 
 from gl_plan.api import Inputs, load_inputs, run_check_inputs
-from gl_plan.assess.check import CheckResult, FailOn, findings
-from gl_plan.assess.compare import Comparison
+from gl_plan.assess.check import FailOn, findings
+from gl_plan.assess.compare import json_with_changes
 from gl_plan.cli.application import command_app
 from gl_plan.cli.common import (
     AsOfOption,
@@ -43,16 +41,10 @@ from gl_plan.cli.common import (
     resolve_lang,
     write_output,
 )
-from gl_plan.cli.explain_cmd import comparison_for
+from gl_plan.cli.compare_to import comparison_for
 from gl_plan.data.observations import ObservationSet
 from gl_plan.errors import Code, ExitCode, GlplanError, Join, Problem, Severity, msg
-from gl_plan.i18n import Lang
-from gl_plan.report.changes_view import with_changes
 from gl_plan.report.charts import require_matplotlib
-from gl_plan.report.check_files import check_csv, check_markdown
-from gl_plan.report.check_terminal import check_renderables, screen_renderables
-from gl_plan.report.html_view import check_html
-from gl_plan.report.trends import quarter_trends, region_points
 
 app = command_app()
 
@@ -202,19 +194,20 @@ def check(
         comparison_for(compare_to, out_format, inputs, result) if compare_to is not None else None
     )
     reached = findings(result, level)
-    screen = None if full or output is not None or out_format != "table" else _terminal()
-    if screen is not None:
-        # The messages on stderr share the screen: before the report, and the --fail-on
-        # line after it.
-        reserved = _stderr_lines(printed, screen.width, language) + (1 if reached else 0)
-        points = region_points(result)
-        content: bytes | str | list[RenderableType] = screen_renderables(
-            result, inputs.plan, language, screen, quarter_trends(points),
-            comparison=comparison, reserved=reserved,
-        )  # fmt: skip
+    if out_format == "json":
+        content = result.to_json_bytes()
+        if comparison is not None:
+            content = json_with_changes(content, comparison)
+        write_output(content, output, out_format)
     else:
-        content = _render(result, inputs, out_format, language, comparison)
-    write_output(content, output, out_format)
+        # The only import inside a function in the commands: every other format renders
+        # with rich and the report modules, which JSON (what CI and scripts run) never needs.
+        from gl_plan.cli.check_views import write_report
+
+        write_report(
+            result, inputs, out_format, language, output=output, comparison=comparison,
+            full=full, printed=printed, fail_line=bool(reached),
+        )  # fmt: skip
 
     if reached:
         kinds = tuple(msg(f"failon.{kind}", n=n) for kind, n in reached.items())
@@ -261,44 +254,6 @@ def _fail_level(value: str) -> FailOn:
         ) from None
 
 
-def _terminal() -> Console | None:
-    """The console the report goes to when stdout is a terminal (as
-    :func:`~gl_plan.cli.common.write_output` sees it), else None."""
-    console = Console(highlight=False, emoji=False)
-    return console if console.is_terminal else None
-
-
-def _stderr_lines(problems: list[Problem], width: int, lang: Lang) -> int:
-    """About how many lines the messages take on stderr (each wraps at ``width``)."""
-    return sum(
-        max(1, -(-cell_len(p.render(lang) + p.label(lang)) // max(width, 1))) for p in problems
-    )
-
-
 def _observations(inputs: Inputs) -> ObservationSet:
     data = inputs.data
     return data if isinstance(data, ObservationSet) else data.observations
-
-
-def _render(
-    result: CheckResult,
-    inputs: Inputs,
-    out_format: str,
-    language: Lang,
-    comparison: Comparison | None = None,
-) -> bytes | str | list[RenderableType]:
-    """The text to write, or the terminal view's renderables for a table; the table and
-    Markdown put ``comparison`` (``--compare-to``) right after the headline, JSON adds a
-    ``changes`` key."""
-    plan = inputs.plan
-    if out_format == "json":
-        content = result.to_json_bytes()
-        return content if comparison is None else with_changes(content, comparison, plan, language)
-    if out_format == "csv":
-        return check_csv(result, plan, language)
-    if out_format == "markdown":
-        return check_markdown(result, plan, language, comparison=comparison)
-    points = region_points(result)
-    if out_format == "html":
-        return check_html(result, plan, language, points)
-    return check_renderables(result, plan, language, quarter_trends(points), comparison=comparison)

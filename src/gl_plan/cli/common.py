@@ -20,14 +20,11 @@ from pathlib import Path
 from typing import IO, Annotated, Any, Final, ParamSpec, TypeVar
 
 import typer
-from rich.console import Console, RenderableType
-from rich.markup import escape
 
 from gl_plan.atomic import atomic_write_bytes, atomic_write_text, os_reason
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
 from gl_plan.i18n import Lang, detect_lang
 from gl_plan.ledger.model import parse_entry_date
-from gl_plan.report.format import plain_text
 from gl_plan.resources import resolve_inputs
 
 P = ParamSpec("P")
@@ -162,7 +159,7 @@ def _discard(stream: IO[str]) -> None:
 
 
 @contextlib.contextmanager
-def _writing_stdout() -> Iterator[None]:
+def writing_stdout() -> Iterator[None]:
     """Write to stdout inside this block; a failed write becomes a one-line error (exit 2)."""
     try:
         yield
@@ -178,22 +175,40 @@ def _writing_stdout() -> Iterator[None]:
 
 def print_problems(problems: Sequence[Problem], lang: Lang = "en") -> None:
     """Problems go to stderr, one per line, in the ``file:line:column: field: message`` form,
-    the message and the severity of a warning or a note in ``lang``."""
+    the message and the severity of a warning or a note in ``lang``.
+
+    In a terminal an error is red, and a warning's or a note's label yellow or cyan;
+    ``NO_COLOR`` (or ``TERM=dumb``) turns colour off, ``FORCE_COLOR`` on for a pipe.
+    """
     if not problems:
         return
-    err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
-    styles = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+    color = _stderr_colour()
     try:
         for p in problems:
-            line = escape(p.render(lang))
-            if p.severity is not Severity.ERROR:
-                line += f"[{styles[p.severity]}]{escape(p.label(lang))}[/]"
-            err.print(line, style=styles[p.severity] if p.severity is Severity.ERROR else None)
+            line = p.render(lang)
+            if p.severity is Severity.ERROR:
+                line = typer.style(line, fg="red")
+            else:
+                line += typer.style(p.label(lang), fg=_LABEL_COLOURS[p.severity])
+            typer.echo(line, err=True, color=color)
         sys.stderr.flush()
     except OSError:
         # stderr itself is gone or full: there is nowhere left to say so. The exit code
         # still tells.
         _discard(sys.stderr)
+
+
+_LABEL_COLOURS: Final = {Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _stderr_colour() -> bool | None:
+    """Colour on stderr: off for ``NO_COLOR`` or a dumb terminal, on for ``FORCE_COLOR``,
+    else when stderr is a terminal (None: Click decides), as rich decides for stdout."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return None
 
 
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -229,7 +244,7 @@ def _lang_of(value: object) -> Lang:
 
 def emit(text: str) -> None:
     """Write command output to stdout, ending with one newline."""
-    with _writing_stdout():
+    with writing_stdout():
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
@@ -356,40 +371,24 @@ def output_format(fmt: str | None, output: Path | None, formats: Sequence[str]) 
     return implied
 
 
-def write_output(
-    content: bytes | str | Sequence[RenderableType], output: Path | None, fmt: str
-) -> None:
+def write_output(content: bytes | str, output: Path | None, fmt: str) -> None:
     """Write a command's output to ``output`` (atomically) or to stdout.
 
-    ``content`` is UTF-8 bytes (large JSON, written as it is), text, or rich renderables (a
-    table): those go to a terminal in colour (unless ``NO_COLOR``) and to a pipe or a file
-    as plain text, without colour codes. A CSV file starts with a BOM so that Excel on
-    Chinese Windows reads it as UTF-8.
+    ``content`` is UTF-8 bytes (large JSON, written as it is) or text. A CSV file starts
+    with a BOM so that Excel on Chinese Windows reads it as UTF-8. (Rich renderables, a
+    table, go through :func:`gl_plan.cli.terminal.write_view`.)
     """
     if isinstance(content, bytes):
         data = content if content.endswith(b"\n") else content + b"\n"
         if output is None:
-            with _writing_stdout():
+            with writing_stdout():
                 sys.stdout.flush()
                 sys.stdout.buffer.write(data)
             return
         atomic_write_bytes(output, data)
         return
-    if isinstance(content, str):
-        text = content
-    elif output is None:
-        console = Console(highlight=False, emoji=False)
-        if console.is_terminal:
-            with _writing_stdout():
-                for item in content:
-                    console.print(item)
-            return
-        text = plain_text(content, width=console.width)
-    else:
-        text = plain_text(content)
     if output is None:
-        emit(text)
+        emit(content)
         return
-    if not text.endswith("\n"):
-        text += "\n"
+    text = content if content.endswith("\n") else content + "\n"
     atomic_write_text(output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")

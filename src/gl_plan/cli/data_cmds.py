@@ -29,8 +29,8 @@ from gl_plan.cli.common import (
     refuse_overwriting,
     resolve_as_of,
     resolve_lang,
-    write_output,
 )
+from gl_plan.cli.terminal import write_view
 from gl_plan.data.export import format_number, observation_rows, observations_csv
 from gl_plan.data.observations import ObservationSet
 from gl_plan.data.read import read_indicators
@@ -142,7 +142,7 @@ def data(
             content = observations_markdown(result.observations, model, language)
         else:
             content = [_table(result.observations, model, language)]
-    write_output(content, output, out_format)
+    write_view(content, output, out_format)
     raise typer.Exit(int(ExitCode.FINDINGS if result.errors else ExitCode.OK))
 
 

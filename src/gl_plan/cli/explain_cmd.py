@@ -1,10 +1,7 @@
-"""``glplan explain``: why one figure has its status; and ``check --compare-to``'s reference.
+"""``glplan explain``: why one figure has its status.
 
 ``explain`` runs the same check as ``glplan check`` (same files, same defaults) and takes
 one of its rows apart (:mod:`gl_plan.assess.explain`), so the two never disagree.
-
-:func:`comparison_for` reads ``check --compare-to``: a date (the check is run again at it,
-from the same files) or a JSON file an earlier ``check --format json`` wrote.
 
 Exit codes: 0 the explanation was produced; 2 a usage error (an unknown region, indicator
 or target year: close matches are named), or input that could not be read.
@@ -13,16 +10,13 @@ or target year: close matches are named), or input that could not be read.
 from __future__ import annotations
 
 import difflib
-import json
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Final
 
 import typer
 
-from gl_plan.api import Inputs, load_inputs, run_check_inputs
-from gl_plan.assess.check import CheckResult
-from gl_plan.assess.compare import Comparison, compare
+from gl_plan.api import load_inputs, run_check_inputs
 from gl_plan.assess.explain import default_target_year, explain, find_row
 from gl_plan.cli.application import command_app
 from gl_plan.cli.common import (
@@ -39,21 +33,15 @@ from gl_plan.cli.common import (
     refuse_unreadable,
     resolve_as_of,
     resolve_lang,
-    write_output,
 )
-from gl_plan.errors import Code, GlplanError, Join, Msg, Severity, msg
-from gl_plan.io import read_input_file
-from gl_plan.ledger.model import parse_entry_date
-from gl_plan.limits import MB
+from gl_plan.cli.terminal import write_view
+from gl_plan.errors import Code, GlplanError, Join, Severity, msg
 from gl_plan.plan.models import Plan, normalise_name
 from gl_plan.report.explain_view import explain_markdown, explain_renderables
 
 app = command_app()
 
 FORMATS: Final = ("table", "json", "markdown")
-#: A reference check (JSON) read by ``--compare-to``: the Guilin check is about 200 KB; a
-#: national one (8,700 regions) tens of MB.
-MAX_REFERENCE_BYTES: Final = 200 * MB
 #: Close matches named when a region or an indicator is unknown.
 MAX_MATCHES: Final = 5
 
@@ -155,7 +143,7 @@ def explain_command(
         content = explain_markdown(explanation, the_plan, language)
     else:
         content = explain_renderables(explanation, the_plan, language)
-    write_output(content, output, out_format)
+    write_view(content, output, out_format)
 
 
 def _resolve(plan: Plan, name: str, kind: str) -> str:
@@ -210,63 +198,3 @@ def _target_year(plan: Plan, year: int | None, indicator: str, as_of: date) -> i
             code=Code.USAGE,
         )
     return year
-
-
-# --- check --compare-to ------------------------------------------------------------------
-
-
-def comparison_for(value: str, out_format: str, inputs: Inputs, result: CheckResult) -> Comparison:
-    """The changes from ``--compare-to``'s reference to ``result``: a date (the check is
-    run again at it from the same ``inputs``) or a JSON file written by
-    ``check --format json``. Exit 2 for a format without a place for them (CSV, HTML)."""
-    if out_format not in FORMATS:
-        raise GlplanError.single(msg("changes.bad_format", fmt=out_format), code=Code.USAGE)
-    path = Path(value)
-    if value.strip().lower().endswith(".json") or path.is_file():
-        before = read_reference(path)
-    else:
-        try:
-            day = parse_entry_date(value.strip())
-        except ValueError:
-            bad_value = msg("changes.bad_value", value=value)
-            raise GlplanError.single(bad_value, code=Code.USAGE) from None
-        before = run_check_inputs(inputs, day).to_json()
-    return compare(before, result.to_json())
-
-
-def read_reference(path: Path) -> dict[str, Any]:
-    """A check's JSON read back, its shape checked: exit 2 naming the file and the first
-    thing wrong with it."""
-    raw = read_input_file(path, MAX_REFERENCE_BYTES, "a check's JSON")
-
-    def bad(detail: Msg) -> GlplanError:
-        return GlplanError.single(
-            msg("changes.bad_file", file=path, detail=detail), code=Code.INVALID
-        )
-
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise bad(msg("changes.not_utf8")) from None
-    except json.JSONDecodeError as exc:
-        raise bad(msg("changes.json_error", line=exc.lineno)) from None
-    if not isinstance(data, dict):
-        raise bad(msg("changes.not_object"))
-    for key in ("as_of", "indicators", "tasks"):
-        if key not in data:
-            raise bad(msg("changes.no_key", name=key))
-    if not isinstance(data["indicators"], list) or not isinstance(data["tasks"], list):
-        raise bad(msg("changes.bad_lists"))
-    for i, row in enumerate(data["indicators"]):
-        if not (
-            isinstance(row, dict)
-            and isinstance(row.get("region"), str)
-            and isinstance(row.get("indicator"), str)
-            and isinstance(row.get("target_year"), int)
-            and isinstance(row.get("status"), str)
-        ):
-            raise bad(msg("changes.bad_row", i=i))
-    for i, task in enumerate(data["tasks"]):
-        if not (isinstance(task, dict) and isinstance(task.get("id"), str)):
-            raise bad(msg("changes.bad_task", i=i))
-    return data

@@ -21,8 +21,8 @@ from gl_plan.cli.common import (
     resolve_as_of,
     resolve_lang,
     resolve_plan_path,
-    write_output,
 )
+from gl_plan.cli.terminal import write_view
 from gl_plan.data.read import read_indicators
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
 from gl_plan.i18n import text
@@ -184,7 +184,7 @@ def show_plan(
         return
     if fmt != "table":
         raise GlplanError.single(msg("cli.plan_format", fmt=fmt), code=Code.USAGE)
-    write_output(plan_renderables(model, language), None, "table")
+    write_view(plan_renderables(model, language), None, "table")
 
 
 @app.command()

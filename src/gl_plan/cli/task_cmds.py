@@ -33,8 +33,8 @@ from gl_plan.cli.common import (
     refuse_unreadable,
     resolve_as_of,
     resolve_lang,
-    write_output,
 )
+from gl_plan.cli.terminal import write_view
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
 from gl_plan.i18n import Lang
 from gl_plan.ledger.append import append_entry
@@ -204,7 +204,7 @@ def tasks(
     if not show_all and not statuses and out_format in ("table", "markdown"):
         shown = [t for t in items if needs_attention(t)]
     content = _render(shown, day, language, out_format, ledger, problems, every=items)
-    write_output(content, output, out_format)
+    write_view(content, output, out_format)
     if any(p.severity is Severity.ERROR for p in problems):
         raise typer.Exit(int(ExitCode.FINDINGS))
 

@@ -10,20 +10,18 @@ that the check's JSON keys are otherwise unchanged.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
 from typing import Final
 
 from rich.console import RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from gl_plan.assess.compare import MISSING, Change, Comparison, changes_json, count_by_kind
+from gl_plan.assess.compare import MISSING, Change, Comparison, count_by_kind
 from gl_plan.i18n import Lang, text
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import display_name, fmt_num, indicator_name, md_text
 
-__all__ = ["changes_lines", "changes_markdown", "changes_renderables", "with_changes"]
+__all__ = ["changes_lines", "changes_markdown", "changes_renderables"]
 
 #: Lines shown in the table and Markdown: a quarter's changes, not a second report.
 MAX_LINES: Final = 30
@@ -97,20 +95,3 @@ def changes_markdown(comparison: Comparison, plan: Plan, lang: Lang) -> str:
     body = [f"## {md_text(heading)}", "", md_text(lines[0]), ""]
     body += [f"- {md_text(line)}" for line in lines[1:]]
     return "\n".join(body).rstrip("\n") + "\n"
-
-
-def with_changes(
-    content: bytes | str | Sequence[RenderableType],
-    comparison: Comparison,
-    plan: Plan,
-    lang: Lang,
-) -> bytes | str | list[RenderableType]:
-    """The check's output (JSON bytes, Markdown text or the table's renderables) with the
-    changes added: a ``changes`` key, or the section after the check's own lines."""
-    if isinstance(content, bytes):
-        data = json.loads(content)
-        data["changes"] = changes_json(comparison)
-        return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
-    if isinstance(content, str):
-        return content.rstrip("\n") + "\n\n" + changes_markdown(comparison, plan, lang)
-    return [*content, *changes_renderables(comparison, plan, lang)]

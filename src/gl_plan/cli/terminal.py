@@ -1,0 +1,57 @@
+"""Rich output: tables to a terminal in colour, to a pipe or a file as plain text.
+
+The commands that print tables (``check``'s table, ``tasks``, ``plan``, ``data``,
+``explain``) write through :func:`write_view`. Kept apart from :mod:`gl_plan.cli.common`
+so that ``check --format json`` (what CI and scripts run) never loads rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.cells import cell_len
+from rich.console import Console, RenderableType
+
+from gl_plan.cli.common import write_output, writing_stdout
+from gl_plan.errors import Problem
+from gl_plan.i18n import Lang
+from gl_plan.report.format import plain_text
+
+__all__ = ["screen", "stderr_lines", "write_view"]
+
+
+def write_view(
+    content: bytes | str | Sequence[RenderableType], output: Path | None, fmt: str
+) -> None:
+    """:func:`~gl_plan.cli.common.write_output` for content that may be rich renderables:
+    those go to a terminal in colour (unless ``NO_COLOR``) and to a pipe or a file as plain
+    text, without colour codes."""
+    if isinstance(content, bytes | str):
+        write_output(content, output, fmt)
+        return
+    if output is None:
+        console = Console(highlight=False, emoji=False)
+        if console.is_terminal:
+            with writing_stdout():
+                for item in content:
+                    console.print(item)
+            return
+        text = plain_text(content, width=console.width)
+    else:
+        text = plain_text(content)
+    write_output(text, output, fmt)
+
+
+def screen() -> Console | None:
+    """The console a report goes to when stdout is a terminal (as :func:`write_view` sees
+    it), else None."""
+    console = Console(highlight=False, emoji=False)
+    return console if console.is_terminal else None
+
+
+def stderr_lines(problems: Sequence[Problem], width: int, lang: Lang) -> int:
+    """About how many lines the messages take on stderr (each wraps at ``width``)."""
+    return sum(
+        max(1, -(-cell_len(p.render(lang) + p.label(lang)) // max(width, 1))) for p in problems
+    )
