@@ -11,10 +11,8 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Final, Literal, get_args
-
-from dateutil.parser import isoparse
 
 from gl_plan.errors import Join, Msg, msg
 from gl_plan.plan.models import Plan, Quantity, Task
@@ -64,8 +62,9 @@ _STATUS_ALIASES: Final[dict[str, LedgerStatus]] = {
     "已完成": "completed",
 }
 
-# The spellings Excel users type; ISO dates, with or without a time (Excel writes a date
-# cell to CSV as "2022-08-31 00:00:00"), go to dateutil's strict ISO parser.
+# The spellings Excel users type; ISO dates with a time (Excel writes a date cell to CSV as
+# "2022-08-31 00:00:00") or in the basic form go to datetime.fromisoformat, which reads every
+# ISO 8601 form since Python 3.11.
 _DATE_FORMS: Final = (
     re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"),
     re.compile(r"(?P<y>[0-9]{4})/(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})"),
@@ -157,7 +156,7 @@ def parse_entry_date(text: str) -> date:
     value = _nfkc(text)
     if _ISO_DATE_TIME.fullmatch(value):
         try:
-            return isoparse(value).date()
+            return datetime.fromisoformat(value).date()
         except ValueError as exc:
             raise FieldError(msg("ledger.impossible_date", text=text, detail_en=str(exc))) from None
     for form in _DATE_FORMS:

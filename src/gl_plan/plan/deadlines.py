@@ -57,6 +57,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
+from dateutil.relativedelta import relativedelta
+
 __all__ = ["BEFORE_YEAR_READING", "MAX_LENGTH", "Deadline", "DeadlineError", "parse_deadline"]
 
 #: Longest accepted phrase, checked before any regex work. The plan's longest is 11 characters;
@@ -291,4 +293,5 @@ def _bounded(digits: str, highest: int, what: str, part: str, text: str) -> int:
 
 
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    # relativedelta's day=31 is the month's last day, whatever its length.
+    return date(year, month, 1) + relativedelta(day=31)
