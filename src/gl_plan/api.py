@@ -88,6 +88,8 @@ def run_check(
         data_issues=[*data.issues, *issues],
         tasks=tasks,
         sources=sources,
+        # The reader's screens found the flagged figures already (a DataResult has them).
+        flags=getattr(data, "flags", None),
     )
 
 

@@ -20,6 +20,7 @@ from gl_plan.assess.check import build_check
 from gl_plan.assess.indicators import IndicatorAssessment, Rag, Status, assess_indicators
 from gl_plan.cli import app
 from gl_plan.data.observations import Observation, ObservationSet
+from gl_plan.data.quality import flagged_figures
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan
 
@@ -66,6 +67,19 @@ def test_a_jumped_figure_is_noted_on_its_row_and_on_the_parent(plan: Plan) -> No
         if entry["region"] == CITY:
             assert "includes_outlier" in entry["notes"]
             assert entry["coverage"]["outliers"] == [YANGSHUO]
+
+
+def test_the_flags_the_reader_found_are_the_ones_the_assessment_notes(plan: Plan) -> None:
+    """The screens run once: the reader's flags reach the notes, not a second search."""
+    observations = ObservationSet.from_observations(jump_data())
+    found = flagged_figures(observations, plan)
+    assert list(found) == [(YANGSHUO, PRE, Period(2024, 3))]
+    given = build_check(plan, observations, date(2024, 12, 31), flags=found)
+    assert "outlier" in row(given.indicators, YANGSHUO).notes
+    # Given no flags, nothing is noted: the assessment used what it was given.
+    none = build_check(plan, observations, date(2024, 12, 31), flags={})
+    assert "outlier" not in row(none.indicators, YANGSHUO).notes
+    assert "includes_outlier" not in row(none.indicators, CITY).notes
 
 
 def test_the_note_follows_the_figure_not_the_region(plan: Plan) -> None:

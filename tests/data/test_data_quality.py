@@ -250,3 +250,22 @@ def test_a_years_figure_between_quarters_does_not_hide_a_change() -> None:
     obs = [*series("450321", PRE, values), Observation("450321", Period(2022), PRE, 96.0)]
     [out] = outliers(ObservationSet.from_observations(obs), 3.5)
     assert "2023Q1 = 112, a change of +15.4 from 2022Q4" in out.text()
+
+
+def test_the_reader_keeps_the_flags_it_warned_about(read: Reader, tmp_path: Path) -> None:
+    """One search: the figures behind the warnings are the result's ``flags``, which the
+    check then notes (not found a second time)."""
+    path = tmp_path / "yangshuo.csv"
+    path.write_text(
+        "region,period,indicator,value\n"
+        "阳朔县,2025Q1,preschool_gross_enrollment_rate,95.0\n"
+        "阳朔县,2025Q2,preschool_gross_enrollment_rate,95.5\n"
+        "阳朔县,2025Q3,preschool_gross_enrollment_rate,100.5\n",
+        encoding="utf-8",
+    )
+    result = read(path)
+    warned = [p for p in result.issues if p.code == "implausible-jump"]
+    assert [(p.line, p.file) for p in warned] == [(4, str(path))]
+    assert [(key, flag.kind) for key, flag in result.flags.items()] == [
+        (("450321", PRE, Period(2025, 3)), "implausible-jump")
+    ]

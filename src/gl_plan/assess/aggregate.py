@@ -50,6 +50,7 @@ Pure: no I/O, no clock.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -111,7 +112,7 @@ class Aggregated:
     #: add them up, and no figure could be made.
     rates_only: dict[tuple[str, str], list[Period]] = field(default_factory=dict)
     #: The figures the data-quality screens flag, by (region, indicator, period).
-    flags: dict[FigureKey, Flag] = field(default_factory=dict)
+    flags: Mapping[FigureKey, Flag] = field(default_factory=dict)
 
 
 @dataclass
@@ -143,13 +144,18 @@ class _Sum:
     outliers: list[str] = field(default_factory=list)
 
 
-def aggregate(plan: Plan, observations: ObservationSet) -> Aggregated:
+def aggregate(
+    plan: Plan, observations: ObservationSet, flags: Mapping[FigureKey, Flag] | None = None
+) -> Aggregated:
     """Add each parent region's series, computed from its children's counts.
 
-    Worked examples: ``tests/assess/test_assess_aggregate.py``.
+    ``flags`` are the figures the data-quality screens flag, when the reader found them
+    already (``DataResult.flags``); found here otherwise. Worked examples:
+    ``tests/assess/test_assess_aggregate.py``.
     """
     tolerance = plan.settings.rate_tolerance
-    flags = flagged_figures(observations, plan)
+    if flags is None:
+        flags = flagged_figures(observations, plan)
     series = dict(observations.series)  # the input set is left untouched
     coverage: dict[tuple[str, str, Period], Coverage] = {}
     rates_only: dict[tuple[str, str], list[Period]] = {}
@@ -292,7 +298,7 @@ def _add_children(
     below: dict[str, list[str]],
     indicator: str,
     summable: bool,
-    flags: dict[FigureKey, Flag],
+    flags: Mapping[FigureKey, Flag],
 ) -> dict[Period, _Sum]:
     """Per period, the children's counts (or values, for a summable unit) added up."""
     figures: list[tuple[str, dict[Period, _Figure]]] = []

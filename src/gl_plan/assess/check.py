@@ -7,7 +7,7 @@ choosing defaults happen in :mod:`gl_plan.api` and the CLI.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -25,6 +25,7 @@ from gl_plan.assess.indicators import (
 from gl_plan.assess.standards import StandardOutcome, StandardResult, assess_standards
 from gl_plan.assess.tasks import TaskAssessment, task_summary
 from gl_plan.data.observations import ObservationSet
+from gl_plan.data.quality import FigureKey, Flag
 from gl_plan.errors import Problem, Severity
 from gl_plan.plan.models import Plan
 
@@ -176,13 +177,16 @@ def build_check(
     data_issues: Sequence[Problem] = (),
     tasks: Sequence[TaskAssessment] = (),
     sources: Sources | None = None,
+    flags: Mapping[FigureKey, Flag] | None = None,
 ) -> CheckResult:
     """Assess every region, indicator and target year, and every standard, as of ``as_of``.
 
     ``tasks`` are the task assessments (:func:`gl_plan.assess.tasks.assess_tasks`) to report
     beside the indicators. ``sources`` defaults to the files the observations name.
+    ``flags`` are the figures the data-quality screens flagged when the data were read
+    (found again when not given).
     """
-    data = aggregate(plan, observations)
+    data = aggregate(plan, observations, flags)
     indicators = assess_indicators(plan, data, as_of)
     standards = assess_standards(plan, data, as_of)
     result = CheckResult(

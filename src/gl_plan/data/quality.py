@@ -69,15 +69,21 @@ def check_quality(
     sources: Sources | None = None,
     *,
     completeness: bool = True,
+    flags: Mapping[FigureKey, Flag] | None = None,
 ) -> list[Problem]:
     """All quality warnings: gaps, outliers, implausible jumps (those not already reported
-    as outliers), then (unless switched off) completeness."""
+    as outliers), then (unless switched off) completeness.
+
+    ``flags`` is :func:`flagged_figures`' result when the caller has it already (the reader
+    keeps it for the assessment); computed here otherwise.
+    """
+    if flags is None:
+        flags = flagged_figures(observations, plan)
     threshold = plan.settings.outlier_z
-    flagged = outlier_flags(observations, threshold)
     return [
         *gaps(observations, plan, sources),
-        *[_outlier_problem(flag, threshold, sources) for flag in flagged],
-        *jumps(observations, plan, sources, already={flag.key for flag in flagged}),
+        *[_outlier_problem(f, threshold, sources) for f in flags.values() if f.kind == "outlier"],
+        *[_jump_problem(f, plan, sources) for f in flags.values() if f.kind == "implausible-jump"],
         *(check_completeness(observations, plan) if completeness else []),
     ]
 
@@ -330,34 +336,34 @@ def jumps(
 ) -> list[Problem]:
     """A warning for each figure :func:`jump_flags` finds, except those in ``already``
     (flagged as outliers, with their own warning), located at its row."""
-    limit = plan.settings.max_quarterly_change
-    problems: list[Problem] = []
-    for flag in jump_flags(observations, plan):
-        if flag.key in already:
-            continue
-        o, before = flag.observation, flag.previous
-        file, sheet = _locate(o, sources)
-        problems.append(
-            Problem(
-                msg(
-                    "data.quality.jump",
-                    region=region_named(o.region, plan),
-                    indicator=o.indicator,
-                    period=o.period,
-                    value=o.value,
-                    before=before.period,
-                    before_value=before.value,
-                    change=flag.change,
-                    limit=limit,
-                ),
-                file=file,
-                line=o.line,
-                severity=Severity.WARNING,
-                code=Code.IMPLAUSIBLE_JUMP,
-                sheet=sheet,
-            )
-        )
-    return problems
+    return [
+        _jump_problem(flag, plan, sources)
+        for flag in jump_flags(observations, plan)
+        if flag.key not in already
+    ]
+
+
+def _jump_problem(flag: Flag, plan: Plan, sources: Sources | None) -> Problem:
+    o, before = flag.observation, flag.previous
+    file, sheet = _locate(o, sources)
+    return Problem(
+        msg(
+            "data.quality.jump",
+            region=region_named(o.region, plan),
+            indicator=o.indicator,
+            period=o.period,
+            value=o.value,
+            before=before.period,
+            before_value=before.value,
+            change=flag.change,
+            limit=plan.settings.max_quarterly_change,
+        ),
+        file=file,
+        line=o.line,
+        severity=Severity.WARNING,
+        code=Code.IMPLAUSIBLE_JUMP,
+        sheet=sheet,
+    )
 
 
 def _outlier_problem(flag: Flag, threshold: float, sources: Sources | None) -> Problem:
