@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import typer
 from typer.testing import CliRunner
 
 from gl_plan.cli import app
+from gl_plan.cli.application import COMMANDS
 
 runner = CliRunner()
 
@@ -34,3 +37,20 @@ def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0, result.output
     assert "Example" in result.stdout, f"glplan {' '.join(command)} --help has no example"
+
+
+def test_help_lists_the_commands_in_the_table_order() -> None:
+    result = runner.invoke(app, ["--help"], env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    listed = [
+        m.group(1)
+        for line in result.stdout.splitlines()
+        if (m := re.match(r"│ ([a-z]+) +\S", line)) and m.group(1) in COMMANDS
+    ]
+    assert listed == list(COMMANDS)
+
+
+def test_a_mistyped_command_gets_a_suggestion_and_exit_2() -> None:
+    result = runner.invoke(app, ["chek"])
+    assert result.exit_code == 2
+    assert "Did you mean 'check'" in result.output
