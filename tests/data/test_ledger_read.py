@@ -313,14 +313,32 @@ def test_sample_ledger_reads_cleanly_and_has_the_promised_mix(repo_root: Path) -
     [
         ("2022-08-31 00:00:00", date(2022, 8, 31)),  # a date cell Excel wrote to CSV
         ("2022-08-31T10:00:00+08:00", date(2022, 8, 31)),
+        ("2022-08-31T10:00:00.123456789Z", date(2022, 8, 31)),
+        ("2022-08-31T1000", date(2022, 8, 31)),
+        ("2022-08-31 10:00+0800", date(2022, 8, 31)),
         ("20220831", date(2022, 8, 31)),
+        # 24:00 ends the day: the next one starts
+        ("2022-08-31T24:00", date(2022, 9, 1)),
+        ("2022-12-31 24:00:00.000", date(2023, 1, 1)),
     ],
 )
 def test_iso_dates_with_a_time_or_in_basic_form(text: str, day: date) -> None:
     assert parse_entry_date(text) == day
 
 
-@pytest.mark.parametrize("text", ["2022-08", "2022-02-30 00:00:00", "2022-08-31 noon"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022-08",
+        "2022-02-30 00:00:00",
+        "2022-08-31 noon",
+        "2022-08-31 25:00",
+        "2022-08-31 24:30",
+        "2022-08-31 10:Z",
+        "2022-08-31T00.5",
+        "2022-08-31 00:00:00 +08:00",
+    ],
+)
 def test_a_month_alone_or_an_impossible_day_is_not_a_date(text: str) -> None:
     with pytest.raises(ValueError):
         parse_entry_date(text)

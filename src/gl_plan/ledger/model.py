@@ -11,7 +11,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Final, Literal, get_args
 
 from gl_plan.errors import Join, Msg, msg
@@ -62,17 +62,26 @@ _STATUS_ALIASES: Final[dict[str, LedgerStatus]] = {
     "已完成": "completed",
 }
 
-# The spellings Excel users type; ISO dates with a time (Excel writes a date cell to CSV as
-# "2022-08-31 00:00:00") or in the basic form go to datetime.fromisoformat, which reads every
-# ISO 8601 form since Python 3.11.
+# The spellings Excel users type. ISO dates with a time (Excel writes a date cell to CSV as
+# "2022-08-31 00:00:00") and the basic form 20220831 are matched by _ISO_DATE_TIME, then read
+# by datetime.fromisoformat.
 _DATE_FORMS: Final = (
     re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"),
     re.compile(r"(?P<y>[0-9]{4})/(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})"),
     re.compile(r"(?P<y>[0-9]{4})\.(?P<m>[0-9]{1,2})\.(?P<d>[0-9]{1,2})"),
     re.compile(r"(?P<y>[0-9]{4})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日"),
 )
-#: An ISO date with a time after it, or the basic form 20220831 (a day, never a month alone).
-_ISO_DATE_TIME: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.+\-Z ]+|[0-9]{8}")
+#: An ISO 8601 date with a time (hh, hh:mm, hh:mm:ss, a fraction of a second, basic form
+#: hhmmss) and an optional UTC offset (Z, ±hh, ±hh:mm, ±hhmm); or the basic form 20220831 (a
+#: day, never a month alone). Nothing looser: a time such as "10:Z" is not a date.
+_ISO_DATE_TIME: Final = re.compile(
+    r"(?P<day>[0-9]{4}-[0-9]{2}-[0-9]{2})[T ]"
+    r"(?P<time>[0-9]{2}(?::?[0-9]{2}(?::?[0-9]{2}(?:[.,][0-9]+)?)?)?)"
+    r"(?:Z|[+\-][0-9]{2}(?::?[0-9]{2})?)?"
+    r"|[0-9]{8}"
+)
+#: 24:00 is the end of the day, that is the start of the next (ISO 8601).
+_END_OF_DAY: Final = re.compile(r"24(?::?00(?::?00(?:[.,]0+)?)?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +163,10 @@ def parse_entry_date(text: str) -> date:
     datetime.date(2022, 8, 31)
     """
     value = _nfkc(text)
-    if _ISO_DATE_TIME.fullmatch(value):
+    if (iso := _ISO_DATE_TIME.fullmatch(value)) is not None:
         try:
+            if iso["time"] is not None and _END_OF_DAY.fullmatch(iso["time"]):
+                return date.fromisoformat(iso["day"]) + timedelta(days=1)
             return datetime.fromisoformat(value).date()
         except ValueError as exc:
             raise FieldError(msg("ledger.impossible_date", text=text, detail_en=str(exc))) from None
