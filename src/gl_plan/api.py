@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from gl_plan.assess.check import CheckResult, Sources, build_check
 from gl_plan.assess.tasks import assess_tasks
 from gl_plan.data.observations import ObservationSet
+from gl_plan.data.quality import FigureKey, Flag, Screening
 from gl_plan.data.read import read_indicators
 from gl_plan.errors import Problem
 from gl_plan.ledger.model import Ledger, LedgerEntry
@@ -88,9 +89,16 @@ def run_check(
         data_issues=[*data.issues, *issues],
         tasks=tasks,
         sources=sources,
-        # The reader's screens found the flagged figures already (a DataResult has them).
-        flags=getattr(data, "flags", None),
+        flags=_screened_flags(plan, data),
     )
+
+
+def _screened_flags(plan: Plan, data: DataLike) -> dict[FigureKey, Flag] | None:
+    """The flagged figures the reader's screens found (a ``DataResult`` keeps them), when
+    they were found in these observations under this plan's settings; else None, and the
+    assessment screens again."""
+    screening: Screening | None = getattr(data, "screening", None)
+    return None if screening is None else screening.flags_for(data.observations, plan)
 
 
 def file_name(info: Any) -> str:

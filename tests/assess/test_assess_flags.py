@@ -15,12 +15,14 @@ import pytest
 from assess_fixtures import CITY, LINGCHUAN, LONGSHENG, PRE, YANGSHUO, make_plan, obs, plan_dict
 from typer.testing import CliRunner
 
+from gl_plan.api import run_check
 from gl_plan.assess.aggregate import aggregate
 from gl_plan.assess.check import build_check
 from gl_plan.assess.indicators import IndicatorAssessment, Rag, Status, assess_indicators
 from gl_plan.cli import app
 from gl_plan.data.observations import Observation, ObservationSet
-from gl_plan.data.quality import flagged_figures
+from gl_plan.data.quality import flagged_figures, screen
+from gl_plan.data.read import DataResult
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan
 
@@ -80,6 +82,20 @@ def test_the_flags_the_reader_found_are_the_ones_the_assessment_notes(plan: Plan
     none = build_check(plan, observations, date(2024, 12, 31), flags={})
     assert "outlier" not in row(none.indicators, YANGSHUO).notes
     assert "includes_outlier" not in row(none.indicators, CITY).notes
+
+
+def test_the_readers_flags_are_reused_only_under_the_same_settings(plan: Plan) -> None:
+    """run_check with the reader's result reuses its screening only for the same
+    observations and plan settings: a plan with a looser bound screens again."""
+    observations = ObservationSet.from_observations(jump_data())
+    data = DataResult(observations, screening=screen(observations, plan))
+    day = date(2024, 12, 31)
+    assert "outlier" in row(run_check(plan, data, day).indicators, YANGSHUO).notes
+    loose = plan.model_copy(
+        update={"settings": plan.settings.model_copy(update={"max_quarterly_change": 10.0})}
+    )
+    assert "outlier" not in row(run_check(loose, data, day).indicators, YANGSHUO).notes
+    assert run_check(loose, data, day).to_json() == run_check(loose, observations, day).to_json()
 
 
 def test_the_note_follows_the_figure_not_the_region(plan: Plan) -> None:

@@ -252,9 +252,11 @@ def test_a_years_figure_between_quarters_does_not_hide_a_change() -> None:
     assert "2023Q1 = 112, a change of +15.4 from 2022Q4" in out.text()
 
 
-def test_the_reader_keeps_the_flags_it_warned_about(read: Reader, tmp_path: Path) -> None:
-    """One search: the figures behind the warnings are the result's ``flags``, which the
-    check then notes (not found a second time)."""
+def test_the_reader_keeps_the_flags_it_warned_about(
+    read: Reader, tmp_path: Path, data_plan: Plan
+) -> None:
+    """One search: the figures behind the warnings are kept with the result, for the check's
+    notes; reused only for the same observations under the same settings."""
     path = tmp_path / "yangshuo.csv"
     path.write_text(
         "region,period,indicator,value\n"
@@ -266,6 +268,14 @@ def test_the_reader_keeps_the_flags_it_warned_about(read: Reader, tmp_path: Path
     result = read(path)
     warned = [p for p in result.issues if p.code == "implausible-jump"]
     assert [(p.line, p.file) for p in warned] == [(4, str(path))]
-    assert [(key, flag.kind) for key, flag in result.flags.items()] == [
+    assert result.screening is not None
+    flags = result.screening.flags_for(result.observations, data_plan)
+    assert flags is not None
+    assert [(key, flag.kind) for key, flag in flags.items()] == [
         (("450321", PRE, Period(2025, 3)), "implausible-jump")
     ]
+    # Another bound, or other observations: the flags are not theirs.
+    lenient = with_settings(data_plan, max_quarterly_change=10.0)
+    assert result.screening.flags_for(result.observations, lenient) is None
+    copy = ObservationSet(dict(result.observations.series))
+    assert result.screening.flags_for(copy, data_plan) is None

@@ -317,6 +317,35 @@ def flagged_figures(observations: ObservationSet, plan: Plan) -> dict[FigureKey,
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Screening:
+    """The figures the screens flagged, and what they were found in: the reader's, kept for
+    the assessment's notes so that the screens run once a check."""
+
+    observations: ObservationSet
+    #: The settings the screens read: the outlier threshold, the jump bound and the
+    #: indicators measured in percent.
+    bounds: tuple[float, float, frozenset[str]]
+    flags: dict[FigureKey, Flag]
+
+    def flags_for(self, observations: ObservationSet, plan: Plan) -> dict[FigureKey, Flag] | None:
+        """The flags, when found in these very observations under this plan's settings;
+        None otherwise (the caller screens again)."""
+        if observations is self.observations and self.bounds == _bounds(plan):
+            return self.flags
+        return None
+
+
+def screen(observations: ObservationSet, plan: Plan) -> Screening:
+    """:func:`flagged_figures`, with what they were found in."""
+    return Screening(observations, _bounds(plan), flagged_figures(observations, plan))
+
+
+def _bounds(plan: Plan) -> tuple[float, float, frozenset[str]]:
+    percent = frozenset(i.id for i in plan.indicators if i.unit is Unit.PERCENT)
+    return (plan.settings.outlier_z, plan.settings.max_quarterly_change, percent)
+
+
 def outliers(
     observations: ObservationSet, threshold: float, sources: Sources | None = None
 ) -> list[Problem]:

@@ -32,7 +32,7 @@ from gl_plan.data.csvfile import read_csv
 from gl_plan.data.merge import merge
 from gl_plan.data.observations import Observation, ObservationSet
 from gl_plan.data.problems import ProblemLog
-from gl_plan.data.quality import FigureKey, Flag, check_quality, flagged_figures
+from gl_plan.data.quality import Screening, check_quality, screen
 from gl_plan.data.rows import TableReader, TableResult
 from gl_plan.data.sources import FileInfo, Shape, expand_paths, is_spreadsheet
 from gl_plan.data.spreadsheet import WorkbookError, read_workbook
@@ -54,9 +54,9 @@ class DataResult:
     #: Files refused whole (unreadable, damaged, no header, over a limit), as named in
     #: messages: they contribute nothing.
     refused: list[str] = field(default_factory=list)
-    #: The figures the outlier and jump screens flag (:func:`flagged_figures`), found once
-    #: for the warnings and kept for the assessment's notes.
-    flags: dict[FigureKey, Flag] = field(default_factory=dict)
+    #: The figures the outlier and jump screens flagged, found once for the warnings and
+    #: kept for the assessment's notes (None when nothing was read).
+    screening: Screening | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -137,10 +137,12 @@ def read_indicators(
             DataResult(ObservationSet.from_observations([]), listed, infos, refused),
         )
     observations = merge(read, sources, log.report)
-    flags = flagged_figures(observations, plan)
-    for p in check_quality(observations, plan, sources, completeness=completeness, flags=flags):
+    screening = screen(observations, plan)
+    for p in check_quality(
+        observations, plan, sources, completeness=completeness, flags=screening.flags
+    ):
         log.report(p)
-    return DataResult(observations, log.listed(), infos, refused, flags)
+    return DataResult(observations, log.listed(), infos, refused, screening)
 
 
 def _nothing_read(files: Sequence[tuple[Path, str]]) -> Problem:
