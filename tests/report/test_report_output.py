@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,9 @@ from report_fixtures import fixture_args, run
 from typer.testing import CliRunner
 
 from gl_plan.cli import app
-from gl_plan.cli.common import output_format, write_output
+from gl_plan.cli.common import output_format, print_problems, write_output
 from gl_plan.cli.terminal import write_view
-from gl_plan.errors import GlplanError
+from gl_plan.errors import GlplanError, Problem, Severity, msg
 
 ALL = ("table", "json", "csv", "markdown", "html")
 
@@ -155,3 +156,33 @@ def test_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -
         *fixture_args("tasks"), env={"FORCE_COLOR": "1", "TERM": "xterm", "NO_COLOR": "1"}
     ).stdout
     assert _colour_codes(plain) == []
+
+
+@pytest.mark.parametrize(
+    ("env", "coloured"),
+    [
+        ({"FORCE_COLOR": "1"}, True),
+        ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+        ({"FORCE_COLOR": "1", "TERM": "dumb"}, False),
+        ({"FORCE_COLOR": "1", "TERM": "unknown"}, False),
+        ({"FORCE_COLOR": ""}, False),
+        ({"TTY_COMPATIBLE": "1"}, True),
+        ({}, False),  # a pipe
+    ],
+)
+def test_messages_on_stderr_are_coloured_as_rich_colours_tables(
+    env: dict[str, str],
+    coloured: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for name in ("NO_COLOR", "FORCE_COLOR", "TERM", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    error = Problem(msg("cli.bad_choice", option="--x", allowed="a", value="b"), file="f.csv")
+    note = Problem(msg("cli.bundled"), severity=Severity.INFO)
+    print_problems([error, note], "en")
+    err = capsys.readouterr().err
+    assert ("\x1b[31m" in err and "\x1b[36m" in err) is coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", err).splitlines()[0].startswith("f.csv: ")

@@ -178,7 +178,8 @@ def print_problems(problems: Sequence[Problem], lang: Lang = "en") -> None:
     the message and the severity of a warning or a note in ``lang``.
 
     In a terminal an error is red, and a warning's or a note's label yellow or cyan;
-    ``NO_COLOR`` (or ``TERM=dumb``) turns colour off, ``FORCE_COLOR`` on for a pipe.
+    ``NO_COLOR`` (or ``TERM=dumb``) turns colour off, ``FORCE_COLOR`` on for a pipe
+    (:func:`_stderr_colour`).
     """
     if not problems:
         return
@@ -202,12 +203,16 @@ _LABEL_COLOURS: Final = {Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def _stderr_colour() -> bool | None:
-    """Colour on stderr: off for ``NO_COLOR`` or a dumb terminal, on for ``FORCE_COLOR``,
-    else when stderr is a terminal (None: Click decides), as rich decides for stdout."""
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+    """Colour on stderr, decided as rich decides it for the tables on stdout: off for
+    ``NO_COLOR`` or a dumb terminal; ``FORCE_COLOR`` (on when not empty) and
+    ``TTY_COMPATIBLE`` (1 or 0) next; else when stderr is a terminal (None: Click checks)."""
+    env = os.environ
+    if env.get("NO_COLOR") or env.get("TERM", "").lower() in ("dumb", "unknown"):
         return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
+    if "FORCE_COLOR" in env:
+        return bool(env["FORCE_COLOR"])
+    if env.get("TTY_COMPATIBLE") in ("0", "1"):
+        return env["TTY_COMPATIBLE"] == "1"
     return None
 
 
