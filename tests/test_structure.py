@@ -34,14 +34,25 @@ def _tree(path: Path) -> ast.Module:
     return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
 
 
-def _imported(tree: ast.AST) -> set[str]:
-    """Every module an ``import`` or ``from ... import`` in ``tree`` names (absolute)."""
+def _package_of(path: Path) -> str:
+    """The package a module in ``src/`` belongs to, dotted (``gl_plan.plan``)."""
+    return ".".join(path.relative_to(SRC.parent).parent.parts)
+
+
+def _imported(tree: ast.AST, package: str = "") -> set[str]:
+    """Every module an import in ``tree`` names, absolute: ``from gl_plan import data`` and
+    ``from .. import data`` name ``gl_plan.data`` too (``package``: the module's own)."""
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parts, *([base] if base else [])])
+            names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names)
     return names
 
 
@@ -69,11 +80,12 @@ def _imports_in_functions(tree: ast.Module) -> list[tuple[int, str]]:
                 found.extend(
                     (child.lineno, a.name) for a in child.names if a.name.startswith("gl_plan")
                 )
+            called = getattr(child, "func", None)
             if (
                 inside
                 and isinstance(child, ast.Call)
-                and isinstance(child.func, ast.Attribute)
-                and child.func.attr == "import_module"
+                and (getattr(called, "attr", None) or getattr(called, "id", None))
+                in ("import_module", "__import__")
             ):
                 found.append((child.lineno, "importlib.import_module"))
             visit(child, inside)
@@ -100,13 +112,19 @@ def test_no_module_is_over_700_lines() -> None:
     assert long == {}
 
 
-def test_at_most_15_of_our_own_imports_sit_inside_functions() -> None:
+#: Our own imports inside functions: the command table's import_module and check's views for
+#: the formats other than JSON. (The limit the simplification set is 15; a new one is a
+#: decision, not a drift: raise this with the reason beside the import.)
+IMPORTS_INSIDE_FUNCTIONS = 2
+
+
+def test_our_own_imports_inside_functions_are_the_two_known_ones() -> None:
     inside = [
         f"{path.relative_to(SRC)}:{line}: {name}"
         for path in MODULES
         for line, name in _imports_in_functions(_tree(path))
     ]
-    assert len(inside) <= 15, "\n".join(inside)
+    assert len(inside) <= IMPORTS_INSIDE_FUNCTIONS <= 15, "\n".join(inside)
 
 
 def test_the_counter_sees_an_import_inside_a_function() -> None:
@@ -115,19 +133,29 @@ def test_the_counter_sees_an_import_inside_a_function() -> None:
         "if TYPE_CHECKING:\n    from gl_plan.plan import models\n"
         "def f():\n    from gl_plan.cli import check_views\n    import json\n"
         "    return importlib.import_module(name)\n"
+        "def g():\n    return import_module(name)\n"
     )
     assert _imports_in_functions(tree) == [
         (5, "gl_plan.cli"),
         (7, "importlib.import_module"),
+        (9, "importlib.import_module"),
     ]
+
+
+def test_imports_are_resolved_the_way_python_does() -> None:
+    tree = ast.parse(
+        "from gl_plan import data\nfrom .. import data as d\nfrom ..data import read\n"
+    )
+    found = _imported(tree, "gl_plan.plan")
+    assert {"gl_plan.data", "gl_plan.data.read"} <= found
 
 
 def test_plan_does_not_import_data() -> None:
     offenders = [
         f"{path.relative_to(SRC)}: {name}"
         for path in sorted((SRC / "plan").rglob("*.py"))
-        for name in _imported(_tree(path))
-        if name.startswith("gl_plan.data")
+        for name in _imported(_tree(path), _package_of(path))
+        if name == "gl_plan.data" or name.startswith("gl_plan.data.")
     ]
     assert offenders == []
 
@@ -143,40 +171,55 @@ def test_every_dependency_is_imported_by_src() -> None:
     assert declared - used == set()
 
 
+#: A county file with one good row and one bad value: the run prints a note and an error.
+BAD_FILE = (
+    "region,period,indicator,value\n"
+    "阳朔县,2026Q3,preschool_gross_enrollment_rate,97\n"
+    "阳朔县,2026Q2,preschool_gross_enrollment_rate,abc\n"
+)
+
+
 @pytest.mark.parametrize(
     ("args", "module", "absent"),
     [
         (
-            ["check", "--format", "json", "--fail-on", "never", "--as-of", "2026-11-28"],
+            ["check", "county.csv", "--format", "json", "--fail-on", "never"],
             "gl_plan.cli.check_cmd",
             ["rich", "filelock", "gl_plan.report.check_terminal", "gl_plan.cli.task_cmds"],
         ),
         (
-            ["validate"],
+            ["validate", "--data", "county.csv"],
             "gl_plan.cli.plan_cmds",
             ["filelock", "gl_plan.cli.check_cmd", "gl_plan.cli.task_cmds"],
         ),
     ],
     ids=["check-json", "validate"],
 )
-def test_a_command_loads_only_what_it_uses(args: list[str], module: str, absent: list[str]) -> None:
-    """The commands are imported on demand; JSON needs neither rich nor the report views."""
+def test_a_command_loads_only_what_it_uses(
+    args: list[str], module: str, absent: list[str], tmp_path: Path
+) -> None:
+    """The commands are imported on demand; JSON needs neither rich nor the report views,
+    not even to print its messages."""
+    (tmp_path / "county.csv").write_text(BAD_FILE, encoding="utf-8")
     script = (
         "import json, sys\n"
         "from gl_plan.cli import app\n"
         "try:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
         "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
     )
-    env = {**os.environ, "GLPLAN_LANG": "en", "NO_COLOR": "1"}
+    # This checkout's code, whatever the environment has installed.
+    env = {**os.environ, "GLPLAN_LANG": "en", "NO_COLOR": "1", "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run(
-        [sys.executable, "-c", script, *args],
-        cwd=ROOT,
+        [sys.executable, "-c", script, *args, "--as-of", "2026-11-28"],
+        cwd=tmp_path,
         capture_output=True,
         text=True,
         env=env,
         timeout=120,
     )
-    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    *messages, modules = done.stderr.strip().splitlines()
+    loaded = set(json.loads(modules))
     assert done.stdout, done.stderr  # the command ran and wrote its output
+    assert any("'abc' is not a number" in line for line in messages), done.stderr
     assert module in loaded
     assert [name for name in absent if name in loaded] == []
