@@ -13,15 +13,14 @@ import re
 from typing import Final
 
 from rich import box
-from rich.console import Console, RenderableType
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from gl_plan.i18n import Lang, text
 from gl_plan.plan.models import Plan, Task, Unit
-from gl_plan.report.format import plain_text
 
-__all__ = ["plan_renderables", "render_plan"]
+__all__ = ["plan_renderables"]
 
 #: Where a time-limit phrase may break: after a comma or an enumeration mark.
 _BREAK: Final = re.compile(r"([,,、;;])\s*")
@@ -105,14 +104,3 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
     )
     out.append(Text(count))
     return out
-
-
-def render_plan(plan: Plan, lang: Lang) -> None:
-    """Print the plan to the terminal (plain text when stdout is a pipe)."""
-    console = Console(highlight=False, emoji=False)
-    items = plan_renderables(plan, lang)
-    if console.is_terminal:
-        for item in items:
-            console.print(item)
-    else:
-        console.file.write(plain_text(items, width=console.width))
