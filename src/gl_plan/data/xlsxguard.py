@@ -66,17 +66,8 @@ def check_workbook(path: Path) -> Refusal | None:
     and the worksheets' XML as a stream, up to the first limit passed.
     """
     try:
-        directory = _directory_bytes(path)
-        if directory is not None and directory > MAX_XLSX_DIRECTORY_BYTES:
-            return Refusal(
-                _TOO_LARGE,
-                msg(
-                    "data.book.directory",
-                    size=directory,
-                    limit=MAX_XLSX_DIRECTORY_BYTES,
-                    advice=_ADVICE,
-                ),
-            )
+        if (refused := _directory_too_large(path, "data.book.directory")) is not None:
+            return refused
         with zipfile.ZipFile(path) as archive:
             return _check_archive(archive)
     # NotImplementedError: an unknown compression; RuntimeError: an encrypted part.
@@ -96,17 +87,8 @@ def check_zip(path: Path, kind: str) -> Refusal | None:
     """Why a zipped workbook that is not an .xlsx (an .ods, an .xlsb) must not be opened:
     its zip directory or its expanded size over the limits, or not a zip at all."""
     try:
-        directory = _directory_bytes(path)
-        if directory is not None and directory > MAX_XLSX_DIRECTORY_BYTES:
-            return Refusal(
-                _TOO_LARGE,
-                msg(
-                    "data.book.directory_zip",
-                    size=directory,
-                    limit=MAX_XLSX_DIRECTORY_BYTES,
-                    advice=_ADVICE,
-                ),
-            )
+        if (refused := _directory_too_large(path, "data.book.directory_zip")) is not None:
+            return refused
         with zipfile.ZipFile(path) as archive:
             total = sum(i.file_size for i in archive.infolist())
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
@@ -121,6 +103,17 @@ def exc_text(exc: BaseException) -> str:
     """``BadZipFile: File is not a zip file``: an exception as a detail of a message."""
     text = str(exc).strip()
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _directory_too_large(path: Path, key: str) -> Refusal | None:
+    """The refusal (message ``key``) when the zip's directory is over its limit, else None."""
+    directory = _directory_bytes(path)
+    if directory is None or directory <= MAX_XLSX_DIRECTORY_BYTES:
+        return None
+    return Refusal(
+        _TOO_LARGE,
+        msg(key, size=directory, limit=MAX_XLSX_DIRECTORY_BYTES, advice=_ADVICE),
+    )
 
 
 def _expands(total: int) -> Refusal:
