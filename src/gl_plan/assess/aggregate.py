@@ -150,7 +150,7 @@ def aggregate(
     """Add each parent region's series, computed from its children's counts.
 
     ``flags`` are the figures the data-quality screens flag, when the reader found them
-    already (``DataResult.flags``); found here otherwise. Worked examples:
+    already (``DataResult.screening``); found here otherwise. Worked examples:
     ``tests/assess/test_assess_aggregate.py``.
     """
     tolerance = plan.settings.rate_tolerance
