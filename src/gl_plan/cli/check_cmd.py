@@ -29,6 +29,7 @@ from gl_plan.cli.common import (
     LangOption,
     PeriodOption,
     PlanOption,
+    ProgressOption,
     RegionOption,
     bundled_notes,
     data_paths,
@@ -57,16 +58,7 @@ def check(
     plan: PlanOption = None,
     data: DataOption = None,
     paths: DataArguments = None,
-    progress: Annotated[
-        Path | None,
-        typer.Option(
-            "--progress",
-            help="Progress ledger (CSV). Default: progress.csv beside the plan (the project's "
-            "data/progress.csv); none when --data is given outside a project.",
-            show_default=False,
-            dir_okay=False,
-        ),
-    ] = None,
+    progress: ProgressOption = None,
     as_of: AsOfOption = None,
     fmt: Annotated[
         str | None,

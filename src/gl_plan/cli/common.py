@@ -48,6 +48,18 @@ PlanOption = Annotated[
         dir_okay=False,
     ),
 ]
+#: ``--progress`` where the indicator files are read too (check, explain): the ledger beside
+#: the plan, as :func:`gl_plan.resources.resolve_inputs` finds it.
+ProgressOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--progress",
+        help="Progress ledger (CSV). Default: progress.csv beside the plan (the project's "
+        "data/progress.csv); none when --data is given outside a project.",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
 AsOfOption = Annotated[
     str | None,
     typer.Option(

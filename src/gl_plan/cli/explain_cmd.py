@@ -24,6 +24,7 @@ from gl_plan.cli.common import (
     EncodingOption,
     LangOption,
     PlanOption,
+    ProgressOption,
     bundled_notes,
     dump_json,
     handle_errors,
@@ -69,15 +70,7 @@ def explain_command(
             show_default=False,
         ),
     ] = None,
-    progress: Annotated[
-        Path | None,
-        typer.Option(
-            "--progress",
-            help="Progress ledger (CSV). Default: progress.csv beside the plan.",
-            show_default=False,
-            dir_okay=False,
-        ),
-    ] = None,
+    progress: ProgressOption = None,
     as_of: AsOfOption = None,
     fmt: Annotated[
         str | None,

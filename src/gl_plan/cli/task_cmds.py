@@ -54,7 +54,7 @@ from gl_plan.resources import PROGRESS_FILE, InputPaths, resolve_inputs
 
 app = command_app()
 
-ProgressOption = Annotated[
+LedgerOption = Annotated[
     Path | None,
     typer.Option(
         "--progress",
@@ -114,7 +114,7 @@ def _check_choices(
 @handle_errors
 def tasks(
     plan: PlanOption = None,
-    progress: ProgressOption = None,
+    progress: LedgerOption = None,
     as_of: AsOfOption = None,
     status: Annotated[
         list[str] | None,
@@ -300,7 +300,7 @@ def progress_add(
             "--metric", help="Which of the task's quantities --value is for.", show_default=False
         ),
     ] = None,
-    progress: ProgressOption = None,
+    progress: LedgerOption = None,
     plan: PlanOption = None,
     encoding: EncodingOption = None,
     lang: LangOption = None,
