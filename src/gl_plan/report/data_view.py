@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
+from gl_plan.data.export import COLUMNS
 from gl_plan.data.observations import ObservationSet
 from gl_plan.i18n import Lang, text
 from gl_plan.plan.models import Plan
@@ -18,16 +19,8 @@ from gl_plan.report.format import column_names, indicator_name, md_table, md_tex
 
 __all__ = ["MARKDOWN_COLUMNS", "observations_markdown"]
 
-MARKDOWN_COLUMNS: Final = (
-    "region",
-    "period",
-    "indicator",
-    "value",
-    "numerator",
-    "denominator",
-    "source",
-    "line",
-)
+#: The CSV's columns (:data:`gl_plan.data.export.COLUMNS`), so that the two never part.
+MARKDOWN_COLUMNS: Final = COLUMNS
 
 
 def _count(value: float | None) -> str:
