@@ -25,8 +25,8 @@ Pure: no I/O, no clock.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -81,6 +81,8 @@ class Comparison(BaseModel):
 
 
 JsonDoc = Mapping[str, Any]
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 def compare(before: JsonDoc, after: JsonDoc) -> Comparison:
@@ -110,18 +112,22 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _paired(old: Mapping[K, V], new: Mapping[K, V]) -> Iterator[tuple[K, V | None, V | None]]:
+    """Every key of either document with its value in each (None where it is absent): in
+    the current check's order (target year, indicator, regions in report order), then the
+    keys only the reference has."""
+    for key in [*new, *(k for k in old if k not in new)]:
+        yield key, old.get(key), new.get(key)
+
+
 def _indicator_changes(before: JsonDoc, after: JsonDoc) -> list[Change]:
     def keyed(doc: JsonDoc) -> dict[tuple[str, str, int], Mapping[str, Any]]:
         return {(str(r["region"]), str(r["indicator"]), int(r["target_year"])): r
                 for r in _rows(doc, "indicators")
                 if {"region", "indicator", "target_year"} <= r.keys()}  # fmt: skip
 
-    old, new = keyed(before), keyed(after)
     out: list[Change] = []
-    # The current check's order (target year, indicator, regions in report order), then
-    # rows only the reference has.
-    for key in [*new, *(k for k in old if k not in new)]:
-        a, b = old.get(key), new.get(key)
+    for key, a, b in _paired(keyed(before), keyed(after)):
         status_a = _text(a.get("status")) if a else None
         status_b = _text(b.get("status")) if b else None
         if status_a == status_b:
@@ -145,10 +151,8 @@ def _task_changes(before: JsonDoc, after: JsonDoc) -> list[Change]:
     def keyed(doc: JsonDoc) -> dict[str, Mapping[str, Any]]:
         return {str(t["id"]): t for t in _rows(doc, "tasks") if "id" in t}
 
-    old, new = keyed(before), keyed(after)
     out: list[Change] = []
-    for key in [*new, *(k for k in old if k not in new)]:
-        a, b = old.get(key), new.get(key)
+    for key, a, b in _paired(keyed(before), keyed(after)):
         status_a = _text(a.get("status")) if a else None
         status_b = _text(b.get("status")) if b else None
         if status_a != status_b:
@@ -176,13 +180,10 @@ def data_states(doc: JsonDoc) -> dict[tuple[str, str], tuple[str, float | None]]
 
 
 def _data_changes(before: JsonDoc, after: JsonDoc) -> list[Change]:
-    old, new = data_states(before), data_states(after)
     per_region: dict[str, list[Change]] = {}
     indicators_of: dict[str, set[str]] = {}
-    for key in [*new, *(k for k in old if k not in new)]:
-        region, indicator = key
+    for (region, indicator), a, b in _paired(data_states(before), data_states(after)):
         indicators_of.setdefault(region, set()).add(indicator)
-        a, b = old.get(key), new.get(key)
         state_a, state_b = (a[0] if a else None), (b[0] if b else None)
         if state_a == state_b:
             continue
