@@ -149,4 +149,3 @@ def region_from_name(name: str, plan: Plan) -> str | None:
         }
         codes -= ancestors
     return next(iter(codes)) if len(codes) == 1 else None
-
