@@ -81,11 +81,10 @@ class RegionTree:
 
         Raises :class:`NotATree` with every problem found when the pairs are not a tree.
         """
-        pairs = list(links)
         problems: list[TreeProblem] = []
         self._position: dict[str, int] = {}
         self._parent: dict[str, str | None] = {}
-        for i, (code, parent) in enumerate(pairs):
+        for i, (code, parent) in enumerate(links):
             if code in self._position:
                 first = self._position[code]
                 problems.append(
