@@ -59,6 +59,7 @@ from gl_plan.data.observations import Observation, ObservationSet, Series
 from gl_plan.data.quality import FigureKey, Flag, flagged_figures
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan, Unit
+from gl_plan.region_tree import RegionTree
 
 
 class Coverage(BaseModel):
@@ -160,17 +161,18 @@ def aggregate(
     coverage: dict[tuple[str, str, Period], Coverage] = {}
     rates_only: dict[tuple[str, str], list[Period]] = {}
     indicators = sorted({indicator for _, indicator in observations.series})
-    below = leaves_below(plan)
-    kids = children_of(plan)
+    tree = plan.region_tree
+    # Each parent after the parents below it, so that its children's figures are made.
+    parents = [code for code in tree.bottom_up() if not tree.is_leaf(code)]
     for indicator in indicators:
         definition = plan.indicator_by_id.get(indicator)
         unit = definition.unit if definition is not None else Unit.PERCENT
         # A parent's figures, for its own parent to add up: computed counts, by period.
         computed_of: dict[str, dict[Period, _Figure]] = {}
-        for parent in bottom_up(plan, kids):
-            expected = below[parent]
+        for parent in parents:
+            expected = tree.leaves_under(parent)
             sums = _add_children(
-                observations, computed_of, kids[parent], below, indicator, unit.summable, flags
+                observations, computed_of, tree, parent, indicator, unit.summable, flags
             )
             references = _references(sums, unit)
             direct = observations.get(parent, indicator)
@@ -229,7 +231,7 @@ def aggregate(
                 series[(parent, indicator)] = Series(parent, indicator, tuple(points))
     # Parents in plan order, indicators sorted within each, as callers iterate them.
     ordered = dict(observations.series)
-    for parent in below:
+    for parent in (code for code in tree if not tree.is_leaf(code)):
         for indicator in indicators:
             key = (parent, indicator)
             if key in series and key not in ordered:
@@ -294,15 +296,16 @@ def _value(acc: _Sum, unit: Unit) -> float | None:
 def _add_children(
     observations: ObservationSet,
     computed_of: dict[str, dict[Period, _Figure]],
-    children: list[str],
-    below: dict[str, list[str]],
+    tree: RegionTree,
+    parent: str,
     indicator: str,
     summable: bool,
     flags: Mapping[FigureKey, Flag],
 ) -> dict[Period, _Sum]:
-    """Per period, the children's counts (or values, for a summable unit) added up."""
+    """Per period, ``parent``'s children's counts (or values, for a summable unit) added
+    up."""
     figures: list[tuple[str, dict[Period, _Figure]]] = []
-    for child in children:
+    for child in tree.children(parent):
         own: dict[Period, _Figure] = {}
         for o in observations.get(child, indicator) or ():
             flagged = (child,) if (child, indicator, o.period) in flags else ()
@@ -324,7 +327,7 @@ def _add_children(
                 periods.add(o.period)
     sums: dict[Period, _Sum] = {p: _Sum(rate_only=rate_only.get(p, set())) for p in periods}
     for child, by_period in figures:
-        leaves = below.get(child, [child])
+        leaves = tree.leaves_under(child)
         for period, acc in sums.items():
             figure = by_period.get(period)
             if figure is None:
@@ -337,55 +340,3 @@ def _add_children(
             acc.numerator += figure.numerator
             acc.denominator += figure.denominator
     return sums
-
-
-def children_of(plan: Plan) -> dict[str, list[str]]:
-    """Each region's direct children, in plan order (an empty list for a leaf)."""
-    kids: dict[str, list[str]] = {r.code: [] for r in plan.regions}
-    for r in plan.regions:
-        if r.parent is not None and r.parent in kids:
-            kids[r.parent].append(r.code)
-    return kids
-
-
-def bottom_up(plan: Plan, kids: dict[str, list[str]]) -> list[str]:
-    """Parent regions, every one after all the parents below it."""
-    order: list[str] = []
-    seen: set[str] = set()
-
-    def visit(code: str) -> None:
-        if code in seen:  # a cycle is a plan error, reported by the loader
-            return
-        seen.add(code)
-        for child in kids.get(code, []):
-            visit(child)
-        if kids.get(code):
-            order.append(code)
-
-    for region in plan.regions:
-        visit(region.code)
-    return order
-
-
-def leaves_below(plan: Plan) -> dict[str, list[str]]:
-    """Each parent region's reporting (leaf) descendants, in plan order."""
-    kids = children_of(plan)
-    position = {r.code: i for i, r in enumerate(plan.regions)}
-    out: dict[str, list[str]] = {}
-    for region in plan.regions:
-        if not kids[region.code]:
-            continue
-        found: list[str] = []
-        stack = [region.code]
-        seen = {region.code}
-        while stack:
-            for child in kids.get(stack.pop(), []):
-                if child in seen:  # a cycle is a plan error, reported by the loader
-                    continue
-                seen.add(child)
-                if kids.get(child):
-                    stack.append(child)
-                else:
-                    found.append(child)
-        out[region.code] = sorted(found, key=position.__getitem__)
-    return out

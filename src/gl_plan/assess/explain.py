@@ -35,7 +35,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gl_plan.assess.aggregate import Coverage, children_of
+from gl_plan.assess.aggregate import Coverage
 from gl_plan.assess.check import CheckResult
 from gl_plan.assess.indicators import (
     MIN_SPAN_YEARS,
@@ -361,7 +361,7 @@ def _children(plan: Plan, result: CheckResult, row: IndicatorAssessment) -> list
     if row.period is None:
         return []
     out: list[PointRef] = []
-    for child in children_of(plan).get(row.region, []):
+    for child in plan.region_tree.children(row.region):
         series = result.observations.get(child, row.indicator)
         for obs in series or ():
             if str(obs.period) == row.period:

@@ -440,11 +440,10 @@ def declared_baselines(plan: Plan) -> dict[tuple[str, str], Point]:
 
 def region_levels(plan: Plan) -> dict[str, Literal["city", "county", "group"]]:
     """Each region's level: the root is the city, leaves are counties, the rest groups."""
-    leaves = {r.code for r in plan.leaves()}
-    root = plan.root_region.code
+    tree = plan.region_tree
     out: dict[str, Literal["city", "county", "group"]] = {}
-    for r in plan.regions:
-        out[r.code] = "city" if r.code == root else "county" if r.code in leaves else "group"
+    for code in tree:
+        out[code] = "city" if code == tree.root else "county" if tree.is_leaf(code) else "group"
     return out
 
 
@@ -452,18 +451,9 @@ def assessment_order(plan: Plan) -> list[str]:
     """Region codes in report order: reporting regions in plan order, then the regions
     above them, deepest first, the city last."""
     levels = region_levels(plan)
-
-    def depth(code: str) -> int:
-        d = 0
-        region = plan.region_by_code[code]
-        while region.parent is not None:
-            d += 1
-            region = plan.region_by_code[region.parent]
-        return d
-
     leaves = [r.code for r in plan.regions if levels[r.code] == "county"]
     parents = [r.code for r in plan.regions if levels[r.code] != "county"]
-    parents.sort(key=depth, reverse=True)
+    parents.sort(key=plan.region_tree.depth, reverse=True)
     return leaves + parents
 
 

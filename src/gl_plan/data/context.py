@@ -79,11 +79,5 @@ def describe_region(code: str, plan: Plan) -> str:
 
 def within(code: str, expected: str, plan: Plan) -> bool:
     """Whether ``code`` is ``expected`` or one of its descendants (a city file's counties)."""
-    region = plan.region_by_code.get(code)
-    seen: set[str] = set()
-    while region is not None and region.code not in seen:
-        if region.code == expected:
-            return True
-        seen.add(region.code)
-        region = plan.region_by_code.get(region.parent) if region.parent else None
-    return False
+    tree = plan.region_tree
+    return code in tree and (code == expected or expected in tree.ancestors(code))

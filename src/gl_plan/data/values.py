@@ -145,16 +145,7 @@ def region_from_name(name: str, plan: Plan) -> str | None:
         ancestors = {
             code
             for code in codes
-            if any(code in _ancestors(other, plan) for other in codes if other != code)
+            if any(code in plan.region_tree.ancestors(other) for other in codes if other != code)
         }
         codes -= ancestors
     return next(iter(codes)) if len(codes) == 1 else None
-
-
-def _ancestors(code: str, plan: Plan) -> set[str]:
-    out: set[str] = set()
-    region = plan.region_by_code.get(code)
-    while region is not None and region.parent is not None and region.parent not in out:
-        out.add(region.parent)
-        region = plan.region_by_code.get(region.parent)
-    return out

@@ -122,6 +122,28 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "problem.severity": ("（{label}）", " ({label})"),
     "problem.more_chars": ("……（另有 {n:,} 个字符）", "… ({n:,} more characters)"),
     "close_paren": ("）", ")"),
+    # --- the plan's regions: why they are not one tree (gl_plan.region_tree) -------------
+    "plan.region_duplicate": (
+        "地区代码“{code}”重复（首次出现在 regions[{first}]）",
+        "duplicate code {code!r} (first at regions[{first}])",
+    ),
+    "plan.region_unknown_parent": (
+        "上级地区“{parent}”不是计划中的地区",
+        "unknown parent region {parent!r}",
+    ),
+    "plan.region_roots": (
+        "须恰有一个地区没有上级（parent），现有 {n} 个",
+        "exactly one region must have no parent, found {n}",
+    ),
+    "plan.region_own_parent": ("地区不能是自己的上级", "a region cannot be its own parent"),
+    "plan.region_cycle": (
+        "上级“{parent}”使 {n} 个地区构成循环：{cycle}（每个地区后面是它的上级）；"
+        "地区不能在自身之下",
+        "parent {parent!r} closes a cycle of {n} regions: {cycle} (each region is "
+        "followed by its parent); no region can be below itself",
+    ),
+    "plan.region_cycle_sep": (" → ", " → "),
+    "plan.region_cycle_more": ("……另 {n} 个……", "… {n} more …"),
     # --- the command line's own messages (gl_plan.cli) -----------------------------------
     "cli.bad_lang": (
         "--lang 应为 zh 或 en，而不是“{value}”",

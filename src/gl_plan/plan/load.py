@@ -29,7 +29,7 @@ from typing import Any, Final
 import yaml
 from pydantic import ValidationError
 
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem
+from gl_plan.errors import Code, ExitCode, GlplanError, Message, Problem
 from gl_plan.io import read_input_file
 from gl_plan.limits import MAX_PLAN_BYTES, MAX_PLAN_DEPTH, MAX_PLAN_NODES, MAX_PLAN_PROBLEMS
 from gl_plan.plan.models import Plan
@@ -382,7 +382,7 @@ def _parse_plan(text: str, file: str) -> Plan:
         Problem(msg, file=file, line=ln, column=col, field=_dotted(path) or None, code=Code.YAML)
         for (ln, col), path, msg in builder.problems
     ]
-    cross: list[tuple[DocPath, str]] = []
+    cross: list[tuple[DocPath, Message]] = []
     plan: Plan | None = None
     try:
         plan = Plan.model_validate(data, context={"cross_check_problems": cross})

@@ -26,9 +26,11 @@ from pydantic import (
     model_validator,
 )
 
+from gl_plan.errors import Message
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.deadlines import Deadline, DeadlineError, parse_deadline
 from gl_plan.plan.ids import check_identifier, check_region_code, check_task_id
+from gl_plan.region_tree import NotATree, RegionTree
 
 RegionCode = Annotated[
     str,
@@ -504,26 +506,23 @@ class Plan(Model):
         return [t for a in self.actions for t in a.tasks]
 
     @cached_property
+    def region_tree(self) -> RegionTree:
+        """The regions as one tree: every walk up or down the regions goes through it.
+        Built once; a validated plan's regions always form one (see :func:`cross_check`)."""
+        return RegionTree((r.code, r.parent) for r in self.regions)
+
+    @property
     def root_region(self) -> Region:
         """The region with no parent (the city, the province or the nation)."""
-        return next(r for r in self.regions if r.parent is None)
+        return self.region_by_code[self.region_tree.root]
 
     def children(self, code: str) -> list[Region]:
-        return [r for r in self.regions if r.parent == code]
+        """The regions directly below ``code``, in plan order."""
+        return [self.region_by_code[c] for c in self.region_tree.children(code)]
 
     def leaves(self) -> list[Region]:
-        """Regions with no children: the units that report data."""
-        parents = {r.parent for r in self.regions}
-        return [r for r in self.regions if r.code not in parents]
-
-    def descendants(self, code: str) -> list[Region]:
-        out: list[Region] = []
-        stack = [code]
-        while stack:
-            kids = self.children(stack.pop())
-            out.extend(kids)
-            stack.extend(k.code for k in kids)
-        return out
+        """Regions with no children, in plan order: the units that report data."""
+        return [self.region_by_code[c] for c in self.region_tree.leaves]
 
     def goal_for(self, year: int) -> Goal | None:
         return next((g for g in self.goals if g.year == year), None)
@@ -554,9 +553,9 @@ def normalise_name(text: str) -> str:
 DocPath = tuple[str | int, ...]
 
 
-def cross_check(plan: Plan) -> list[tuple[DocPath, str]]:
+def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
     """Checks that span the document; each problem comes with its path in the plan."""
-    problems: list[tuple[DocPath, str]] = []
+    problems: list[tuple[DocPath, Message]] = []
 
     def unique(items: list[Any], attr: str, where: str) -> None:
         seen: dict[Any, int] = {}
@@ -569,23 +568,21 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, str]]:
             else:
                 seen[key] = i
 
-    unique(plan.regions, "code", "regions")
     unique(plan.indicators, "id", "indicators")
     unique(plan.goals, "year", "goals")
     unique(plan.actions, "id", "actions")
     unique(plan.standards, "id", "standards")
 
     codes = {r.code for r in plan.regions}
-    roots = [i for i, r in enumerate(plan.regions) if r.parent is None]
-    if len(roots) != 1:
-        problems.append(
-            (("regions",), f"exactly one region must have no parent, found {len(roots)}")
-        )
-    for i, region in enumerate(plan.regions):
-        if region.parent is not None and region.parent not in codes:
-            problems.append((("regions", i, "parent"), f"unknown parent region {region.parent!r}"))
-        if region.parent == region.code:
-            problems.append((("regions", i, "parent"), "a region cannot be its own parent"))
+    # Unique codes, known parents, one root, no cycle: the tree proves them all at once.
+    try:
+        plan.region_tree  # noqa: B018 - built here to be proven, then kept for the walks
+    except NotATree as refused:
+        for problem in refused.problems:
+            where: DocPath = ("regions",)
+            if problem.index is not None:
+                where = ("regions", problem.index, problem.field or "code")
+            problems.append((where, problem.message))
 
     # A spelling may name only one region, or a county file's rows could land anywhere.
     owner: dict[str, tuple[str, int]] = {}

@@ -31,7 +31,7 @@ from gl_plan.report.format import (
     indicator_name,
     region_name,
 )
-from gl_plan.report.levels import depths, leaf_word, level_word, levels_below, whole
+from gl_plan.report.levels import leaf_word, level_word, levels_below, whole
 
 __all__ = [
     "Grid",
@@ -119,24 +119,11 @@ def table_rows(plan: Plan, regions: Sequence[str]) -> list[tuple[str, int]]:
     With more, each region comes after its children, as a subtotal under its group, and
     a region is indented one step per level below the root's children.
     """
-    at = depths(plan)
-    if max(at.values(), default=0) < 2:
+    tree = plan.region_tree
+    if len(tree.levels) < 3:
         return [(r, 0) for r in regions]
     present = set(regions)
-    children: dict[str, list[str]] = {}
-    for region in plan.regions:
-        if region.parent is not None:
-            children.setdefault(region.parent, []).append(region.code)
-    out: list[tuple[str, int]] = []
-    stack: list[tuple[str, bool]] = [(plan.root_region.code, False)]
-    while stack:  # post-order without recursion: a deep plan cannot overflow the stack
-        code, expanded = stack.pop()
-        if expanded:
-            if code in present:
-                out.append((code, max(at[code] - 1, 0)))
-            continue
-        stack.append((code, True))
-        stack.extend((c, False) for c in reversed(children.get(code, [])))
+    out = [(code, max(tree.depth(code) - 1, 0)) for code in tree.bottom_up() if code in present]
     placed = {code for code, _ in out}
     out += [(r, 0) for r in regions if r not in placed]
     return out
@@ -265,7 +252,7 @@ def _flagged_children(plan: Plan, cells: Grid, a: IndicatorAssessment) -> list[s
     listed = getattr(a.coverage, "outliers", None)
     if isinstance(listed, list) and listed:
         return [str(c) for c in listed]
-    below = {r.code for r in plan.descendants(a.region)}
+    below = set(plan.region_tree.descendants(a.region))
     return [
         b.region
         for b in cells.values()
@@ -426,11 +413,11 @@ def _places(result: CheckResult, plan: Plan, year: int, lang: Lang) -> str:
     """
     behind = {code for codes in result.summary.behind.get(str(year), {}).values() for code in codes}
     _, regions, _ = grid(result, year)
-    at = depths(plan)
-    root = plan.root_region.code
+    tree = plan.region_tree
+    root = tree.root
     parts = []
-    for depth in sorted({at.get(r, 0) for r in regions if r != root}, reverse=True):
-        level = [r for r in regions if r != root and at.get(r, 0) == depth]
+    for depth in sorted({tree.depth(r) for r in regions if r != root}, reverse=True):
+        level = [r for r in regions if r != root and tree.depth(r) == depth]
         n = sum(1 for r in level if r in behind)
         if n:
             word = level_word(plan, depth, lang, many=len(level) != 1)

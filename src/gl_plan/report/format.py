@@ -103,7 +103,7 @@ def display_name(plan: Plan, code: str, lang: Lang) -> str:
     region = plan.region_by_code.get(code)
     if region is None:
         return code
-    root = region.parent is None and region.kind != "nation"
+    root = code == plan.region_tree.root and region.kind != "nation"
     if lang == "zh" and (region.kind == "city" or root):
         return region.name.zh
     return region.short.get(lang)

@@ -25,7 +25,6 @@ from gl_plan.report.format import CJK_RE
 
 __all__ = [
     "TIERS",
-    "depths",
     "leaf_word",
     "level_word",
     "levels_below",
@@ -63,21 +62,6 @@ def plural(word: str) -> str:
     return word + "s"
 
 
-def depths(plan: Plan) -> dict[str, int]:
-    """Each region's depth below the root (the root is 0)."""
-    out: dict[str, int] = {}
-    for region in plan.regions:
-        depth, seen, current = 0, {region.code}, region
-        while current.parent is not None and current.parent in plan.region_by_code:
-            current = plan.region_by_code[current.parent]
-            if current.code in seen:  # a cycle the loader reports; never loop
-                break
-            seen.add(current.code)
-            depth += 1
-        out[region.code] = depth
-    return out
-
-
 def _named(plan: Plan, depth: int, lang: Lang) -> str | None:
     """The plan's own name for a level, unless English would only repeat the Chinese."""
     named = plan.level_names.get(depth)
@@ -99,8 +83,9 @@ def level_word(plan: Plan, depth: int, lang: Lang, *, many: bool = True) -> str:
     ``many=False``; Chinese has one form)."""
     word = _named(plan, depth, lang)
     if word is None:
-        at = depths(plan)
-        kinds = {r.kind for r in plan.regions if at[r.code] == depth}
+        levels = plan.region_tree.levels
+        level = levels[depth] if depth < len(levels) else ()
+        kinds = {plan.region_by_code[code].kind for code in level}
         tiers = {TIERS[k] for k in kinds}
         if len(kinds) == 1:
             word = text(f"kind.{next(iter(kinds)).value}", lang)
@@ -113,13 +98,13 @@ def level_word(plan: Plan, depth: int, lang: Lang, *, many: bool = True) -> str:
 
 def leaf_word(plan: Plan, lang: Lang, *, many: bool = True) -> str:
     """The word for the reporting regions: those of the deepest level that has any."""
-    at = depths(plan)
-    deepest = max((at[r.code] for r in plan.leaves()), default=0)
+    tree = plan.region_tree
+    deepest = max((tree.depth(code) for code in tree.leaves), default=0)
     return level_word(plan, deepest, lang, many=many)
 
 
 def levels_below(plan: Plan, lang: Lang) -> list[str]:
     """The words for every level below the root, from the top down (empty for a plan of
     one region)."""
-    deepest = max(depths(plan).values(), default=0)
+    deepest = len(plan.region_tree.levels) - 1
     return [level_word(plan, d, lang) for d in range(1, deepest + 1)]
