@@ -13,8 +13,8 @@ script, no web font, no link to anything. Colour is never the only signal: every
 has its name in text and a shape (▼ red, ◆ amber, ● green, ○ no data), and the page
 needs no background colours to read, so a black-and-white printout says the same. Print
 styles: A4 pages, each section on a new page, no table row or chart split across pages.
-Every text from the plan or the data is escaped. The page has no time stamp other than
-the as-of date, so the same input gives the same bytes.
+Every text from the plan or the data is cleaned of control characters and escaped. The
+page has no time stamp other than the as-of date, so the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ from gl_plan.report.check_summary import (
 )
 from gl_plan.report.format import display_name, fmt_target, indicator_name
 from gl_plan.report.levels import leaf_word, levels_below, whole
+from gl_plan.report.safe_text import clean
 from gl_plan.report.tasks_view import progress_text, summary_line
 
 __all__ = ["RAG_MARKS", "check_html"]
@@ -128,7 +129,9 @@ footer { margin-top: 2.5em; border-top: 1px solid var(--rule); padding-top: .6em
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    # Cleaned as for a terminal: a control character is not allowed in HTML text, and an
+    # escape sequence would reach a terminal that shows the file.
+    return escape(clean(str(value)), quote=True)
 
 
 def _rag(rag: str, name: str, tag: str = "span", extra: str = "") -> str:
@@ -363,7 +366,7 @@ def _panel(
             paths.append((t0, base.baseline_value, b.target_year + 1.0, b.target))
             labels.append(f"{b.target_year}: {fmt_target(b.target)}")
     return Panel(
-        title=display_name(plan, a.region, lang),
+        title=clean(display_name(plan, a.region, lang)),
         status=status_label(a.status.value, lang, short=True),
         rag=a.rag.value,
         points=[(p.period.t, p.value) for p in points],
@@ -412,7 +415,7 @@ def _charts(
                     panels,
                     as_of_t=as_of_t,
                     chart_id=f"c{n}",
-                    label=text("html.chart_label", lang, name=name),
+                    label=clean(text("html.chart_label", lang, name=name)),
                 ).rstrip()
             )
         else:
