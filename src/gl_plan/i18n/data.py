@@ -496,6 +496,12 @@ DATA: Final[dict[str, tuple[str, str]]] = {
         "重复的行：{what} 在 {where} 也有；只使用其中一份",
         "duplicate row: {what} is also given at {where}; one copy is used",
     ),
+    "data.merge.rounded": (
+        "同一数值的不同舍入：{what} 此处为 {value:g}，{where} 处为 {kept:g}（相差不超过 "
+        "settings.rate_tolerance {tolerance:g}）；使用更精确的一份",
+        "the same figure, rounded: {what} is {value:g} here and {kept:g} at {where} (within "
+        "settings.rate_tolerance, {tolerance:g}); the more precise is used",
+    ),
     "data.merge.conflict": (
         "{what} 的数值相互矛盾：此处为 {value:g}，{others}；均不使用",
         "conflicting values for {what}: {value:g} here, {others}; none is used",
