@@ -211,6 +211,9 @@ class Code(StrEnum):
     INCOMPLETE_REPORTING = "incomplete-reporting"  #: a region missing from a period
     OUTLIER = "outlier"  #: a change far out of line with the region's others
     IMPLAUSIBLE_JUMP = "implausible-jump"  #: a change above settings.max_quarterly_change
+    DENOMINATOR_JUMP = "denominator-jump"  #: a denominator that moves over 25 % in one period
+    NUMERATOR_ABOVE_DENOMINATOR = "numerator-above-denominator"  #: over 100 % where it cannot be
+    SWAPPED_COUNTS = "swapped-counts"  #: a rate that is plausible only inverted
     # The progress ledger
     UNKNOWN_TASK = "unknown-task"  #: a task id the plan does not have
     UNKNOWN_METRIC = "unknown-metric"  #: a quantity the task does not have

@@ -9,10 +9,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from report_fixtures import DATA, LEDGER, PLAN, fixture_args, run
 from typer.testing import CliRunner
 
 from gl_plan.cli import app
+from gl_plan.report.charts import MAX_SMALL_PANELS
 
 
 @pytest.fixture(scope="module")
@@ -195,3 +197,54 @@ def test_headline_opens_the_summary(page: str) -> None:
     summary = page[page.index('<section id="summary">') :]
     assert summary.index("At a glance") < summary.index("Regions by status")
     assert "2025 targets: 8 of 54 figures off track or falling" in summary
+
+
+def _many_counties(tmp_path: Path, n: int) -> tuple[Path, Path]:
+    """The bundled plan with ``n`` more counties under the city, and a file in which
+    county ``k`` reports ``60 + k``: the lower the number, the further behind."""
+    doc = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    for k in range(n):
+        doc["regions"].append(
+            {
+                "code": f"4599{k:02d}",
+                "name": {"zh": f"测试县{k:02d}", "en": f"Testcounty{k:02d}"},
+                "short": {"zh": f"测试{k:02d}", "en": f"Testcounty{k:02d}"},
+                "kind": "county",
+                "parent": "450300",
+            }
+        )
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "utf-8")
+    lines = ["region,period,indicator,value"]
+    for k in range(n):
+        for period in ("2024Q4", "2025Q2"):
+            lines.append(f"4599{k:02d},{period},preschool_gross_enrollment_rate,{60 + k}")
+    data = tmp_path / "many.csv"
+    data.write_text("\n".join(lines) + "\n", "utf-8")
+    return plan, data
+
+
+def test_a_chart_draws_a_bounded_number_of_panels_the_furthest_behind(tmp_path: Path) -> None:
+    """Sixty counties: the chart draws the city and the 20 furthest behind, says how many
+    more there are and links to the gap table, which still lists every county."""
+    plan, data = _many_counties(tmp_path, 60)
+    target = tmp_path / "report.html"
+    run("check", "--plan", str(plan), "--data", str(data), "--as-of", "2025-10-15",
+        "--lang", "en", "--output", str(target))  # fmt: skip
+    page = target.read_text(encoding="utf-8")
+    root = parse(page)
+    svg = next(iter(root.iter("svg")))
+    axes = [g for g in svg.iter("g") if re.fullmatch(r"c1-axes_\d+", g.get("id") or "")]
+    assert len(axes) == 1 + MAX_SMALL_PANELS
+    drawn = "".join(t.text or "" for t in svg.iter("text"))
+    assert "Testcounty00" in drawn
+    assert "Testcounty19" in drawn
+    assert "Testcounty20" not in drawn
+    assert "Testcounty59" not in drawn
+    caption = next(iter(root.iter("figcaption")))
+    link = caption.find("a")
+    assert link is not None
+    assert link.get("href") == "#gaps"
+    assert "40 more regions" in (link.text or "")
+    gaps = page[page.index('<section id="gaps"') :]
+    assert all(f"Testcounty{k:02d}" in gaps for k in range(60))

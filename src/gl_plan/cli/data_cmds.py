@@ -39,6 +39,7 @@ from gl_plan.i18n import Lang, text
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.report.data_view import observations_markdown
+from gl_plan.report.safe_text import cell
 from gl_plan.resources import PROGRESS_FILE, resolve_inputs
 
 app = command_app()
@@ -167,7 +168,7 @@ def _table(observations: ObservationSet, plan: Plan, lang: Lang) -> RenderableTy
         indicator = plan.indicator_by_id.get(o.indicator)
         name = (indicator.short or indicator.name).get(lang) if indicator else o.indicator
         source = Path(o.source).name if o.source else ""
-        table.add_row(
+        row = [
             region.short.get(lang) if region else o.region,
             o.region,
             str(o.period),
@@ -176,5 +177,7 @@ def _table(observations: ObservationSet, plan: Plan, lang: Lang) -> RenderableTy
             format_number(o.numerator),
             format_number(o.denominator),
             f"{source}:{o.line}" if source and o.line else source,
-        )
+        ]
+        # Region and file names come from the files: cells, never markup or escapes.
+        table.add_row(*map(cell, row))
     return table

@@ -1,8 +1,11 @@
 """Rich output: tables to a terminal in colour, to a pipe or a file as plain text.
 
 The commands that print tables (``check``'s table, ``tasks``, ``plan``, ``data``,
-``explain``) write through :func:`write_view`. Kept apart from :mod:`gl_plan.cli.common`
-so that ``check --format json`` (what CI and scripts run) never loads rich.
+``explain``) write through :func:`write_view`, the terminal edge: every renderable is
+printed :class:`~gl_plan.report.safe_text.Sanitised` by a console that reads no markup, so a
+name from the plan or the data can neither raise a markup error nor drive the terminal.
+Kept apart from :mod:`gl_plan.cli.common` so that ``check --format json`` (what CI and
+scripts run) never loads rich.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from gl_plan.cli.common import write_output, writing_stdout
 from gl_plan.errors import Problem
 from gl_plan.i18n import Lang
 from gl_plan.report.format import plain_text
+from gl_plan.report.safe_text import Sanitised
 
 __all__ = ["screen", "stderr_lines", "write_view"]
 
@@ -30,24 +34,30 @@ def write_view(
     if isinstance(content, bytes | str):
         write_output(content, output, fmt)
         return
+    safe = [Sanitised(item) for item in content]
     if output is None:
-        console = Console(highlight=False, emoji=False)
+        console = _console()
         if console.is_terminal:
             with writing_stdout():
-                for item in content:
+                for item in safe:
                     console.print(item)
             return
-        text = plain_text(content, width=console.width)
+        text = plain_text(safe, width=console.width)
     else:
-        text = plain_text(content)
+        text = plain_text(safe)
     write_output(text, output, fmt)
 
 
 def screen() -> Console | None:
     """The console a report goes to when stdout is a terminal (as :func:`write_view` sees
     it), else None."""
-    console = Console(highlight=False, emoji=False)
+    console = _console()
     return console if console.is_terminal else None
+
+
+def _console() -> Console:
+    # markup=False: a str handed to rich is shown as written, ``[/]`` and ``[link=…]`` too.
+    return Console(highlight=False, emoji=False, markup=False)
 
 
 def stderr_lines(problems: Sequence[Problem], width: int, lang: Lang) -> int:

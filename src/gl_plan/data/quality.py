@@ -28,6 +28,19 @@ functions: observations and the plan in, located problems out.
   new county's first quarters are. A spike and the move back are reported once, at the
   spike; a figure the outlier screen already reported is not reported again.
 
+- **Denominator jumps**: a figure's denominator more than :data:`MAX_DENOMINATOR_CHANGE`
+  (25 %) away from the same region's denominator for the period just before. A
+  denominator is a population or a cohort (children aged 3-5, grade-1 entrants nine years
+  before, young people aged 15-17): China's yearly births fell by at most about 18 %
+  (2019 to 2020), a three-year age group moves less, and a county's figure moves by
+  migration a few percent more; another county's counts pasted under a code double or
+  halve it. So more than a quarter in one period is a wrong row until someone says why.
+- **Numerator above denominator**: a figure of an indicator the plan marks
+  ``can_exceed_100: false`` (a share of a whole) whose counts give more than 100 %, where
+  the plausible range let it through. (Outside the range the row is refused at reading,
+  with the same cause, :func:`gl_plan.data.rates.out_of_range_cause`, as is a rate whose
+  counts make sense only swapped.)
+
 Both kinds of flagged figure stay in use, but never silently: :func:`flagged_figures` gives
 them to the assessment, which notes ``outlier`` on the row whose value is one and
 ``includes_outlier`` on a parent figure summed from one.
@@ -44,6 +57,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from gl_plan.data.observations import Observation, ObservationSet
+from gl_plan.data.rates import numerator_above
 from gl_plan.data.wording import joined, region_named
 from gl_plan.errors import Code, Message, Problem, Severity, msg
 from gl_plan.periods import Period
@@ -53,6 +67,8 @@ from gl_plan.plan.models import Plan, Unit
 MIN_CHANGES = 4
 #: Quarter-on-quarter changes smaller than this (percentage points) are never outliers.
 MIN_OUTLIER_CHANGE = 1.0
+#: The share a denominator may move from one period to the next (module docstring).
+MAX_DENOMINATOR_CHANGE = 0.25
 #: The constant that makes the MAD consistent with the standard deviation for normal data.
 _MAD_SCALE = 0.6745
 
@@ -72,7 +88,7 @@ def check_quality(
     flags: Mapping[FigureKey, Flag] | None = None,
 ) -> list[Problem]:
     """All quality warnings: gaps, outliers, implausible jumps (those not already reported
-    as outliers), then (unless switched off) completeness.
+    as outliers), the counts' checks, then (unless switched off) completeness.
 
     ``flags`` is :func:`flagged_figures`' result when the caller has it already (the reader
     keeps it for the assessment); computed here otherwise.
@@ -84,6 +100,8 @@ def check_quality(
         *gaps(observations, plan, sources),
         *[_outlier_problem(f, threshold, sources) for f in flags.values() if f.kind == "outlier"],
         *[_jump_problem(f, plan, sources) for f in flags.values() if f.kind == "implausible-jump"],
+        *denominator_jumps(observations, plan, sources),
+        *numerators_above_denominators(observations, plan, sources),
         *(check_completeness(observations, plan) if completeness else []),
     ]
 
@@ -416,3 +434,91 @@ def _outlier_problem(flag: Flag, threshold: float, sources: Sources | None) -> P
         code=Code.OUTLIER,
         sheet=sheet,
     )
+
+
+def _where(o: Observation, sources: Sources | None) -> str:
+    file, _ = _locate(o, sources)
+    return f"{file}:{o.line}" if file is not None and o.line is not None else str(file or "")
+
+
+def denominator_jumps(
+    observations: ObservationSet, plan: Plan, sources: Sources | None = None
+) -> list[Problem]:
+    """A warning for each figure whose denominator moves more than
+    :data:`MAX_DENOMINATOR_CHANGE` from the same region's for the period just before (a
+    quarter's from the quarter before, a year's from the year before), located at the
+    later row and naming the earlier one."""
+    problems: list[Problem] = []
+    for key in sorted(observations.series):
+        s = observations.series[key]
+        by_period = {o.period: o for o in s if o.denominator}
+        for o in by_period.values():
+            before = by_period.get(o.period.previous())
+            if before is None or o.denominator is None or before.denominator is None:
+                continue
+            change = o.denominator / before.denominator - 1
+            if abs(change) <= MAX_DENOMINATOR_CHANGE:
+                continue
+            file, sheet = _locate(o, sources)
+            message = msg(
+                "data.quality.denominator_jump",
+                region=region_named(o.region, plan),
+                indicator=o.indicator,
+                period=o.period,
+                denominator=o.denominator,
+                before=before.period,
+                before_denominator=before.denominator,
+                where=_where(before, sources),
+                change=change,
+                limit=MAX_DENOMINATOR_CHANGE,
+            )
+            problems.append(
+                Problem(
+                    message,
+                    file=file,
+                    line=o.line,
+                    severity=Severity.WARNING,
+                    code=Code.DENOMINATOR_JUMP,
+                    sheet=sheet,
+                )
+            )
+    return problems
+
+
+def numerators_above_denominators(
+    observations: ObservationSet, plan: Plan, sources: Sources | None = None
+) -> list[Problem]:
+    """A warning for each figure of a ``can_exceed_100: false`` indicator whose numerator
+    is above its denominator, located at its row."""
+    bounded = {i.id: i for i in plan.indicators if not i.can_exceed_100}
+    problems: list[Problem] = []
+    for (_, indicator_id), s in sorted(observations.series.items()):
+        indicator = bounded.get(indicator_id)
+        if indicator is None:
+            continue
+        for o in s:
+            if o.numerator is None or o.denominator is None:
+                continue
+            if not numerator_above(indicator, o.numerator, o.denominator):
+                continue
+            file, sheet = _locate(o, sources)
+            message = msg(
+                "data.quality.numerator_above",
+                region=region_named(o.region, plan),
+                indicator=o.indicator,
+                period=o.period,
+                numerator=o.numerator,
+                denominator=o.denominator,
+                value=o.value,
+            )
+            problems.append(
+                Problem(
+                    message,
+                    file=file,
+                    line=o.line,
+                    severity=Severity.WARNING,
+                    code=Code.NUMERATOR_ABOVE_DENOMINATOR,
+                    sheet=sheet,
+                )
+            )
+    return problems

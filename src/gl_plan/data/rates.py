@@ -13,6 +13,15 @@ spreadsheet format (.xlsx, .xls, .xlsb, .ods).
 percentages in a sheet's column) a percentage that is a fraction, 0.969 where the rate is
 around 97, is an error (``constraint-error``) whose message suggests the percentage: it
 cannot be told from a typing mistake, and read as it is it would be a wrong number.
+
+**Counts the wrong way round.** A rate from counts that is outside its indicator's
+plausible range while the same counts the other way round (``scale² / value``: 250 % →
+40 %) are inside is most likely a numerator and a denominator swapped: the row is still
+refused, with that cause (``swapped-counts``). A share that cannot exceed 100
+(``can_exceed_100: false``) with a numerator above its denominator says so first
+(``numerator-above-denominator``, naming a swap as one cause): the plan's rule is broken
+whatever the inverse. Near 100 % a swap cannot be seen (97 ↔ 103 are both
+plausible enrollment rates), and no check claims it can.
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ from collections.abc import Callable, Sequence
 
 from gl_plan.data.values import CellError, is_fraction, number
 from gl_plan.errors import Code, Message, msg
+from gl_plan.plan.models import Indicator
 
 Cell = object
 
@@ -76,3 +86,35 @@ def rate(
     if percent_range is not None and is_fraction(value, *percent_range):
         raise CellError(Code.CONSTRAINT_ERROR, suggest_percentage(what, value))
     return value
+
+
+def inverse(value: float, scale: float) -> float | None:
+    """The rate the same counts give the other way round: ``scale² / value``."""
+    return scale * scale / value if value > 0 else None
+
+
+def numerator_above(indicator: Indicator, numerator: float, denominator: float) -> bool:
+    """Whether the counts give more than 100 % where the plan says the rate cannot."""
+    return not indicator.can_exceed_100 and numerator > denominator
+
+
+def out_of_range_cause(
+    indicator: Indicator, value: float, numerator: float | None, denominator: float | None
+) -> tuple[Code, Message] | None:
+    """Why a value from counts outside the plausible range is likely wrong, when the counts
+    tell: swapped (their inverse is plausible), or a share above 100; None otherwise."""
+    scale = indicator.unit.scale
+    if numerator is None or denominator is None or scale is None:
+        return None
+    low, high = indicator.plausible_range.min, indicator.plausible_range.max
+    flipped = inverse(value, scale)
+    counts = {"numerator": numerator, "denominator": denominator, "value": value}
+    # A share above 100 breaks the plan's own rule, whatever the inverse; its message
+    # names a swap as one of the causes.
+    if numerator_above(indicator, numerator, denominator):
+        return Code.NUMERATOR_ABOVE_DENOMINATOR, msg("data.row.numerator_above", **counts)
+    if flipped is not None and low <= flipped <= high:
+        return Code.SWAPPED_COUNTS, msg(
+            "data.row.swapped", **counts, low=low, high=high, inverse=flipped
+        )
+    return None

@@ -136,7 +136,8 @@ def read_indicators(
             ExitCode.USAGE,
             DataResult(ObservationSet.from_observations([]), listed, infos, refused),
         )
-    observations = merge(read, sources, log.report)
+    rates = {i.id: plan.settings.rate_tolerance for i in plan.indicators if i.unit.scale}
+    observations = merge(read, sources, log.report, rates)
     screening = screen(observations, plan)
     for p in check_quality(
         observations, plan, sources, completeness=completeness, flags=screening.flags

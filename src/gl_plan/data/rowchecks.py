@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from gl_plan.data.columns import Columns
+from gl_plan.data.rates import out_of_range_cause
 from gl_plan.data.table import Cell, Report, Table
 from gl_plan.data.values import cell_text
 from gl_plan.data.wording import line_span
@@ -145,12 +146,24 @@ class RowChecks:
         return ok
 
     def _out_of_range(
-        self, t: Table, line: int, cols: Columns, col: int | None, value: float, indicator: str
+        self,
+        t: Table,
+        line: int,
+        cols: Columns,
+        col: int | None,
+        value: float,
+        indicator: str,
+        counts: tuple[float | None, float | None] = (None, None),
     ) -> bool:
-        """Whether ``value`` is outside the indicator's plausible range (reported if so)."""
+        """Whether ``value`` is outside the indicator's plausible range (reported if so,
+        with the likely cause when the row's ``counts`` tell one)."""
         lo, hi = self.ranges[indicator]
         if lo <= value <= hi:
             return False
+        cause = out_of_range_cause(self.plan.indicator_by_id[indicator], value, *counts)
+        if cause is not None:
+            self._problem(t, line, cols, col, *cause)
+            return True
         key = "data.row.negative" if value < 0 else "data.row.out_of_range"
         self._problem(
             t, line, cols, col, Code.CONSTRAINT_ERROR, msg(key, value=value, low=lo, high=hi)

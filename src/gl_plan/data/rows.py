@@ -501,9 +501,8 @@ class TableReader(RowChecks):
             value = self.value_of(t, line, cols, indicator, value, num, den)
             if value is None:
                 continue
-            if self._out_of_range(
-                t, line, cols, vcol if vcol is not None else ncol, value, indicator
-            ):
+            where = vcol if vcol is not None else ncol
+            if self._out_of_range(t, line, cols, where, value, indicator, (num, den)):
                 continue
             out.append(Observation(region, period, indicator, value, num, den, t.source, line))
         return self.counted

@@ -444,6 +444,20 @@ DATA: Final[dict[str, tuple[str, str]]] = {
         "数值 {value:.4g} 为负数（此指标的合理范围是 {low:g} 至 {high:g}）",
         "value {value:.4g} is negative ({low:g} to {high:g} for this indicator)",
     ),
+    "data.row.swapped": (
+        "数值 {value:.4g}（分子 {numerator:g} / 分母 {denominator:g}）超出合理范围（{low:g} 至 "
+        "{high:g}），而分子分母对调后的 {inverse:.4g} 在范围内：分子和分母是否填反了？",
+        "value {value:.4g} (numerator {numerator:g} / denominator {denominator:g}) is outside "
+        "the plausible range ({low:g} to {high:g}), but {inverse:.4g}, the counts the other way "
+        "round, is inside: are the numerator and the denominator swapped?",
+    ),
+    "data.row.numerator_above": (
+        "分子 {numerator:g} 大于分母 {denominator:g}（{value:.4g}%），而该指标不能超过 100"
+        "（can_exceed_100 为 false）：是否填了不同人群的数，或分子分母填反了？",
+        "numerator {numerator:g} is above denominator {denominator:g} ({value:.4g} %), and "
+        "this indicator cannot exceed 100 (can_exceed_100: false): counts of different groups, "
+        "or numerator and denominator swapped?",
+    ),
     "data.row.out_of_range": (
         "数值 {value:.4g} 超出合理范围（此指标为 {low:g} 至 {high:g}）",
         "value {value:.4g} is outside the plausible range ({low:g} to {high:g} for this indicator)",
@@ -496,6 +510,12 @@ DATA: Final[dict[str, tuple[str, str]]] = {
         "重复的行：{what} 在 {where} 也有；只使用其中一份",
         "duplicate row: {what} is also given at {where}; one copy is used",
     ),
+    "data.merge.rounded": (
+        "同一数值的不同舍入：{what} 此处为 {value:g}，{where} 处为 {kept:g}（相差不超过 "
+        "settings.rate_tolerance {tolerance:g}）；使用更精确的一份",
+        "the same figure, rounded: {what} is {value:g} here and {kept:g} at {where} (within "
+        "settings.rate_tolerance, {tolerance:g}); the more precise is used",
+    ),
     "data.merge.conflict": (
         "{what} 的数值相互矛盾：此处为 {value:g}，{others}；均不使用",
         "conflicting values for {what}: {value:g} here, {others}; none is used",
@@ -532,6 +552,24 @@ DATA: Final[dict[str, tuple[str, str]]] = {
         "（修正 z 分数 {score:.1f} > {threshold:g}）",
         "possible outlier: {region} {indicator} {period} = {value:.4g}, a change of "
         "{change:+.3g} from {before} (modified z-score {score:.1f} > {threshold:g})",
+    ),
+    "data.quality.denominator_jump": (
+        "分母变化过大：{region} {indicator} {period} 的分母为 {denominator:g}，{before} 为 "
+        "{before_denominator:g}（{where}），变化 {change:+.0%}，超过 {limit:.0%}；"
+        "是否把其他地区的数填在了这个代码下，或录入有误？",
+        "denominator jump: {region} {indicator} {period} has denominator {denominator:g}, "
+        "{before} had {before_denominator:g} ({where}): a change of {change:+.0%}, more than "
+        "{limit:.0%} in one period; another region's counts under this code, or a typing "
+        "error?",
+    ),
+    "data.quality.numerator_above": (
+        "{region} {indicator} {period}：分子 {numerator:g} 大于分母 {denominator:g}"
+        "（{value:.4g}%），而该指标不能超过 100（can_exceed_100 为 false）：是否填了不同人群的数，"
+        "或分子分母填反了？",
+        "{region} {indicator} {period}: numerator {numerator:g} is above denominator "
+        "{denominator:g} ({value:.4g} %), and this indicator cannot exceed 100 "
+        "(can_exceed_100: false): counts of different groups, or numerator and denominator "
+        "swapped?",
     ),
     "data.more_problems": (
         "……另有 {n} 条 {code} 问题未列出",

@@ -343,6 +343,11 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
         "{name}：各地区数据与目标路径",
         "{name}: every region against the targets",
     ),
+    "html.chart_more": (
+        "图中只画出差距最大的 {shown} 个地区，另有 {n} 个地区见差距表。",
+        "The chart draws the {shown} regions furthest behind; {n} more regions are in the "
+        "gap table.",
+    ),
     "html.no_chart_data": ("没有数据，无法绘图。", "No figures to draw."),
     "html.gaps": ("与目标的差距", "Gaps to the targets"),
     "html.region": ("地区", "Region"),

@@ -229,10 +229,18 @@ class Indicator(Model):
     denominator: Text | None = None
     definition: Text | None = None
     plausible_range: Range
+    #: Gross rates may exceed 100 (over-age and non-resident pupils); a share may not.
+    can_exceed_100: bool = Field(
+        default=True,
+        description="Whether this percentage may exceed 100 (gross rates may; a share of a "
+        "whole may not: false warns of a numerator above its denominator)",
+    )
     aliases: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _counts_named(self) -> Indicator:
+        if not self.can_exceed_100 and self.unit is not Unit.PERCENT:
+            raise ValueError("can_exceed_100 is for percent indicators")
         if (
             self.unit.scale is not None
             and self.unit is not Unit.YEARS

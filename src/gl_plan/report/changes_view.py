@@ -14,12 +14,12 @@ from typing import Final
 
 from rich.console import RenderableType
 from rich.padding import Padding
-from rich.text import Text
 
 from gl_plan.assess.compare import MISSING, Change, Comparison, count_by_kind
 from gl_plan.i18n import Lang, text
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import display_name, fmt_num, indicator_name, md_text
+from gl_plan.report.safe_text import cell
 
 __all__ = ["changes_lines", "changes_markdown", "changes_renderables"]
 
@@ -84,9 +84,9 @@ def changes_lines(comparison: Comparison, plan: Plan, lang: Lang) -> tuple[str, 
 
 def changes_renderables(comparison: Comparison, plan: Plan, lang: Lang) -> list[RenderableType]:
     heading, lines = changes_lines(comparison, plan, lang)
-    out: list[RenderableType] = [Text(""), Text(heading, style="bold"), Text(lines[0])]
+    out: list[RenderableType] = [cell(""), cell(heading, style="bold"), cell(lines[0])]
     # Indented as a block, so that a wrapped line stays under its own start.
-    out += [Padding(Text(line), (0, 0, 0, 2)) for line in lines[1:]]
+    out += [Padding(cell(line), (0, 0, 0, 2)) for line in lines[1:]]
     return out
 
 

@@ -38,6 +38,7 @@ from gl_plan.errors import Code, GlplanError
 
 __all__ = [
     "INSTALL_HINT",
+    "MAX_SMALL_PANELS",
     "RAG_COLOURS",
     "Panel",
     "indicator_chart_svg",
@@ -58,7 +59,15 @@ _REFERENCE_COLOUR: Final = "#c4c4c4"
 #: Columns of the small-multiple grid; the city's panel takes 2 × 2 cells.
 _COLUMNS: Final = 6
 _PANEL_HEIGHT_IN: Final = 1.35
+#: Small panels in one chart at most: four rows of the grid, room for a city's counties
+#: (Guilin has 17). Drawing is about 30 ms a panel, and a page of thousands of panels
+#: reads as noise; the report draws the regions furthest behind and names how many more.
+MAX_SMALL_PANELS: Final = 20
 _WIDTH_IN: Final = 7.5  # the printable width of an A4 page, about 19 cm
+
+#: Names come from the plan and the data: drawn as written, never read as mathtext
+#: (``$\foo$`` would raise) or handed to TeX.
+_PLAIN: Final[dict[str, bool]] = {"parse_math": False, "usetex": False}
 
 
 def require_matplotlib() -> None:
@@ -150,21 +159,22 @@ def _draw(ax: Any, panel: Panel, reference: Panel | None, as_of_t: float, small:
                 color=colour, linestyle="none", zorder=6)  # fmt: skip
     elif panel.empty:
         ax.text(0.5, 0.5, panel.empty, transform=ax.transAxes, ha="center", va="center",
-                fontsize=small, color=RAG_COLOURS["grey"])  # fmt: skip
+                fontsize=small, color=RAG_COLOURS["grey"], **_PLAIN)  # fmt: skip
     if panel.main:
         for (_, _, t1, v1), text in zip(panel.paths, panel.target_labels, strict=False):
             ax.annotate(text, (t1, v1), xytext=(-4, 4), textcoords="offset points",
-                        ha="right", va="bottom", fontsize=small, color=_PATH_COLOUR)  # fmt: skip
+                        ha="right", va="bottom", fontsize=small, color=_PATH_COLOUR,
+                        **_PLAIN)  # fmt: skip
     weight = "bold" if panel.main else "normal"
     size = small + (1.5 if panel.main else 0.5)
     # The name on a line of its own above the status: a long name ("Gongcheng") and a
     # long status ("speed up") never run into each other in a narrow panel.
     ax.annotate(panel.title, (0, 1), xycoords="axes fraction", xytext=(0, size + 3.5),
                 textcoords="offset points", ha="left", va="bottom", fontsize=size,
-                fontweight=weight)  # fmt: skip
+                fontweight=weight, **_PLAIN)  # fmt: skip
     ax.annotate(panel.status, (1, 1), xycoords="axes fraction", xytext=(0, 2),
                 textcoords="offset points", ha="right", va="bottom", fontsize=size - 0.5,
-                color=colour)  # fmt: skip
+                color=colour, **_PLAIN)  # fmt: skip
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.tick_params(labelsize=small, length=2, pad=1.5)
@@ -204,6 +214,8 @@ def indicator_chart_svg(
 
     main = panels[0] if panels and panels[0].main else None
     others = [p for p in panels if p is not main]
+    if len(others) > MAX_SMALL_PANELS:
+        raise ValueError(f"{len(others)} small panels: the caller picks {MAX_SMALL_PANELS}")
     rows, slots = _grid_slots(len(others), _COLUMNS)
     t_low, t_high, v_low, v_high = _limits(panels)
     small = 6.5

@@ -70,6 +70,7 @@ from gl_plan.report.check_summary import (
     year_is_over,
 )
 from gl_plan.report.format import display_name, fmt_gap, region_name
+from gl_plan.report.safe_text import cell, clean
 from gl_plan.report.tasks_view import summary_line, tasks_table
 from gl_plan.report.trends import Trend, sparkline
 
@@ -98,23 +99,23 @@ class _Entries:
         for i, item in enumerate(self.items):
             piece = item + (self.sep if i + 1 < len(self.items) else "")
             if cell_len(line) + cell_len(piece.rstrip()) > width and line.strip():
-                yield Text(line.rstrip(), style=self.style)
+                yield cell(line.rstrip(), style=self.style)
                 line = "  "
             line += piece
-        yield Text(line.rstrip(), style=self.style)
+        yield cell(line.rstrip(), style=self.style)
 
 
 def _styled(value: str, rag: str) -> Text:
-    return Text(value, style=_STYLE.get(rag, ""))
+    return cell(value, style=_STYLE.get(rag, ""))
 
 
 def _value_cell(a: IndicatorAssessment) -> Text:
     """``94.5 -6.2``: the value plain (with its footnote marks), the gap in its RAG colour."""
     if a.value is None:
-        return Text("—", style=_STYLE["grey"])
-    cell = Text(value_text(a) + (value_marks(a) or " "))
-    cell.append(f" {gap_text(a):>5}", style=_STYLE.get(a.rag.value, ""))
-    return cell
+        return cell("—", style=_STYLE["grey"])
+    value = cell(value_text(a) + (value_marks(a) or " "))
+    value.append(f" {gap_text(a):>5}", style=_STYLE.get(a.rag.value, ""))
+    return value
 
 
 def _region_rows(
@@ -136,7 +137,7 @@ def _region_rows(
 def _region_label(plan: Plan, code: str, level: str, indent: int, lang: Lang) -> Text:
     """A row label, indented by level; the regions above the reporting ones in bold."""
     label = "  " * indent + display_name(plan, code, lang)
-    return Text(label, style="" if level == "county" else "bold")
+    return cell(label, style="" if level == "county" else "bold")
 
 
 def _year_table(
@@ -195,21 +196,21 @@ def _trend_renderables(
         for ind in indicators:
             trend = trends.get((region, ind))
             if trend is None:
-                row.append(Text("—", style=_STYLE["grey"]))
+                row.append(cell("—", style=_STYLE["grey"]))
                 continue
-            row.append(Text(f"{sparkline(trend.values)} {fmt_gap(trend.change):>5}"))
+            row.append(cell(f"{sparkline(trend.values)} {fmt_gap(trend.change):>5}"))
         table.add_row(*row, end_section=end)
     title = text("check.trend_title", lang, first=window[0], last=window[-1])
-    return [Text(title, style="bold"), table, Text("")]
+    return [cell(title, style="bold"), table, cell("")]
 
 
 def _task_renderables(result: CheckResult, lang: Lang) -> list[RenderableType]:
-    out: list[RenderableType] = [Text("")]
+    out: list[RenderableType] = [cell("")]
     flagged = attention_tasks(result)
     if flagged:
         out.append(tasks_table(flagged, result.as_of, lang))
-    out.append(Text(summary_line(result.tasks, result.as_of, lang)))
-    out.append(Text(text("check.tasks_hint", lang), style="dim"))
+    out.append(cell(summary_line(result.tasks, result.as_of, lang)))
+    out.append(cell(text("check.tasks_hint", lang), style="dim"))
     return out
 
 
@@ -219,8 +220,8 @@ def _changes_block(
     """The "since DATE" section: heading, counts, then (at most ``limit``) changes, each
     indented as a block so that a wrapped line stays under its own start."""
     heading, lines = changes_lines(comparison, plan, lang)
-    out: list[RenderableType] = [Text(heading, style="bold"), Text(lines[0])]
-    return out + [Padding(Text(line), (0, 0, 0, 2)) for line in lines[1:][:limit]]
+    out: list[RenderableType] = [cell(heading, style="bold"), cell(lines[0])]
+    return out + [Padding(cell(line), (0, 0, 0, 2)) for line in lines[1:][:limit]]
 
 
 def headline_renderables(result: CheckResult, plan: Plan, lang: Lang) -> list[RenderableType]:
@@ -231,8 +232,8 @@ def headline_renderables(result: CheckResult, plan: Plan, lang: Lang) -> list[Re
     points.add_column(no_wrap=True)
     points.add_column(overflow="fold")
     for line in lines:
-        points.add_row(Text("  -"), Text(line))
-    return [Text(title, style="bold"), points, Text("")]
+        points.add_row(cell("  -"), cell(line))
+    return [cell(title, style="bold"), points, cell("")]
 
 
 def check_renderables(
@@ -251,10 +252,10 @@ def check_renderables(
     """
     out: list[RenderableType] = headline_renderables(result, plan, lang)
     if comparison is not None:
-        out += [*_changes_block(comparison, plan, lang), Text("")]
+        out += [*_changes_block(comparison, plan, lang), cell("")]
     sep = text("sep.list", lang)
     for year in target_years(result):
-        out.append(Text(year_heading(result, plan, year, lang), style="bold"))
+        out.append(cell(year_heading(result, plan, year, lang), style="bold"))
         out.append(_year_table(result, plan, year, lang))
         missing = [region_name(plan, r, lang) for r in no_data_regions(result, year)]
         if missing:
@@ -263,18 +264,18 @@ def check_renderables(
             out.append(_Entries(head, items, sep, "dim"))
         for head, items in behind_lines(result, plan, year, lang):
             out.append(_Entries(head, items, sep, "bold" if items else ""))
-        out.append(Text(""))
+        out.append(cell(""))
     legend = text("check.legend", lang)
     if legend:
-        out += [Text(legend, style="dim"), Text("")]
+        out += [cell(legend, style="dim"), cell("")]
     out.extend(_trend_renderables(result, plan, lang, trends or {}))
     standards = standard_lines(result, plan, lang)
     if standards:
-        out.append(Text(text("check.standards", lang), style="bold"))
-        out.extend(Text("  " + line) for line in standards)
+        out.append(cell(text("check.standards", lang), style="bold"))
+        out.extend(cell("  " + line) for line in standards)
     if result.tasks:
         out.extend(_task_renderables(result, lang))
-    out.append(Text(issues_line(result, lang)))
+    out.append(cell(issues_line(result, lang)))
     return out
 
 
@@ -341,15 +342,15 @@ def _task_lines(items: Sequence[TaskAssessment], lang: Lang) -> list[RenderableT
             return text("tasks.days_left", lang, n=item.days_left)
         return text(item.status, lang)
 
-    cols = [(t.id, text(t.rag, lang), when(t)) for t in items]
+    cols = [(clean(t.id), text(t.rag, lang), when(t)) for t in items]
     widths = [max((cell_len(c[k]) for c in cols), default=0) for k in range(3)]
     out: list[RenderableType] = []
     for item, cells in zip(items, cols, strict=True):
         line = Text(no_wrap=True, overflow="ellipsis")
-        for k, cell in enumerate(cells):
+        for k, part in enumerate(cells):
             style = _STYLE.get(item.rag, "") if k else ""
-            line.append(cell + " " * (widths[k] - cell_len(cell) + 2), style=style)
-        line.append(item.title.get(lang))
+            line.append(part + " " * (widths[k] - cell_len(part) + 2), style=style)
+        line.append(clean(item.title.get(lang)))
         out.append(Padding(line, (0, 0, 0, 2)))
     return out
 
@@ -358,8 +359,8 @@ def _task_part(
     tasks: Sequence[TaskAssessment], lang: Lang
 ) -> Callable[[int], list[RenderableType]]:
     def build(n: int) -> list[RenderableType]:
-        head = Text(text("headline.tasks_head", lang), style="bold")
-        return [head, *_task_lines(tasks[:n], lang), Text("")]
+        head = cell(text("headline.tasks_head", lang), style="bold")
+        return [head, *_task_lines(tasks[:n], lang), cell("")]
 
     return build
 
@@ -377,7 +378,7 @@ def _fit(
 
 
 def _hint(omitted: list[str], lang: Lang) -> Text:
-    return Text(
+    return cell(
         text("headline.left_out", lang, items=text("sep.names", lang).join(omitted)), style="dim"
     )
 
@@ -448,7 +449,7 @@ def _changes_part(
     lines = len(changes_lines(comparison, plan, lang)[1]) - 1
     part, n = _fit(
         lines + 1,
-        lambda n: [*_changes_block(comparison, plan, lang, n - 1), Text("")],
+        lambda n: [*_changes_block(comparison, plan, lang, n - 1), cell("")],
         budget,
         console,
     )
@@ -478,10 +479,10 @@ def _figures(
     def build(n: int) -> list[RenderableType]:
         rows = [(r, 0, False) for r in worst[:n]]
         return [
-            Text(year_heading(result, plan, year, lang), style="bold"),
+            cell(year_heading(result, plan, year, lang), style="bold"),
             _year_table(result, plan, year, lang, rows),
-            Text(text("headline.table_note", lang), style="dim"),
-            Text(""),
+            cell(text("headline.table_note", lang), style="dim"),
+            cell(""),
         ]
 
     part, shown = _fit(len(worst), build, budget, console)

@@ -15,7 +15,6 @@ from pathlib import PurePath
 
 from rich.console import RenderableType
 from rich.table import Table
-from rich.text import Text
 
 from gl_plan.assess.explain import Explanation, PointRef
 from gl_plan.i18n import Lang, text
@@ -27,6 +26,7 @@ from gl_plan.report.format import (
     md_text,
     region_name,
 )
+from gl_plan.report.safe_text import cell
 
 __all__ = ["explain_lines", "explain_markdown", "explain_renderables"]
 
@@ -212,26 +212,26 @@ def _point_row(point: PointRef, plan: Plan, lang: Lang, *, children: bool) -> li
 
 def explain_renderables(exp: Explanation, plan: Plan, lang: Lang) -> list[RenderableType]:
     """Everything the terminal view prints, in order."""
-    out: list[RenderableType] = [Text(_title(exp, plan, lang), style="bold")]
+    out: list[RenderableType] = [cell(_title(exp, plan, lang), style="bold")]
     facts = Table.grid(padding=(0, 2))
     facts.add_column(no_wrap=True, style="bold")
     facts.add_column()
     for i, (label, value) in enumerate(explain_lines(exp, plan, lang)):
-        facts.add_row(label, Text(value, style=_STYLE.get(exp.rag, "") if i == 0 else ""))
-    out += [facts, Text("")]
+        facts.add_row(cell(label), cell(value, style=_STYLE.get(exp.rag, "") if i == 0 else ""))
+    out += [facts, cell("")]
     out += _points_renderables(exp, plan, lang)
     return out
 
 
 def _points_renderables(exp: Explanation, plan: Plan, lang: Lang) -> list[RenderableType]:
     if not exp.points:
-        return [Text(text("explain.no_points", lang))]
+        return [cell(text("explain.no_points", lang))]
     out: list[RenderableType] = [
-        Text(text("explain.points", lang, n=len(exp.points)), style="bold")
+        cell(text("explain.points", lang, n=len(exp.points)), style="bold")
     ]
     out.append(_table(exp.points, plan, lang, children=False))
     if exp.children and exp.period is not None:
-        out += [Text(""), Text(text("explain.children", lang, period=exp.period), style="bold")]
+        out += [cell(""), cell(text("explain.children", lang, period=exp.period), style="bold")]
         out.append(_table(exp.children, plan, lang, children=True))
     return out
 
@@ -242,7 +242,7 @@ def _table(points: list[PointRef], plan: Plan, lang: Lang, *, children: bool) ->
     for i, name in enumerate(columns):
         table.add_column(name, justify="right" if 1 <= i <= 3 else "left", no_wrap=i < 4)
     for point in points:
-        table.add_row(*_point_row(point, plan, lang, children=children))
+        table.add_row(*(cell(c) for c in _point_row(point, plan, lang, children=children)))
     return table
 
 

@@ -20,6 +20,7 @@ from rich.console import Console, RenderableType
 
 from gl_plan.i18n import Lang, text
 from gl_plan.plan.models import Plan
+from gl_plan.report.safe_text import clean
 
 __all__ = [
     "CJK_RE",
@@ -145,8 +146,11 @@ def csv_text(columns: Iterable[str], rows: Iterable[Iterable[CsvCell]]) -> str:
 def _md_escape(text: str) -> str:
     # HTML passes through Markdown untouched: entities for <, > and &; a backslash
     # for the table pipe (and for a backslash, so that it cannot escape the pipe).
+    # Cleaned first: no escape sequence for a terminal showing the file, and a lone \r
+    # (a line break to Markdown, which would split a table row) becomes \n.
     return (
-        text.replace("&", "&amp;")
+        clean(text)
+        .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace("\\", "\\\\")
@@ -160,7 +164,7 @@ def md_text(text: str) -> str:
     ``<``, ``>`` and ``&`` become entities, ``\\`` and ``|`` are backslash-escaped, and a
     line break becomes a space (it would end the heading or the item).
     """
-    return _md_escape(text).replace("\r\n", " ").replace("\n", " ")
+    return _md_escape(text).replace("\n", " ")
 
 
 def md_cell(text: str) -> str:
@@ -201,6 +205,7 @@ def plain_text(renderables: Iterable[RenderableType], width: int = REPORT_WIDTH)
         force_terminal=False,
         highlight=False,
         emoji=False,
+        markup=False,
     )
     for item in renderables:
         console.print(item)

@@ -13,8 +13,8 @@ script, no web font, no link to anything. Colour is never the only signal: every
 has its name in text and a shape (▼ red, ◆ amber, ● green, ○ no data), and the page
 needs no background colours to read, so a black-and-white printout says the same. Print
 styles: A4 pages, each section on a new page, no table row or chart split across pages.
-Every text from the plan or the data is escaped. The page has no time stamp other than
-the as-of date, so the same input gives the same bytes.
+Every text from the plan or the data is cleaned of control characters and escaped. The
+page has no time stamp other than the as-of date, so the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -30,7 +30,12 @@ from gl_plan.assess.tasks import TaskAssessment, attention_order
 from gl_plan.i18n import Lang, text
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.models import Plan
-from gl_plan.report.charts import Panel, indicator_chart_svg, require_matplotlib
+from gl_plan.report.charts import (
+    MAX_SMALL_PANELS,
+    Panel,
+    indicator_chart_svg,
+    require_matplotlib,
+)
 from gl_plan.report.check_summary import (
     behind_lines,
     footnotes,
@@ -50,6 +55,7 @@ from gl_plan.report.check_summary import (
 )
 from gl_plan.report.format import display_name, fmt_target, indicator_name
 from gl_plan.report.levels import leaf_word, levels_below, whole
+from gl_plan.report.safe_text import clean
 from gl_plan.report.tasks_view import progress_text, summary_line
 
 __all__ = ["RAG_MARKS", "check_html"]
@@ -123,7 +129,9 @@ footer { margin-top: 2.5em; border-top: 1px solid var(--rule); padding-top: .6em
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    # Cleaned as for a terminal: a control character is not allowed in HTML text, and an
+    # escape sequence would reach a terminal that shows the file.
+    return escape(clean(str(value)), quote=True)
 
 
 def _rag(rag: str, name: str, tag: str = "span", extra: str = "") -> str:
@@ -304,51 +312,69 @@ def _period_t(period: str | None) -> float | None:
         return None
 
 
-def _panels(
-    result: CheckResult,
-    plan: Plan,
-    lang: Lang,
+def _chart_order(a: IndicatorAssessment) -> tuple[int, float, str]:
+    """Worst first: the status as the summary ranks it, then the furthest below target."""
+    gap = a.gap if a.gap is not None else float("inf")
+    return (_WORST_FIRST.index(a.status), gap, a.region)
+
+
+def _chart_regions(
+    cells: Mapping[tuple[str, str], IndicatorAssessment],
+    regions: Sequence[str],
     indicator: str,
     points: Mapping[tuple[str, str], Sequence[Point]],
-    year: int,
-) -> list[Panel]:
-    years = target_years(result)
-    grids = {y: grid(result, y)[2] for y in years}
-    _, regions, cells = grid(result, year)
-    levels = {r: cells[(r, indicator)].region_level for r in regions if (r, indicator) in cells}
-    ordered = [r for r in regions if levels.get(r) == "city"]
-    ordered += [r for r in regions if levels.get(r) not in (None, "city")]
-    panels: list[Panel] = []
-    for region in ordered:
-        a = cells[(region, indicator)]
-        rows = [grids[y].get((region, indicator)) for y in years]
-        known = [r for r in rows if r is not None]
-        # A verdict (a target year already over) carries no baseline; the region's
-        # baseline is the same for every target year, so take it from any assessment.
-        base = next(
-            (r for r in known if r.baseline_period is not None and r.baseline_value is not None),
-            None,
-        )
-        paths = []
-        labels = []
-        t0 = _period_t(base.baseline_period) if base is not None else None
-        if base is not None and base.baseline_value is not None and t0 is not None:
-            for b in known:
-                paths.append((t0, base.baseline_value, b.target_year + 1.0, b.target))
-                labels.append(f"{b.target_year}: {fmt_target(b.target)}")
-        panels.append(
-            Panel(
-                title=display_name(plan, region, lang),
-                status=status_label(a.status.value, lang, short=True),
-                rag=a.rag.value,
-                points=[(p.period.t, p.value) for p in points.get((region, indicator), [])],
-                paths=paths,
-                main=levels[region] == "city",
-                empty=text("no_data", lang),
-                target_labels=labels,
-            )
-        )
-    return panels
+) -> tuple[str | None, list[str], list[str], int]:
+    """The regions one chart draws: the top region, at most :data:`MAX_SMALL_PANELS` others
+    and, apart, those with no figure at all (named in the caption, not drawn as an empty
+    frame); the last number counts the regions with figures left out of the chart.
+
+    A city's counties all fit, in the tables' order. A national plan has thousands of
+    regions: a panel each would take minutes to draw and make a chart nobody can read, so
+    the chart keeps the ones furthest behind (worst status, then largest gap) and the
+    caption sends the reader to the gap table for the rest.
+    """
+    here = [r for r in regions if (r, indicator) in cells]
+    main = next((r for r in here if cells[(r, indicator)].region_level == "city"), None)
+    others = [r for r in here if r != main]
+    drawn = [r for r in others if points.get((r, indicator))]
+    empty = [r for r in others if not points.get((r, indicator))]
+    if len(drawn) <= MAX_SMALL_PANELS:
+        return main, drawn, empty, 0
+    worst = sorted(drawn, key=lambda r: _chart_order(cells[(r, indicator)]))
+    return main, worst[:MAX_SMALL_PANELS], empty, len(drawn) - MAX_SMALL_PANELS
+
+
+def _panel(
+    plan: Plan,
+    lang: Lang,
+    a: IndicatorAssessment,
+    known: Sequence[IndicatorAssessment],
+    points: Sequence[Point],
+) -> Panel:
+    """One region's panel; ``known`` are its assessments for every target year."""
+    # A verdict (a target year already over) carries no baseline; the region's baseline
+    # is the same for every target year, so take it from any assessment.
+    base = next(
+        (r for r in known if r.baseline_period is not None and r.baseline_value is not None),
+        None,
+    )
+    paths = []
+    labels = []
+    t0 = _period_t(base.baseline_period) if base is not None else None
+    if base is not None and base.baseline_value is not None and t0 is not None:
+        for b in known:
+            paths.append((t0, base.baseline_value, b.target_year + 1.0, b.target))
+            labels.append(f"{b.target_year}: {fmt_target(b.target)}")
+    return Panel(
+        title=clean(display_name(plan, a.region, lang)),
+        status=status_label(a.status.value, lang, short=True),
+        rag=a.rag.value,
+        points=[(p.period.t, p.value) for p in points],
+        paths=paths,
+        main=a.region_level == "city",
+        empty=text("no_data", lang),
+        target_labels=labels,
+    )
 
 
 def _charts(
@@ -360,30 +386,36 @@ def _charts(
     year = _current_year(result)
     if year is None:
         return []
-    indicators = grid(result, year)[0]
+    indicators, regions, cells = grid(result, year)
     years = target_years(result)
+    grids = {y: grid(result, y)[2] for y in years}
     sep = text("sep.years", lang)
     out = ['<section id="charts" class="page">', f"<h2>{_e(text('html.charts', lang))}</h2>"]
     as_of_t = result.as_of.year + (result.as_of.timetuple().tm_yday - 1) / 365.25
     for n, ind in enumerate(indicators, start=1):
         name = indicator_name(plan, ind, lang)
         full = plan.indicator_by_id[ind].name.get(lang) if ind in plan.indicator_by_id else name
-        targets = " · ".join(
-            f"{y}: {fmt_target(target_of(grid(result, y)[2], ind))}" for y in years
-        )
+        targets = " · ".join(f"{y}: {fmt_target(target_of(grids[y], ind))}" for y in years)
         out.append('<figure class="chart">')
         out.append(f'<h3>{_e(full)} <span class="muted">({_e(targets)})</span></h3>')
-        panels = _panels(result, plan, lang, ind, points, year)
-        # A county with no figure at all would be an empty frame: name it instead.
-        empty = [p.title for p in panels if not p.points and not p.main]
-        panels = [p for p in panels if p.points or p.main]
+        main, drawn, empty, left_out = _chart_regions(cells, regions, ind, points)
+        panels = [
+            _panel(
+                plan,
+                lang,
+                cells[(r, ind)],
+                [k for k in (grids[y].get((r, ind)) for y in years) if k is not None],
+                points.get((r, ind), ()),
+            )
+            for r in ([main] if main is not None else []) + drawn
+        ]
         if any(p.points for p in panels):
             out.append(
                 indicator_chart_svg(
                     panels,
                     as_of_t=as_of_t,
                     chart_id=f"c{n}",
-                    label=text("html.chart_label", lang, name=name),
+                    label=clean(text("html.chart_label", lang, name=name)),
                 ).rstrip()
             )
         else:
@@ -400,8 +432,13 @@ def _charts(
             note += text("html.chart_note_parent", lang, leaf=leaf, whole=whole(plan, lang))
         note += text("html.chart_note_end", lang)
         if empty:
-            note += " " + text("check.no_data_rows", lang) + text("sep.list", lang).join(empty)
-        out += [f"<figcaption>{_e(note)}</figcaption>", "</figure>"]
+            names = text("sep.list", lang).join(display_name(plan, r, lang) for r in empty)
+            note += " " + text("check.no_data_rows", lang) + names
+        caption = _e(note)
+        if left_out:
+            more = text("html.chart_more", lang, shown=len(drawn), n=left_out)
+            caption += f' <a href="#gaps">{_e(more)}</a>'
+        out += [f"<figcaption>{caption}</figcaption>", "</figure>"]
     out.append("</section>")
     return out
 

@@ -15,10 +15,10 @@ from typing import Final
 from rich import box
 from rich.console import RenderableType
 from rich.table import Table
-from rich.text import Text
 
 from gl_plan.i18n import Lang, text
 from gl_plan.plan.models import Plan, Task, Unit
+from gl_plan.report.safe_text import cell
 
 __all__ = ["plan_renderables"]
 
@@ -39,11 +39,11 @@ def _due(task: Task, lang: Lang) -> str:
 def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
     """The plan's title, its goals table and one table of every action's tasks."""
     out: list[RenderableType] = [
-        Text(
+        cell(
             plan.plan.title.get(lang) + text("aside", lang, items=plan.plan.issued.isoformat()),
             style="bold",
         ),
-        Text(""),
+        cell(""),
     ]
     years = sorted(g.year for g in plan.goals)
     targets = Table(
@@ -65,8 +65,8 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
             value = goal.targets.get(ind.id) if goal else None
             sign = "%" if ind.unit is Unit.PERCENT else ""
             cells.append("—" if value is None else f"{value:g}{sign}")
-        targets.add_row(Text(ind.name.get(lang)), *cells)
-    out += [targets, Text("")]
+        targets.add_row(cell(ind.name.get(lang)), *map(cell, cells))
+    out += [targets, cell("")]
 
     tasks = Table(
         title=text("plan.actions_title", lang),
@@ -83,14 +83,14 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
         tasks.add_column(text("plan.deadline", lang), no_wrap=True)
     tasks.add_column(text("plan.due", lang), no_wrap=True)
     for action in plan.actions:
-        head = [Text(action.id, style="bold"), Text(action.title.get(lang), style="bold")]
+        head = [cell(action.id, style="bold"), cell(action.title.get(lang), style="bold")]
         tasks.add_row(*head, *([""] * (len(tasks.columns) - 2)))
         for i, task in enumerate(action.tasks):
             # Text, not markup: a title with "[...]" in it prints as it is.
-            row = [Text(task.id), Text(task.title.get(lang))]
+            row = [cell(task.id), cell(task.title.get(lang))]
             if lang == "zh":
-                row.append(Text(_BREAK.sub(r"\1\n", task.deadline).strip()))
-            row.append(Text(_due(task, lang)))
+                row.append(cell(_BREAK.sub(r"\1\n", task.deadline).strip()))
+            row.append(cell(_due(task, lang)))
             tasks.add_row(*row, end_section=i + 1 == len(action.tasks))
     out.append(tasks)
     n_actions, n_tasks = len(plan.actions), len(plan.tasks)
@@ -102,5 +102,5 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
         s_actions="" if n_actions == 1 else "s",
         s_tasks="" if n_tasks == 1 else "s",
     )
-    out.append(Text(count))
+    out.append(cell(count))
     return out

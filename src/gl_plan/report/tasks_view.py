@@ -13,7 +13,6 @@ from typing import Any, Final
 from rich import box
 from rich.console import Console, RenderableType
 from rich.table import Table
-from rich.text import Text
 
 from gl_plan.assess.tasks import (
     STALE,
@@ -28,6 +27,7 @@ from gl_plan.i18n import TEXTS, Lang, text
 from gl_plan.ledger.model import LedgerEntry
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import CsvCell, column_names, csv_text, md_table, md_text
+from gl_plan.report.safe_text import cell
 
 __all__ = [
     "CSV_COLUMNS",
@@ -179,13 +179,13 @@ def tasks_table(items: Sequence[TaskAssessment], as_of: date, lang: Lang) -> Tab
     for item in items:
         style = _STYLE[item.rag]
         table.add_row(
-            Text(item.id),
-            Text(text(item.rag, lang), style=style),
-            Text(text(item.status, lang), style=style if item.rag != "green" else ""),
+            cell(item.id),
+            cell(text(item.rag, lang), style=style),
+            cell(text(item.status, lang), style=style if item.rag != "green" else ""),
             # Text, not markup: a title with "[...]" in it prints as it is.
-            Text("\n".join(_due_text(item, lang))),
-            Text(item.title.get(lang)),
-            Text("\n".join(progress_text(item, lang))),
+            cell("\n".join(_due_text(item, lang))),
+            cell(item.title.get(lang)),
+            cell("\n".join(progress_text(item, lang))),
         )
     return table
 
@@ -204,12 +204,12 @@ def tasks_renderables(
     ``left_out`` tasks not shown are counted on a last line that says how to see them.
     """
     if not items and not left_out:
-        return [Text(text("tasks.no_tasks", lang))]
-    table = tasks_table(items, as_of, lang) if items else Text(text("tasks.no_tasks", lang))
-    out: list[RenderableType] = [table, Text("")]
-    out.append(Text(summary_line(items if summary_of is None else summary_of, as_of, lang)))
+        return [cell(text("tasks.no_tasks", lang))]
+    table = tasks_table(items, as_of, lang) if items else cell(text("tasks.no_tasks", lang))
+    out: list[RenderableType] = [table, cell("")]
+    out.append(cell(summary_line(items if summary_of is None else summary_of, as_of, lang)))
     if left_out:
-        out.append(Text(_left_out_line(left_out, lang), style="dim"))
+        out.append(cell(_left_out_line(left_out, lang), style="dim"))
     return out
 
 
