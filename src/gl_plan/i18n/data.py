@@ -232,6 +232,19 @@ DATA: Final[dict[str, tuple[str, str]]] = {
         "sheet {sheet!r} reaches row {rows:,} and column {columns:,}; a sheet may span at "
         "most {limit:,} cells ({advice})",
     ),
+    "data.book.cells_in_book": (
+        "工作簿各工作表合计超过 {limit:,} 个单元格（每个工作表计至最后一行、最后一列；在工作表"
+        "“{sheet}”处超出）；一个工作簿最多 {limit:,} 个单元格（{advice}）",
+        "the workbook's sheets span more than {limit:,} cells together (each counted to its "
+        "last row and column; passed in sheet {sheet!r}); a workbook may span at most "
+        "{limit:,} ({advice})",
+    ),
+    "data.book.xls_overlap": (
+        "无法作为 Excel 97-2003 工作簿打开：各工作表的记录相互重叠（读取超过文件记录的 {times} "
+        "倍），文件已损坏",
+        "cannot open as an Excel 97-2003 workbook: its sheets' records overlap (more than "
+        "{times} times the file's records would be read); the file is damaged",
+    ),
     "data.book.rows_in_part": (
         "工作簿各工作表合计超过 {limit:,} 行（每个工作表计至最后一行；在部件 {part} 处超出）；"
         "一个工作簿最多 {limit:,} 行（{advice}）",
