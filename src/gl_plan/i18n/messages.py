@@ -159,6 +159,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "未写入任何内容：请修正上面的文件，或不使用它",
         "nothing was written: fix the file above, or leave it out",
     ),
+    "cli.output_in_data_folder": (
+        "--output {output} 位于指标文件夹 {folder} 内：下次运行会把它当作区县数据读取；"
+        "未写入任何内容；请写到别处",
+        "--output {output} is inside {folder}, a folder of indicator files: the next run "
+        "would read it as county data; nothing was written; write it elsewhere",
+    ),
     "cli.would_overwrite": (
         "--output {output} 会覆盖本命令的输入文件 {item}：未写入任何内容；请换一个文件名",
         "--output {output} would overwrite {item}, an input of this command: nothing was "
