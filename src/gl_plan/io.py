@@ -205,10 +205,12 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
             code=Code.ENCODING_ERROR,
         )
     else:
+        # A note, not a warning: GBK is how Excel on Chinese Windows saves a CSV, so a
+        # clean GBK file is as good as a UTF-8 one (and `--fail-on warning` passes it).
         warn = Problem(
             msg("data.encoding.gbk"),
             file=file,
-            severity=Severity.WARNING,
+            severity=Severity.INFO,
             code=Code.ENCODING,
         )
     return Detected("gb18030", (warn,))

@@ -226,6 +226,7 @@ def test_statistical_form_gbk_csv_region_and_period_from_title(plan: Plan, tmp_p
     ]
     notes = {p.code: p.text() for p in result.issues if p.severity is Severity.INFO}
     assert notes == {
+        "encoding": "not UTF-8: read as GB18030 (GBK), as Excel on Chinese Windows saves it",
         "context": "no region or period column: region 450332 恭城瑶族自治县 from the title "
         "line (line 1); period 2026Q3 from the title line (line 1)",
         "previous-year": "column '上年同期数' (the same period a year earlier, 2025Q3) is not "
