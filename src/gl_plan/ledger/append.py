@@ -8,6 +8,7 @@ so that concurrent ``progress add`` runs each keep the other's line.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from datetime import date
@@ -17,7 +18,7 @@ from typing import Final
 from gl_plan import limits
 from gl_plan.atomic import atomic_append_bytes
 from gl_plan.errors import Code, ExitCode, GlplanError, Join, Message, Msg, Problem, Severity, msg
-from gl_plan.io import MAX_FIELD_CHARS, iter_rows, sniff_delimiter
+from gl_plan.io import MAX_FIELD_CHARS, iter_rows, require_text_encoding, sniff_delimiter
 from gl_plan.ledger.model import (
     COLUMNS,
     LedgerEntry,
@@ -78,6 +79,7 @@ def append_entry(
     UTF-8. Raises :class:`GlplanError` (exit code 2) and writes nothing on bad input.
     """
     target = Path(path)
+    encoding = require_text_encoding(encoding)  # a text encoding, or exit 2 before anything
     name = str(path)
     problems: list[Problem] = []
 
@@ -273,7 +275,7 @@ def _addition(
     exists = target.exists()
     raw = read_ledger_bytes(target) if exists else b""
     text, used, _ = decode_ledger(raw, name, forced) if raw else ("", forced or "utf-8", [])
-    write_encoding = _write_encoding(used)
+    write_encoding = _write_encoding(used, raw)
 
     prefix = ""
     if text.strip():
@@ -344,7 +346,12 @@ def _addition(
     return extra, after_rows[-1][0]
 
 
-def _write_encoding(used: str) -> str:
+def _write_encoding(used: str, raw: bytes) -> str:
+    """The codec for the new bytes: the file's encoding without a second BOM."""
+    if used in ("utf-16", "utf-32") and raw:
+        # The file's BOM says its byte order; the plain codec would write another BOM.
+        little = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF32_LE))
+        return f"{used}-{'le' if little else 'be'}"
     if used == "utf-8-sig":
         return "utf-8"  # the BOM is already at the start of the file
     if used == "gb18030":
