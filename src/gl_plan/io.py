@@ -185,14 +185,16 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
     a warning.
     """
     fh.seek(0)
-    kind = binary_kind(fh.read(4096))
+    codec = text_encoding(forced) if forced is not None else ""
+    # UTF-16 and UTF-32 text is full of NUL bytes: forced, it is not taken for binary.
+    wide = isinstance(codec, str) and codec.startswith(("utf-16", "utf-32"))
+    kind = None if wide else binary_kind(fh.read(4096))
     if kind is not None:
         return Detected(
             "binary",
             (Problem(msg("data.encoding.binary", kind=kind), file=file, code=Code.ENCODING_ERROR),),
         )
     if forced is not None:
-        codec = text_encoding(forced)
         if not isinstance(codec, str):
             return Detected("unknown", (Problem(codec, file=file, code=Code.USAGE),))
         fh.seek(0)

@@ -25,6 +25,7 @@ from gl_plan.atomic import atomic_write_bytes, atomic_write_text, os_reason
 from gl_plan.cli.outputs import command_parameters, refuse_project_input
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
 from gl_plan.i18n import Lang, detect_lang
+from gl_plan.io import require_text_encoding
 from gl_plan.ledger.model import parse_entry_date
 from gl_plan.resources import resolve_inputs
 
@@ -232,12 +233,15 @@ def _stderr_colour() -> bool | None:
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
     """The one place a user error becomes a message and an exit code.
 
-    Anything else is a bug and keeps its traceback.
+    Anything else is a bug and keeps its traceback. An ``--encoding`` that is not a text
+    encoding glplan reads is refused here, before the command runs.
     """
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
+            encoding = kwargs.get("encoding")  # --encoding, for every command that takes it
+            require_text_encoding(encoding if isinstance(encoding, str) else None)
             with command_parameters(kwargs):  # for the --output guard
                 return func(*args, **kwargs)
         except GlplanError as exc:
