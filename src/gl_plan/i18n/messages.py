@@ -135,6 +135,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{path} 像是计划文件而不是指标文件：请用 --plan 指定",
         "{path} looks like a plan, not an indicator file: pass it with --plan",
     ),
+    "cli.stdout_closed": (
+        "标准输出已关闭，无法写出任何内容（去掉 >&-，或用 --output 写入文件）",
+        "standard output is closed: nothing can be written (drop >&-, or use --output)",
+    ),
     "cli.stdout_failed": (
         "无法写入标准输出：{reason}",
         "cannot write to standard output: {reason}",
