@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from datetime import date
 from pathlib import Path
 from typing import Final
@@ -247,8 +248,10 @@ def _csv_line(cells: list[str], delimiter: str, newline: str) -> str:
 
 
 def _newline_of(text: str) -> str:
-    first = text.find("\n")
-    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+    """The file's own line ending, from its first line break: CRLF (Windows), LF, or CR
+    alone (old Mac Excel's "CSV (Macintosh)")."""
+    first = re.search(r"\r\n?|\n", text)
+    return first[0] if first else "\n"
 
 
 def _new_bytes(
