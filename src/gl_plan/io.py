@@ -5,6 +5,11 @@ GBK, which Excel on Chinese Windows writes), and as a last resort Latin-1 (which
 bytes) with a warning. UTF-8 goes first because many UTF-8 files also
 decode as GB18030; a Latin-1 file decodes as GB18030 into nonsense without an error, so a
 GB18030 result that looks like mojibake is reported as a warning naming the file.
+
+``--encoding`` forces one, from the text encodings in :data:`TEXT_ENCODINGS` (Python's
+codecs also include ``base64``, ``zlib`` and ``unicode_escape``, which are not how a
+spreadsheet program saves a CSV); UTF-16 and UTF-32 need a byte-order mark, or the
+``-le``/``-be`` name that says the byte order.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, Final, TextIO
 
 from gl_plan.errors import Code, ExitCode, GlplanError, Message, Problem, Severity, msg
 from gl_plan.limits import MAX_FIELD_CHARS
@@ -28,6 +33,7 @@ from gl_plan.limits import MAX_FIELD_CHARS
 __all__ = [
     "CHUNK_BYTES",
     "MAX_FIELD_CHARS",
+    "TEXT_ENCODINGS",
     "Decoded",
     "Detected",
     "RowError",
@@ -38,8 +44,40 @@ __all__ = [
     "not_a_file",
     "os_reason",
     "read_at_most",
+    "require_text_encoding",
     "sniff_delimiter",
+    "text_encoding",
 ]
+
+#: The encodings ``--encoding`` accepts, by the name Python's codec registry gives them
+#: (any alias works: ``latin-1``, ``cp936``, ``UTF8``): the Unicode forms, the Chinese
+#: code pages (mainland and Big5), and the Western ones a Latin-1 guess stands for.
+TEXT_ENCODINGS: Final = frozenset(
+    {
+        "utf-8",
+        "utf-8-sig",
+        "utf-16",
+        "utf-16-le",
+        "utf-16-be",
+        "utf-32",
+        "utf-32-le",
+        "utf-32-be",
+        "gb18030",
+        "gbk",
+        "gb2312",
+        "big5",
+        "big5hkscs",
+        "cp950",
+        "iso8859-1",
+        "cp1252",
+        "ascii",
+    }
+)
+#: Encodings whose byte order comes from the byte-order mark at the start of the file.
+_NEEDS_BOM: Final = {
+    "utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+    "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
+}
 
 
 _GZIP = b"\x1f\x8b"
@@ -127,6 +165,9 @@ def _validate(fh: BinaryIO, encoding: str) -> tuple[str, UnicodeDecodeError | No
             text = decoder.decode(chunk, final=final)
         except UnicodeDecodeError as exc:
             return "".join(sample), exc, lines_before + chunk[: max(exc.start, 0)].count(b"\n") + 1
+        except UnicodeError as exc:  # a codec's own complaint (UTF-16 without its BOM)
+            error = UnicodeDecodeError(encoding, chunk, 0, 0, str(exc))
+            return "".join(sample), error, lines_before + 1
         if kept < _SAMPLE_CHARS and text:
             sample.append(text[: _SAMPLE_CHARS - kept])
             kept += len(sample[-1])
@@ -144,26 +185,27 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
     a warning.
     """
     fh.seek(0)
-    kind = binary_kind(fh.read(4096))
+    codec = text_encoding(forced) if forced is not None else ""
+    # UTF-16 and UTF-32 text is full of NUL bytes: forced, it is not taken for binary.
+    wide = isinstance(codec, str) and codec.startswith(("utf-16", "utf-32"))
+    kind = None if wide else binary_kind(fh.read(4096))
     if kind is not None:
         return Detected(
             "binary",
             (Problem(msg("data.encoding.binary", kind=kind), file=file, code=Code.ENCODING_ERROR),),
         )
     if forced is not None:
-        try:
-            codec = codecs.lookup(forced)
-        except LookupError:
+        if not isinstance(codec, str):
+            return Detected("unknown", (Problem(codec, file=file, code=Code.USAGE),))
+        fh.seek(0)
+        head = fh.read(4)
+        if codec in _NEEDS_BOM and not head.startswith(_NEEDS_BOM[codec]) and head:
+            no_bom = msg("data.encoding.no_bom", encoding=forced)
             return Detected(
-                "unknown",
-                (
-                    Problem(
-                        msg("data.encoding.unknown", encoding=forced), file=file, code=Code.USAGE
-                    ),
-                ),
+                "unknown", (Problem(no_bom, file=file, line=1, code=Code.ENCODING_ERROR),)
             )
         # Python's utf-8 codec keeps a BOM as U+FEFF; utf-8-sig drops it, as a reader expects.
-        name = "utf-8-sig" if codec.name == "utf-8" else forced
+        name = "utf-8-sig" if codec == "utf-8" else codec
         _, error, line = _validate(fh, name)
         if error is not None:
             return Detected(
@@ -205,13 +247,37 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
             code=Code.ENCODING_ERROR,
         )
     else:
+        # A note, not a warning: GBK is how Excel on Chinese Windows saves a CSV, so a
+        # clean GBK file is as good as a UTF-8 one (and `--fail-on warning` passes it).
         warn = Problem(
             msg("data.encoding.gbk"),
             file=file,
-            severity=Severity.WARNING,
+            severity=Severity.INFO,
             code=Code.ENCODING,
         )
     return Detected("gb18030", (warn,))
+
+
+def text_encoding(name: str) -> str | Message:
+    """The codec name of ``name`` when it is one of :data:`TEXT_ENCODINGS` (any alias),
+    else the message that says why not: unknown, or not a text encoding glplan reads."""
+    try:
+        codec = codecs.lookup(name)
+    except LookupError:
+        return msg("data.encoding.unknown", encoding=name)
+    if not getattr(codec, "_is_text_encoding", True) or codec.name not in TEXT_ENCODINGS:
+        return msg("data.encoding.not_text", encoding=name)
+    return codec.name
+
+
+def require_text_encoding(name: str | None) -> str | None:
+    """:func:`text_encoding`, raising the usage error (exit 2) when ``name`` is refused."""
+    if name is None:
+        return None
+    codec = text_encoding(name)
+    if not isinstance(codec, str):
+        raise GlplanError.single(codec, code=Code.USAGE)
+    return codec
 
 
 def decode(raw: bytes, file: str, forced: str | None = None) -> Decoded:

@@ -12,9 +12,11 @@ Where each is enforced: the plan limits in :mod:`gl_plan.plan.load`, the ledger 
 file limits in :mod:`gl_plan.data.read` (file size, problems per kind),
 :mod:`gl_plan.data.csvfile` (rows of a CSV file), :mod:`gl_plan.data.xlsxguard` (the
 .xlsx limits, rows and cells included, checked before a workbook is parsed; the zip limits
-of .ods and .xlsb) and :mod:`gl_plan.data.spreadsheet` (the size of an .xls or .xlsb, and
-every sheet's extent before its cells are laid out). A file over a
-limit is refused whole: the rows read before the limit was reached are not used.
+of .ods and .xlsb), :mod:`gl_plan.data.odsguard` and :mod:`gl_plan.data.xlsguard` (the
+rows and cells of an .ods or .xls, checked before it is opened, since opening one lays out
+every sheet) and :mod:`gl_plan.data.spreadsheet` (the size of an .xls or .xlsb, and every
+sheet's extent before its cells are turned into values). A file over a limit is refused
+whole: the rows read before the limit was reached are not used.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ MAX_INDICATOR_ROWS: Final = 5_000_000
 #: read into memory whole, so larger tables belong in CSV.
 MAX_XLSX_ROWS: Final = 100_000
 #: Cells in the grid of one sheet (its last row × its last column), which the spreadsheet
-#: library holds whole: 100,000 rows of 20 columns.
+#: library holds whole: 100,000 rows of 20 columns. The grids of all a workbook's sheets
+#: together are held to it too: an .ods or .xls has every sheet laid out when it is opened.
 MAX_XLSX_CELLS: Final = 2_000_000
 #: An .xlsx is a zip of XML files; what its members declare they expand to, checked before
 #: the workbook is opened (a 2 MB workbook can expand to gigabytes).

@@ -1,4 +1,10 @@
-"""Reporting periods: a quarter (``2024Q3``) or a year (``2024``) and how counties write them."""
+"""Reporting periods: a quarter (``2024Q3``) or a year (``2024``) and how counties write them.
+
+A period read from a file (county data, a plan's baseline) lies in :data:`FIRST_YEAR` to
+:data:`LAST_YEAR`; a :class:`Period` itself may reach half a century further either way, so
+that the arithmetic done on a read one (the period before, a trend window of past years,
+the next target) never leaves the range a :class:`Period` holds.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, total_ordering
+from typing import Final
 
 from gl_plan.errors import Message, msg
 
@@ -31,6 +38,13 @@ _IN_TEXT = re.compile(
     r"|\s*[-_]?\s*[qQ]\s*[1-4])(?!\d)"
 )
 _MAX_PERIOD_TEXT = 40
+
+#: The first year a period is read in: 1949, when the People's Republic's statistical
+#: series (education among them) begin; a figure dated earlier is a typo (1900 for 2000).
+FIRST_YEAR: Final = 1949
+#: The last year a period is read in: 2100, far past any plan's horizon (2035 for the
+#: national education plan); later is a typo (2204 for 2024).
+LAST_YEAR: Final = 2100
 
 
 class PeriodError(ValueError):
@@ -137,8 +151,18 @@ def read_period(text: str) -> tuple[Period, Message | None]:
     >>> str(period), str(note)
     ('2026Q3', "'2026年1-9月' (January to September) is read as 2026Q3, the quarter it ends with")
 
-    The note is None when the text names the period plainly.
+    The note is None when the text names the period plainly. A year outside
+    :data:`FIRST_YEAR` to :data:`LAST_YEAR` is refused (:class:`PeriodError`).
     """
+    period, note = _read(text)
+    if not FIRST_YEAR <= period.year <= LAST_YEAR:
+        raise PeriodError(
+            msg("data.period.out_of_bounds", year=period.year, first=FIRST_YEAR, last=LAST_YEAR)
+        )
+    return period, note
+
+
+def _read(text: str) -> tuple[Period, Message | None]:
     if len(text) > _MAX_PERIOD_TEXT:
         raise PeriodError(msg("data.period.too_long"))
     norm = unicodedata.normalize("NFKC", text).strip()

@@ -9,6 +9,7 @@ project, reads those files against the bundled plan, and no bundled ledger or co
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -113,7 +114,8 @@ def resolve_inputs(
     - Else the bundled plan; its sample county files and ledger only when neither
       ``data`` nor ``progress`` was given.
 
-    A default folder or ledger that does not exist means none; a given path is used as it
+    A default folder or ledger that does not exist means none (a ledger that exists but is
+    not a regular file is passed on, for the reader to refuse); a given path is used as it
     is (the reader says when it does not exist). Raises :class:`GlplanError` when no plan
     can be found at all.
     """
@@ -126,7 +128,10 @@ def resolve_inputs(
     plan_file = Path(plan) if plan is not None else home.plan
     indicators = home.indicators
     default_data = (indicators,) if _is_dir(indicators) else ()
-    default_progress = home.progress if _is_file(home.progress) else None
+    # Anything by the ledger's name counts, so that a FIFO, a folder or a symlink loop is
+    # refused by the reader as a given one is, not taken for "no ledger" (every task would
+    # then show as not reported).
+    default_progress = home.progress if os.path.lexists(home.progress) else None
     return InputPaths(
         plan_file,
         data_given if data_given is not None else default_data,

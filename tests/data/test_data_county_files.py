@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 import xlwt
 
-from gl_plan.data import spreadsheet, xlsxguard
+from gl_plan.data import bookextent, spreadsheet, xlsxguard
 from gl_plan.data.read import DataResult, NothingRead, read_indicators
 from gl_plan.errors import GlplanError, Severity
 from gl_plan.periods import Period, read_period
@@ -226,6 +226,7 @@ def test_statistical_form_gbk_csv_region_and_period_from_title(plan: Plan, tmp_p
     ]
     notes = {p.code: p.text() for p in result.issues if p.severity is Severity.INFO}
     assert notes == {
+        "encoding": "not UTF-8: read as GB18030 (GBK), as Excel on Chinese Windows saves it",
         "context": "no region or period column: region 450332 恭城瑶族自治县 from the title "
         "line (line 1); period 2026Q3 from the title line (line 1)",
         "previous-year": "column '上年同期数' (the same period a year earlier, 2025Q3) is not "
@@ -465,7 +466,7 @@ def test_xls_sheet_over_the_row_limit_is_refused_before_its_cells(
     rows: list[list[object]] = [["时期", "学前教育三年毛入园率"]]
     rows += [[f"{y}Q1", 96.0] for y in range(1990, 2010)]
     path = _xls(tmp_path / "450321_阳朔县.xls", rows)
-    monkeypatch.setattr(spreadsheet, "MAX_XLSX_ROWS", 10)
+    monkeypatch.setattr(bookextent, "MAX_XLSX_ROWS", 10)
     with pytest.raises(NothingRead) as caught:
         _read(plan, path)
     assert caught.value.problems[0].code == "too-many-rows"

@@ -56,8 +56,9 @@ def test_encodings_are_reported(read: Reader, indicator_fixtures: Path) -> None:
     good = indicator_fixtures / "good"
     result = read(good / "gbk.csv", good / "bom.csv", good / "long.csv")
     assert [f.encoding for f in result.files] == ["gb18030", "utf-8-sig", "utf-8"]
-    warnings = [p for p in result.warnings if p.code == "encoding"]
-    assert [p.file for p in warnings] == [str(good / "gbk.csv")]
+    assert [p for p in result.warnings if p.code == "encoding"] == []
+    notes = [p for p in result.issues if p.code == "encoding"]  # a note, not a warning
+    assert [(p.file, p.severity) for p in notes] == [(str(good / "gbk.csv"), Severity.INFO)]
 
 
 def test_forced_encoding(read: Reader, indicator_fixtures: Path) -> None:

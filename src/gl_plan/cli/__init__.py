@@ -17,11 +17,36 @@ Each command lives in a module of its own (``check_cmd``, ``explain_cmd``, ``tas
 
 from __future__ import annotations
 
+import sys
+
+from gl_plan.atomic import os_reason
 from gl_plan.cli.application import app
+from gl_plan.cli.common import print_problems, writing_stdout
+from gl_plan.errors import Code, GlplanError, Message, Problem, msg
+from gl_plan.i18n import detect_lang
 
 __all__ = ["app", "main"]
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    Standard output is checked here, around everything a command does not print itself:
+    closed (``glplan check >&-``), or failing while the help or a usage message is
+    printed (``glplan --help > /dev/full``), it is one line on stderr and exit 2.
+    """
+    if sys.stdout is None:
+        _stop(msg("cli.stdout_closed"))
+    try:
+        with writing_stdout():
+            app()
+    except GlplanError as exc:
+        print_problems(exc.problems, detect_lang())
+        raise SystemExit(2) from None
+    except OSError as exc:  # the help's own write, outside writing_stdout's flush
+        _stop(msg("cli.stdout_failed", reason=os_reason(exc)))
+
+
+def _stop(message: Message) -> None:
+    print_problems([Problem(message, code=Code.IO_ERROR)], detect_lang())
+    raise SystemExit(2)

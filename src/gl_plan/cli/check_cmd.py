@@ -36,7 +36,6 @@ from gl_plan.cli.common import (
     handle_errors,
     output_format,
     print_problems,
-    refuse_overwriting,
     refuse_unreadable,
     resolve_as_of,
     resolve_lang,
@@ -169,8 +168,6 @@ def check(
         period=period,
         today=today,
     )
-    sources = inputs.sources
-    refuse_overwriting(output, [sources.plan, sources.progress, *sources.data])
     refuse_unreadable(inputs.ledger_issues)
     result = run_check_inputs(inputs, day)
 

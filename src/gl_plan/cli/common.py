@@ -14,7 +14,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Annotated, Any, Final, ParamSpec, TypeVar
@@ -22,8 +22,10 @@ from typing import IO, Annotated, Any, Final, ParamSpec, TypeVar
 import typer
 
 from gl_plan.atomic import atomic_write_bytes, atomic_write_text, os_reason
+from gl_plan.cli.outputs import command_parameters, refuse_project_input
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
 from gl_plan.i18n import Lang, detect_lang
+from gl_plan.io import require_text_encoding
 from gl_plan.ledger.model import parse_entry_date
 from gl_plan.resources import resolve_inputs
 
@@ -231,13 +233,17 @@ def _stderr_colour() -> bool | None:
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
     """The one place a user error becomes a message and an exit code.
 
-    Anything else is a bug and keeps its traceback.
+    Anything else is a bug and keeps its traceback. An ``--encoding`` that is not a text
+    encoding glplan reads is refused here, before the command runs.
     """
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            return func(*args, **kwargs)
+            encoding = kwargs.get("encoding")  # --encoding, for every command that takes it
+            require_text_encoding(encoding if isinstance(encoding, str) else None)
+            with command_parameters(kwargs):  # for the --output guard
+                return func(*args, **kwargs)
         except GlplanError as exc:
             # An error that reaches here stopped the command before its result existed:
             # unreadable input or a usage error, exit 2 (validate reports a plan's own
@@ -324,32 +330,6 @@ OUTPUT_SUFFIXES: Final = {
 }
 
 
-def refuse_overwriting(output: Path | None, inputs: Iterable[str | Path | None]) -> None:
-    """Stop (exit 2, nothing written) when ``--output`` is one of the command's inputs.
-
-    ``check --output data/progress.csv`` would otherwise replace the ledger with a report.
-    Two names are the same file when they resolve to one path (symbolic links and ``..``
-    followed) or, for an existing file, to one inode (a hard link, ``/dev/stdout``
-    redirected onto an input).
-    """
-    if output is None:
-        return
-    for item in inputs:
-        if item is not None and _same_file(output, Path(item)):
-            raise GlplanError.single(
-                msg("cli.would_overwrite", output=output, item=item), code=Code.USAGE
-            )
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    if os.path.realpath(a) == os.path.realpath(b):
-        return True
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):  # either one missing, or a name the system refuses
-        return False
-
-
 def output_format(fmt: str | None, output: Path | None, formats: Sequence[str]) -> str:
     """The format to write: ``--format`` if given, else ``--output``'s suffix, else table.
 
@@ -393,8 +373,10 @@ def write_output(content: bytes | str, output: Path | None, fmt: str) -> None:
 
     ``content`` is UTF-8 bytes (large JSON, written as it is) or text. A CSV file starts
     with a BOM so that Excel on Chinese Windows reads it as UTF-8. (Rich renderables, a
-    table, go through :func:`gl_plan.cli.terminal.write_view`.)
+    table, go through :func:`gl_plan.cli.terminal.write_view`.) An ``output`` that is an
+    input of the project is refused first (:mod:`gl_plan.cli.outputs`).
     """
+    refuse_project_input(output)
     if isinstance(content, bytes):
         data = content if content.endswith(b"\n") else content + b"\n"
         if output is None:

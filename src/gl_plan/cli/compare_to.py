@@ -64,6 +64,8 @@ def read_reference(path: Path) -> dict[str, Any]:
         raise bad(msg("changes.not_utf8")) from None
     except json.JSONDecodeError as exc:
         raise bad(msg("changes.json_error", line=exc.lineno)) from None
+    except RecursionError:  # lists or objects nested thousands deep: no check's JSON
+        raise bad(msg("changes.too_deep")) from None
     if not isinstance(data, dict):
         raise bad(msg("changes.not_object"))
     for key in ("as_of", "indicators", "tasks"):

@@ -26,7 +26,6 @@ from gl_plan.cli.common import (
     note_bundled,
     output_format,
     print_problems,
-    refuse_overwriting,
     resolve_as_of,
     resolve_lang,
 )
@@ -40,7 +39,7 @@ from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.report.data_view import observations_markdown
 from gl_plan.report.safe_text import cell
-from gl_plan.resources import PROGRESS_FILE, resolve_inputs
+from gl_plan.resources import resolve_inputs
 
 app = command_app()
 
@@ -123,9 +122,6 @@ def data(
         region=region,
         period=period,
     )
-    # The project's ledger too: `data` does not read it, but a report must not replace it.
-    ledger = found.plan.parent / PROGRESS_FILE
-    refuse_overwriting(output, [found.plan, ledger, *(f.path for f in result.files)])
 
     content: str | list[RenderableType]
     if out_format == "json":

@@ -30,7 +30,6 @@ from gl_plan.cli.common import (
     handle_errors,
     output_format,
     print_problems,
-    refuse_overwriting,
     refuse_unreadable,
     resolve_as_of,
     resolve_lang,
@@ -115,8 +114,6 @@ def explain_command(
     code = _resolve(the_plan, region, "region")
     indicator_id = _resolve(the_plan, indicator, "indicator")
     target_year = _target_year(the_plan, year, indicator_id, day)
-    sources = inputs.sources
-    refuse_overwriting(output, [sources.plan, sources.progress, *sources.data])
     refuse_unreadable(inputs.issues)
     result = run_check_inputs(inputs, day)
     notes = bundled_notes(bundled=result.sources.bundled, bundled_plan=False)

@@ -29,7 +29,6 @@ from gl_plan.cli.common import (
     handle_errors,
     output_format,
     print_problems,
-    refuse_overwriting,
     refuse_unreadable,
     resolve_as_of,
     resolve_lang,
@@ -188,7 +187,6 @@ def tasks(
     model = load_plan(found.plan)
     actions = _check_choices(action, tuple(a.id for a in model.actions), "--action", upper=True)
     ledger, problems = resolve_ledger(found, model, encoding=encoding)
-    refuse_overwriting(output, [found.plan, ledger.path])
     refuse_unreadable(problems)
     if found.bundled:
         note = Problem(msg("cli.bundled_tasks"), severity=Severity.INFO, code=Code.BUNDLED)

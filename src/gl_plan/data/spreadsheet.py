@@ -1,10 +1,12 @@
 """Read one workbook's sheets with python-calamine, each sheet a table of its own.
 
 Formats: .xlsx/.xlsm, Excel 97-2003 .xls (WPS saves it by default in many offices), .xlsb
-and OpenDocument .ods. Each is bounded before its cells are read: an .xlsx is checked by
-:mod:`gl_plan.data.xlsxguard` before it is parsed, an .ods or .xlsb (zips too) by its zip
-directory and expanded size, an .xls or .xlsb by its file size; and every sheet's extent
-(its last row and column) against the row and cell limits before its cells are laid out.
+and OpenDocument .ods. Each is bounded before the library opens it: an .xlsx by
+:mod:`gl_plan.data.xlsxguard`, an .ods by :mod:`gl_plan.data.odsguard` (its zip, then the
+repeats in its content), an .xls by :mod:`gl_plan.data.xlsguard` (its size, then each
+sheet's declared and real reach), an .xlsb by its size and zip; and every sheet's extent
+(its last row and column) against the row and cell limits (:mod:`gl_plan.data.bookextent`)
+before its cells are turned into Python values.
 
 Cells arrive as the library gives them (text, numbers as floats, dates) with two changes,
 so that they read as Excel shows them: a logical cell is the text ``TRUE`` or ``FALSE``
@@ -21,12 +23,15 @@ from pathlib import Path
 
 import python_calamine
 
+from gl_plan.data.bookextent import BookExtent
 from gl_plan.data.context import first_known, from_name
+from gl_plan.data.odsguard import check_ods
 from gl_plan.data.rows import Cell, Table, TableReader, TableResult, describe
 from gl_plan.data.sources import FileInfo
+from gl_plan.data.xlsguard import check_xls
 from gl_plan.data.xlsxguard import Refusal, check_workbook, check_zip
 from gl_plan.errors import Code, Message, Problem, Severity, msg
-from gl_plan.limits import MAX_BINARY_WORKBOOK_BYTES, MAX_XLSX_CELLS, MAX_XLSX_ROWS
+from gl_plan.limits import MAX_BINARY_WORKBOOK_BYTES
 
 Sheet = tuple[str, list[tuple[int, Sequence[Cell]]]]
 
@@ -73,31 +78,12 @@ def check_format(path: Path, kind: str) -> Refusal | None:
                     advice=_ADVICE,
                 ),
             )
-    if kind in ("ods", "xlsb"):
+    if kind == "xls":
+        return check_xls(path)
+    if kind == "ods":
+        return check_ods(path)
+    if kind == "xlsb":
         return check_zip(path, kind)
-    return None
-
-
-def _extent_refusal(name: str, rows: int, columns: int, total: int) -> Refusal | None:
-    """Whether a sheet reaching row ``rows`` and column ``columns`` (``total`` rows in the
-    sheets before it) passes the row or cell limits."""
-    if total + rows > MAX_XLSX_ROWS:
-        return Refusal(
-            Code.TOO_MANY_ROWS,
-            msg("data.book.rows_in_sheet", limit=MAX_XLSX_ROWS, sheet=name, advice=_ADVICE),
-        )
-    if rows * columns > MAX_XLSX_CELLS:
-        return Refusal(
-            Code.TOO_MANY_CELLS,
-            msg(
-                "data.book.cells_in_sheet",
-                sheet=name,
-                rows=rows,
-                columns=columns,
-                limit=MAX_XLSX_CELLS,
-                advice=_ADVICE,
-            ),
-        )
     return None
 
 
@@ -127,7 +113,7 @@ def _sheets(path: Path, display: str) -> list[Sheet]:
             )
         ) from None
     out: list[Sheet] = []
-    total = 0
+    book_extent = BookExtent()
     try:
         for meta in book.sheets_metadata:
             if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
@@ -136,10 +122,9 @@ def _sheets(path: Path, display: str) -> list[Sheet]:
             end = sheet.end
             # The grid is laid out from A1 to the sheet's last cell: checked before it is.
             if end is not None:
-                refusal = _extent_refusal(meta.name, end[0] + 1, end[1] + 1, total)
+                refusal = book_extent.add(meta.name, end[0] + 1, end[1] + 1)
                 if refusal is not None:
                     raise WorkbookError(Problem(refusal.message, file=display, code=refusal.code))
-                total += end[0] + 1
             rows = sheet.to_python(skip_empty_area=False)
             cells: list[tuple[int, Sequence[Cell]]] = [
                 (line, [_cell(v) for v in row]) for line, row in enumerate(rows, start=1)

@@ -47,6 +47,10 @@ DATA: Final[dict[str, tuple[str, str]]] = {
     "data.unit.years": ("年限", "years"),
     "data.unit.amount": ("数额", "amount"),
     # Periods: how counties write them (gl_plan.periods).
+    "data.period.out_of_bounds": (
+        "年份 {year} 不在可读取的范围 {first}-{last} 内（可能是笔误，例如把 2000 写成 1900）",
+        "year {year} is outside the years read, {first}-{last} (a typo, such as 1900 for 2000?)",
+    ),
     "data.period.year_range": (
         "年份 {year} 超出范围 1900-2199",
         "year {year} is out of range 1900-2199",
@@ -167,6 +171,18 @@ DATA: Final[dict[str, tuple[str, str]]] = {
     "data.binary.data": ("二进制数据", "binary data"),
     "data.encoding.binary": ("不是文本文件：{kind}", "not a text file: {kind}"),
     "data.encoding.unknown": ("未知的编码“{encoding}”", "unknown encoding {encoding!r}"),
+    "data.encoding.not_text": (
+        "“{encoding}”不是 glplan 读取的文本编码；可用：utf-8、utf-8-sig、gb18030、gbk、gb2312、"
+        "big5、utf-16、utf-32（带字节顺序标记，或 -le/-be）、latin-1、cp1252、ascii",
+        "{encoding!r} is not a text encoding glplan reads; use one of utf-8, utf-8-sig, "
+        "gb18030, gbk, gb2312, big5, utf-16 or utf-32 (with a byte-order mark, or -le/-be), "
+        "latin-1, cp1252, ascii",
+    ),
+    "data.encoding.no_bom": (
+        "文件开头没有 {encoding} 的字节顺序标记（BOM）：请改用 {encoding}-le 或 {encoding}-be",
+        "the file does not start with a {encoding} byte-order mark: give {encoding}-le or "
+        "{encoding}-be",
+    ),
     "data.encoding.cannot_decode": (
         "无法按 {encoding} 编码解码{reason:.0}",
         "cannot be decoded as {encoding}: {reason}",
@@ -231,6 +247,19 @@ DATA: Final[dict[str, tuple[str, str]]] = {
         "（{advice}）",
         "sheet {sheet!r} reaches row {rows:,} and column {columns:,}; a sheet may span at "
         "most {limit:,} cells ({advice})",
+    ),
+    "data.book.cells_in_book": (
+        "工作簿各工作表合计超过 {limit:,} 个单元格（每个工作表计至最后一行、最后一列；在工作表"
+        "“{sheet}”处超出）；一个工作簿最多 {limit:,} 个单元格（{advice}）",
+        "the workbook's sheets span more than {limit:,} cells together (each counted to its "
+        "last row and column; passed in sheet {sheet!r}); a workbook may span at most "
+        "{limit:,} ({advice})",
+    ),
+    "data.book.xls_overlap": (
+        "无法作为 Excel 97-2003 工作簿打开：各工作表的记录相互重叠（读取超过文件记录的 {times} "
+        "倍），文件已损坏",
+        "cannot open as an Excel 97-2003 workbook: its sheets' records overlap (more than "
+        "{times} times the file's records would be read); the file is damaged",
     ),
     "data.book.rows_in_part": (
         "工作簿各工作表合计超过 {limit:,} 行（每个工作表计至最后一行；在部件 {part} 处超出）；"

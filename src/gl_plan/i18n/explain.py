@@ -201,6 +201,10 @@ EXPLAIN: Final[dict[str, tuple[str, str]]] = {
     "changes.not_utf8": ("不是 UTF-8 编码", "not UTF-8"),
     "changes.json_error": ("第 {line} 行：JSON 格式错误", "line {line}: not valid JSON"),
     "changes.not_object": ("不是 JSON 对象", "not a JSON object"),
+    "changes.too_deep": (
+        "JSON 嵌套过深，不是 glplan check 的输出",
+        "nested too deeply to be the JSON of a glplan check",
+    ),
     "changes.no_key": ("缺少“{name}”", "no {name!r} key"),
     "changes.bad_lists": ("indicators 和 tasks 应为列表", "'indicators' and 'tasks' must be lists"),
     "changes.bad_row": (

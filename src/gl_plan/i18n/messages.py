@@ -157,6 +157,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{path} 像是计划文件而不是指标文件：请用 --plan 指定",
         "{path} looks like a plan, not an indicator file: pass it with --plan",
     ),
+    "cli.stdout_closed": (
+        "标准输出已关闭，无法写出任何内容（去掉 >&-，或用 --output 写入文件）",
+        "standard output is closed: nothing can be written (drop >&-, or use --output)",
+    ),
     "cli.stdout_failed": (
         "无法写入标准输出：{reason}",
         "cannot write to standard output: {reason}",
@@ -180,6 +184,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "cli.nothing_written": (
         "未写入任何内容：请修正上面的文件，或不使用它",
         "nothing was written: fix the file above, or leave it out",
+    ),
+    "cli.output_in_data_folder": (
+        "--output {output} 位于指标文件夹 {folder} 内：下次运行会把它当作区县数据读取；"
+        "未写入任何内容；请写到别处",
+        "--output {output} is inside {folder}, a folder of indicator files: the next run "
+        "would read it as county data; nothing was written; write it elsewhere",
     ),
     "cli.would_overwrite": (
         "--output {output} 会覆盖本命令的输入文件 {item}：未写入任何内容；请换一个文件名",

@@ -8,8 +8,10 @@ so that concurrent ``progress add`` runs each keep the other's line.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 from datetime import date
 from pathlib import Path
 from typing import Final
@@ -17,7 +19,7 @@ from typing import Final
 from gl_plan import limits
 from gl_plan.atomic import atomic_append_bytes
 from gl_plan.errors import Code, ExitCode, GlplanError, Join, Message, Msg, Problem, Severity, msg
-from gl_plan.io import MAX_FIELD_CHARS, iter_rows, sniff_delimiter
+from gl_plan.io import MAX_FIELD_CHARS, iter_rows, require_text_encoding, sniff_delimiter
 from gl_plan.ledger.model import (
     COLUMNS,
     LedgerEntry,
@@ -78,6 +80,7 @@ def append_entry(
     UTF-8. Raises :class:`GlplanError` (exit code 2) and writes nothing on bad input.
     """
     target = Path(path)
+    encoding = require_text_encoding(encoding)  # a text encoding, or exit 2 before anything
     name = str(path)
     problems: list[Problem] = []
 
@@ -245,8 +248,10 @@ def _csv_line(cells: list[str], delimiter: str, newline: str) -> str:
 
 
 def _newline_of(text: str) -> str:
-    first = text.find("\n")
-    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+    """The file's own line ending, from its first line break: CRLF (Windows), LF, or CR
+    alone (old Mac Excel's "CSV (Macintosh)")."""
+    first = re.search(r"\r\n?|\n", text)
+    return first[0] if first else "\n"
 
 
 def _new_bytes(
@@ -273,7 +278,7 @@ def _addition(
     exists = target.exists()
     raw = read_ledger_bytes(target) if exists else b""
     text, used, _ = decode_ledger(raw, name, forced) if raw else ("", forced or "utf-8", [])
-    write_encoding = _write_encoding(used)
+    write_encoding = _write_encoding(used, raw)
 
     prefix = ""
     if text.strip():
@@ -344,7 +349,12 @@ def _addition(
     return extra, after_rows[-1][0]
 
 
-def _write_encoding(used: str) -> str:
+def _write_encoding(used: str, raw: bytes) -> str:
+    """The codec for the new bytes: the file's encoding without a second BOM."""
+    if used in ("utf-16", "utf-32") and raw:
+        # The file's BOM says its byte order; the plain codec would write another BOM.
+        little = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF32_LE))
+        return f"{used}-{'le' if little else 'be'}"
     if used == "utf-8-sig":
         return "utf-8"  # the BOM is already at the start of the file
     if used == "gb18030":

@@ -181,13 +181,23 @@ def parse_entry_date(text: str) -> date:
     raise FieldError(msg("ledger.not_a_date", text=text))
 
 
+#: Words float() reads that are refused as not finite (a clearer message than not a number).
+_NAMED = frozenset({"inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "nan"})
+#: A number as a person writes it: digits, a decimal point, an exponent. Python's float()
+#: also takes ``1_0``, which no spreadsheet writes and a typo produces.
+_PLAIN_NUMBER = re.compile(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*")
+
+
 def parse_value(text: str) -> float:
-    """A non-negative finite number up to :data:`MAX_VALUE` (full-width digits allowed).
+    """A non-negative finite number up to :data:`MAX_VALUE` (full-width digits allowed),
+    written as a plain decimal (``1_0`` and ``0x10`` are refused).
 
     Raises :class:`FieldError` for a text that is no finite number, :class:`OutOfRange`
     for a number out of range.
     """
     value_text = _nfkc(text)
+    if not _PLAIN_NUMBER.fullmatch(value_text) and value_text.strip().lower() not in _NAMED:
+        raise FieldError(msg("ledger.not_a_number", text=text))
     try:
         value = float(value_text)
     except ValueError:
