@@ -215,21 +215,26 @@ def test_statistical_form_gbk_csv_region_and_period_from_title(plan: Plan, tmp_p
     result = _read(plan, path)
     assert result.errors == []
     assert _warnings(result) == []
+    # Changed deliberately: 上年同期数 is that period's figure where no file gives it.
     assert _values(result) == {
         ("450332", PRE, "2026Q3"): 96.9,
         ("450332", COM, "2026Q3"): 101.3,
         ("450332", SEN, "2026Q3"): 91.4,
+        ("450332", PRE, "2025Q3"): 95.2,
+        ("450332", COM, "2025Q3"): 100.8,
+        ("450332", SEN, "2025Q3"): 90.1,
     }
     pre = result.observations.series[("450332", PRE)]
-    assert [(str(o.period), o.numerator, o.denominator) for o in pre] == [
-        ("2026Q3", 9690.0, 10000.0),
+    assert [(str(o.period), o.numerator, o.denominator, o.origin) for o in pre] == [
+        ("2025Q3", 9520.0, 10000.0, "prior_year_column"),
+        ("2026Q3", 9690.0, 10000.0, "rate"),
     ]
     notes = {p.code: p.text() for p in result.issues if p.severity is Severity.INFO}
     assert notes == {
         "context": "no region or period column: region 450332 恭城瑶族自治县 from the title "
         "line (line 1); period 2026Q3 from the title line (line 1)",
-        "previous-year": "column '上年同期数' (the same period a year earlier, 2025Q3) is not "
-        "read: that period's figures come from its own files",
+        "previous-year": "column '上年同期数' read as the same period a year earlier "
+        "(2025Q3); used only where no file of that period gives the figure",
         "skipped-rows": "skipped, not data: title line 1 above the header; notes and "
         "signatures on lines 8-10 below the data",
     }
@@ -248,12 +253,17 @@ def test_statistical_form_xls_from_file_name(plan: Plan, tmp_path: Path) -> None
     )
     result = _read(plan, path)
     assert result.errors == []
-    assert result.warnings == []
+    # 8100/9520 = 85.1 a year earlier, 88.5 now: beyond the 3-point year-on-year threshold
+    [jump] = result.warnings
+    assert (jump.code, jump.line) == ("implausible-jump", 4)
     assert _values(result) == {
         ("450332", PRE, "2026Q3"): 96.9,
         ("450332", COM, "2026Q3"): 101.3,
         # no row of its own: made from its two count rows
         ("450332", INC, "2026Q3"): pytest.approx(8576 * 100 / 9690),
+        # the 去年同期 column gives 2025Q3 (no file of its own here)
+        ("450332", PRE, "2025Q3"): 95.2,
+        ("450332", INC, "2025Q3"): pytest.approx(8100 * 100 / 9520),
     }
     [context] = [p for p in result.issues if p.code == "context"]
     assert context.text() == (
@@ -524,27 +534,29 @@ def test_cumulative_periods_in_cells_are_read_with_a_note(plan: Plan, tmp_path: 
 # -- 10. a rate typed as a fraction ---------------------------------------------------------
 
 
-def test_a_fraction_in_csv_is_an_error_suggesting_the_percentage(
+def test_a_fraction_in_csv_is_read_as_a_percentage_with_a_warning(
     plan: Plan, tmp_path: Path
 ) -> None:
+    # Changed deliberately (counts as data): the figure is kept, ×100, with a warning
+    # naming both numbers, instead of being dropped with an error.
     path = _gbk(tmp_path / "450321_阳朔县.csv", ["时期,学前教育三年毛入园率", "2026Q3,0.969"])
     result = _read(plan, path)
-    assert list(result.observations) == []
-    [err] = result.errors
-    assert (err.line, err.column, err.code) == (2, 2, "constraint-error")
-    assert "0.969 looks like a fraction: did you mean 96.9?" in err.text()
+    assert _values(result) == {("450321", PRE, "2026Q3"): 96.9}
+    assert result.errors == []
+    [warning] = [w for w in result.warnings if w.code == "percent-fraction"]
+    assert (warning.line, warning.column) == (2, 2)
+    assert "rate 0.969 is a fraction; read as 96.9" in warning.text()
 
 
-def test_a_lone_fraction_in_a_sheet_is_an_error(plan: Plan, tmp_path: Path) -> None:
+def test_a_lone_fraction_in_a_sheet_is_read_with_a_warning(plan: Plan, tmp_path: Path) -> None:
     path = _xlsx(
         tmp_path / "450321_阳朔县.xlsx",
         [["时期", "学前教育三年毛入园率"], ["2026Q3", 0.969], ["2026Q2", 96.5]],
     )
     result = _read(plan, path)
-    assert _values(result) == {("450321", PRE, "2026Q2"): 96.5}
-    [err] = result.errors
-    assert err.line == 2
-    assert "0.969 looks like a fraction: did you mean 96.9?" in err.text()
+    assert _values(result) == {("450321", PRE, "2026Q2"): 96.5, ("450321", PRE, "2026Q3"): 96.9}
+    [warning] = [w for w in result.warnings if w.code == "percent-fraction"]
+    assert warning.line == 2
 
 
 # -- 11. the file names one county, the rows another ----------------------------------------

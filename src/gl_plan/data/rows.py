@@ -21,6 +21,7 @@ import csv
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
+from gl_plan.data.assemble import Given, Say
 from gl_plan.data.cells import CellReader
 from gl_plan.data.columns import (
     MAX_HEADER_SEARCH_ROWS,
@@ -50,7 +51,8 @@ from gl_plan.data.table import (
     total_label,
 )
 from gl_plan.data.totals import check_totals
-from gl_plan.data.values import FRACTION_MAX, CellError, cell_text, number
+from gl_plan.data.values import FRACTION_MAX, CellError, cell_text, is_fraction, number
+from gl_plan.data.wide import read_wide
 from gl_plan.data.wording import joined, lines_text
 from gl_plan.errors import Code, Message, Problem, Severity, msg
 from gl_plan.io import RowError
@@ -159,7 +161,7 @@ class TableReader(RowChecks):
             elif columns.shape == "form":
                 count = read_form(self, data, columns, t, scaled, out)
             else:
-                count = self._read_wide(data, columns, t, scaled, out)
+                count = read_wide(self, data, columns, t, scaled, out)
         except (csv.Error, UnicodeDecodeError) as exc:
             count = -1
             self.report(
@@ -215,9 +217,9 @@ class TableReader(RowChecks):
             return alone, 0
         both = attempt(combine_rows(top[1], cells, self.plan))
 
-        def errors(r: HeaderResult) -> tuple[int, int]:
+        def errors(r: HeaderResult) -> tuple[int, int, int]:
             bad = sum(p.severity is Severity.ERROR for p in r.problems)
-            return (r.columns is None, bad)
+            return (r.columns is None, bad, len(r.problems))
 
         if both.columns is not None and errors(both) < errors(alone):
             return both, 1
@@ -374,10 +376,72 @@ class TableReader(RowChecks):
         found = self.resolve.indicator(cells[cols.indicator])
         return found if isinstance(found, str) else None
 
-    def rate(self, cell: Cell, what: Message, scaled: bool, indicator: str | None) -> float | None:
-        """A rate cell of ``indicator`` (see :func:`~gl_plan.data.rates.rate`)."""
+    def rate(
+        self,
+        cell: Cell,
+        what: Message,
+        scaled: bool,
+        indicator: str | None,
+        at: tuple[Table, int, Columns, int | None] | None = None,
+    ) -> float | None:
+        """A rate cell of ``indicator`` (see :func:`~gl_plan.data.rates.rate`). With ``at``
+        (where the cell is), a rate typed as a fraction (0.953 where the rate is about 95)
+        is read ×100 with a warning naming both numbers, rather than refused."""
         bounds = None if indicator is None else self.percent_ranges.get(indicator)
+        if at is not None and bounds is not None and not scaled:
+            x = number(cell, what, percent=True)
+            if x is not None and is_fraction(x, *bounds):
+                percent = round(x * 100, 10)
+                t, line, cols, col = at
+                message = msg("data.counts.fraction", value=x, percent=percent)
+                self._problem(t, line, cols, col, Code.PERCENT_FRACTION, message, Severity.WARNING)
+                return percent
         return rate(cell, what, scaled, bounds)
+
+    def _wide_cells(
+        self, cells: Sequence[Cell], line: int, cols: Columns, t: Table, scaled: set[int]
+    ) -> tuple[dict[str, Given], dict[str, Given], int]:
+        """A wide row's rates (by indicator) and counts (by count), and how many cells were
+        given; unreadable cells are reported."""
+        rates: dict[str, Given] = {}
+        counts: dict[str, Given] = {}
+        given = 0
+        for col, ind in cols.wide:
+            try:
+                value = self.rate(cells[col], ind, col in scaled, ind, (t, line, cols, col))
+            except CellError as exc:
+                self._problem(t, line, cols, col, exc.code, exc.message)
+                given += 1
+                continue
+            if value is not None:
+                given += 1
+                rates[ind] = Given(value, line, col, cols.label(col))
+        for col, count in cols.count_cols:
+            try:
+                value = number(cells[col], cols.label(col), percent=False)
+            except CellError as exc:
+                self._problem(t, line, cols, col, exc.code, exc.message)
+                given += 1
+                continue
+            if value is not None:
+                given += 1
+                counts[count] = Given(value, line, col, cols.label(col))
+        return rates, counts, given
+
+    def _sayer(self, t: Table, cols: Columns) -> Say:
+        def say(line: int, col: int | None, code: Code, message: Message, sev: Severity) -> None:
+            self._problem(t, line, cols, col, code, message, sev)
+
+        return say
+
+    def _checked(self, t: Table, cols: Columns, figures: list[Observation]) -> list[Observation]:
+        """The figures within their indicators' plausible ranges (the others reported)."""
+        kept = []
+        for o in figures:
+            col = next((c for c, ind in cols.wide if ind == o.indicator), None)
+            if not self._out_of_range(t, o.line or 0, cols, col, o.value, o.indicator):
+                kept.append(o)
+        return kept
 
     # -- shapes ---------------------------------------------------------------------------
 
@@ -567,57 +631,6 @@ class TableReader(RowChecks):
             )
             return None
         return value
-
-    def _read_wide(
-        self,
-        rows: Iterable[tuple[int, Sequence[Cell]]],
-        cols: Columns,
-        t: Table,
-        scaled: set[int],
-        out: list[Observation],
-    ) -> int:
-        """One row per region and period, one column per indicator (values only)."""
-        rcol = cols.region
-        check_ignored = any(not cols.labels[c] for c in cols.ignored)
-        problem = self._problem
-        self.counted = 0
-        for line, cells in self._rows(rows, cols, t):
-            ok = not check_ignored or self._ignored_empty(cells, line, cols, t)
-            region = self.resolve.region(
-                cells[rcol] if rcol is not None else "", t.name_region, t.region_cache
-            )
-            if isinstance(region, CellError):
-                problem(t, line, cols, rcol, region.code, region.message)
-                ok = False
-            elif not self.region_ok(region, line, cols, t, rcol) or (
-                cols.region_alt and not self._alt_regions_ok(cells, line, cols, t, region)
-            ):
-                ok = False
-            period = self.period_of(cells, cols, t)
-            if isinstance(period, CellError):
-                problem(t, line, cols, cols.period, period.code, period.message)
-                ok = False
-            if not ok:
-                continue
-            assert isinstance(region, str)
-            assert isinstance(period, Period)
-            given = 0
-            for col, ind in cols.wide:
-                try:
-                    value = self.rate(cells[col], ind, col in scaled, ind)
-                except CellError as exc:
-                    problem(t, line, cols, col, exc.code, exc.message)
-                    given += 1
-                    continue
-                if value is None:
-                    continue
-                given += 1
-                if self._out_of_range(t, line, cols, col, value, ind):
-                    continue
-                out.append(Observation(region, period, ind, value, None, None, t.source, line))
-            if given == 0:
-                problem(t, line, cols, None, Code.MISSING_CELL, msg("data.row.no_values"))
-        return self.counted
 
 
 #: What number cells are called in messages.
