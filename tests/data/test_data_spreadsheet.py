@@ -71,44 +71,40 @@ def test_a_wide_column_of_fractions_is_read_as_percentages(read: Reader, tmp_pat
     ]
 
 
-def test_a_lone_fraction_among_percentages_is_an_error(read: Reader, tmp_path: Path) -> None:
+def test_a_lone_fraction_among_percentages_is_read_with_a_warning(
+    read: Reader, tmp_path: Path
+) -> None:
+    # Changed deliberately (counts as data): a fraction in a rate column is read x100 with a
+    # warning naming both numbers, never dropped and never kept as 0.985 %.
     path = _book(
         tmp_path / "450321_阳朔县.xlsx",
         [["period", "indicator", "value"], ["2024Q3", IND, 0.985], ["2024Q2", IND, 98.1]],
         percent=("C2",),
     )
     result = read(path)
-    [err] = result.errors
-    assert (err.line, err.column, err.code) == (2, 3, "constraint-error")
-    assert "fraction" in err.text()
-    assert [o.value for o in result.observations] == [98.1]
+    assert result.errors == []
+    [warning] = [w for w in result.warnings if w.code == "percent-fraction"]
+    assert (warning.line, warning.column) == (2, 3)
+    assert sorted(o.value for o in result.observations) == [98.1, 98.5]
 
 
-def test_fractions_typed_as_text_or_in_csv_are_errors(read: Reader, tmp_path: Path) -> None:
-    """A fraction typed as text, or in a CSV file, cannot be told from a typing mistake:
-    an error suggesting the percentage, and the figure is not used."""
+def test_fractions_typed_as_text_or_in_csv_are_read_with_a_warning(
+    read: Reader, tmp_path: Path
+) -> None:
     path = _book(
         tmp_path / "450321_阳朔县.xlsx",
         [["period", "indicator", "value"], ["2024Q3", IND, "98.5%"], ["2024Q2", IND, "0.981"]],
     )
     result = read(path)
-    assert [o.value for o in result.observations] == [98.5]
-    [err] = result.errors
-    assert (err.line, err.code) == (3, "constraint-error")
-    assert "0.981 looks like a fraction: did you mean 98.1?" in err.text()
+    assert sorted(o.value for o in result.observations) == [98.1, 98.5]
+    [warning] = [w for w in result.warnings if w.code == "percent-fraction"]
+    assert warning.line == 3
+    assert warning.text() == "rate 0.981 is a fraction; read as 98.1 (type rates as percentages)"
     csv = tmp_path / "450321_阳朔县.csv"
     csv.write_text(f"period,indicator,value\n2024Q3,{IND},0.985\n2024Q2,{IND},0.981\n")
     result = read(csv)
-    assert list(result.observations) == []
-    assert [(p.line, p.code) for p in result.errors] == [
-        (2, "constraint-error"),
-        (3, "constraint-error"),
-    ]
-    assert result.errors[0].text() == (
-        "value 0.985 looks like a fraction: did you mean 98.5? (rates are percentages: type "
-        "98.5 or 98.5%)"
-    )
-    assert not [p for p in result.issues if p.code == "percent-fraction"]
+    assert sorted(o.value for o in result.observations) == [98.1, 98.5]
+    assert result.errors == []
 
 
 @pytest.mark.parametrize(

@@ -391,7 +391,9 @@ def recognise(
     elif shape == "long":
         # An indicator-named column in a long table is not read: say so rather than drop it.
         unknown.extend(col for col, _ in wide)
-        unknown.extend(roles[r] for r in ("current", "previous", "unit") if r in roles)
+        unknown.extend(roles[r] for r in ("current", "previous") if r in roles)
+        if "unit" in roles:
+            ignored_quietly.append(roles["unit"])
     else:
         cols.wide = wide
         cols.count_cols = count_cols
@@ -409,7 +411,7 @@ def recognise(
             # header stays usable.
             # In a wide table the column's numbers are figures that would be lost: an error
             # (the rest of the header is still read); elsewhere a column beside the figures.
-            wide_shape = shape == "wide"
+            wide_shape = shape == "wide" and not subunit
             problem(
                 msg("data.header.teach", label=labels[col], yaml=teach_line(labels[col], plan)),
                 Code.UNKNOWN_INDICATOR if wide_shape else Code.EXTRA_LABEL,

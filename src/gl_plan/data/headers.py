@@ -48,7 +48,7 @@ INDICATOR_HEADERS: Final[dict[Role, tuple[str, ...]]] = {
     "change": ("增减", "同比增减", "增减量", "增减幅度", "同比", "增幅", "change"),
     "period": (
         "period", "quarter", "time", "year", "时期", "期间", "季度", "时间", "年度", "年份",
-        "报告期", "统计期", "统计时期",
+        "报告期", "统计期", "统计时期", "统计时点", "时点", "截止时间",
     ),
     "indicator": (
         "indicator", "indicatorid", "indicatorname", "indicatorcode", "指标", "指标名称",
@@ -132,7 +132,7 @@ def header_keys(label: str) -> list[str]:
 #: statistical form (填表人：… 审核人：… 填报日期：…). Matched at the start of the row's
 #: first non-empty cell, spaces (U+3000 included) removed.
 FOOTER_PREFIXES: Final = (
-    "注:", "说明:", "备注:", "填表说明", "填表人", "填报人", "制表", "审核人", "审核:",
+    "注:", "说明:", "备注:", "填表说明", "填表人", "填表:", "填报人", "制表", "审核人", "审核:",
     "单位负责人", "负责人", "统计负责人", "填报日期", "报出日期", "填表日期", "联系电话", "联系人",
     "资料来源", "数据来源", "note:", "notes:", "source:",
 )  # fmt: skip

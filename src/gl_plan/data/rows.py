@@ -21,7 +21,7 @@ import csv
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
-from gl_plan.data.assemble import Given, Say
+from gl_plan.data.assemble import Given, Say, assemble
 from gl_plan.data.cells import CellReader
 from gl_plan.data.columns import (
     MAX_HEADER_SEARCH_ROWS,
@@ -34,6 +34,7 @@ from gl_plan.data.columns import (
 from gl_plan.data.context import Known, describe_region, first_known, from_title, within
 from gl_plan.data.form import read_form
 from gl_plan.data.headers import is_footer
+from gl_plan.data.notes import context_note, skipped_note
 from gl_plan.data.observations import Observation
 from gl_plan.data.rates import fraction_column, rate
 from gl_plan.data.rowchecks import RowChecks
@@ -53,7 +54,7 @@ from gl_plan.data.table import (
 from gl_plan.data.totals import check_totals
 from gl_plan.data.values import FRACTION_MAX, CellError, cell_text, is_fraction, number
 from gl_plan.data.wide import read_wide
-from gl_plan.data.wording import joined, lines_text
+from gl_plan.data.wording import joined
 from gl_plan.errors import Code, Message, Problem, Severity, msg
 from gl_plan.io import RowError
 from gl_plan.periods import Period
@@ -86,6 +87,8 @@ class TableReader(RowChecks):
         self.resolve = CellReader(plan, as_of)
         #: Data rows (not blank) of the table being read.
         self.counted = 0
+        #: Whether value_of found the row's numerator and denominator swapped.
+        self.swapped = False
 
     # -- the table ------------------------------------------------------------------------
 
@@ -147,7 +150,7 @@ class TableReader(RowChecks):
                 empty = Problem(msg("data.table.empty"), file=t.file, code=Code.EMPTY_FILE)
                 return TableResult(FileInfo(t.file, encoding, 0, "empty"), [empty], [])
             return TableResult(FileInfo(t.file, encoding, 0, "unreadable", t.sheet), failure, [])
-        self._context_note(t, columns, header_line)
+        context_note(self, t, columns, header_line)
         out: list[Observation] = []
         try:
             data: Iterator[tuple[int, Sequence[Cell]]] = it
@@ -174,7 +177,7 @@ class TableReader(RowChecks):
                 )
             )
         check_totals(self, t, columns, out)
-        self._skipped_note(t, header_line)
+        skipped_note(self, t, header_line)
         if count == 0:
             self.report(
                 Problem(
@@ -224,65 +227,6 @@ class TableReader(RowChecks):
         if both.columns is not None and errors(both) < errors(alone):
             return both, 1
         return alone, 0
-
-    def _context_note(self, t: Table, cols: Columns, line: int) -> None:
-        """One note saying where the region and period of a table without their columns
-        came from. A region from the file or sheet name alone goes without saying."""
-        k = t.known
-        parts: list[Message] = []
-        named = k.region_from in ("file name", "sheet name")
-        if cols.region is None and k.region is not None and not named:
-            parts.append(self._from("data.context.region", k.region, k.region_from))
-        if cols.period is None and k.period is not None:
-            parts.append(msg("data.context.period", period=k.period, where=the(k.period_from)))
-            if k.period_note:
-                parts.append(k.period_note)
-        if cols.period is None and cols.region is None and k.region is not None and named and parts:
-            parts.insert(0, self._from("data.context.region", k.region, the(k.region_from)))
-        if parts:
-            key = (
-                "data.context.no_both"
-                if cols.region is None and cols.period is None
-                else "data.context.no_region"
-                if cols.region is None
-                else "data.context.no_period"
-            )
-            self.report(
-                Problem(
-                    msg(key, parts=joined(parts, "data.sep.semicolon")),
-                    file=t.file,
-                    line=line,
-                    severity=Severity.INFO,
-                    code=Code.CONTEXT,
-                    sheet=t.sheet,
-                )
-            )
-
-    def _from(self, key: str, region: str, where: Message | None) -> Message:
-        return msg(key, region=describe_region(region, self.plan), where=where)
-
-    def _skipped_note(self, t: Table, header_line: int) -> None:
-        """The one note for the lines around the table that are not data."""
-        parts: list[Message] = []
-        if t.above:
-            parts.append(msg("data.skipped.title", lines=lines_text(t.above)))
-        if t.below:
-            parts.append(msg("data.skipped.notes", lines=lines_text(t.below)))
-        if t.totals:
-            parts.append(msg("data.skipped.totals", lines=lines_text([n for n, _ in t.totals])))
-        if not parts:
-            return
-        first = min([*t.above, *t.below, *(n for n, _ in t.totals)], default=header_line)
-        self.report(
-            Problem(
-                msg("data.skipped", parts=joined(parts, "data.sep.semicolon")),
-                file=t.file,
-                line=first,
-                severity=Severity.INFO,
-                code=Code.SKIPPED_ROWS,
-                sheet=t.sheet,
-            )
-        )
 
     def period_of(self, cells: Sequence[Cell], cols: Columns, t: Table) -> Period | CellError:
         """A row's period: its period cell, else the table's (from outside it)."""
@@ -488,6 +432,8 @@ class TableReader(RowChecks):
         check_ignored = any(not cols.labels[c] for c in cols.ignored)
         problem = self._problem
         self.counted = 0
+        #: Rows naming a count (荔浦 | 幼儿园在园人数 | 11523), gathered by region and period.
+        named: dict[tuple[str, Period], dict[str, Given]] = {}
         for line, cells in self._rows(rows, cols, t):
             ok = True
             period = self.period_of(cells, cols, t)
@@ -510,6 +456,24 @@ class TableReader(RowChecks):
                 ok = False
             elif not self.region_ok(region, line, cols, t, rcol):
                 ok = False
+            count_id = (
+                self.plan.count_table.resolve(cell_text(cells[icol]))
+                if isinstance(indicator, CellError) and icol is not None and vcol is not None
+                else None
+            )
+            if count_id is not None and ok and isinstance(region, str):
+                assert vcol is not None
+                assert isinstance(period, Period)
+                try:
+                    amount = number(cells[vcol], cell_text(cells[icol or 0]), percent=False)
+                except CellError as exc:
+                    problem(t, line, cols, vcol, exc.code, exc.message)
+                    continue
+                if amount is not None:
+                    label = cell_text(cells[icol or 0])
+                    given = Given(amount, line, vcol, label)
+                    named.setdefault((region, period), {})[count_id] = given
+                continue
             if isinstance(indicator, CellError):
                 problem(t, line, cols, icol, indicator.code, indicator.message)
                 ok = False
@@ -524,7 +488,8 @@ class TableReader(RowChecks):
             try:
                 if vcol is not None:
                     ind = indicator if isinstance(indicator, str) else None
-                    value = self.rate(cells[vcol], _VALUE, vcol in scaled, ind)
+                    at = (t, line, cols, vcol)
+                    value = self.rate(cells[vcol], _VALUE, vcol in scaled, ind, at)
             except CellError as exc:
                 problem(t, line, cols, vcol, exc.code, exc.message)
                 ok = False
@@ -562,15 +527,40 @@ class TableReader(RowChecks):
                     ),
                 )
                 continue
+            self.swapped = False
             value = self.value_of(t, line, cols, indicator, value, num, den)
             if value is None:
                 continue
+            if self.swapped:
+                num, den = den, num
             if self._out_of_range(
                 t, line, cols, vcol if vcol is not None else ncol, value, indicator
             ):
                 continue
             out.append(Observation(region, period, indicator, value, num, den, t.source, line))
+        self._named_counts(t, cols, named, out)
         return self.counted
+
+    def _named_counts(
+        self,
+        t: Table,
+        cols: Columns,
+        named: dict[tuple[str, Period], dict[str, Given]],
+        out: list[Observation],
+    ) -> None:
+        """A long table's count rows joined to its rate rows, by region and period: each
+        indicator's figure from its rate and counts (see :mod:`~gl_plan.data.assemble`)."""
+        for (region, period), counts in named.items():
+            rates: dict[str, Given] = {}
+            for o in [o for o in out if o.region == region and o.period == period]:
+                if not o.has_counts:
+                    out.remove(o)
+                    rates[o.indicator] = Given(o.value, o.line or 0, cols.value, o.indicator)
+            figures = assemble(
+                self.plan, region, period, rates, counts, t.source, self._sayer(t, cols)
+            )
+            out.extend(self._checked(t, cols, figures))
+        out.sort(key=lambda o: o.line or 0)
 
     def value_of(
         self,
@@ -614,6 +604,19 @@ class TableReader(RowChecks):
         computed = num * scale / den
         if value is None:
             return computed
+        if abs(value - computed) > self.tolerance and num > 0:
+            inverse = den * scale / num
+            if abs(value - inverse) <= self.tolerance:
+                message = msg(
+                    "data.counts.swapped", indicator=indicator, numerator=num, denominator=den,
+                    computed=computed, inverse=inverse, value=value,
+                    nlabel=cols.label(cols.numerator or 0),
+                    dlabel=cols.label(cols.denominator or 0),
+                )  # fmt: skip
+                self._problem(t, line, cols, cols.numerator, Code.INCONSISTENT_VALUE, message,
+                              Severity.WARNING)  # fmt: skip
+                self.swapped = True
+                return value
         if abs(value - computed) > self.tolerance:
             self._problem(
                 t,
