@@ -546,9 +546,9 @@ DATA: Final[dict[str, tuple[str, str]]] = {
     "data.correction.superseded": (
         "{file} 已被更正版 {by} 取代（规则：文件名带“更正”“更正版”“修订”或 _v2 等版本号者"
         "取代同名原表），其数据未使用",
-        "{file} is superseded by the corrected {by} (rule: a file whose name adds 更正, "
-        "更正版, 修订 or a version such as _v2 replaces the file of the same name); its "
-        "figures are not used",
+        "{file} is superseded by the corrected {by} (rule: a file whose name adds a "
+        "correction marker, 'corrected' or 'revised' in Chinese or a version such as _v2, "
+        "replaces the file of the same name); its figures are not used",
     ),
     "data.prior.differs": (
         "{what}：本期文件的 {value:g} 取代了 {other} 中“上年同期数”栏的 {prior:g}",
