@@ -31,10 +31,16 @@ _MONTHS = re.compile(
 # "2026年前三季度": the first three quarters together.
 _FIRST_QUARTERS = re.compile(r"(\d{4})\s*年\s*前\s*([1-4一二三四])\s*个?\s*季度?")
 _HALF = re.compile(r"(\d{4})\s*年\s*(上|下)\s*半\s*年")
+# A point in time at a quarter's end: "2026年9月底", "2026年9月30日", "2026年9月", "2026.9".
+_AT_MONTH = re.compile(
+    r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(?:底|末|份|(\d{1,2})\s*日)?|\.(\d{1,2}))"
+)
+_MONTH_DAYS = {3: 31, 6: 30, 9: 30, 12: 31}
 #: A period inside longer text (a title line, a file name), found by :func:`find_period`.
 _IN_TEXT = re.compile(
     r"(?<!\d)(?:19|20|21)\d{2}(?:\s*年\s*(?:\d{1,2}\s*(?:月\s*)?[-~至到]\s*\d{1,2}\s*月"
-    r"|前\s*[1-4一二三四]\s*个?\s*季度|第?\s*[1-4一二三四]\s*季度|[上下]\s*半\s*年|度)?"
+    r"|前\s*[1-4一二三四]\s*个?\s*季度|第?\s*[1-4一二三四]\s*季度|[上下]\s*半\s*年"
+    r"|\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日)?|度)?"
     r"|\s*[-_]?\s*[qQ]\s*[1-4])(?!\d)"
 )
 _MAX_PERIOD_TEXT = 40
@@ -179,6 +185,12 @@ def _read(text: str) -> tuple[Period, Message | None]:
         return Period(int(norm[:-2])), None
     if m := _MONTHS.fullmatch(norm):
         return _months(text, int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m := _AT_MONTH.fullmatch(norm):
+        month = int(m.group(2) or m.group(4))
+        day = int(m.group(3)) if m.group(3) else None
+        if month in _MONTH_DAYS and day in (None, _MONTH_DAYS[month]):
+            what = msg("data.period.at_month_end", month=_month(month))
+            return _to_end(text, Period(int(m.group(1)), month // 3), what)
     if m := _FIRST_QUARTERS.fullmatch(norm):
         q = _CN_QUARTER[m.group(2)]
         return _to_end(text, Period(int(m.group(1)), q), msg("data.period.first_quarters", q=q))

@@ -53,7 +53,7 @@ def test_every_row_of_the_bundled_data_explains_to_the_same_figures(result: Chec
         assert set(exp["rule"]) == {"code", "condition", "thresholds"}
         for point in exp["points"]:
             assert list(point) == ["period", "value", "numerator", "denominator", "source",
-                                   "line"]  # fmt: skip
+                                   "line", "origin", "supersedes"]  # fmt: skip
         if row["value"] is not None:
             # The current figure is always among the points used.
             assert exp["points"][-1]["period"] == row["period"]

@@ -37,6 +37,8 @@ def test_json_has_observations_and_issues(indicator_fixtures: Path) -> None:
             "denominator": 10000.0,
             "source": str(path),
             "line": 2,
+            "origin": "rate",
+            "supersedes": None,
         }
     ]
     # one county's file: the other counties are not "missing" (no completeness warnings)

@@ -215,22 +215,27 @@ def test_statistical_form_gbk_csv_region_and_period_from_title(plan: Plan, tmp_p
     result = _read(plan, path)
     assert result.errors == []
     assert _warnings(result) == []
+    # Changed deliberately: 上年同期数 is that period's figure where no file gives it.
     assert _values(result) == {
         ("450332", PRE, "2026Q3"): 96.9,
         ("450332", COM, "2026Q3"): 101.3,
         ("450332", SEN, "2026Q3"): 91.4,
+        ("450332", PRE, "2025Q3"): 95.2,
+        ("450332", COM, "2025Q3"): 100.8,
+        ("450332", SEN, "2025Q3"): 90.1,
     }
     pre = result.observations.series[("450332", PRE)]
-    assert [(str(o.period), o.numerator, o.denominator) for o in pre] == [
-        ("2026Q3", 9690.0, 10000.0),
+    assert [(str(o.period), o.numerator, o.denominator, o.origin) for o in pre] == [
+        ("2025Q3", 9520.0, 10000.0, "prior_year_column"),
+        ("2026Q3", 9690.0, 10000.0, "rate"),
     ]
     notes = {p.code: p.text() for p in result.issues if p.severity is Severity.INFO}
     assert notes == {
         "encoding": "not UTF-8: read as GB18030 (GBK), as Excel on Chinese Windows saves it",
         "context": "no region or period column: region 450332 恭城瑶族自治县 from the title "
         "line (line 1); period 2026Q3 from the title line (line 1)",
-        "previous-year": "column '上年同期数' (the same period a year earlier, 2025Q3) is not "
-        "read: that period's figures come from its own files",
+        "previous-year": "column '上年同期数' read as the same period a year earlier "
+        "(2025Q3); used only where no file of that period gives the figure",
         "skipped-rows": "skipped, not data: title line 1 above the header; notes and "
         "signatures on lines 8-10 below the data",
     }
@@ -249,12 +254,17 @@ def test_statistical_form_xls_from_file_name(plan: Plan, tmp_path: Path) -> None
     )
     result = _read(plan, path)
     assert result.errors == []
-    assert result.warnings == []
+    # 8100/9520 = 85.1 a year earlier, 88.5 now: beyond the 3-point year-on-year threshold
+    [jump] = result.warnings
+    assert (jump.code, jump.line) == ("implausible-jump", 4)
     assert _values(result) == {
         ("450332", PRE, "2026Q3"): 96.9,
         ("450332", COM, "2026Q3"): 101.3,
         # no row of its own: made from its two count rows
         ("450332", INC, "2026Q3"): pytest.approx(8576 * 100 / 9690),
+        # the 去年同期 column gives 2025Q3 (no file of its own here)
+        ("450332", PRE, "2025Q3"): 95.2,
+        ("450332", INC, "2025Q3"): pytest.approx(8100 * 100 / 9520),
     }
     [context] = [p for p in result.issues if p.code == "context"]
     assert context.text() == (

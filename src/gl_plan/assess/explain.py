@@ -117,6 +117,10 @@ class PointRef(_Frozen):
     denominator: float | None = None
     source: str | None = None
     line: int | None = None
+    #: How the figure was obtained (rate, counts, total_row, sum_of_rows,
+    #: prior_year_column) and the file a correction replaced (see Observation).
+    origin: str = "rate"
+    supersedes: str | None = None
     #: Not in the JSON: what the point was used for (``baseline``, ``trend``, ``latest``,
     #: ``verdict``) and, for a child's figure, its region.
     roles: tuple[str, ...] = ()
@@ -131,6 +135,8 @@ class PointRef(_Frozen):
             denominator=obs.denominator,
             source=obs.source,
             line=obs.line,
+            origin=obs.origin,
+            supersedes=obs.supersedes,
             roles=roles,
             region=obs.region,
         )
@@ -143,6 +149,8 @@ class PointRef(_Frozen):
             "denominator": self.denominator,
             "source": self.source,
             "line": self.line,
+            "origin": self.origin,
+            "supersedes": self.supersedes,
         }
 
 

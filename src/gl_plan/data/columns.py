@@ -20,15 +20,17 @@ the file or sheet name, or the caller says which region and period the table is 
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from gl_plan.data.headers import INDICATOR_HEADERS, Role, header_keys, lookup
+from gl_plan.data.headers import INDICATOR_HEADERS, Role, header_keys, lookup, without_unit
 from gl_plan.data.wording import joined, quoted
 from gl_plan.errors import Code, Message, Problem, Severity, msg
-from gl_plan.periods import PeriodError, parse_period
+from gl_plan.periods import Period, PeriodError, parse_period
 from gl_plan.plan.models import Plan, normalise_name
 
 _ROLE_OF: dict[str, Role] = lookup(INDICATOR_HEADERS)
@@ -55,6 +57,8 @@ class Columns:
     #: The indicators whose counts the count columns are, when the plan's names label
     #: them (empty: labelled ``numerator``/``分子``, any indicator's).
     count_for: frozenset[str] = frozenset()
+    #: Form shape: columns headed by a period (``2024年 | 2025年``), each that period's.
+    period_cols: list[tuple[int, Period]] = field(default_factory=list)
     #: Form shape: the same period a year earlier (``上年同期数``), and the unit column.
     previous: int | None = None
     unit: int | None = None
@@ -63,8 +67,12 @@ class Columns:
     denominator: int | None = None
     #: Wide shape: (column, indicator id) for each indicator column.
     wide: list[tuple[int, str]] = field(default_factory=list)
+    #: Wide shape: (column, count id) for each count column (在园幼儿数, 3至5岁人口).
+    count_cols: list[tuple[int, str]] = field(default_factory=list)
     #: Further region columns (a name beside a code), checked against the first.
     region_alt: list[int] = field(default_factory=list)
+    #: The row label column names sub-units (乡镇, 学校) rather than regions of the plan.
+    subunit: bool = False
     #: Columns whose cells are ignored (blank or unknown labels, notes).
     ignored: set[int] = field(default_factory=set)
 
@@ -72,51 +80,14 @@ class Columns:
         return self.labels[col] if 0 <= col < len(self.labels) else f"column {col + 1}"
 
 
-@dataclass(frozen=True)
-class CountNames:
-    """The plan's numerator and denominator names (normalised, with and without a
-    parenthetical qualifier: ``在园幼儿数(不分年龄)`` is also ``在园幼儿数``) → indicators."""
-
-    numerator: dict[str, frozenset[str]]
-    denominator: dict[str, frozenset[str]]
-
-
-_PARENTHETICAL = re.compile(r"[(（][^()（）]*[)）]")
-_COUNT_NAMES: dict[int, tuple[Plan, CountNames]] = {}
-
-
-def count_names(plan: Plan) -> CountNames:
-    cached = _COUNT_NAMES.get(id(plan))
-    if cached is not None and cached[0] is plan:
-        return cached[1]
-    maps: dict[str, dict[str, set[str]]] = {"numerator": {}, "denominator": {}}
-    for ind in plan.indicators:
-        for kind, text in (("numerator", ind.numerator), ("denominator", ind.denominator)):
-            if text is None:
-                continue
-            for name in (text.zh, text.en):
-                for form in (name, _PARENTHETICAL.sub("", name)):
-                    key = normalise_name(form)
-                    if key:
-                        maps[kind].setdefault(key, set()).add(ind.id)
-    names = CountNames(
-        {k: frozenset(v) for k, v in maps["numerator"].items()},
-        {k: frozenset(v) for k, v in maps["denominator"].items()},
-    )
-    _COUNT_NAMES[id(plan)] = (plan, names)
-    return names
-
-
 Label = (
-    tuple[Literal["role"], Role]
-    | tuple[Literal["indicator"], str]
-    | tuple[Literal["numerator", "denominator"], frozenset[str]]
+    tuple[Literal["role"], Role] | tuple[Literal["indicator"], str] | tuple[Literal["count"], str]
 )
 
 
 def resolve_label(label: str, plan: Plan) -> Label | None:
-    """What a header label names: a role, an indicator, or an indicator's counts."""
-    names = count_names(plan)
+    """What a header label names: a role, an indicator, or a count (see
+    :mod:`gl_plan.plan.counts` for how a count's spellings are compared)."""
     for key in header_keys(label):
         role = _ROLE_OF.get(key)
         if role is not None:
@@ -124,11 +95,33 @@ def resolve_label(label: str, plan: Plan) -> Label | None:
         indicator = plan.indicator_lookup.get(key)
         if indicator is not None:
             return ("indicator", indicator)
-        if key in names.numerator:
-            return ("numerator", names.numerator[key])
-        if key in names.denominator:
-            return ("denominator", names.denominator[key])
+    count = plan.count_table.resolve(label)
+    if count is not None:
+        return ("count", count)
     return None
+
+
+def teach_line(label: str, plan: Plan) -> str:
+    """The YAML line that would teach the plan ``label``: an alias of the count or indicator
+    it most resembles (a rate's label ends in 率)."""
+    text = without_unit(label).strip()
+    if text.endswith(("率", "比", "占比")):
+        names = {i.id: i.name.zh for i in plan.indicators}
+        where = "indicators"
+    else:
+        names = {c.id: c.name.zh for c in plan.count_table.counts.values() if "." not in c.id}
+        where = "counts"
+    scored = sorted(names, key=lambda k: -difflib.SequenceMatcher(None, text, names[k]).ratio())
+    guess = scored[0] if scored else "..."
+    return f"{where}: - id: {guess} … aliases: [{text}]"
+
+
+def _period_label(label: str) -> Period | None:
+    """The period a column header names (``2024年``, ``2025Q3``), or None."""
+    try:
+        return parse_period(label)
+    except PeriodError:
+        return None
 
 
 def looks_like_labels(cells: Sequence[object], plan: Plan) -> bool:
@@ -236,7 +229,10 @@ def recognise(
     unknown: list[int] = []
     region_alt: list[int] = []
     blank: list[int] = []
-    counts: dict[str, tuple[int, frozenset[str]]] = {}
+    count_cols: list[tuple[int, str]] = []
+    period_cols: list[tuple[int, Period]] = []
+    ignored_quietly: list[int] = []
+    count_seen: dict[str, int] = {}
     duplicate = False
     for col in range(width):
         label = labels[col]
@@ -244,7 +240,11 @@ def recognise(
             blank.append(col)
             continue
         found = resolve_label(label, plan)
-        if found is None:
+        if found == ("role", "region") and normalise_name(label) == "单位" and "indicator" in roles:
+            found = ("role", "unit")  # 项目 | 单位 | 数值: the unit of measure, not the office
+        if found is None and (period := _period_label(label)) is not None:
+            period_cols.append((col, period))
+        elif found is None:
             unknown.append(col)
         elif found[0] == "role":
             role = found[1]
@@ -284,49 +284,65 @@ def recognise(
             else:
                 wide_seen[indicator] = col
                 wide.append((col, indicator))
-        elif found[0] in counts:
-            unknown.append(col)  # a second column of the same kind of count: reported below
+        elif found[1] in count_seen:
+            unknown.append(col)  # the same count twice: the second is reported below
         else:
-            counts[found[0]] = (col, found[1])
+            count_seen[found[1]] = col
+            count_cols.append((col, found[1]))
 
-    # Count columns named by the plan: the numerator and denominator of the indicators
-    # both names belong to.
-    count_for: frozenset[str] = frozenset()
+    for quiet in ("serial", "change"):
+        if quiet in roles:
+            ignored_quietly.append(roles.pop(quiet))
+    subunit = "subunit" in roles and "region" not in roles
+    if "subunit" in roles:
+        col = roles.pop("subunit")
+        if subunit:
+            roles["region"] = col
+        else:
+            ignored_quietly.append(col)
+    # A row label column headed 指标 beside indicator and count columns holds the regions
+    # (临桂 | 在园幼儿数 | … | 高中阶段毛入学率).
     if (
-        "numerator" in counts
-        and "denominator" in counts
-        and not ("numerator" in roles or "denominator" in roles)
+        "indicator" in roles
+        and "region" not in roles
+        and (wide or count_cols)
+        and not {"value", "current", "numerator", "denominator"} & roles.keys()
     ):
-        count_for = counts["numerator"][1] & counts["denominator"][1]
-        if count_for:
-            roles["numerator"] = counts["numerator"][0]
-            roles["denominator"] = counts["denominator"][0]
-    unknown.extend(
-        col
-        for kind, (col, _) in counts.items()
-        if roles.get("numerator" if kind == "numerator" else "denominator") != col
-    )
+        roles["region"] = roles.pop("indicator")
+    # Count columns beside an indicator column: the numerator and denominator of the
+    # indicators whose counts both columns are.
+    count_for: frozenset[str] = frozenset()
+    table = plan.count_table
+    if "indicator" in roles and count_cols and not {"numerator", "denominator"} & roles.keys():
+        for (ncol, nid), (dcol, did) in itertools.permutations(count_cols, 2):
+            both = frozenset(
+                f.indicator
+                for f in table.feeds.get(nid, ())
+                if f.part == "numerator" and table.parts.get((f.indicator, "denominator")) == did
+            )
+            if both:
+                count_for = both
+                roles["numerator"], roles["denominator"] = ncol, dcol
+                break
+    if "indicator" in roles:
+        unknown.extend(c for c, _ in count_cols if c not in roles.values())
+        count_cols = []
     fixed: str | None = None
-    if "indicator" not in roles and len(count_for) == 1:
-        [fixed] = count_for
-        # The indicator's own column beside its counts is its value.
-        own = [col for col, ind in wide if ind == fixed]
-        if own and "value" not in roles:
-            roles["value"] = own[0]
-        wide = [(col, ind) for col, ind in wide if col not in own]
     has_indicator = "indicator" in roles or fixed is not None
     long_ok = has_indicator and (
         "value" in roles or ("numerator" in roles and "denominator" in roles)
     )
-    form_ok = "indicator" in roles and "current" in roles and "value" not in roles
-    has_period = "period" in roles or period_known
+    form_ok = "indicator" in roles and ("current" in roles or period_cols) and "value" not in roles
+    has_period = "period" in roles or period_known or (form_ok and bool(period_cols))
+    if not form_ok:
+        unknown.extend(c for c, _ in period_cols)
     found_text = joined([quoted(lab) for lab in labels[:width] if lab]) or msg("data.nothing")
-    recognised = bool(roles) or bool(wide)
+    recognised = bool(roles) or bool(wide) or bool(count_cols)
     usable = has_period and (
-        long_ok or form_ok or (bool(wide) and "indicator" not in roles and not fixed)
+        long_ok or form_ok or (bool(wide or count_cols) and "indicator" not in roles)
     )
     if not usable:
-        if (long_ok or form_ok or wide) and "period" not in roles:
+        if (long_ok or form_ok or wide or count_cols) and "period" not in roles:
             reason = msg("data.header.no_period", example="450321_阳朔县_2026Q3.csv")
             problem(reason, Code.MISSING_LABEL if recognised and len(roles) > 1 else Code.NO_HEADER)
             return HeaderResult(None, problems)
@@ -359,8 +375,11 @@ def recognise(
         region_alt=region_alt,
         fixed_indicator=fixed,
         count_for=count_for,
+        subunit=subunit,
     )
+    cols.ignored.update(ignored_quietly)
     if shape == "form":
+        cols.period_cols = period_cols if "current" not in roles else []
         cols.previous = roles.get("previous")
         cols.unit = roles.get("unit")
         if cols.unit is not None:
@@ -372,9 +391,12 @@ def recognise(
     elif shape == "long":
         # An indicator-named column in a long table is not read: say so rather than drop it.
         unknown.extend(col for col, _ in wide)
-        unknown.extend(roles[r] for r in ("current", "previous", "unit") if r in roles)
+        unknown.extend(roles[r] for r in ("current", "previous") if r in roles)
+        if "unit" in roles:
+            ignored_quietly.append(roles["unit"])
     else:
         cols.wide = wide
+        cols.count_cols = count_cols
         unknown.extend(
             roles[r]
             for r in ("value", "numerator", "denominator", "current", "previous", "unit")
@@ -384,16 +406,17 @@ def recognise(
         cols.ignored.add(roles["note"])
     for col in sorted(set(unknown)):
         cols.ignored.add(col)
-        if (
-            shape == "wide"
-            and col not in roles.values()
-            and col not in {c for c, _ in counts.values()}
-        ):
-            # In a wide table a column is an indicator; an unknown one would drop its numbers.
+        if col not in roles.values() and resolve_label(labels[col], plan) is None:
+            # One warning naming the column and the line that teaches it; the rest of the
+            # header stays usable.
+            # In a wide table the column's numbers are figures that would be lost: an error
+            # (the rest of the header is still read); elsewhere a column beside the figures.
+            wide_shape = shape == "wide" and not subunit
             problem(
-                msg("data.header.unknown_indicator", label=labels[col]),
-                Code.UNKNOWN_INDICATOR,
+                msg("data.header.teach", label=labels[col], yaml=teach_line(labels[col], plan)),
+                Code.UNKNOWN_INDICATOR if wide_shape else Code.EXTRA_LABEL,
                 col,
+                warning=not wide_shape,
             )
         else:
             problem(

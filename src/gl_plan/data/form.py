@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gl_plan.data.columns import Columns, resolve_label
+from gl_plan.data.assemble import Given, assemble
+from gl_plan.data.columns import Columns, resolve_label, teach_line
 from gl_plan.data.observations import Observation
 from gl_plan.data.table import Table
 from gl_plan.data.values import CellError, cell_text, number
-from gl_plan.errors import Code, Problem, Severity, msg
-from gl_plan.periods import Period
+from gl_plan.errors import Code, Severity, msg
+from gl_plan.periods import Period, PeriodError, parse_period
 
 if TYPE_CHECKING:
     from gl_plan.data.rows import TableReader
@@ -33,13 +33,6 @@ _NUMBERING = re.compile(
     r"^\s*(?:\d{1,2}\s*[.、．)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]"
     r"|其中\s*[:：]?)\s*"
 )
-
-
-@dataclass
-class _Counts:
-    line: int
-    value: float | None
-    ids: frozenset[str]
 
 
 def indicator_name(text: str) -> str:
@@ -52,6 +45,20 @@ def indicator_name(text: str) -> str:
     return text.strip()
 
 
+_SUBROW = re.compile(r"^\s*其中\s*[:：]?|^\s{4,}")
+#: A form's column-number row: 甲, 乙, 丙 over the labels, 1, 2, 3 over the figures.
+_NUMBER_ROW = frozenset("甲乙丙丁戊")
+
+
+def _number_row(cells: Sequence[object]) -> bool:
+    texts = [cell_text(c) for c in cells if cell_text(c)]
+    return (
+        bool(texts)
+        and texts[0] in _NUMBER_ROW
+        and all(t in _NUMBER_ROW or t.isdigit() for t in texts)
+    )
+
+
 def read_form(
     reader: TableReader,
     rows: Iterable[tuple[int, Sequence[object]]],
@@ -60,109 +67,96 @@ def read_form(
     scaled: set[int],
     out: list[Observation],
 ) -> int:
-    """Read a form's rows into ``out``. Returns the number of data rows."""
+    """Read a form's rows into ``out``. Returns the number of data rows.
+
+    Each value column is read: ``本期数`` as the table's period, ``上年同期数`` as the same
+    period a year earlier (``origin: prior_year_column``), or a column headed by a period
+    (``2024年 | 2025年``) as that period. Rows naming a count are gathered and the figures
+    assembled per period (:func:`~gl_plan.data.assemble.assemble`)."""
     assert cols.indicator is not None
-    assert cols.value is not None
     reader.counted = 0
-    counts: dict[str, list[_Counts]] = {"numerator": [], "denominator": []}
-    current: dict[str, Observation] = {}
+    region = t.known.region
+    columns = _value_columns(cols, t)
+    rates: dict[int, dict[str, Given]] = {c: {} for c, _, _ in columns}
+    counts: dict[int, dict[str, Given]] = {c: {} for c, _, _ in columns}
     for line, cells in reader._rows(rows, cols, t):
-        region = reader.resolve.region(
-            cells[cols.region] if cols.region is not None else "", t.name_region, t.region_cache
-        )
-        if isinstance(region, CellError):
-            reader._problem(t, line, cols, cols.region, region.code, region.message)
+        if _number_row(cells):
+            reader._problem(t, line, cols, None, Code.SKIPPED_ROWS, msg(
+                "data.form.number_row", line=line, text=" ".join(
+                    cell_text(c) for c in cells if cell_text(c))), Severity.INFO)  # fmt: skip
             continue
-        if not reader.region_ok(region, line, cols, t, cols.region):
-            continue
-        period = reader.period_of(cells, cols, t)
-        if isinstance(period, CellError):
-            reader._problem(t, line, cols, cols.period, period.code, period.message)
-            continue
-        name = indicator_name(cell_text(cells[cols.indicator]))
+        if cols.region is not None:
+            found_region = reader.resolve.region(cells[cols.region], t.name_region, t.region_cache)
+            if isinstance(found_region, CellError):
+                reader._problem(t, line, cols, cols.region, found_region.code, found_region.message)
+                continue
+            if not reader.region_ok(found_region, line, cols, t, cols.region):
+                continue
+            region = found_region
+        written = cells[cols.indicator]
+        raw = written if isinstance(written, str) else cell_text(written)
+        name = indicator_name(raw.strip())
+        values = [cells[c] for c, _, _ in columns]
+        if all(not cell_text(v) for v in values):
+            continue  # a blank row, or a section heading (一、学前教育)
+        if not name and all(_is_period(cell_text(v)) for v in values if cell_text(v)):
+            continue  # the periods under 本期 | 上年同期 (a second header row)
         found = resolve_label(name, reader.plan) if name else None
         if found is None or found[0] == "role":
-            if not name and not cell_text(cells[cols.value]):
+            if _SUBROW.match(raw) and name:
+                reader._problem(t, line, cols, cols.indicator, Code.SKIPPED_ROWS,
+                                msg("data.form.subrow", name=name), Severity.INFO)  # fmt: skip
                 continue
-            why = msg("data.form.no_name") if not name else msg("data.form.unknown", name=name)
-            reader._problem(
-                t,
-                line,
-                cols,
-                cols.indicator,
-                Code.MISSING_CELL if not name else Code.UNKNOWN_INDICATOR,
-                why,
-                Severity.ERROR if not name else Severity.WARNING,
-            )
+            if not name:
+                reader._problem(t, line, cols, cols.indicator, Code.MISSING_CELL,
+                                msg("data.form.no_name"))  # fmt: skip
+                continue
+            reader._problem(t, line, cols, cols.indicator, Code.UNKNOWN_INDICATOR, msg(
+                "data.form.teach", name=name, yaml=teach_line(name, reader.plan)),
+                Severity.WARNING)  # fmt: skip
             continue
-        if found[0] == "numerator" or found[0] == "denominator":
+        for col, _, _ in columns:
             try:
-                count = number(cells[cols.value], msg(f"data.what.{found[0]}"), percent=False)
+                if found[0] == "count":
+                    value = number(cells[col], msg("data.what.numerator"), percent=False)
+                else:
+                    value = reader.rate(cells[col], cols.label(col), col in scaled, found[1])
             except CellError as exc:
-                reader._problem(t, line, cols, cols.value, exc.code, exc.message)
+                reader._problem(t, line, cols, col, exc.code, exc.message)
                 continue
-            counts[found[0]].append(_Counts(line, count, found[1]))
-            continue
-        indicator: str = found[1]
-        try:
-            value = reader.rate(
-                cells[cols.value], cols.label(cols.value), cols.value in scaled, indicator
-            )
-        except CellError as exc:
-            reader._problem(t, line, cols, cols.value, exc.code, exc.message)
-            continue
-        if value is None or reader._out_of_range(t, line, cols, cols.value, value, indicator):
-            continue
-        current[indicator] = Observation(
-            region, period, indicator, value, None, None, t.source, line
-        )
-    if t.known.region is not None and t.known.period is not None:
-        _with_counts(reader, t, cols, counts, current, t.known.region, t.known.period)
-    out.extend(sorted(current.values(), key=lambda o: o.line or 0))
+            if value is None:
+                continue
+            into = counts if found[0] == "count" else rates
+            into[col][found[1]] = Given(value, line, col, name)
+    if region is not None:
+        for col, period, origin in columns:
+            figures = assemble(reader.plan, region, period, rates[col], counts[col], t.source,
+                               reader._sayer(t, cols), origin)  # fmt: skip
+            out.extend(reader._checked(t, cols, figures))
+    out.sort(key=lambda o: o.line or 0)
     if cols.previous is not None and t.known.period is not None:
         before = Period(t.known.period.year - 1, t.known.period.quarter)
-        reader.report(
-            Problem(
-                msg("data.form.previous", label=cols.label(cols.previous), before=before),
-                file=t.file,
-                severity=Severity.INFO,
-                code=Code.PREVIOUS_YEAR,
-                sheet=t.sheet,
-                field=cols.label(cols.previous),
-            )
-        )
+        label = cols.label(cols.previous)
+        reader._problem(t, None, cols, cols.previous, Code.PREVIOUS_YEAR, msg(
+            "data.form.previous_read", label=label, before=before), Severity.INFO)  # fmt: skip
     return reader.counted
 
 
-def _with_counts(
-    reader: TableReader,
-    t: Table,
-    cols: Columns,
-    counts: dict[str, list[_Counts]],
-    into: dict[str, Observation],
-    region: str,
-    period: Period,
-) -> None:
-    """Attach the count rows to their indicators, or make an indicator's figure from them
-    when its own row is missing."""
-    for indicator in reader.plan.indicators:
-        nums = [c for c in counts["numerator"] if indicator.id in c.ids]
-        dens = [c for c in counts["denominator"] if indicator.id in c.ids]
-        if len(nums) != 1 or len(dens) != 1:
-            continue
-        num, den = nums[0].value, dens[0].value
-        if num is None and den is None:
-            continue
-        given = into.get(indicator.id)
-        line = given.line if given is not None and given.line is not None else nums[0].line
-        value = reader.value_of(
-            t, line, cols, indicator.id, given.value if given else None, num, den
-        )
-        if value is None:
-            into.pop(indicator.id, None)
-            continue
-        if reader._out_of_range(t, line, cols, cols.value, value, indicator.id):
-            continue
-        into[indicator.id] = Observation(
-            region, period, indicator.id, value, num, den, t.source, line
-        )
+def _is_period(text: str) -> bool:
+    try:
+        parse_period(text)
+    except PeriodError:
+        return False
+    return True
+
+
+def _value_columns(cols: Columns, t: Table) -> list[tuple[int, Period, str]]:
+    """(column, period, origin) of each value column the form has."""
+    out: list[tuple[int, Period, str]] = []
+    period = t.known.period
+    if cols.value is not None and period is not None:
+        out.append((cols.value, period, "rate"))
+    if cols.previous is not None and period is not None:
+        out.append((cols.previous, Period(period.year - 1, period.quarter), "prior_year_column"))
+    out.extend((c, p, "rate") for c, p in cols.period_cols)
+    return out

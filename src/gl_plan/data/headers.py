@@ -26,6 +26,9 @@ Role = Literal[
     "unit",
     "current",
     "previous",
+    "subunit",
+    "serial",
+    "change",
 ]
 
 #: Indicator files (long or wide): each role's header spellings.
@@ -34,17 +37,24 @@ INDICATOR_HEADERS: Final[dict[Role, tuple[str, ...]]] = {
     "region": (
         "region", "regioncode", "regionname", "county", "countycode", "district", "area",
         "地区", "区县", "县区", "县市区", "地区名称", "地区代码", "区划代码", "行政区划",
-        "行政区划代码", "行政区", "区域", "县", "单位",
+        "行政区划代码", "行政区", "区域", "县", "单位", "单位名称", "县区名称",
     ),
+    # Rows below the county: townships, schools, kindergartens (see data/subunits.py).
+    "subunit": (
+        "乡镇", "乡镇名称", "乡镇街道", "乡镇（街道）", "学校", "学校名称", "幼儿园",
+        "幼儿园名称", "园所名称", "校名", "township", "school",
+    ),
+    "serial": ("序号", "编号", "no", "no.", "#"),
+    "change": ("增减", "同比增减", "增减量", "增减幅度", "同比", "增幅", "change"),
     "period": (
         "period", "quarter", "time", "year", "时期", "期间", "季度", "时间", "年度", "年份",
-        "报告期", "统计期", "统计时期",
+        "报告期", "统计期", "统计时期", "统计时点", "时点", "截止时间",
     ),
     "indicator": (
         "indicator", "indicatorid", "indicatorname", "indicatorcode", "指标", "指标名称",
         "指标代码", "指标id", "项目",
     ),
-    "value": ("value", "rate", "数值", "值", "指标值", "比率", "率", "数据", "取值"),
+    "value": ("value", "rate", "数值", "数量", "值", "指标值", "比率", "率", "数据", "取值"),
     "numerator": ("numerator", "num", "分子", "分子数", "分子值"),
     "denominator": ("denominator", "den", "denom", "分母", "分母数", "分母值"),
     "note": (
@@ -122,7 +132,7 @@ def header_keys(label: str) -> list[str]:
 #: statistical form (填表人：… 审核人：… 填报日期：…). Matched at the start of the row's
 #: first non-empty cell, spaces (U+3000 included) removed.
 FOOTER_PREFIXES: Final = (
-    "注:", "说明:", "备注:", "填表说明", "填表人", "填报人", "制表", "审核人", "审核:",
+    "注:", "说明:", "备注:", "填表说明", "填表人", "填表:", "填报人", "制表", "审核人", "审核:",
     "单位负责人", "负责人", "统计负责人", "填报日期", "报出日期", "填表日期", "联系电话", "联系人",
     "资料来源", "数据来源", "note:", "notes:", "source:",
 )  # fmt: skip
@@ -135,12 +145,16 @@ TOTAL_LABELS: Final = frozenset(
 )  # fmt: skip
 
 
+#: A signature block's date alone on a line: 2026年10月11日, 2026.10.11, 2026-10-11.
+_DATE_LINE: Final = re.compile(r"\d{4}(?:年\d{1,2}月\d{1,2}日|[.\-/]\d{1,2}[.\-/]\d{1,2})")
 _FOOTER_STARTS: Final = tuple(p.replace(" ", "") for p in FOOTER_PREFIXES)
 
 
 def is_footer(text: str) -> bool:
     """Whether a row starting with ``text`` is a note or a signature line."""
     folded = "".join(unicodedata.normalize("NFKC", text).split()).casefold()
-    return folded.startswith(_FOOTER_STARTS) or (
-        folded.startswith("注") and len(folded) > 1 and folded[1] in ":：1①一、"
+    return (
+        folded.startswith(_FOOTER_STARTS)
+        or bool(_DATE_LINE.fullmatch(folded))
+        or (folded.startswith("注") and len(folded) > 1 and folded[1] in ":：1①一、")
     )

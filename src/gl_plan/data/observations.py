@@ -29,6 +29,13 @@ class Observation:
     denominator: float | None = None
     source: str | None = None
     line: int | None = None
+    #: How the figure was obtained: ``rate`` (as reported), ``counts`` (computed from its
+    #: numerator and denominator), ``total_row`` (a table's 合计 row over its sub-units),
+    #: ``sum_of_rows`` (summed from sub-unit rows without a total), ``prior_year_column``
+    #: (a later form's 上年同期数).
+    origin: str = "rate"
+    #: The file a corrected file replaced, when this figure comes from the correction.
+    supersedes: str | None = None
 
     @property
     def has_counts(self) -> bool:
@@ -44,6 +51,8 @@ class Observation:
             "denominator": self.denominator,
             "source": self.source,
             "line": self.line,
+            "origin": self.origin,
+            "supersedes": self.supersedes,
         }
 
 

@@ -33,6 +33,7 @@ from gl_plan.data.merge import merge
 from gl_plan.data.observations import Observation, ObservationSet
 from gl_plan.data.problems import ProblemLog
 from gl_plan.data.quality import Screening, check_quality, screen
+from gl_plan.data.resent import supersede, with_prior_year, year_on_year
 from gl_plan.data.rows import TableReader, TableResult
 from gl_plan.data.sources import FileInfo, Shape, expand_paths, is_spreadsheet
 from gl_plan.data.spreadsheet import WorkbookError, read_workbook
@@ -136,13 +137,19 @@ def read_indicators(
             ExitCode.USAGE,
             DataResult(ObservationSet.from_observations([]), listed, infos, refused),
         )
+    read = supersede(read, log.report)
+    prior = [o for o in read if o.origin == "prior_year_column"]
     rates = {i.id: plan.settings.rate_tolerance for i in plan.indicators if i.unit.scale}
-    observations = merge(read, sources, log.report, rates)
+    observations = merge(
+        [o for o in read if o.origin != "prior_year_column"], sources, log.report, rates
+    )
     screening = screen(observations, plan)
     for p in check_quality(
         observations, plan, sources, completeness=completeness, flags=screening.flags
     ):
         log.report(p)
+    observations = with_prior_year(observations, prior, plan.settings.rate_tolerance, log.report)
+    year_on_year(observations, plan, log.report)
     return DataResult(observations, log.listed(), infos, refused, screening)
 
 

@@ -21,6 +21,7 @@ import csv
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
+from gl_plan.data.assemble import Given, Say, assemble
 from gl_plan.data.cells import CellReader
 from gl_plan.data.columns import (
     MAX_HEADER_SEARCH_ROWS,
@@ -33,6 +34,7 @@ from gl_plan.data.columns import (
 from gl_plan.data.context import Known, describe_region, first_known, from_title, within
 from gl_plan.data.form import read_form
 from gl_plan.data.headers import is_footer
+from gl_plan.data.notes import context_note, skipped_note
 from gl_plan.data.observations import Observation
 from gl_plan.data.rates import fraction_column, rate
 from gl_plan.data.rowchecks import RowChecks
@@ -51,7 +53,8 @@ from gl_plan.data.table import (
 )
 from gl_plan.data.totals import check_totals
 from gl_plan.data.values import FRACTION_MAX, CellError, cell_text, number
-from gl_plan.data.wording import joined, lines_text
+from gl_plan.data.wide import read_wide
+from gl_plan.data.wording import joined
 from gl_plan.errors import Code, Message, Problem, Severity, msg
 from gl_plan.io import RowError
 from gl_plan.periods import Period
@@ -84,6 +87,8 @@ class TableReader(RowChecks):
         self.resolve = CellReader(plan, as_of)
         #: Data rows (not blank) of the table being read.
         self.counted = 0
+        #: Whether value_of found the row's numerator and denominator swapped.
+        self.swapped = False
 
     # -- the table ------------------------------------------------------------------------
 
@@ -145,7 +150,7 @@ class TableReader(RowChecks):
                 empty = Problem(msg("data.table.empty"), file=t.file, code=Code.EMPTY_FILE)
                 return TableResult(FileInfo(t.file, encoding, 0, "empty"), [empty], [])
             return TableResult(FileInfo(t.file, encoding, 0, "unreadable", t.sheet), failure, [])
-        self._context_note(t, columns, header_line)
+        context_note(self, t, columns, header_line)
         out: list[Observation] = []
         try:
             data: Iterator[tuple[int, Sequence[Cell]]] = it
@@ -159,7 +164,7 @@ class TableReader(RowChecks):
             elif columns.shape == "form":
                 count = read_form(self, data, columns, t, scaled, out)
             else:
-                count = self._read_wide(data, columns, t, scaled, out)
+                count = read_wide(self, data, columns, t, scaled, out)
         except (csv.Error, UnicodeDecodeError) as exc:
             count = -1
             self.report(
@@ -172,7 +177,7 @@ class TableReader(RowChecks):
                 )
             )
         check_totals(self, t, columns, out)
-        self._skipped_note(t, header_line)
+        skipped_note(self, t, header_line)
         if count == 0:
             self.report(
                 Problem(
@@ -215,72 +220,13 @@ class TableReader(RowChecks):
             return alone, 0
         both = attempt(combine_rows(top[1], cells, self.plan))
 
-        def errors(r: HeaderResult) -> tuple[int, int]:
+        def errors(r: HeaderResult) -> tuple[int, int, int]:
             bad = sum(p.severity is Severity.ERROR for p in r.problems)
-            return (r.columns is None, bad)
+            return (r.columns is None, bad, len(r.problems))
 
         if both.columns is not None and errors(both) < errors(alone):
             return both, 1
         return alone, 0
-
-    def _context_note(self, t: Table, cols: Columns, line: int) -> None:
-        """One note saying where the region and period of a table without their columns
-        came from. A region from the file or sheet name alone goes without saying."""
-        k = t.known
-        parts: list[Message] = []
-        named = k.region_from in ("file name", "sheet name")
-        if cols.region is None and k.region is not None and not named:
-            parts.append(self._from("data.context.region", k.region, k.region_from))
-        if cols.period is None and k.period is not None:
-            parts.append(msg("data.context.period", period=k.period, where=the(k.period_from)))
-            if k.period_note:
-                parts.append(k.period_note)
-        if cols.period is None and cols.region is None and k.region is not None and named and parts:
-            parts.insert(0, self._from("data.context.region", k.region, the(k.region_from)))
-        if parts:
-            key = (
-                "data.context.no_both"
-                if cols.region is None and cols.period is None
-                else "data.context.no_region"
-                if cols.region is None
-                else "data.context.no_period"
-            )
-            self.report(
-                Problem(
-                    msg(key, parts=joined(parts, "data.sep.semicolon")),
-                    file=t.file,
-                    line=line,
-                    severity=Severity.INFO,
-                    code=Code.CONTEXT,
-                    sheet=t.sheet,
-                )
-            )
-
-    def _from(self, key: str, region: str, where: Message | None) -> Message:
-        return msg(key, region=describe_region(region, self.plan), where=where)
-
-    def _skipped_note(self, t: Table, header_line: int) -> None:
-        """The one note for the lines around the table that are not data."""
-        parts: list[Message] = []
-        if t.above:
-            parts.append(msg("data.skipped.title", lines=lines_text(t.above)))
-        if t.below:
-            parts.append(msg("data.skipped.notes", lines=lines_text(t.below)))
-        if t.totals:
-            parts.append(msg("data.skipped.totals", lines=lines_text([n for n, _ in t.totals])))
-        if not parts:
-            return
-        first = min([*t.above, *t.below, *(n for n, _ in t.totals)], default=header_line)
-        self.report(
-            Problem(
-                msg("data.skipped", parts=joined(parts, "data.sep.semicolon")),
-                file=t.file,
-                line=first,
-                severity=Severity.INFO,
-                code=Code.SKIPPED_ROWS,
-                sheet=t.sheet,
-            )
-        )
 
     def period_of(self, cells: Sequence[Cell], cols: Columns, t: Table) -> Period | CellError:
         """A row's period: its period cell, else the table's (from outside it)."""
@@ -375,9 +321,57 @@ class TableReader(RowChecks):
         return found if isinstance(found, str) else None
 
     def rate(self, cell: Cell, what: Message, scaled: bool, indicator: str | None) -> float | None:
-        """A rate cell of ``indicator`` (see :func:`~gl_plan.data.rates.rate`)."""
+        """A rate cell of ``indicator`` (see :func:`~gl_plan.data.rates.rate`). A lone
+        fraction (0.953 where the rate is about 95) is refused with the percentage it may
+        mean: one fraction among percentages cannot be told from a typing mistake, so it is
+        never scaled silently; a whole column of fractions is (``scaled``)."""
         bounds = None if indicator is None else self.percent_ranges.get(indicator)
         return rate(cell, what, scaled, bounds)
+
+    def _wide_cells(
+        self, cells: Sequence[Cell], line: int, cols: Columns, t: Table, scaled: set[int]
+    ) -> tuple[dict[str, Given], dict[str, Given], int]:
+        """A wide row's rates (by indicator) and counts (by count), and how many cells were
+        given; unreadable cells are reported."""
+        rates: dict[str, Given] = {}
+        counts: dict[str, Given] = {}
+        given = 0
+        for col, ind in cols.wide:
+            try:
+                value = self.rate(cells[col], ind, col in scaled, ind)
+            except CellError as exc:
+                self._problem(t, line, cols, col, exc.code, exc.message)
+                given += 1
+                continue
+            if value is not None:
+                given += 1
+                rates[ind] = Given(value, line, col, cols.label(col))
+        for col, count in cols.count_cols:
+            try:
+                value = number(cells[col], cols.label(col), percent=False)
+            except CellError as exc:
+                self._problem(t, line, cols, col, exc.code, exc.message)
+                given += 1
+                continue
+            if value is not None:
+                given += 1
+                counts[count] = Given(value, line, col, cols.label(col))
+        return rates, counts, given
+
+    def _sayer(self, t: Table, cols: Columns) -> Say:
+        def say(line: int, col: int | None, code: Code, message: Message, sev: Severity) -> None:
+            self._problem(t, line, cols, col, code, message, sev)
+
+        return say
+
+    def _checked(self, t: Table, cols: Columns, figures: list[Observation]) -> list[Observation]:
+        """The figures within their indicators' plausible ranges (the others reported)."""
+        kept = []
+        for o in figures:
+            col = next((c for c, ind in cols.wide if ind == o.indicator), None)
+            if not self._out_of_range(t, o.line or 0, cols, col, o.value, o.indicator):
+                kept.append(o)
+        return kept
 
     # -- shapes ---------------------------------------------------------------------------
 
@@ -424,6 +418,8 @@ class TableReader(RowChecks):
         check_ignored = any(not cols.labels[c] for c in cols.ignored)
         problem = self._problem
         self.counted = 0
+        #: Rows naming a count (荔浦 | 幼儿园在园人数 | 11523), gathered by region and period.
+        named: dict[tuple[str, Period], dict[str, Given]] = {}
         for line, cells in self._rows(rows, cols, t):
             ok = True
             period = self.period_of(cells, cols, t)
@@ -446,6 +442,24 @@ class TableReader(RowChecks):
                 ok = False
             elif not self.region_ok(region, line, cols, t, rcol):
                 ok = False
+            count_id = (
+                self.plan.count_table.resolve(cell_text(cells[icol]))
+                if isinstance(indicator, CellError) and icol is not None and vcol is not None
+                else None
+            )
+            if count_id is not None and ok and isinstance(region, str):
+                assert vcol is not None
+                assert isinstance(period, Period)
+                try:
+                    amount = number(cells[vcol], cell_text(cells[icol or 0]), percent=False)
+                except CellError as exc:
+                    problem(t, line, cols, vcol, exc.code, exc.message)
+                    continue
+                if amount is not None:
+                    label = cell_text(cells[icol or 0])
+                    given = Given(amount, line, vcol, label)
+                    named.setdefault((region, period), {})[count_id] = given
+                continue
             if isinstance(indicator, CellError):
                 problem(t, line, cols, icol, indicator.code, indicator.message)
                 ok = False
@@ -498,14 +512,39 @@ class TableReader(RowChecks):
                     ),
                 )
                 continue
+            self.swapped = False
             value = self.value_of(t, line, cols, indicator, value, num, den)
             if value is None:
                 continue
+            if self.swapped:
+                num, den = den, num
             where = vcol if vcol is not None else ncol
             if self._out_of_range(t, line, cols, where, value, indicator, (num, den)):
                 continue
             out.append(Observation(region, period, indicator, value, num, den, t.source, line))
+        self._named_counts(t, cols, named, out)
         return self.counted
+
+    def _named_counts(
+        self,
+        t: Table,
+        cols: Columns,
+        named: dict[tuple[str, Period], dict[str, Given]],
+        out: list[Observation],
+    ) -> None:
+        """A long table's count rows joined to its rate rows, by region and period: each
+        indicator's figure from its rate and counts (see :mod:`~gl_plan.data.assemble`)."""
+        for (region, period), counts in named.items():
+            rates: dict[str, Given] = {}
+            for o in [o for o in out if o.region == region and o.period == period]:
+                if not o.has_counts:
+                    out.remove(o)
+                    rates[o.indicator] = Given(o.value, o.line or 0, cols.value, o.indicator)
+            figures = assemble(
+                self.plan, region, period, rates, counts, t.source, self._sayer(t, cols)
+            )
+            out.extend(self._checked(t, cols, figures))
+        out.sort(key=lambda o: o.line or 0)
 
     def value_of(
         self,
@@ -549,6 +588,19 @@ class TableReader(RowChecks):
         computed = num * scale / den
         if value is None:
             return computed
+        if abs(value - computed) > self.tolerance and num > 0:
+            inverse = den * scale / num
+            if abs(value - inverse) <= self.tolerance:
+                message = msg(
+                    "data.counts.swapped", indicator=indicator, numerator=num, denominator=den,
+                    computed=computed, inverse=inverse, value=value,
+                    nlabel=cols.label(cols.numerator or 0),
+                    dlabel=cols.label(cols.denominator or 0),
+                )  # fmt: skip
+                self._problem(t, line, cols, cols.numerator, Code.INCONSISTENT_VALUE, message,
+                              Severity.WARNING)  # fmt: skip
+                self.swapped = True
+                return value
         if abs(value - computed) > self.tolerance:
             self._problem(
                 t,
@@ -566,57 +618,6 @@ class TableReader(RowChecks):
             )
             return None
         return value
-
-    def _read_wide(
-        self,
-        rows: Iterable[tuple[int, Sequence[Cell]]],
-        cols: Columns,
-        t: Table,
-        scaled: set[int],
-        out: list[Observation],
-    ) -> int:
-        """One row per region and period, one column per indicator (values only)."""
-        rcol = cols.region
-        check_ignored = any(not cols.labels[c] for c in cols.ignored)
-        problem = self._problem
-        self.counted = 0
-        for line, cells in self._rows(rows, cols, t):
-            ok = not check_ignored or self._ignored_empty(cells, line, cols, t)
-            region = self.resolve.region(
-                cells[rcol] if rcol is not None else "", t.name_region, t.region_cache
-            )
-            if isinstance(region, CellError):
-                problem(t, line, cols, rcol, region.code, region.message)
-                ok = False
-            elif not self.region_ok(region, line, cols, t, rcol) or (
-                cols.region_alt and not self._alt_regions_ok(cells, line, cols, t, region)
-            ):
-                ok = False
-            period = self.period_of(cells, cols, t)
-            if isinstance(period, CellError):
-                problem(t, line, cols, cols.period, period.code, period.message)
-                ok = False
-            if not ok:
-                continue
-            assert isinstance(region, str)
-            assert isinstance(period, Period)
-            given = 0
-            for col, ind in cols.wide:
-                try:
-                    value = self.rate(cells[col], ind, col in scaled, ind)
-                except CellError as exc:
-                    problem(t, line, cols, col, exc.code, exc.message)
-                    given += 1
-                    continue
-                if value is None:
-                    continue
-                given += 1
-                if self._out_of_range(t, line, cols, col, value, ind):
-                    continue
-                out.append(Observation(region, period, ind, value, None, None, t.source, line))
-            if given == 0:
-                problem(t, line, cols, None, Code.MISSING_CELL, msg("data.row.no_values"))
-        return self.counted
 
 
 #: What number cells are called in messages.

@@ -43,6 +43,8 @@ class Table:
     below: list[int] = field(default_factory=list)
     #: Total rows (合计, 全县): checked against the rows above, not used.
     totals: list[tuple[int, Sequence[object]]] = field(default_factory=list)
+    #: A table of sub-units (乡镇, 学校): its total rows are the region's figures.
+    keep_totals: bool = False
     #: Period texts already explained in a note (2026年1-9月 read as 2026Q3).
     period_notes: set[Message] = field(default_factory=set)
 

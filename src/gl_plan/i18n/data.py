@@ -30,6 +30,9 @@ DATA: Final[dict[str, tuple[str, str]]] = {
     "data.what.value": ("数值", "value"),
     "data.what.numerator": ("分子", "numerator"),
     "data.what.denominator": ("分母", "denominator"),
+    "data.role.subunit": ("下级单位（乡镇、学校）", "sub-unit (township, school)"),
+    "data.role.serial": ("序号", "serial number"),
+    "data.role.change": ("增减", "change"),
     "data.role.region": ("地区", "region"),
     "data.role.period": ("时期", "period"),
     "data.role.indicator": ("指标", "indicator"),
@@ -82,6 +85,7 @@ DATA: Final[dict[str, tuple[str, str]]] = {
     ),
     "data.period.first_quarters": ("前 {q} 个季度", "the first {q} quarters"),
     "data.period.first_half": ("上半年", "the first half of the year"),
+    "data.period.at_month_end": ("{month}末的时点数", "a count at the end of {month}"),
     "data.period.months": ("{first}至{last}", "{first} to {last}"),
     "data.month.1": ("1月", "January"),
     "data.month.2": ("2月", "February"),
@@ -505,6 +509,96 @@ DATA: Final[dict[str, tuple[str, str]]] = {
         "“{name}”不是计划中的指标，也不是某个指标的分子或分母；此行未读取",
         "{name!r} is not an indicator of the plan, nor an indicator's numerator or "
         "denominator; row not read",
+    ),
+    # Counts as data (data/assemble.py, data/header, data/subunits.py, data/corrections.py)
+    "data.counts.mismatch": (
+        "{region} {indicator} {period}：{numerator:g}/{denominator:g} = {computed:.2f}，"
+        "而填报的率为 {value:g}（容差 {tolerance:g}）：是某个人数还是率填错了？两者均按原样保留",
+        "{region} {indicator} {period}: {numerator:g}/{denominator:g} = {computed:.2f}, the "
+        "rate says {value:g} (tolerance {tolerance:g}): a typo in a count or in the rate? "
+        "Both kept as written",
+    ),
+    "data.counts.swapped": (
+        "{indicator}：{numerator:g}/{denominator:g} = {computed:.2f} 与填报的率 {value:g} 不符，"
+        "而 {denominator:g}/{numerator:g} = {inverse:.2f} 相符：分子与分母填反了"
+        "（“{nlabel}”与“{dlabel}”），按交换后读取",
+        "{indicator}: {numerator:g}/{denominator:g} = {computed:.2f} does not give the "
+        "reported rate {value:g}, while {denominator:g}/{numerator:g} = {inverse:.2f} does: "
+        "numerator and denominator swapped ({nlabel!r} and {dlabel!r}); read swapped",
+    ),
+    "data.counts.inverse_plausible": (
+        "{region} {indicator} {period}：{numerator:g}/{denominator:g} = {computed:.2f} 超出"
+        "合理范围 {low:g}-{high:g}，而倒数 {inverse:.2f} 在范围内：分子与分母填反了，按交换后读取",
+        "{region} {indicator} {period}: {numerator:g}/{denominator:g} = {computed:.2f} is "
+        "outside the plausible range {low:g}-{high:g} while the inverse, {inverse:.2f}, is "
+        "inside: numerator and denominator swapped; read swapped",
+    ),
+    "data.counts.unused": (
+        "人数“{label}” {value:g} 未能得出任何指标（缺少：{needs}），未使用",
+        "count {label!r} {value:g} gives no figure (missing: {needs}); not used",
+    ),
+    "data.header.teach": (
+        "列“{label}”无法识别，未读取；若它是某个人数或指标，在计划中加一行别名即可：“{yaml}”",
+        "column {label!r} is not recognised and not read; if it is a count or an indicator, "
+        "teach it once with one line in the plan: {yaml}",
+    ),
+    "data.form.teach": (
+        "“{name}”不是计划中的指标或人数，该行未读取；若是，在计划中加一行别名即可：“{yaml}”",
+        "{name!r} is not an indicator or count of the plan; row not read. If it is one, "
+        "teach it once with one line in the plan: {yaml}",
+    ),
+    "data.form.previous_read": (
+        "列“{label}”读作同一时期上年（{before}）的数据，仅在没有该时期自己的文件时使用",
+        "column {label!r} read as the same period a year earlier ({before}); used only "
+        "where no file of that period gives the figure",
+    ),
+    "data.form.number_row": (
+        "第 {line} 行是栏次（{text}），不是数据",
+        "line {line} numbers the columns ({text}); not data",
+    ),
+    "data.form.subrow": (
+        "“{name}”是上一行的“其中”分项，不是单独的指标，未读取",
+        "{name!r} is an 'of which' part of the row above, not a figure of its own; not read",
+    ),
+    "data.subunits.total": (
+        "表中列出 {n} 个下级单位（乡镇、学校），{region} 的数据取自合计行（第 {line} 行），"
+        "各行不作为 {region} 的数据",
+        "the table lists {n} sub-units (townships, schools): {region}'s figures are its "
+        "total row (line {line}); the rows are not {region}'s figures",
+    ),
+    "data.subunits.summed": (
+        "表中列出 {n} 个下级单位（乡镇、学校）而没有合计行：{region} 的人数为各行之和"
+        "（第 {lines} 行），率由此计算",
+        "the table lists {n} sub-units (townships, schools) and no total row: {region}'s "
+        "counts are the sum of the rows (lines {lines}) and its rates computed from them",
+    ),
+    "data.subunits.unknown": (
+        "“{name}”不是计划中的地区：视为 {region} 的下级单位（乡镇、学校），不作为任何地区的数据",
+        "{name!r} is not a region of the plan: read as a sub-unit (township, school) of "
+        "{region}, not as any region's figure",
+    ),
+    "data.subunits.sheet": (
+        "工作表列出下级单位（学校、幼儿园）及合计，不作为 {region} 的数据另行计入",
+        "the sheet lists sub-units (schools, kindergartens) with a total; not counted again "
+        "as {region}'s figures",
+    ),
+    "data.correction.superseded": (
+        "{file} 已被更正版 {by} 取代（规则：文件名带“更正”“更正版”“修订”或 _v2 等版本号者"
+        "取代同名原表），其数据未使用",
+        "{file} is superseded by the corrected {by} (rule: a file whose name adds a "
+        "correction marker, 'corrected' or 'revised' in Chinese or a version such as _v2, "
+        "replaces the file of the same name); its figures are not used",
+    ),
+    "data.prior.differs": (
+        "{what}：本期文件的 {value:g} 取代了 {other} 中“上年同期数”栏的 {prior:g}",
+        "{what}: {value:g} from the period's own file supersedes {prior:g} in the year-earlier "
+        "column of {other}",
+    ),
+    "data.yoy.jump": (
+        "{what}：{value:g} 比上年同期（{period}，{where}）的 {before:g} "
+        "变动 {change:+.1f} 个百分点，超过 {limit:g}；数值照收，请核实原因",
+        "{what}: {value:g} is {change:+.1f} points from {before:g} a year earlier ({period}, "
+        "{where}), beyond {limit:g}; the value is accepted, check the cause",
     ),
     "data.form.previous": (
         "列“{label}”（上年同期 {before} 的数据）未读取：该时期的数据以其自己的文件为准",

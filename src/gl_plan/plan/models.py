@@ -9,7 +9,6 @@ stopping at the first one.
 from __future__ import annotations
 
 import itertools
-import unicodedata
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
@@ -17,8 +16,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
     ValidationInfo,
     computed_field,
@@ -28,6 +25,10 @@ from pydantic import (
 
 from gl_plan.errors import Message
 from gl_plan.periods import PeriodError, parse_period
+from gl_plan.plan.base import Model as Model
+from gl_plan.plan.base import Text as Text
+from gl_plan.plan.base import normalise_name as normalise_name
+from gl_plan.plan.counts import Count, CountRef, CountTable, build_counts, check_counts
 from gl_plan.plan.deadlines import Deadline, DeadlineError, parse_deadline
 from gl_plan.plan.ids import check_identifier, check_region_code, check_task_id
 from gl_plan.region_tree import NotATree, RegionTree
@@ -70,43 +71,6 @@ DEFAULT_MAX_QUARTERLY_CHANGE = 3.0
 #: to less than 90 % of the last complete period's describes a different, smaller area than
 #: the target is set for; 90 % is a working convention, which a plan can change.
 DEFAULT_MIN_COVERAGE = 0.9
-
-
-class Model(BaseModel):
-    """Base for every plan model: unknown keys are errors, instances are immutable."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        validate_default=True,
-        coerce_numbers_to_str=True,
-        defer_build=True,
-    )
-
-
-class Text(Model):
-    """A text in Chinese and English; either alone is enough, and stands in for the other."""
-
-    model_config = ConfigDict(
-        json_schema_extra={"required": [], "minProperties": 1},
-    )
-
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _fall_back(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            zh, en = data.get("zh"), data.get("en")
-            if zh is None and en is not None:
-                return {**data, "zh": en}
-            if en is None and zh is not None:
-                return {**data, "en": zh}
-        return data
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
 
 
 class SourceNote(Model):
@@ -225,8 +189,9 @@ class Indicator(Model):
     #: What an ``amount`` is counted in (元, 万元, m²); shown beside its values.
     unit_label: Text | None = None
     direction: Direction = Direction.HIGHER_IS_BETTER
-    numerator: Text | None = None
-    denominator: Text | None = None
+    #: A count's id (``counts:``), or its name written inline (an implicit count).
+    numerator: Text | CountRef | None = None
+    denominator: Text | CountRef | None = None
     definition: Text | None = None
     plausible_range: Range
     #: Gross rates may exceed 100 (over-age and non-resident pupils); a share may not.
@@ -469,6 +434,8 @@ class Plan(Model):
     schema_version: Literal[1] = 1
     plan: PlanInfo
     regions: list[Region] = Field(min_length=1)
+    #: The numbers counties report, which indicators' numerators and denominators name.
+    counts: list[Count] = Field(default_factory=list)
     indicators: list[Indicator] = Field(min_length=1)
     goals: list[Goal] = Field(min_length=1)
     actions: list[Action] = Field(min_length=1)
@@ -544,18 +511,16 @@ class Plan(Model):
     def indicator_lookup(self) -> dict[str, str]:
         return {normalise_name(s): i.id for i in self.indicators for s in i.spellings()}
 
+    @cached_property
+    def count_table(self) -> CountTable:
+        """Every count, declared or implicit, with the indicators it feeds."""
+        return build_counts(self.counts, self.indicators)
+
     def resolve_region(self, name: str) -> str | None:
         return self.region_lookup.get(normalise_name(name))
 
     def resolve_indicator(self, name: str) -> str | None:
         return self.indicator_lookup.get(normalise_name(name))
-
-
-def normalise_name(text: str) -> str:
-    """Fold case, width and spacing so that ``Yangshuo``, ``ＹＡＮＧＳＨＵＯ `` and
-    ``yang shuo`` compare equal; punctuation that varies by typist is dropped."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return folded if folded.isalnum() else "".join(filter(str.isalnum, folded))
 
 
 DocPath = tuple[str | int, ...]
@@ -580,6 +545,7 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
     unique(plan.goals, "year", "goals")
     unique(plan.actions, "id", "actions")
     unique(plan.standards, "id", "standards")
+    problems.extend(check_counts(plan.counts, plan.indicators))
 
     codes = {r.code for r in plan.regions}
     # Unique codes, known parents, one root, no cycle: the tree proves them all at once.

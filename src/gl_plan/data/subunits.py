@@ -1,0 +1,139 @@
+"""Rows below the county: a county's table of its townships, schools or kindergartens.
+
+A county office often lists its 乡镇 or its schools, one row each, with a total row
+(``合计``, ``全县合计``) first or last. None of those rows is the county's own figure (the
+county town's kindergartens take children from the whole county: 全州镇's 125 % is not
+全州县's rate). The county's figure is:
+
+- the **total row**, checked against the sum of the rows (counts must add up to 0.5; a
+  rate against the summed numerators over the summed denominators), a warning naming both
+  when they do not;
+- with no total row, the **sum of the rows' counts**, its rates computed from them, with a
+  note (``origin: sum_of_rows``); rows with rates but no counts cannot be summed, so no
+  figure is made from them (a note says so).
+
+A row whose label is a region of the plan (the plan lists the townships) is that region's
+own figure, read as any other row. A sheet of sub-units whose total repeats figures given
+elsewhere (资源县's 幼儿园 sheet beside its 汇总 sheet) adds nothing a second time: a total
+count that gives no figure of its own is noted, not an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from gl_plan.data.assemble import Given, assemble
+from gl_plan.data.columns import Columns
+from gl_plan.data.context import describe_region
+from gl_plan.data.observations import Observation
+from gl_plan.data.table import Table
+from gl_plan.data.totals import COUNT_TOLERANCE
+from gl_plan.data.wording import lines_text
+from gl_plan.errors import Code, Message, Problem, Severity, msg
+
+if TYPE_CHECKING:
+    from gl_plan.data.rows import TableReader
+
+
+@dataclass(frozen=True)
+class SubunitRow:
+    """One township's or school's row: its label and what it gives."""
+
+    line: int
+    name: str
+    rates: dict[str, Given]
+    counts: dict[str, Given]
+
+
+def read_subunits(
+    reader: TableReader, t: Table, cols: Columns, rows: list[SubunitRow], out: list[Observation]
+) -> None:
+    """The table's region's figures from its total row, or from the sum of ``rows``."""
+    region = t.known.region
+    period = t.known.period
+    if region is None or period is None:
+        return
+    name = describe_region(region, reader.plan)
+    totals = list(t.totals)
+    t.totals = []
+    say = reader._sayer(t, cols)
+    quiet: list[Problem] = []
+
+    def collect(line: int, col: int | None, code: Code, message: Message, sev: Severity) -> None:
+        if code is Code.MISSING_CELL and sev is Severity.ERROR and rows:
+            quiet.append(_note(t, line, msg("data.subunits.sheet", region=name)))
+        else:
+            say(line, col, code, message, sev)
+
+    if totals:
+        line, cells = totals[0]
+        rates, counts, _ = reader._wide_cells(cells, line, cols, t, set())
+        figures = assemble(reader.plan, region, period, rates, counts, t.source, collect)
+        for o in figures:
+            _check_sum(reader, t, o, rows)
+        out.extend(replace(o, origin="total_row") for o in reader._checked(t, cols, figures))
+        reader.report(
+            _note(t, line, msg("data.subunits.total", n=len(rows), region=name, line=line))
+        )
+        for p in quiet[:1]:
+            reader.report(p)
+        return
+    summed: dict[str, Given] = {}
+    for row in rows:
+        for cid, g in row.counts.items():
+            before = summed.get(cid)
+            total = g.value + (before.value if before else 0.0)
+            summed[cid] = Given(total, row.line if before is None else before.line, g.col, g.label)
+    if not summed:
+        return
+    figures = assemble(reader.plan, region, period, {}, summed, t.source, say)
+    out.extend(replace(o, origin="sum_of_rows") for o in reader._checked(t, cols, figures))
+    lines = lines_text([r.line for r in rows])
+    first = rows[0].line
+    reader.report(
+        _note(t, first, msg("data.subunits.summed", n=len(rows), region=name, lines=lines))
+    )
+
+
+def _check_sum(reader: TableReader, t: Table, total: Observation, rows: list[SubunitRow]) -> None:
+    """A total's counts against the sum of the rows' counts (a warning naming both)."""
+    table = reader.plan.count_table
+    findings: list[Message] = []
+    for part in ("numerator", "denominator"):
+        cid = table.parts.get((total.indicator, part))
+        value = total.numerator if part == "numerator" else total.denominator
+        given = [r.counts[cid].value for r in rows if cid is not None and cid in r.counts]
+        if value is None or len(given) != len(rows) or not given:
+            continue
+        expected = sum(given)
+        if abs(value - expected) > COUNT_TOLERANCE:
+            findings.append(msg(f"data.total.{part}", value=value, expected=expected))
+    for finding in findings:
+        reader.report(
+            Problem(
+                msg(
+                    "data.total.mismatch",
+                    label="合计",
+                    indicator=total.indicator,
+                    period=total.period,
+                    finding=finding,
+                ),
+                file=t.file,
+                line=total.line,
+                severity=Severity.WARNING,
+                code=Code.TOTAL_MISMATCH,
+                sheet=t.sheet,
+            )
+        )
+
+
+def _note(t: Table, line: int, message: Message) -> Problem:
+    return Problem(
+        message,
+        file=t.file,
+        line=line,
+        severity=Severity.INFO,
+        code=Code.SKIPPED_ROWS,
+        sheet=t.sheet,
+    )
