@@ -321,7 +321,11 @@ OUTPUT_SUFFIXES: Final = {
     ".txt": "table",
     ".html": "html",
     ".htm": "html",
+    ".xlsx": "xlsx",
 }
+
+#: Formats written as they are: no line end added, never to a terminal.
+BINARY_FORMATS: Final = frozenset({"xlsx"})
 
 
 def refuse_overwriting(output: Path | None, inputs: Iterable[str | Path | None]) -> None:
@@ -396,8 +400,11 @@ def write_output(content: bytes | str, output: Path | None, fmt: str) -> None:
     table, go through :func:`gl_plan.cli.terminal.write_view`.)
     """
     if isinstance(content, bytes):
-        data = content if content.endswith(b"\n") else content + b"\n"
+        binary = fmt in BINARY_FORMATS
+        data = content if binary or content.endswith(b"\n") else content + b"\n"
         if output is None:
+            if binary and sys.stdout.isatty():
+                raise GlplanError.single(msg("cli.binary_to_terminal", fmt=fmt), code=Code.USAGE)
             with writing_stdout():
                 sys.stdout.flush()
                 sys.stdout.buffer.write(data)

@@ -37,6 +37,7 @@ __all__ = [
     "needs_attention",
     "progress_text",
     "render_tasks",
+    "responsible_text",
     "summary_line",
     "tasks_csv",
     "tasks_document",
@@ -56,6 +57,7 @@ MARKDOWN_COLUMNS: Final = (
     "days_left",
     "title",
     "progress",
+    "responsible",
     "last_report",
 )
 
@@ -76,6 +78,7 @@ CSV_COLUMNS: Final = (
     "latest_status",
     "flags",
     "progress",
+    "responsible",
 )
 
 
@@ -134,6 +137,12 @@ def progress_text(item: TaskAssessment, lang: Lang, *, unit: bool = False) -> li
     return lines
 
 
+def responsible_text(item: TaskAssessment, lang: Lang) -> str:
+    """The units responsible (责任单位), ``；``-separated (their own names hold ``、``);
+    empty when the task's text names none."""
+    return text("sep.units", lang).join(unit.get(lang) for unit in item.responsible)
+
+
 def _due_text(item: TaskAssessment, lang: Lang) -> list[str]:
     if item.due is None:
         return [text("tasks.no_due", lang)]
@@ -176,6 +185,7 @@ def tasks_table(items: Sequence[TaskAssessment], as_of: date, lang: Lang) -> Tab
     # Titles wrap between words; only a word longer than the column is cut.
     table.add_column(text("tasks.task", lang), ratio=1, min_width=16, overflow="fold")
     table.add_column(text("tasks.progress", lang), max_width=16)
+    table.add_column(text("tasks.responsible", lang), max_width=14, overflow="fold")
     for item in items:
         style = _STYLE[item.rag]
         table.add_row(
@@ -186,6 +196,7 @@ def tasks_table(items: Sequence[TaskAssessment], as_of: date, lang: Lang) -> Tab
             Text("\n".join(_due_text(item, lang))),
             Text(item.title.get(lang)),
             Text("\n".join(progress_text(item, lang))),
+            Text("\n".join(unit.get(lang) for unit in item.responsible)),
         )
     return table
 
@@ -244,6 +255,7 @@ def tasks_markdown(
             *[*_due_text(item, lang), ""][:2],
             item.title.get(lang),
             "; ".join(progress_text(item, lang, unit=True)),
+            responsible_text(item, lang),
             item.last_report.isoformat() if item.last_report else "—",
         ]
         for item in items
@@ -282,6 +294,7 @@ def tasks_csv(items: Sequence[TaskAssessment], lang: Lang) -> str:
             item.latest_status or "",
             ";".join(item.flags),
             "; ".join(progress_text(item, lang, unit=True)),
+            responsible_text(item, lang),
         ]
         for item in items
     ]
