@@ -322,6 +322,7 @@ OUTPUT_SUFFIXES: Final = {
     ".html": "html",
     ".htm": "html",
     ".xlsx": "xlsx",
+    ".ics": "ics",
 }
 
 #: Formats written as they are: no line end added, never to a terminal.

@@ -422,5 +422,32 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
     "xlsx.issue.severity": ("级别", "Severity"),
     "xlsx.issue.message": ("问题", "Message"),
     "xlsx.no_issues": ("没有数据问题。", "No data issues."),
+    # --- tasks --format ics (gl_plan.report.task_calendar) ------------------------------
+    "ics.name": ("{title}：任务时限", "{title}: task deadlines"),
+    "ics.deadline": ("完成时限：{phrase}", "Time limit: {phrase}"),
+    "ics.status": ("状态：{status}（{rag}）", "Status: {status} ({rag})"),
+    "ics.responsible": ("责任单位：{units}", "Responsible: {units}"),
+    "ics.continues": ("到期后持续实施。", "The work continues after the due date."),
+    "ics.alarm": ("{id} 还有 {days} 天到期", "{id} is due in {days} days"),
+    "ics.undated": (
+        "{n} 项任务没有日期（持续实施），未列入日历：{ids}",
+        "{n} tasks have no date (ongoing) and are not in the calendar: {ids}",
+    ),
+    # --- tasks --by responsible (gl_plan.report.supervision) -----------------------------
+    "by.title": (
+        "督办清单：按责任单位（截至 {as_of}）",
+        "Supervision list by responsible unit, as of {as_of}",
+    ),
+    "by.unassigned": ("未明确责任单位", "no unit named"),
+    "by.block": (
+        "{unit}：{n} 项任务，{red} 项红色，{amber} 项黄色",
+        "{unit}: {n} tasks, {red} red, {amber} amber",
+    ),
+    "by.total": (
+        "共 {n} 项任务，每项只计一次；{shared} 项有多个责任单位，在每个单位下都列出"
+        "（{units} 个单位，共列出 {listed} 次）。",
+        "{n} tasks, each counted once; {shared} name several units and are listed under "
+        "each ({units} units, {listed} listings).",
+    ),
     # the command line's own messages, the ledger's, writing files, table headers
 }

@@ -166,10 +166,13 @@ def summary_line(items: Iterable[TaskAssessment], as_of: date, lang: Lang) -> st
     return head + text("sep.counts", lang).join(parts) + stale + text("tasks.summary_end", lang)
 
 
-def tasks_table(items: Sequence[TaskAssessment], as_of: date, lang: Lang) -> Table:
-    """A rich table that fits 80 columns (titles wrap); colour plus the colour's name."""
+def tasks_table(
+    items: Sequence[TaskAssessment], as_of: date, lang: Lang, *, titled: bool = True
+) -> Table:
+    """A rich table that fits 80 columns (titles wrap); colour plus the colour's name.
+    ``titled``: with the "Tasks as of DATE" title (not under a heading that says it)."""
     table = Table(
-        title=text("tasks.as_of", lang, as_of=as_of.isoformat()),
+        title=text("tasks.as_of", lang, as_of=as_of.isoformat()) if titled else None,
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
