@@ -216,6 +216,21 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
         "{year}年目标（该年已结束）：{total} 项指标数据中 {red} 项未实现",
         "{year} targets (the year is over): {red} of {total} figures missed",
     ),
+    "headline.ahead_no_data": (
+        "{year}年目标：{total} 项指标数据：{red} 项进度滞后或倒退，{no_data} 项无数据",
+        "{year} targets, {total} figures: {red} off track or falling, {no_data} with no data",
+    ),
+    "headline.over_no_data": (
+        "{year}年目标（该年已结束）：{total} 项指标数据：{red} 项未实现，{no_data} 项无数据",
+        "{year} targets (the year is over), {total} figures: {red} missed, {no_data} with no "
+        "data",
+    ),
+    "headline.no_data_yet": (
+        "尚无指标数据（{n} 项均无数据）：把各{leaves}报送的文件（CSV 或 Excel）放进 "
+        "data/indicators/，或用 --data 指定，再运行 glplan check",
+        "No figures yet (all {n} without data): put the {leaves}' files (CSV or Excel) in "
+        "data/indicators/, or name them with --data, and run glplan check again",
+    ),
     "headline.where": ("，涉及 {places}", ", in {places}"),
     "headline.where_whole": ("，涉及{whole}", ", in {whole}"),
     "headline.level_count": ("{total} 个{word}中的 {n} 个", "{n} of {total} {word}"),
@@ -232,6 +247,11 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
         "仅列出有红、黄状态的地区，最差的在前。",
         "Only the regions with a red or amber status, worst first.",
     ),
+    "headline.all_green": (
+        "没有红、黄状态的地区。",
+        "No region has a red or amber status.",
+    ),
+    "headline.all_green": ("没有红、黄状态的地区。", "No region has a red or amber status."),
     "headline.tasks_head": ("红、黄任务（最紧急的在前）", "Red and amber tasks, most urgent first"),
     "headline.left_out": (
         "未显示：{items}。显示全部：glplan check --full",

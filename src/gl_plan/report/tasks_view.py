@@ -186,9 +186,9 @@ def tasks_table(
     table.add_column(text("tasks.status", lang), no_wrap=True)
     table.add_column(text("tasks.due", lang), no_wrap=True)
     # Titles wrap between words; only a word longer than the column is cut.
-    table.add_column(text("tasks.task", lang), ratio=1, min_width=16, overflow="fold")
-    table.add_column(text("tasks.progress", lang), max_width=16)
-    table.add_column(text("tasks.responsible", lang), max_width=14, overflow="fold")
+    table.add_column(text("tasks.task", lang), ratio=2, min_width=12, overflow="fold")
+    table.add_column(text("tasks.progress", lang), max_width=14)
+    table.add_column(text("tasks.responsible", lang), ratio=1, min_width=8, overflow="fold")
     for item in items:
         style = _STYLE[item.rag]
         table.add_row(
