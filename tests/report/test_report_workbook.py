@@ -110,7 +110,7 @@ def test_every_sheet_prints_on_a4_landscape_one_page_wide(tmp_path: Path, lang: 
         assert int(setup.paperSize) == int(ws.PAPERSIZE_A4)
         assert int(setup.fitToWidth) == 1
         assert ws.sheet_properties.pageSetUpPr.fitToPage
-        assert ws.print_title_rows and ws.print_title_rows.startswith("1:")
+        assert ws.print_title_rows and ws.print_title_rows.startswith("$1:$")
         assert ws.freeze_panes is not None
         assert doc["as_of"] in ws.oddHeader.center.text
         assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
