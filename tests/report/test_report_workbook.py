@@ -10,13 +10,12 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from report_fixtures import PLAN, fixture_args, run
 
 from gl_plan.i18n import Lang, text
 from gl_plan.plan.load import load_plan
 from gl_plan.report.format import display_name
 from gl_plan.report.workbook import RAG_FILLS, text_width
-
-from report_fixtures import PLAN, fixture_args, run
 
 SHEETS = {
     "zh": ["要点", "2025年目标", "2030年目标", "任务督办", "数据问题", "数据"],
@@ -85,7 +84,9 @@ def test_summary_issues_and_data_sheets_agree_with_the_json(tmp_path: Path, lang
     cells = {row[0]: row[1:] for row in summary.iter_rows(values_only=True) if row[0]}
     for rag in ("red", "amber", "green"):
         counts = doc["summary"]["by_target_year"]
-        assert list(cells[text(rag, lang)][:2]) == [counts[y]["by_rag"][rag] for y in sorted(counts)]
+        assert list(cells[text(rag, lang)][:2]) == [
+            counts[y]["by_rag"][rag] for y in sorted(counts)
+        ]
     assert cells[text("overdue", lang)][0] == doc["summary"]["tasks"]["overdue"]
     issues = book[text("xlsx.sheet.issues", lang)]
     listed = list(issues.iter_rows(min_row=2, values_only=True))
@@ -110,10 +111,12 @@ def test_every_sheet_prints_on_a4_landscape_one_page_wide(tmp_path: Path, lang: 
         assert int(setup.paperSize) == int(ws.PAPERSIZE_A4)
         assert int(setup.fitToWidth) == 1
         assert ws.sheet_properties.pageSetUpPr.fitToPage
-        assert ws.print_title_rows and ws.print_title_rows.startswith("$1:$")
+        assert ws.print_title_rows is not None
+        assert ws.print_title_rows.startswith("$1:$")
         assert ws.freeze_panes is not None
         assert doc["as_of"] in ws.oddHeader.center.text
-        assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
+        assert "&P" in ws.oddFooter.center.text
+        assert "&N" in ws.oddFooter.center.text
         assert ws.column_dimensions["A"].width > 0
 
 

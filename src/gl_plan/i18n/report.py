@@ -222,8 +222,7 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
     ),
     "headline.over_no_data": (
         "{year}年目标（该年已结束）：{total} 项指标数据：{red} 项未实现，{no_data} 项无数据",
-        "{year} targets (the year is over), {total} figures: {red} missed, {no_data} with no "
-        "data",
+        "{year} targets (the year is over), {total} figures: {red} missed, {no_data} with no data",
     ),
     "headline.no_data_yet": (
         "尚无指标数据（{n} 项均无数据）：把各{leaves}报送的文件（CSV 或 Excel）放进 "
@@ -251,7 +250,6 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
         "没有红、黄状态的地区。",
         "No region has a red or amber status.",
     ),
-    "headline.all_green": ("没有红、黄状态的地区。", "No region has a red or amber status."),
     "headline.tasks_head": ("红、黄任务（最紧急的在前）", "Red and amber tasks, most urgent first"),
     "headline.left_out": (
         "未显示：{items}。显示全部：glplan check --full",
