@@ -145,4 +145,4 @@ def test_tasks_markdown_escapes_html_and_pipes(tmp_path: Path) -> None:
     assert "<script>" not in out
     row = next(line for line in out.splitlines() if line.startswith("| A1.1 "))
     assert "&lt;script&gt;alert(1)&lt;/script&gt; a\\|b" in row
-    assert row.count(" | ") == 7  # still eight cells: the title's pipe did not add one
+    assert row.count(" | ") == 8  # still nine cells: the title's pipe did not add one
