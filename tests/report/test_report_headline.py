@@ -62,6 +62,8 @@ def expected_numbers(doc: dict[str, Any]) -> list[Counter[int]]:
         counties = {r for r, lv in level.items() if lv == "county"}
         red = counts["by_rag"]["red"]
         numbers = [int(year), red, counts["total"]]
+        if counts["by_status"]["no_data"]:  # figures without data are counted as such
+            numbers.append(counts["by_status"]["no_data"])
         if behind & counties:
             numbers += [len(behind & counties), len(counties)]
         if as_of_year <= int(year):  # still ahead: how many need acceleration
@@ -151,10 +153,33 @@ def test_the_python_api_gives_the_same_headline() -> None:
     result = check(PLAN, [DATA], LEDGER, as_of=date.fromisoformat(AS_OF))
     _, lines = headline(result, plan, "en")
     assert lines[0] == (
-        "2025 targets: 8 of 54 figures off track or falling, in 2 of 17 counties and the "
-        "city; 0 need acceleration"
+        "2025 targets, 54 figures: 8 off track or falling, 39 with no data, in 2 of 17 "
+        "counties and the city; 0 need acceleration"
     )
     assert lines[1].endswith("in 3 of 17 counties; 3 need acceleration")
+
+
+def test_figures_without_data_are_counted_as_such(tmp_path: Path) -> None:
+    """3 county files for 2025: "3 of 54 missed" would read as if 51 were met."""
+    data = tmp_path / "indicators"
+    data.mkdir()
+    (data / "450321_阳朔县.csv").write_text(
+        "period,indicator,value\n2025Q4,preschool_gross_enrollment_rate,99.1\n", encoding="utf-8"
+    )
+    result = check(PLAN, [data], None, as_of=date(2026, 3, 31))
+    _, lines = headline(result, load_plan(PLAN), "zh")
+    assert lines[0].startswith("2025年目标（该年已结束）：54 项指标数据：")
+    counts = result.summary.by_target_year["2025"]
+    assert f"{counts.by_status['no_data']} 项无数据" in lines[0]
+    assert counts.by_status["no_data"] == 53  # one rate, no counts: no total for the city
+
+
+def test_a_project_without_data_says_how_to_add_it() -> None:
+    result = check(PLAN, [], None, as_of=date(2026, 3, 31))
+    _, lines = headline(result, load_plan(PLAN), "en")
+    assert lines[0].startswith(f"No figures yet (all {result.summary.indicators.total}")
+    assert "data/indicators/" in lines[0]
+    assert not any("0 of" in line for line in lines)
 
 
 # --- one screen ---------------------------------------------------------------------------

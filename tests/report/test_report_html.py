@@ -196,7 +196,7 @@ def test_overdue_tasks_are_named_in_the_summary(page: str) -> None:
 def test_headline_opens_the_summary(page: str) -> None:
     summary = page[page.index('<section id="summary">') :]
     assert summary.index("At a glance") < summary.index("Regions by status")
-    assert "2025 targets: 8 of 54 figures off track or falling" in summary
+    assert "2025 targets, 54 figures: 8 off track or falling, 39 with no data" in summary
 
 
 def _many_counties(tmp_path: Path, n: int) -> tuple[Path, Path]:

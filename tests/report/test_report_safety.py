@@ -153,7 +153,7 @@ def test_tasks_markdown_escapes_html_and_pipes(tmp_path: Path) -> None:
     assert "<script>" not in out
     row = next(line for line in out.splitlines() if line.startswith("| A1.1 "))
     assert "&lt;script&gt;alert(1)&lt;/script&gt; a\\|b" in row
-    assert row.count(" | ") == 7  # still eight cells: the title's pipe did not add one
+    assert row.count(" | ") == 8  # still nine cells: the title's pipe did not add one
 
 
 # --- the terminal edge: markup and escape sequences -------------------------------------------
@@ -267,7 +267,7 @@ def test_no_command_lets_a_name_drive_the_terminal(tmp_path: Path, lang: str) ->
     assert "Yang[/]shuo" in outputs["data"]
     assert LINK_FILE in outputs["data markdown"]
     if lang == "en":
-        assert "Party [/] building" in outputs["tasks"]
+        assert "Party [/]" in outputs["tasks"]  # the title column wraps before "building"
 
 
 def test_a_lone_carriage_return_does_not_split_a_markdown_row(tmp_path: Path) -> None:

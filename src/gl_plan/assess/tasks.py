@@ -173,6 +173,9 @@ class TaskAssessment(_Result):
     #: The ledger status of the latest task-level entry, if any.
     latest_status: LedgerStatus | None
     latest_note: str | None
+    #: The units the task's text assigns the work to (责任单位), as the plan lists them;
+    #: empty when the text names none.
+    responsible: list[Text]
     flags: list[str]
     quantities: list[QuantityProgress]
     regions: list[RegionProgress]
@@ -354,6 +357,7 @@ def _assess(plan: Plan, task: Task, known: list[LedgerEntry], as_of: date) -> Ta
         days_left=(due - as_of).days if due is not None and not closed else None,
         latest_status=latest.status if latest is not None else None,
         latest_note=(latest.note or None) if latest is not None else None,
+        responsible=list(task.responsible),
         flags=sorted(flags, key=FLAGS.index),
         quantities=quantities,
         regions=[progress for progress, _, _ in region_results.values()],

@@ -48,7 +48,7 @@ from gl_plan.report.charts import require_matplotlib
 
 app = command_app()
 
-FORMATS: Final = ("table", "json", "csv", "markdown", "html")
+FORMATS: Final = ("table", "json", "csv", "markdown", "html", "xlsx")
 
 
 @app.command("check")
@@ -64,7 +64,7 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="table, json, csv, markdown or html. Default: table, or what --output's "
+            help="table, json, csv, markdown, html or xlsx. Default: table, or what --output's "
             "suffix says.",
             show_default=False,
         ),
@@ -85,8 +85,8 @@ def check(
         typer.Option(
             "--output",
             "-o",
-            help="Write to this file (atomically) instead of stdout; .json, .csv, .md, .html or "
-            ".txt picks the format.",
+            help="Write to this file (atomically) instead of stdout; .json, .csv, .md, .html, "
+            ".xlsx or .txt picks the format.",
             show_default=False,
             dir_okay=False,
         ),
@@ -147,7 +147,9 @@ def check(
 
     Examples: ``glplan check --as-of 2026-03-31 --fail-on off_track --format json``;
     ``glplan check --data q3/*.csv --as-of 2026-11-28``;
-    ``glplan check --lang zh --output report.html``
+    ``glplan check --lang zh --output report.html``;
+    ``glplan check --lang zh --output 督办.xlsx`` (a workbook: summary, a sheet per target
+    year, the red and amber tasks with their 责任单位, data issues, the long table)
     """
     language = resolve_lang(lang)
     day = resolve_as_of(as_of)

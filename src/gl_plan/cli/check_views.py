@@ -21,8 +21,18 @@ from gl_plan.report.check_files import check_csv, check_markdown
 from gl_plan.report.check_terminal import check_renderables, screen_renderables
 from gl_plan.report.html_view import check_html
 from gl_plan.report.trends import quarter_trends, region_points
+from gl_plan.report.workbook import check_workbook
 
-__all__ = ["write_report"]
+__all__ = ["project_root", "write_report"]
+
+
+def project_root(inputs: Inputs) -> Path | None:
+    """The folder file names are shown relative to: the project's (the one holding
+    ``data/plan.yaml``), else the plan's own folder; None for the bundled plan."""
+    if inputs.bundled_plan or inputs.sources.plan is None:
+        return None
+    folder = Path(inputs.sources.plan).parent
+    return folder.parent if folder.name == "data" else folder
 
 
 def write_report(
@@ -43,7 +53,7 @@ def write_report(
     take (``printed``, and the ``--fail-on`` line when ``fail_line``), unless ``full``.
     """
     console = None if full or output is not None or out_format != "table" else screen()
-    content: str | list[RenderableType]
+    content: bytes | str | list[RenderableType]
     if console is not None:
         # The messages on stderr share the screen: before the report, and the --fail-on
         # line after it.
@@ -64,10 +74,13 @@ def _render(
     out_format: str,
     language: Lang,
     comparison: Comparison | None,
-) -> str | list[RenderableType]:
-    """The text to write, or the table's renderables; the table and Markdown put
-    ``comparison`` (``--compare-to``) right after the headline."""
+) -> bytes | str | list[RenderableType]:
+    """The workbook's bytes, the text to write, or the table's renderables; the table and
+    Markdown put ``comparison`` (``--compare-to``) right after the headline."""
     plan = inputs.plan
+    if out_format == "xlsx":
+        root = project_root(inputs)
+        return check_workbook(result, plan, language, inputs.issues, root=root)
     if out_format == "csv":
         return check_csv(result, plan, language)
     if out_format == "markdown":

@@ -327,7 +327,12 @@ OUTPUT_SUFFIXES: Final = {
     ".txt": "table",
     ".html": "html",
     ".htm": "html",
+    ".xlsx": "xlsx",
+    ".ics": "ics",
 }
+
+#: Formats written as they are: no line end added, never to a terminal.
+BINARY_FORMATS: Final = frozenset({"xlsx"})
 
 
 def output_format(fmt: str | None, output: Path | None, formats: Sequence[str]) -> str:
@@ -378,8 +383,11 @@ def write_output(content: bytes | str, output: Path | None, fmt: str) -> None:
     """
     refuse_project_input(output)
     if isinstance(content, bytes):
-        data = content if content.endswith(b"\n") else content + b"\n"
+        binary = fmt in BINARY_FORMATS
+        data = content if binary or content.endswith(b"\n") else content + b"\n"
         if output is None:
+            if binary and sys.stdout.isatty():
+                raise GlplanError.single(msg("cli.binary_to_terminal", fmt=fmt), code=Code.USAGE)
             with writing_stdout():
                 sys.stdout.flush()
                 sys.stdout.buffer.write(data)

@@ -41,6 +41,12 @@ from gl_plan.ledger.model import Ledger
 from gl_plan.ledger.read import read_ledger
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
+from gl_plan.report.supervision import (
+    supervision_document,
+    supervision_markdown,
+    supervision_renderables,
+)
+from gl_plan.report.task_calendar import tasks_calendar
 from gl_plan.report.tasks_view import (
     entry_line,
     needs_attention,
@@ -64,7 +70,9 @@ LedgerOption = Annotated[
     ),
 ]
 
-FORMATS: Final = ("table", "json", "csv", "markdown")
+FORMATS: Final = ("table", "json", "csv", "markdown", "ics")
+#: What ``tasks --by`` groups by, and the formats each grouping is written in.
+GROUPINGS: Final = {"responsible": ("table", "json", "markdown")}
 
 
 def resolve_ledger(
@@ -136,7 +144,8 @@ def tasks(
         typer.Option(
             "--format",
             "-f",
-            help="table, json, csv or markdown. Default: table, or what --output's suffix says.",
+            help="table, json, csv, markdown or ics (a calendar of the due dates). Default: "
+            "table, or what --output's suffix says.",
             show_default=False,
         ),
     ] = None,
@@ -146,8 +155,8 @@ def tasks(
         typer.Option(
             "--output",
             "-o",
-            help="Write to this file (atomically) instead of stdout; .json, .csv, .md or .txt "
-            "picks the format.",
+            help="Write to this file (atomically) instead of stdout; .json, .csv, .md, .ics or "
+            ".txt picks the format.",
             show_default=False,
             dir_okay=False,
         ),
@@ -158,9 +167,19 @@ def tasks(
         typer.Option(
             "--all",
             help="Every task in the table and Markdown, not only the red, amber and stale "
-            "ones. (JSON and CSV always list every task.)",
+            "ones. (JSON, CSV and ics always list every task.)",
         ),
     ] = False,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            help="responsible: the supervision list (督办清单), one block per responsible "
+            "unit with its red and amber tasks first; tasks naming no unit under "
+            "未明确责任单位. Table, json or markdown.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Show each task's status at a date: overdue first, then due soon, then the rest.
 
@@ -177,12 +196,23 @@ def tasks(
     Ledger problems go to stderr. Exit 0; 1 when the ledger has errors (those rows are
     left out); 2 when a file cannot be read.
 
-    Example: ``glplan tasks --as-of 2025-10-15 --status overdue,due_soon``
+    ``--by responsible`` lists every task under each unit its text names (责任单位); the
+    totals count each task once. ``--format ics`` writes a calendar: one all-day event per
+    dated task on its due date, with a reminder the plan's warning window before it.
+
+    Examples: ``glplan tasks --as-of 2025-10-15 --status overdue,due_soon``;
+    ``glplan tasks --by responsible --lang zh``; ``glplan tasks --output 任务.ics``
     """
     language = resolve_lang(lang)
     day = resolve_as_of(as_of)
     out_format = output_format(fmt, output, FORMATS)
     statuses = _check_choices(status, (*STATUSES, *RAGS), "--status")
+    grouping = _check_choices([by] if by else None, tuple(GROUPINGS), "--by")
+    if grouping and out_format not in GROUPINGS[grouping[0]]:
+        allowed = ", ".join(GROUPINGS[grouping[0]])
+        raise GlplanError.single(
+            msg("cli.bad_format", allowed=allowed, fmt=out_format), code=Code.USAGE
+        )
     found = resolve_inputs(plan, None, progress)
     model = load_plan(found.plan)
     actions = _check_choices(action, tuple(a.id for a in model.actions), "--action", upper=True)
@@ -199,12 +229,30 @@ def tasks(
     items = attention_order(select_tasks(assessed, statuses=statuses, actions=actions))
     # Only the views people read are cut: JSON and CSV are data, complete by default.
     shown = items
+    if grouping:
+        content = _render_by(model, items, day, language, out_format)
+        write_view(content, output, out_format)
+        return
     if not show_all and not statuses and out_format in ("table", "markdown"):
         shown = [t for t in items if needs_attention(t)]
+    if out_format == "ics":
+        write_view(tasks_calendar(model, items, day, language), output, out_format)
+        return
     content = _render(shown, day, language, out_format, ledger, problems, every=items)
     write_view(content, output, out_format)
     if any(p.severity is Severity.ERROR for p in problems):
         raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _render_by(
+    plan: Plan, items: list[TaskAssessment], day: date, language: Lang, fmt: str
+) -> str | list[RenderableType]:
+    """The supervision list (``--by responsible``) in ``fmt``."""
+    if fmt == "json":
+        return dump_json(supervision_document(items, day))
+    if fmt == "markdown":
+        return supervision_markdown(items, day, language)
+    return supervision_renderables(items, day, language)
 
 
 def _render(

@@ -72,6 +72,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
             "days_left": "天数",
             "title": "任务",
             "progress": "进展",
+            "responsible": "责任单位",
             "last_report": "最近报送",
         },
     ),
@@ -94,6 +95,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
             "latest_status": "最近状态",
             "flags": "标记",
             "progress": "进展",
+            "responsible": "责任单位",
         },
     ),
     **_columns(
@@ -195,6 +197,11 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "--output {output} 会覆盖本命令的输入文件 {item}：未写入任何内容；请换一个文件名",
         "--output {output} would overwrite {item}, an input of this command: nothing was "
         "written; choose another file name",
+    ),
+    "cli.binary_to_terminal": (
+        "{fmt} 文件不能显示在终端上：请用 --output 文件名，或重定向到文件（> report.{fmt}）",
+        "a {fmt} file cannot be shown in a terminal: give --output FILE, or redirect to a "
+        "file (> report.{fmt})",
     ),
     "cli.bad_format": (
         "--format 应为 {allowed} 之一，而不是“{fmt}”",

@@ -87,6 +87,8 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
     "sep.list": ("、", ", "),
     "sep.counts": ("，", ", "),
     "sep.names": ("、", ", "),
+    # between units responsible for a task: their own names hold 、 (各县(市、区)政府)
+    "sep.units": ("；", "; "),
     "sep.years": ("、", " and "),
     # between level words: 县区和全市 / counties and the city; 各市、各县区 / cities or counties
     "sep.and": ("和", " and "),
@@ -214,6 +216,20 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
         "{year}年目标（该年已结束）：{total} 项指标数据中 {red} 项未实现",
         "{year} targets (the year is over): {red} of {total} figures missed",
     ),
+    "headline.ahead_no_data": (
+        "{year}年目标：{total} 项指标数据：{red} 项进度滞后或倒退，{no_data} 项无数据",
+        "{year} targets, {total} figures: {red} off track or falling, {no_data} with no data",
+    ),
+    "headline.over_no_data": (
+        "{year}年目标（该年已结束）：{total} 项指标数据：{red} 项未实现，{no_data} 项无数据",
+        "{year} targets (the year is over), {total} figures: {red} missed, {no_data} with no data",
+    ),
+    "headline.no_data_yet": (
+        "尚无指标数据（{n} 项均无数据）：把各{leaves}报送的文件（CSV 或 Excel）放进 "
+        "data/indicators/，或用 --data 指定，再运行 glplan check",
+        "No figures yet (all {n} without data): put the {leaves}' files (CSV or Excel) in "
+        "data/indicators/, or name them with --data, and run glplan check again",
+    ),
     "headline.where": ("，涉及 {places}", ", in {places}"),
     "headline.where_whole": ("，涉及{whole}", ", in {whole}"),
     "headline.level_count": ("{total} 个{word}中的 {n} 个", "{n} of {total} {word}"),
@@ -229,6 +245,10 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
     "headline.table_note": (
         "仅列出有红、黄状态的地区，最差的在前。",
         "Only the regions with a red or amber status, worst first.",
+    ),
+    "headline.all_green": (
+        "没有红、黄状态的地区。",
+        "No region has a red or amber status.",
     ),
     "headline.tasks_head": ("红、黄任务（最紧急的在前）", "Red and amber tasks, most urgent first"),
     "headline.left_out": (
@@ -261,6 +281,7 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
     "tasks.due": ("时限", "Due"),
     "tasks.task": ("任务", "Task"),
     "tasks.progress": ("进展", "Progress"),
+    "tasks.responsible": ("责任单位", "Responsible"),
     "tasks.last_report": ("最近报送", "Last report"),
     "tasks.as_of": ("任务完成情况（截至 {as_of}）", "Tasks as of {as_of}"),
     "tasks.no_due": ("持续实施", "ongoing"),
@@ -387,5 +408,69 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
         "insufficient data · ● green: achieved, on track or met · ○ no data",
     ),
     "html.footer": ("由 glplan 生成，评估日期 {as_of}。", "Made by glplan; as of {as_of}."),
+    # --- check --output report.xlsx (gl_plan.report.workbook) ---------------------------
+    "xlsx.header": ("{title}　截至 {as_of}", "{title} · as of {as_of}"),
+    "xlsx.footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
+    "xlsx.sheet.summary": ("要点", "Summary"),
+    "xlsx.sheet.year": ("{year}年目标", "{year} targets"),
+    "xlsx.sheet.tasks": ("任务督办", "Task supervision"),
+    "xlsx.sheet.issues": ("数据问题", "Data issues"),
+    "xlsx.sheet.data": ("数据", "Data"),
+    "xlsx.as_of": ("截至 {as_of}", "As of {as_of}"),
+    "xlsx.counts": ("指标数据状态", "Status of the figures"),
+    "xlsx.year": ("{year}年目标", "{year} targets"),
+    "xlsx.total": ("合计", "Total"),
+    "xlsx.task_counts": ("任务状态", "Task status"),
+    "xlsx.number": ("数量", "Number"),
+    "xlsx.issue_counts": ("数据问题", "Data issues"),
+    "xlsx.value": ("数值", "Value"),
+    "xlsx.gap": ("差距", "Gap"),
+    "xlsx.status": ("状态", "Status"),
+    "xlsx.marks": ("注", "Notes"),
+    "xlsx.task.id": ("编号", "ID"),
+    "xlsx.task.title": ("任务", "Task"),
+    "xlsx.task.deadline": ("完成时限", "Time limit"),
+    "xlsx.task.due": ("截止日期", "Due"),
+    "xlsx.task.rag": ("预警", "RAG"),
+    "xlsx.task.status": ("状态", "Status"),
+    "xlsx.task.days_overdue": ("逾期天数", "Days overdue"),
+    "xlsx.task.progress": ("进展", "Progress"),
+    "xlsx.task.responsible": ("责任单位", "Responsible units"),
+    "xlsx.task.last_entry": ("最近报送", "Last entry"),
+    "xlsx.note_sep": ("：", ": "),
+    "xlsx.no_tasks": ("没有红色或黄色任务。", "No red or amber tasks."),
+    "xlsx.issue.file": ("文件", "File"),
+    "xlsx.issue.line": ("行", "Line"),
+    "xlsx.issue.field": ("字段", "Field"),
+    "xlsx.issue.severity": ("级别", "Severity"),
+    "xlsx.issue.message": ("问题", "Message"),
+    "xlsx.no_issues": ("没有数据问题。", "No data issues."),
+    # --- tasks --format ics (gl_plan.report.task_calendar) ------------------------------
+    "ics.name": ("{title}：任务时限", "{title}: task deadlines"),
+    "ics.deadline": ("完成时限：{phrase}", "Time limit: {phrase}"),
+    "ics.status": ("状态：{status}（{rag}）", "Status: {status} ({rag})"),
+    "ics.responsible": ("责任单位：{units}", "Responsible: {units}"),
+    "ics.continues": ("到期后持续实施。", "The work continues after the due date."),
+    "ics.alarm": ("{id} 还有 {days} 天到期", "{id} is due in {days} days"),
+    "ics.undated": (
+        "{n} 项任务没有日期（持续实施），未列入日历：{ids}",
+        "{n} tasks have no date (ongoing) and are not in the calendar: {ids}",
+    ),
+    # --- tasks --by responsible (gl_plan.report.supervision) -----------------------------
+    "by.title": (
+        "督办清单：按责任单位（截至 {as_of}）",
+        "Supervision list by responsible unit, as of {as_of}",
+    ),
+    "by.unassigned": ("未明确责任单位", "no unit named"),
+    "by.block": (
+        "{unit}：{n} 项任务，{red} 项红色，{amber} 项黄色",
+        "{unit}: {n} tasks, {red} red, {amber} amber",
+    ),
+    "by.total": (
+        "共 {n} 项任务，每项只计一次；{shared} 项有多个责任单位，在每个单位下都列出"
+        "（{units} 个单位，共列出 {listed} 次）。",
+        "{n} tasks, each counted once; {shared} name several units and are listed under "
+        "each ({units} units, {listed} listings).",
+    ),
     # the command line's own messages, the ledger's, writing files, table headers
 }

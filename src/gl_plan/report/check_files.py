@@ -55,7 +55,7 @@ from gl_plan.report.format import (
 )
 from gl_plan.report.tasks_view import tasks_markdown
 
-__all__ = ["CSV_COLUMNS", "MARKDOWN_COLUMNS", "check_csv", "check_markdown"]
+__all__ = ["CSV_COLUMNS", "MARKDOWN_COLUMNS", "check_csv", "check_markdown", "check_rows"]
 
 CSV_COLUMNS: Final = (
     "region",
@@ -189,6 +189,12 @@ def _target(value: float) -> CsvCell:
 
 def check_csv(result: CheckResult, plan: Plan, lang: Lang) -> str:
     """One row per region × indicator × target year; codes (``off_track``), not labels."""
+    return csv_text(column_names("check_csv", CSV_COLUMNS, lang), check_rows(result, plan, lang))
+
+
+def check_rows(result: CheckResult, plan: Plan, lang: Lang) -> list[list[CsvCell]]:
+    """The cells of :func:`check_csv` (and of the workbook's long table), in
+    :data:`CSV_COLUMNS` order: numbers as numbers, an empty string for no figure."""
     rows: list[list[CsvCell]] = []
     for a in result.indicators:
         cov = a.coverage
@@ -222,4 +228,4 @@ def check_csv(result: CheckResult, plan: Plan, lang: Lang) -> str:
                 ";".join(a.notes),
             ]
         )
-    return csv_text(column_names("check_csv", CSV_COLUMNS, lang), rows)
+    return rows

@@ -41,6 +41,7 @@ __all__ = [
     "footnotes",
     "gap_text",
     "grid",
+    "has_no_data",
     "headline",
     "indicator_keys",
     "issues_line",
@@ -436,12 +437,23 @@ def _year_headline(result: CheckResult, plan: Plan, year: int, lang: Lang) -> st
     red = counts.by_rag.get("red", 0)
     over = year_is_over(result, year)
     key = "headline.over" if over else "headline.ahead"
-    line = text(key, lang, year=year, red=red, total=counts.total)
+    # Figures without data are said to be so: "3 of 54 missed" would read as 51 met.
+    no_data = counts.by_status.get(Status.NO_DATA.value, 0)
+    if no_data:
+        key += "_no_data"
+    line = text(key, lang, year=year, red=red, total=counts.total, no_data=no_data)
     line += _places(result, plan, year, lang)
     if not over:
         n = counts.by_status.get(Status.NEEDS_ACCELERATION.value, 0)
         line += text("headline.accel", lang, n=n, s="s" if n == 1 else "")
     return line
+
+
+def has_no_data(result: CheckResult) -> bool:
+    """Whether not one figure of any target year has data (a new project, an empty
+    quarter): every assessment is ``no_data``."""
+    counts = result.summary.indicators
+    return counts.by_status.get(Status.NO_DATA.value, 0) == counts.total
 
 
 def headline(result: CheckResult, plan: Plan, lang: Lang) -> tuple[str, list[str]]:
@@ -451,7 +463,13 @@ def headline(result: CheckResult, plan: Plan, lang: Lang) -> tuple[str, list[str
     and warnings. Every number is a count of ``result.summary``, so the headline says what
     ``--format json`` says."""
     title = text("headline.title", lang, as_of=result.as_of.isoformat())
-    lines = [_year_headline(result, plan, year, lang) for year in target_years(result)]
+    if has_no_data(result):
+        # Nothing to judge yet: say so, and how to add the files, instead of "0 of 54".
+        leaves = leaf_word(plan, lang)
+        lines = [text("headline.no_data_yet", lang, n=result.summary.indicators.total,
+                      leaves=leaves)]  # fmt: skip
+    else:
+        lines = [_year_headline(result, plan, year, lang) for year in target_years(result)]
     tasks = result.summary.tasks
     if tasks:
         lines.append(

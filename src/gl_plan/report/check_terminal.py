@@ -475,17 +475,32 @@ def _figures(
         return [], omitted
     indicators, regions, cells = grid(result, year)
     worst = _worst_first(cells, indicators, regions)
+    silent = no_data_regions(result, year)
+    sep = text("sep.list", lang)
 
     def build(n: int) -> list[RenderableType]:
-        rows = [(r, 0, False) for r in worst[:n]]
-        return [
-            cell(year_heading(result, plan, year, lang), style="bold"),
-            _year_table(result, plan, year, lang, rows),
-            cell(text("headline.table_note", lang), style="dim"),
-            cell(""),
-        ]
+        """The heading, the ``n`` worst regions (if any), the regions that sent nothing:
+        never the heading alone, so the screen always says where things stand."""
+        out: list[RenderableType] = [cell(year_heading(result, plan, year, lang), style="bold")]
+        if n:
+            rows = [(r, 0, False) for r in worst[:n]]
+            out += [
+                _year_table(result, plan, year, lang, rows),
+                cell(text("headline.table_note", lang), style="dim"),
+            ]
+        if silent:
+            names = [region_name(plan, r, lang) for r in silent]
+            out.append(_Entries(text("check.no_data_rows", lang), names, sep, "dim"))
+        elif not worst:
+            out.append(cell(text("headline.all_green", lang)))
+        return [*out, cell("")]
 
-    part, shown = _fit(len(worst), build, budget, console)
+    part, shown = [], 0
+    for n in range(len(worst), -1, -1):
+        candidate = build(n)
+        if _height(console, candidate) <= budget:
+            part, shown = candidate, n
+            break
     if len(regions) > shown:
         n = len(regions) - shown
         omitted.append(text("headline.omit_regions", lang, n=n, s="" if n == 1 else "s"))

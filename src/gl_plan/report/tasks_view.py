@@ -37,6 +37,7 @@ __all__ = [
     "needs_attention",
     "progress_text",
     "render_tasks",
+    "responsible_text",
     "summary_line",
     "tasks_csv",
     "tasks_document",
@@ -56,6 +57,7 @@ MARKDOWN_COLUMNS: Final = (
     "days_left",
     "title",
     "progress",
+    "responsible",
     "last_report",
 )
 
@@ -76,6 +78,7 @@ CSV_COLUMNS: Final = (
     "latest_status",
     "flags",
     "progress",
+    "responsible",
 )
 
 
@@ -134,6 +137,12 @@ def progress_text(item: TaskAssessment, lang: Lang, *, unit: bool = False) -> li
     return lines
 
 
+def responsible_text(item: TaskAssessment, lang: Lang) -> str:
+    """The units responsible (责任单位), ``；``-separated (their own names hold ``、``);
+    empty when the task's text names none."""
+    return text("sep.units", lang).join(unit.get(lang) for unit in item.responsible)
+
+
 def _due_text(item: TaskAssessment, lang: Lang) -> list[str]:
     if item.due is None:
         return [text("tasks.no_due", lang)]
@@ -157,10 +166,13 @@ def summary_line(items: Iterable[TaskAssessment], as_of: date, lang: Lang) -> st
     return head + text("sep.counts", lang).join(parts) + stale + text("tasks.summary_end", lang)
 
 
-def tasks_table(items: Sequence[TaskAssessment], as_of: date, lang: Lang) -> Table:
-    """A rich table that fits 80 columns (titles wrap); colour plus the colour's name."""
+def tasks_table(
+    items: Sequence[TaskAssessment], as_of: date, lang: Lang, *, titled: bool = True
+) -> Table:
+    """A rich table that fits 80 columns (titles wrap); colour plus the colour's name.
+    ``titled``: with the "Tasks as of DATE" title (not under a heading that says it)."""
     table = Table(
-        title=text("tasks.as_of", lang, as_of=as_of.isoformat()),
+        title=text("tasks.as_of", lang, as_of=as_of.isoformat()) if titled else None,
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
@@ -174,8 +186,9 @@ def tasks_table(items: Sequence[TaskAssessment], as_of: date, lang: Lang) -> Tab
     table.add_column(text("tasks.status", lang), no_wrap=True)
     table.add_column(text("tasks.due", lang), no_wrap=True)
     # Titles wrap between words; only a word longer than the column is cut.
-    table.add_column(text("tasks.task", lang), ratio=1, min_width=16, overflow="fold")
-    table.add_column(text("tasks.progress", lang), max_width=16)
+    table.add_column(text("tasks.task", lang), ratio=2, min_width=12, overflow="fold")
+    table.add_column(text("tasks.progress", lang), max_width=14)
+    table.add_column(text("tasks.responsible", lang), ratio=1, min_width=8, overflow="fold")
     for item in items:
         style = _STYLE[item.rag]
         table.add_row(
@@ -186,6 +199,7 @@ def tasks_table(items: Sequence[TaskAssessment], as_of: date, lang: Lang) -> Tab
             cell("\n".join(_due_text(item, lang))),
             cell(item.title.get(lang)),
             cell("\n".join(progress_text(item, lang))),
+            cell("\n".join(unit.get(lang) for unit in item.responsible)),
         )
     return table
 
@@ -244,6 +258,7 @@ def tasks_markdown(
             *[*_due_text(item, lang), ""][:2],
             item.title.get(lang),
             "; ".join(progress_text(item, lang, unit=True)),
+            responsible_text(item, lang),
             item.last_report.isoformat() if item.last_report else "—",
         ]
         for item in items
@@ -282,6 +297,7 @@ def tasks_csv(items: Sequence[TaskAssessment], lang: Lang) -> str:
             item.latest_status or "",
             ";".join(item.flags),
             "; ".join(progress_text(item, lang, unit=True)),
+            responsible_text(item, lang),
         ]
         for item in items
     ]

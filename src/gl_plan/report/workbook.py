@@ -1,0 +1,478 @@
+"""``glplan check --output report.xlsx``: the check as an Excel workbook the bureau works in.
+
+Education bureaus keep their supervision lists (督查督办) in Excel and WPS, so the workbook
+is laid out to be filtered, forwarded and printed as it is:
+
+- ``要点`` (Summary): the plan's title, the as-of date, the headline and the status counts;
+- one sheet per target year (``2025年目标``): the table as on screen, regions as rows and,
+  per indicator, value, gap and status; the footnotes and who is behind below it;
+- ``任务督办`` (Supervision): every red and amber task with its 时限, due date, status, days
+  overdue, progress, 责任单位 and last entry, most urgent first;
+- ``数据问题`` (Data issues): file, line, field and message of every problem;
+- ``数据`` (Data): the long table, one row per region × indicator × target year, the columns
+  of ``check --format csv``.
+
+Every word, count and list comes from :mod:`gl_plan.report.check_summary`, the view-model
+the terminal, Markdown, CSV and HTML reports share. A red, amber or green cell carries its
+status word too, so a black-and-white print reads the same. Numbers stay numbers (whole, as
+the result keeps them) and are shown with the decimals their indicator's target needs
+through the cell's number format. Every sheet prints on A4 landscape, one page wide, its
+header rows repeated, the plan's title and 截至 date at the top and page numbers at the foot.
+
+openpyxl is imported here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Final
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from gl_plan.assess.check import CheckResult
+from gl_plan.assess.tasks import STATUSES as TASK_STATUSES
+from gl_plan.assess.tasks import TaskAssessment
+from gl_plan.errors import Problem, message_text
+from gl_plan.i18n import Lang, text
+from gl_plan.plan.models import Plan
+from gl_plan.report.check_files import CSV_COLUMNS, check_rows
+from gl_plan.report.check_summary import (
+    attention_tasks,
+    behind_lines,
+    footnotes,
+    grid,
+    headline,
+    indicator_keys,
+    no_data_regions,
+    status_label,
+    table_rows,
+    target_years,
+    value_marks,
+    year_heading,
+)
+from gl_plan.report.format import (
+    MAX_DIGITS,
+    column_names,
+    digits_for,
+    display_name,
+    indicator_name,
+    region_name,
+)
+from gl_plan.report.tasks_view import progress_text, responsible_text
+
+__all__ = ["RAG_FILLS", "check_workbook", "text_width"]
+
+#: Excel's own "good / neutral / bad" cell styles, light enough to print in grey.
+RAG_FILLS: Final = {"red": "FFC7CE", "amber": "FFEB9C", "green": "C6EFCE", "grey": "EDEDED"}
+
+#: Widest a column is made, in characters; longer text wraps.
+MAX_WIDTH: Final = 60
+#: Excel refuses sheet names over 31 characters and these characters in them.
+_SHEET_NAME_CHARS: Final = 31
+_SHEET_NAME_BAD: Final = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
+#: A header or footer section holds at most 255 characters in Excel.
+_HEADER_CHARS: Final = 200
+
+#: The summary's first column, wide enough that a headline line takes two or three rows.
+_SUMMARY_TEXT_WIDTH: Final = 48
+#: Points per line of 11-point text, for the rows whose text wraps.
+_LINE_HEIGHT: Final = 15
+
+_BOLD: Final = Font(bold=True)
+_TITLE: Final = Font(bold=True, size=14)
+_WRAP: Final = Alignment(wrap_text=True, vertical="top")
+
+
+def text_width(value: str) -> int:
+    """How many columns ``value`` takes in a spreadsheet: an East Asian wide or full-width
+    character counts as two (学前 is 4 wide), every other as one."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in value)
+
+
+def _number_format(digits: int) -> str:
+    return "0" if digits <= 0 else "0." + "0" * digits
+
+
+def _gap_format(gap: float, digits: int) -> str:
+    """A signed format with as many decimals as :func:`~gl_plan.report.format.fmt_gap`
+    shows: more while the gap would round to zero (``+0.04`` rather than ``+0.0``)."""
+    while gap != 0 and digits < MAX_DIGITS and round(gap, digits) == 0:
+        digits += 1
+    plain = _number_format(digits)
+    return f"+{plain};-{plain};{plain}"
+
+
+def _header_text(value: str) -> str:
+    # "&" starts a code in a header (&P, &D): a literal one is doubled.
+    return value[:_HEADER_CHARS].replace("&", "&&")
+
+
+@dataclass
+class _Sheet:
+    """A worksheet being filled row by row, remembering how wide each column must be."""
+
+    ws: Worksheet
+    header_rows: int = 1
+    widths: dict[int, int] = field(default_factory=dict)
+    #: Columns whose text wraps, and the width each is held to.
+    wrap: dict[int, int] = field(default_factory=dict)
+    #: Rows of text spanning the table (row, text), laid out once the widths are known.
+    paragraphs: list[tuple[int, str, bool]] = field(default_factory=list)
+    #: Whether the sheet prints on one page (the summary) rather than one page wide.
+    one_page: bool = False
+
+    def put(
+        self,
+        row: int,
+        col: int,
+        value: object,
+        *,
+        shown: str | None = None,
+        bold: bool = False,
+        fill: str | None = None,
+        number_format: str | None = None,
+        measure: bool = True,
+    ) -> Cell:
+        cell: Cell = self.ws.cell(row=row, column=col, value=value)
+        if bold:
+            cell.font = _BOLD
+        if fill is not None:
+            cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+        if number_format is not None:
+            cell.number_format = number_format
+        if col in self.wrap:
+            cell.alignment = _WRAP
+        if measure and value is not None:
+            width = text_width(shown if shown is not None else str(value))
+            self.widths[col] = max(self.widths.get(col, 0), width)
+        return cell
+
+    def line(self, row: int, value: str, *, bold: bool = False) -> None:
+        """A line of text across the table's width, wrapped within it."""
+        self.put(row, 1, value, bold=bold, measure=False)
+        self.paragraphs.append((row, value, bold))
+
+    def header(self, row: int, names: Sequence[str]) -> None:
+        for col, name in enumerate(names, start=1):
+            self.put(row, col, name, bold=True)
+
+    def finish(self, title: str, lang: Lang, *, freeze: str | None = None) -> None:
+        """Column widths, frozen header rows and the print set-up."""
+        final = {}
+        for col, width in self.widths.items():
+            final[col] = min(width + 2, self.wrap.get(col, MAX_WIDTH))
+            self.ws.column_dimensions[get_column_letter(col)].width = final[col]
+        span = max(final, default=1)
+        total = sum(final.values()) or MAX_WIDTH
+        for row, value, bold in self.paragraphs:
+            if span > 1:
+                self.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
+            cell = self.ws.cell(row=row, column=1)
+            cell.alignment = _WRAP
+            lines = max(1, -(-text_width(value) // total))
+            self.ws.row_dimensions[row].height = _LINE_HEIGHT * lines * (1.1 if bold else 1)
+        for row in range(self.header_rows + 1, self.ws.max_row + 1):
+            tallest = max(
+                (
+                    -(-text_width(str(self.ws.cell(row=row, column=c).value or "")) // (w - 1))
+                    for c, w in final.items()
+                    if c in self.wrap
+                ),
+                default=1,
+            )
+            if tallest > 1:
+                self.ws.row_dimensions[row].height = _LINE_HEIGHT * tallest
+        self.ws.freeze_panes = freeze or f"A{self.header_rows + 1}"
+        setup = self.ws.page_setup
+        setup.paperSize = self.ws.PAPERSIZE_A4
+        setup.orientation = self.ws.ORIENTATION_LANDSCAPE
+        setup.fitToWidth = 1
+        setup.fitToHeight = 1 if self.one_page else 0  # 0: as many pages down as it takes
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.print_title_rows = f"1:{self.header_rows}"
+        self.ws.print_options.gridLines = not self.one_page
+        self.ws.oddHeader.center.text = _header_text(title)
+        self.ws.oddFooter.center.text = text("xlsx.footer", lang)
+
+
+def _sheet_name(name: str) -> str:
+    return name.translate(_SHEET_NAME_BAD)[:_SHEET_NAME_CHARS]
+
+
+def _new_sheet(book: Workbook, name: str, *, first: bool = False) -> _Sheet:
+    ws = book.active if first else book.create_sheet()
+    assert ws is not None
+    ws.title = _sheet_name(name)
+    return _Sheet(ws)
+
+
+def check_workbook(
+    result: CheckResult,
+    plan: Plan,
+    lang: Lang,
+    problems: Sequence[Problem] = (),
+    *,
+    root: Path | None = None,
+) -> bytes:
+    """The check as an .xlsx file's bytes (see the module docstring for the sheets).
+
+    ``problems`` are the data issues to list, with their messages in ``lang`` (the result's
+    own ``data_issues`` when none are given); file names are shown relative to ``root``
+    (the project folder) when they are inside it.
+    """
+    title = text("xlsx.header", lang, title=plan.plan.title.get(lang), as_of=result.as_of)
+    book = Workbook()
+    _summary_sheet(_new_sheet(book, text("xlsx.sheet.summary", lang), first=True),
+                   result, plan, lang, title)  # fmt: skip
+    for year in target_years(result):
+        sheet = _new_sheet(book, text("xlsx.sheet.year", lang, year=year))
+        _year_sheet(sheet, result, plan, year, lang, title)
+    _tasks_sheet(_new_sheet(book, text("xlsx.sheet.tasks", lang)), result, lang, title)
+    issues = list(problems) or [_problem_of(d) for d in result.data_issues]
+    _issues_sheet(_new_sheet(book, text("xlsx.sheet.issues", lang)), issues, lang, title, root)
+    _data_sheet(_new_sheet(book, text("xlsx.sheet.data", lang)), result, plan, lang, title)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _summary_sheet(sheet: _Sheet, result: CheckResult, plan: Plan, lang: Lang, title: str) -> None:
+    """The headline and, per target year, how many figures have each status and colour;
+    the tasks by status; the data issues by severity."""
+    sheet.put(1, 1, plan.plan.title.get(lang), measure=False).font = _TITLE
+    sheet.put(2, 1, text("xlsx.as_of", lang, as_of=result.as_of), measure=False)
+    sheet.header_rows = 2
+    sheet.one_page = True
+    head, lines = headline(result, plan, lang)
+    row = 4
+    sheet.line(row, head, bold=True)
+    for line in lines:
+        row += 1
+        sheet.line(row, line)
+    years = target_years(result)
+    row += 2
+    sheet.header(row, [text("xlsx.counts", lang), *(text("xlsx.year", lang, year=y)
+                                                      for y in years)])  # fmt: skip
+    by_year = result.summary.by_target_year
+    statuses = [
+        s
+        for s in _indicator_statuses(result)
+        if any(by_year[str(y)].by_status.get(s) for y in years)
+    ]
+    for status in statuses:
+        row += 1
+        sheet.put(row, 1, status_label(status, lang))
+        for col, year in enumerate(years, start=2):
+            sheet.put(row, col, by_year[str(year)].by_status.get(status, 0))
+    for rag in ("red", "amber", "green", "grey"):
+        row += 1
+        sheet.put(row, 1, text(rag, lang), fill=RAG_FILLS[rag])
+        for col, year in enumerate(years, start=2):
+            sheet.put(row, col, by_year[str(year)].by_rag.get(rag, 0))
+    row += 1
+    sheet.put(row, 1, text("xlsx.total", lang), bold=True)
+    for col, year in enumerate(years, start=2):
+        sheet.put(row, col, by_year[str(year)].total, bold=True)
+    tasks = result.summary.tasks
+    if tasks:
+        row += 2
+        sheet.header(row, [text("xlsx.task_counts", lang), text("xlsx.number", lang)])
+        for status in TASK_STATUSES:
+            row += 1
+            sheet.put(row, 1, text(status, lang))
+            sheet.put(row, 2, tasks.get(status, 0))
+        row += 1
+        sheet.put(row, 1, text("xlsx.total", lang), bold=True)
+        sheet.put(row, 2, tasks.get("total", 0), bold=True)
+    row += 2
+    sheet.header(row, [text("xlsx.issue_counts", lang), text("xlsx.number", lang)])
+    for severity, n in result.summary.data_issues.items():
+        row += 1
+        sheet.put(row, 1, text(severity, lang))
+        sheet.put(row, 2, n)
+    # The headline reads as prose above the counts: a wide first column gives it room.
+    sheet.widths[1] = max(sheet.widths.get(1, 0), _SUMMARY_TEXT_WIDTH)
+    sheet.finish(title, lang)
+
+
+def _indicator_statuses(result: CheckResult) -> list[str]:
+    """Every indicator status in the order of the result's counts."""
+    return list(result.summary.indicators.by_status)
+
+
+def _year_sheet(
+    sheet: _Sheet, result: CheckResult, plan: Plan, year: int, lang: Lang, title: str
+) -> None:
+    """Regions as rows (every region, those without data too), per indicator value, gap
+    and status; a notes column for the footnote marks; then the footnotes and the lists of
+    who is behind."""
+    indicators, regions, cells = grid(result, year)
+    keys = indicator_keys(plan, indicators, lang)
+    sheet.line(1, year_heading(result, plan, year, lang), bold=True)
+    sheet.header_rows = 3
+    sheet.put(2, 1, text("check.region", lang), bold=True)
+    sheet.put(3, 1, None)
+    col = 2
+    for ind in indicators:
+        sheet.put(2, col, indicator_name(plan, ind, lang), bold=True, measure=False)
+        sheet.ws.merge_cells(start_row=2, start_column=col, end_row=2, end_column=col + 2)
+        for k, name in enumerate(("xlsx.value", "xlsx.gap", "xlsx.status")):
+            sheet.put(3, col + k, text(name, lang), bold=True)
+        col += 3
+    notes_col = col
+    sheet.put(3, notes_col, text("xlsx.marks", lang), bold=True)
+    row = 3
+    for region, indent in table_rows(plan, regions):
+        row += 1
+        level = cells[(region, indicators[0])].region_level
+        label = sheet.put(row, 1, display_name(plan, region, lang), bold=level != "county",
+                          shown="  " * indent + display_name(plan, region, lang))  # fmt: skip
+        if indent:
+            label.alignment = Alignment(indent=indent)
+        col = 2
+        marks = []
+        for ind in indicators:
+            a = cells[(region, ind)]
+            digits = digits_for(a.target)
+            fmt = _number_format(digits)
+            if a.value is not None:
+                sheet.put(row, col, a.value, number_format=fmt, shown=f"{a.value:.{digits}f}")
+            if a.gap is not None:
+                gap_fmt = _gap_format(a.gap, digits)
+                sheet.put(row, col + 1, a.gap, number_format=gap_fmt, shown=f"{a.gap:+.3f}")
+            sheet.put(row, col + 2, status_label(a.status.value, lang),
+                      fill=RAG_FILLS[a.rag.value])  # fmt: skip
+            mark = value_marks(a)
+            if mark:
+                marks.append(f"{keys[ind]} {mark}")
+            col += 3
+        if marks:
+            sheet.put(row, notes_col, text("sep.names", lang).join(marks))
+    row += 1
+    sep = text("sep.list", lang)
+    notes = []
+    missing = [region_name(plan, r, lang) for r in no_data_regions(result, year)]
+    if missing:
+        notes.append(text("check.no_data_rows", lang) + sep.join(missing))
+    notes += footnotes(result, plan, year, lang)
+    notes += [head + sep.join(items) for head, items in behind_lines(result, plan, year, lang)]
+    for note in notes:
+        row += 1
+        sheet.line(row, note)
+    sheet.finish(title, lang, freeze="B4")
+
+
+TASK_COLUMNS: Final = (
+    "id",
+    "title",
+    "deadline",
+    "due",
+    "rag",
+    "status",
+    "days_overdue",
+    "progress",
+    "responsible",
+    "last_entry",
+)
+
+
+def _last_entry(item: TaskAssessment, lang: Lang) -> str:
+    """``2026-10-15 进行中：已建成18所``: the last report's date, the latest task-level
+    status and its note, as much as there is."""
+    parts = [item.last_report.isoformat()] if item.last_report else []
+    if item.latest_status is not None:
+        parts.append(text(f"entry.{item.latest_status}", lang))
+    line = " ".join(parts)
+    if item.latest_note:
+        line += text("xlsx.note_sep", lang) + item.latest_note
+    return line or text("flag.no_report", lang)
+
+
+def _tasks_sheet(sheet: _Sheet, result: CheckResult, lang: Lang, title: str) -> None:
+    """Every red and amber task, most urgent first (:func:`attention_tasks`)."""
+    sheet.wrap = {2: 34, 8: 18, 9: 26, 10: 34}
+    sheet.header(1, [text(f"xlsx.task.{c}", lang) for c in TASK_COLUMNS])
+    items = attention_tasks(result)
+    for row, item in enumerate(items, start=2):
+        overdue = -item.days_left if item.status == "overdue" and item.days_left else None
+        values: list[tuple[object, str | None]] = [
+            (item.id, None),
+            (item.title.get(lang), None),
+            (item.deadline, None),
+            (item.due, None),
+            (text(item.rag, lang), RAG_FILLS[item.rag]),
+            (text(item.status, lang), None),
+            (overdue, None),
+            ("\n".join(progress_text(item, lang, unit=True)), None),
+            (responsible_text(item, lang), None),
+            (_last_entry(item, lang), None),
+        ]
+        for col, (value, fill) in enumerate(values, start=1):
+            fmt = "yyyy-mm-dd" if isinstance(value, date) else None
+            shown = value.isoformat() if isinstance(value, date) else None
+            sheet.put(row, col, value, fill=fill, number_format=fmt, shown=shown)
+    if not items:
+        sheet.line(2, text("xlsx.no_tasks", lang))
+    sheet.finish(title, lang, freeze="C2")
+
+
+def _problem_of(data: dict[str, object]) -> Problem:
+    """A problem back from the result's JSON form (its message in English)."""
+    line = data.get("line")
+    return Problem(
+        str(data.get("message", "")),
+        file=str(data["file"]) if data.get("file") else None,
+        line=line if isinstance(line, int) else None,
+        field=str(data["field"]) if data.get("field") else None,
+        sheet=str(data["sheet"]) if data.get("sheet") else None,
+    )
+
+
+def _file_label(name: str | None, sheet_name: str | None, root: Path | None) -> str:
+    if not name:
+        return ""
+    path = Path(name)
+    if root is not None:
+        with contextlib.suppress(ValueError):  # outside the project: the name as given
+            name = path.resolve().relative_to(root.resolve()).as_posix()
+    return f"{name}[{sheet_name}]" if sheet_name else name
+
+
+def _issues_sheet(
+    sheet: _Sheet, problems: Iterable[Problem], lang: Lang, title: str, root: Path | None
+) -> None:
+    columns = ("file", "line", "field", "severity", "message")
+    sheet.wrap = {1: 40, 5: 70}
+    sheet.header(1, [text(f"xlsx.issue.{c}", lang) for c in columns])
+    row = 1
+    for p in problems:
+        row += 1
+        field_name = "" if p.field is None else message_text(p.field, lang)
+        sheet.put(row, 1, _file_label(p.file, p.sheet, root))
+        sheet.put(row, 2, p.line)
+        sheet.put(row, 3, field_name or None)
+        sheet.put(row, 4, text(p.severity.value, lang))
+        sheet.put(row, 5, p.text(lang))
+    if row == 1:
+        sheet.line(2, text("xlsx.no_issues", lang))
+    sheet.finish(title, lang)
+
+
+def _data_sheet(sheet: _Sheet, result: CheckResult, plan: Plan, lang: Lang, title: str) -> None:
+    """The long table: the rows and columns of ``check --format csv``, numbers as numbers."""
+    sheet.header(1, column_names("check_csv", CSV_COLUMNS, lang))
+    for row, values in enumerate(check_rows(result, plan, lang), start=2):
+        for col, value in enumerate(values, start=1):
+            sheet.put(row, col, value if value != "" else None)
+    sheet.ws.auto_filter.ref = f"A1:{get_column_letter(len(CSV_COLUMNS))}{max(sheet.ws.max_row, 1)}"
+    sheet.finish(title, lang, freeze="C2")
