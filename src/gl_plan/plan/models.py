@@ -26,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from gl_plan.errors import Join, Message, MessageError, msg
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.deadlines import Deadline, DeadlineError, parse_deadline
 from gl_plan.plan.ids import check_identifier, check_region_code, check_task_id
@@ -39,10 +40,14 @@ RegionCode = Annotated[
         max_length=32,
     ),
 ]
-IndicatorId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+#: A name a program reads (an indicator, a metric, a standard): preschool_rate.
+NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
+#: A plan's own id: guilin-2022.
+PLAN_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+IndicatorId = Annotated[str, Field(pattern=NAME_PATTERN, max_length=80)]
 ActionId = Annotated[
     str,
-    AfterValidator(lambda v: check_identifier(v, "action id", "A3, C19 or 一")),
+    AfterValidator(lambda v: check_identifier(v, msg("plan.id.action"), Join(("A3", "C19", "一")))),
     Field(description="Any identifier the plan uses: A3, C19, 一", max_length=32),
 ]
 TaskId = Annotated[
@@ -113,7 +118,7 @@ class SourceNote(Model):
 
 
 class PlanInfo(Model):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    id: str = Field(pattern=PLAN_ID_PATTERN)
     title: Text
     issuer: Text | None = None
     issued: date
@@ -181,7 +186,7 @@ class Range(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Range:
         if self.min > self.max:
-            raise ValueError(f"min {self.min} is greater than max {self.max}")
+            raise MessageError(msg("plan.min_over_max", min=self.min, max=self.max))
         return self
 
 
@@ -236,11 +241,10 @@ class Indicator(Model):
             and self.unit is not Unit.YEARS
             and (self.numerator is None or self.denominator is None)
         ):
-            raise ValueError(
-                f"a {self.unit.value} indicator needs its numerator and denominator named"
-            )
+            raise MessageError(msg("plan.counts_unnamed", unit=self.unit.value))
         if self.unit is Unit.AMOUNT and self.unit_label is None:
-            raise ValueError("an amount needs unit_label (e.g. {zh: 万元, en: 10k yuan})")
+            example = "{zh: 万元, en: 10k yuan}"
+            raise MessageError(msg("plan.amount_label", example=example))
         return self
 
     def spellings(self) -> list[str]:
@@ -277,7 +281,7 @@ class Comparison(StrEnum):
 class Quantity(Model):
     """A number a task commits to: 30 以上 schools, 10 左右 bases, 1-2 zones, 10 % of teachers."""
 
-    metric: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    metric: str = Field(pattern=NAME_PATTERN)
     description: Text
     comparison: Comparison
     value: float | None = None
@@ -302,15 +306,15 @@ class Quantity(Model):
     def _bounds(self) -> Quantity:
         if self.comparison is Comparison.RANGE:
             if self.min is None or self.max is None or self.value is not None:
-                raise ValueError("a range needs min and max, and no value")
+                raise MessageError(msg("plan.range_bounds"))
             if self.min > self.max:
-                raise ValueError(f"min {self.min} is greater than max {self.max}")
+                raise MessageError(msg("plan.min_over_max", min=self.min, max=self.max))
         elif self.value is None or self.min is not None or self.max is not None:
-            raise ValueError(f"comparison {self.comparison.value!r} needs a value (no min/max)")
+            raise MessageError(msg("plan.comparison_value", comparison=self.comparison.value))
         if self.region_count is not None and not self.per_region:
-            raise ValueError("region_count is for a per_region quantity")
+            raise MessageError(msg("plan.region_count_per_region"))
         if self.region_count is not None and self.regions:
-            raise ValueError("give either regions or region_count, not both")
+            raise MessageError(msg("plan.regions_or_count"))
         return self
 
     @property
@@ -357,14 +361,20 @@ class Task(Model):
     responsible: list[Text] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
 
+    @field_validator("deadline", mode="before")
+    @classmethod
+    def _date_as_written(cls, value: Any) -> Any:
+        # YAML reads an unquoted 2025-12-31 as a date; the phrase is what the plan wrote.
+        return str(value) if isinstance(value, date) else value
+
     @field_validator("deadline")
     @classmethod
     def _phrase_parses(cls, value: str, info: ValidationInfo) -> str:
         try:
             parse_deadline(value)
-        except DeadlineError as exc:
+        except DeadlineError:
             if info.data.get("deadline_override") is None:
-                raise ValueError(str(exc)) from None
+                raise
         return value
 
     @cached_property
@@ -405,7 +415,7 @@ class Action(Model):
 class Standard(Model):
     """A national county-level threshold reported beside the plan's own targets."""
 
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    id: str = Field(pattern=NAME_PATTERN)
     name: Text
     indicator: IndicatorId
     threshold: float
@@ -449,7 +459,7 @@ class Settings(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Settings:
         if self.acceleration_ratio > self.on_track_ratio:
-            raise ValueError("acceleration_ratio must not exceed on_track_ratio")
+            raise MessageError(msg("plan.acceleration_ratio"))
         return self
 
 
@@ -554,18 +564,18 @@ def normalise_name(text: str) -> str:
 DocPath = tuple[str | int, ...]
 
 
-def cross_check(plan: Plan) -> list[tuple[DocPath, str]]:
+def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
     """Checks that span the document; each problem comes with its path in the plan."""
-    problems: list[tuple[DocPath, str]] = []
+    problems: list[tuple[DocPath, Message]] = []
 
     def unique(items: list[Any], attr: str, where: str) -> None:
         seen: dict[Any, int] = {}
         for i, item in enumerate(items):
             key = getattr(item, attr)
             if key in seen:
-                problems.append(
-                    ((where, i, attr), f"duplicate {attr} {key!r} (first at {where}[{seen[key]}])")
-                )
+                first = seen[key]
+                message = msg("plan.duplicate", attr=attr, value=key, where=where, first=first)
+                problems.append(((where, i, attr), message))
             else:
                 seen[key] = i
 
@@ -578,14 +588,14 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, str]]:
     codes = {r.code for r in plan.regions}
     roots = [i for i, r in enumerate(plan.regions) if r.parent is None]
     if len(roots) != 1:
-        problems.append(
-            (("regions",), f"exactly one region must have no parent, found {len(roots)}")
-        )
+        problems.append((("regions",), msg("plan.roots", n=len(roots))))
     for i, region in enumerate(plan.regions):
         if region.parent is not None and region.parent not in codes:
-            problems.append((("regions", i, "parent"), f"unknown parent region {region.parent!r}"))
+            problems.append(
+                (("regions", i, "parent"), msg("plan.unknown_parent", code=region.parent))
+            )
         if region.parent == region.code:
-            problems.append((("regions", i, "parent"), "a region cannot be its own parent"))
+            problems.append((("regions", i, "parent"), msg("plan.own_parent")))
 
     # A spelling may name only one region, or a county file's rows could land anywhere.
     owner: dict[str, tuple[str, int]] = {}
@@ -593,14 +603,19 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, str]]:
         for spelling in region.spellings():
             key = normalise_name(spelling)
             if not key:
-                problems.append((("regions", i), f"empty name or alias {spelling!r}"))
+                problems.append((("regions", i), msg("plan.empty_name", name=spelling)))
                 continue
             if key in owner and owner[key][0] != region.code:
                 other = owner[key][0]
                 problems.append(
                     (
                         ("regions", i, "aliases"),
-                        f"name {spelling!r} is ambiguous: it names both {other} and {region.code}",
+                        msg(
+                            "plan.ambiguous_region_name",
+                            name=spelling,
+                            other=other,
+                            code=region.code,
+                        ),
                     )
                 )
             else:
@@ -614,7 +629,12 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, str]]:
                 problems.append(
                     (
                         ("indicators", i, "aliases"),
-                        f"name {spelling!r} names both {indicator_owner[key]} and {indicator.id}",
+                        msg(
+                            "plan.ambiguous_indicator_name",
+                            name=spelling,
+                            other=indicator_owner[key],
+                            id=indicator.id,
+                        ),
                     )
                 )
             indicator_owner.setdefault(key, indicator.id)
@@ -623,7 +643,9 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, str]]:
     for gi, goal in enumerate(plan.goals):
         for ind_id in goal.targets:
             if ind_id not in indicators:
-                problems.append((("goals", gi, "targets", ind_id), f"unknown indicator {ind_id!r}"))
+                problems.append(
+                    (("goals", gi, "targets", ind_id), msg("plan.unknown_indicator", id=ind_id))
+                )
     # A later target must not ask for less than an earlier one.
     goals = sorted(enumerate(plan.goals), key=lambda pair: pair[1].year)
     for (_, earlier), (gi, later) in itertools.pairwise(goals):
@@ -639,8 +661,14 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, str]]:
                 problems.append(
                     (
                         ("goals", gi, "targets", ind_id),
-                        f"{later.year} target {value} is less ambitious than the "
-                        f"{earlier.year} target {before} for a {ind.direction.value} indicator",
+                        msg(
+                            "plan.less_ambitious",
+                            later=later.year,
+                            value=value,
+                            earlier=earlier.year,
+                            before=before,
+                            direction=msg(f"plan.direction.{ind.direction.value}"),
+                        ),
                     )
                 )
 
@@ -649,40 +677,43 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, str]]:
         # A1..An ids follow their numbers; other schemes (C19, 一) carry no number to match.
         numbered = action.id.startswith("A") and action.id[1:].isdecimal()
         if numbered and action.number is not None and action.id != f"A{action.number}":
-            problems.append((("actions", ai, "id"), f"id {action.id!r} does not match number"))
+            problems.append((("actions", ai, "id"), msg("plan.action_number", id=action.id)))
         for ti, task in enumerate(action.tasks):
             here: DocPath = ("actions", ai, "tasks", ti, "id")
             if task.id in task_ids:
-                problems.append((here, f"duplicate task id {task.id!r}"))
+                problems.append((here, msg("plan.duplicate_task", id=task.id)))
             task_ids.setdefault(task.id, here)
             if task.action_id != action.id:
-                problems.append((here, f"task {task.id!r} is listed under action {action.id}"))
+                problems.append((here, msg("plan.task_elsewhere", id=task.id, action=action.id)))
             elif task.id != f"{action.id}.{ti + 1}":
-                problems.append((here, f"expected id {action.id}.{ti + 1} in source order"))
+                expected = f"{action.id}.{ti + 1}"
+                problems.append((here, msg("plan.task_order", expected=expected)))
             for qi, qty in enumerate(task.quantities):
                 for ri, code in enumerate(qty.regions):
                     if code not in codes:
                         problems.append(
                             (
                                 ("actions", ai, "tasks", ti, "quantities", qi, "regions", ri),
-                                f"unknown region {code!r}",
+                                msg("plan.unknown_region", code=code),
                             )
                         )
 
     for si, std in enumerate(plan.standards):
         if std.indicator not in indicators:
             problems.append(
-                (("standards", si, "indicator"), f"unknown indicator {std.indicator!r}")
+                (("standards", si, "indicator"), msg("plan.unknown_indicator", id=std.indicator))
             )
     for bi, base in enumerate(plan.baselines):
         if base.region not in codes:
-            problems.append((("baselines", bi, "region"), f"unknown region {base.region!r}"))
+            problems.append(
+                (("baselines", bi, "region"), msg("plan.unknown_region", code=base.region))
+            )
         if base.indicator not in indicators:
             problems.append(
-                (("baselines", bi, "indicator"), f"unknown indicator {base.indicator!r}")
+                (("baselines", bi, "indicator"), msg("plan.unknown_indicator", id=base.indicator))
             )
         try:
             parse_period(base.period)
         except PeriodError as exc:
-            problems.append((("baselines", bi, "period"), str(exc)))
+            problems.append((("baselines", bi, "period"), exc.message))
     return problems
