@@ -212,26 +212,29 @@ PLAN: Final[dict[str, tuple[str, str]]] = {
         "必须恰好有一个地区没有上级（parent），实际有 {n} 个",
         "exactly one region must have no parent, found {n}",
     ),
-    "plan.unknown_parent": ("未知的上级地区“{code}”", "unknown parent region {code!r}"),
+    "plan.no_parent": ("未知的上级地区“{code}”", "unknown parent region {code!r}"),
     "plan.own_parent": ("地区不能是自己的上级", "a region cannot be its own parent"),
     "plan.empty_name": ("名称或别名“{name}”为空", "empty name or alias {name!r}"),
-    "plan.ambiguous_region_name": (
+    "plan.ambiguous_region": (
         "名称“{name}”有歧义：它同时指 {other} 和 {code}",
         "name {name!r} is ambiguous: it names both {other} and {code}",
     ),
-    "plan.ambiguous_indicator_name": (
+    "plan.ambiguous_id": (
         "名称“{name}”同时指 {other} 和 {id}",
         "name {name!r} names both {other} and {id}",
     ),
     "plan.unknown_indicator": ("未知的指标“{id}”", "unknown indicator {id!r}"),
-    "plan.unknown_region": ("未知的地区“{code}”", "unknown region {code!r}"),
-    "plan.less_ambitious": (
-        "{later} 年目标 {value} 不如 {earlier} 年目标 {before}（该指标{direction}）",
+    "plan.no_region": ("未知的地区“{code}”", "unknown region {code!r}"),
+    "plan.less_ambitious.higher_is_better": (
+        "{later} 年目标 {value} 不如 {earlier} 年目标 {before}（该指标越高越好）",
         "{later} target {value} is less ambitious than the {earlier} target {before} for a "
-        "{direction} indicator",
+        "higher_is_better indicator",
     ),
-    "plan.direction.higher_is_better": ("越高越好", "higher_is_better"),
-    "plan.direction.lower_is_better": ("越低越好", "lower_is_better"),
+    "plan.less_ambitious.lower_is_better": (
+        "{later} 年目标 {value} 不如 {earlier} 年目标 {before}（该指标越低越好）",
+        "{later} target {value} is less ambitious than the {earlier} target {before} for a "
+        "lower_is_better indicator",
+    ),
     "plan.action_number": ("编号“{id}”与 number 不符", "id {id!r} does not match number"),
     "plan.duplicate_task": ("重复的任务编号“{id}”", "duplicate task id {id!r}"),
     "plan.task_elsewhere": (

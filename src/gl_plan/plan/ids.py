@@ -5,7 +5,7 @@ Messages say what is accepted in words, with an example, never as a regular expr
 
 from __future__ import annotations
 
-from gl_plan.errors import MessageError, Msg, msg
+from gl_plan.errors import Join, MessageError, Msg, msg
 
 #: GB/T 2260 province-level prefixes: the first two digits of every six-digit division code.
 # fmt: off
@@ -35,11 +35,16 @@ def check_region_code(code: str) -> str:
     return code
 
 
-def check_identifier(text: str, what: Msg, example: str) -> str:
+def check_identifier(text: str, what: Msg, example: Join | str) -> str:
     """An id a plan uses for an action: letters (any script), digits and '_' or '-'."""
     if not 1 <= len(text) <= 32 or not all(ch.isalnum() or ch in "_-" for ch in text):
         raise MessageError(msg("plan.id.identifier", what=what, text=text, example=example))
     return text
+
+
+def check_action_id(text: str) -> str:
+    """An action id: A3, C19 or 一."""
+    return check_identifier(text, msg("plan.id.action"), Join(("A3", "C19", "一")))
 
 
 def check_task_id(text: str) -> str:

@@ -26,10 +26,10 @@ from pydantic import (
     model_validator,
 )
 
-from gl_plan.errors import Join, Message, MessageError, msg
+from gl_plan.errors import Message, MessageError, msg
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.deadlines import Deadline, DeadlineError, parse_deadline
-from gl_plan.plan.ids import check_identifier, check_region_code, check_task_id
+from gl_plan.plan.ids import check_action_id, check_region_code, check_task_id
 
 RegionCode = Annotated[
     str,
@@ -40,14 +40,12 @@ RegionCode = Annotated[
         max_length=32,
     ),
 ]
-#: A name a program reads (an indicator, a metric, a standard): preschool_rate.
-NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
-#: A plan's own id: guilin-2022.
-PLAN_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+#: The names a program reads (indicators, metrics: preschool_rate), a plan's id (guilin-2022).
+NAME_PATTERN, PLAN_ID_PATTERN = r"^[a-z][a-z0-9_]*$", r"^[a-z0-9][a-z0-9_-]*$"
 IndicatorId = Annotated[str, Field(pattern=NAME_PATTERN, max_length=80)]
 ActionId = Annotated[
     str,
-    AfterValidator(lambda v: check_identifier(v, msg("plan.id.action"), Join(("A3", "C19", "一")))),
+    AfterValidator(check_action_id),
     Field(description="Any identifier the plan uses: A3, C19, 一", max_length=32),
 ]
 TaskId = Annotated[
@@ -243,8 +241,7 @@ class Indicator(Model):
         ):
             raise MessageError(msg("plan.counts_unnamed", unit=self.unit.value))
         if self.unit is Unit.AMOUNT and self.unit_label is None:
-            example = "{zh: 万元, en: 10k yuan}"
-            raise MessageError(msg("plan.amount_label", example=example))
+            raise MessageError(msg("plan.amount_label", example="{zh: 万元, en: 10k yuan}"))
         return self
 
     def spellings(self) -> list[str]:
@@ -573,8 +570,7 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
         for i, item in enumerate(items):
             key = getattr(item, attr)
             if key in seen:
-                first = seen[key]
-                message = msg("plan.duplicate", attr=attr, value=key, where=where, first=first)
+                message = msg("plan.duplicate", attr=attr, value=key, where=where, first=seen[key])
                 problems.append(((where, i, attr), message))
             else:
                 seen[key] = i
@@ -591,9 +587,7 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
         problems.append((("regions",), msg("plan.roots", n=len(roots))))
     for i, region in enumerate(plan.regions):
         if region.parent is not None and region.parent not in codes:
-            problems.append(
-                (("regions", i, "parent"), msg("plan.unknown_parent", code=region.parent))
-            )
+            problems.append((("regions", i, "parent"), msg("plan.no_parent", code=region.parent)))
         if region.parent == region.code:
             problems.append((("regions", i, "parent"), msg("plan.own_parent")))
 
@@ -610,12 +604,7 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
                 problems.append(
                     (
                         ("regions", i, "aliases"),
-                        msg(
-                            "plan.ambiguous_region_name",
-                            name=spelling,
-                            other=other,
-                            code=region.code,
-                        ),
+                        msg("plan.ambiguous_region", name=spelling, other=other, code=region.code),
                     )
                 )
             else:
@@ -626,15 +615,11 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
         for spelling in indicator.spellings():
             key = normalise_name(spelling)
             if key in indicator_owner and indicator_owner[key] != indicator.id:
+                other = indicator_owner[key]
                 problems.append(
                     (
                         ("indicators", i, "aliases"),
-                        msg(
-                            "plan.ambiguous_indicator_name",
-                            name=spelling,
-                            other=indicator_owner[key],
-                            id=indicator.id,
-                        ),
+                        msg("plan.ambiguous_id", name=spelling, other=other, id=indicator.id),
                     )
                 )
             indicator_owner.setdefault(key, indicator.id)
@@ -643,9 +628,8 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
     for gi, goal in enumerate(plan.goals):
         for ind_id in goal.targets:
             if ind_id not in indicators:
-                problems.append(
-                    (("goals", gi, "targets", ind_id), msg("plan.unknown_indicator", id=ind_id))
-                )
+                message = msg("plan.unknown_indicator", id=ind_id)
+                problems.append((("goals", gi, "targets", ind_id), message))
     # A later target must not ask for less than an earlier one.
     goals = sorted(enumerate(plan.goals), key=lambda pair: pair[1].year)
     for (_, earlier), (gi, later) in itertools.pairwise(goals):
@@ -662,12 +646,11 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
                     (
                         ("goals", gi, "targets", ind_id),
                         msg(
-                            "plan.less_ambitious",
+                            f"plan.less_ambitious.{ind.direction.value}",
                             later=later.year,
                             value=value,
                             earlier=earlier.year,
                             before=before,
-                            direction=msg(f"plan.direction.{ind.direction.value}"),
                         ),
                     )
                 )
@@ -686,15 +669,14 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
             if task.action_id != action.id:
                 problems.append((here, msg("plan.task_elsewhere", id=task.id, action=action.id)))
             elif task.id != f"{action.id}.{ti + 1}":
-                expected = f"{action.id}.{ti + 1}"
-                problems.append((here, msg("plan.task_order", expected=expected)))
+                problems.append((here, msg("plan.task_order", expected=f"{action.id}.{ti + 1}")))
             for qi, qty in enumerate(task.quantities):
                 for ri, code in enumerate(qty.regions):
                     if code not in codes:
                         problems.append(
                             (
                                 ("actions", ai, "tasks", ti, "quantities", qi, "regions", ri),
-                                msg("plan.unknown_region", code=code),
+                                msg("plan.no_region", code=code),
                             )
                         )
 
@@ -705,9 +687,7 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
             )
     for bi, base in enumerate(plan.baselines):
         if base.region not in codes:
-            problems.append(
-                (("baselines", bi, "region"), msg("plan.unknown_region", code=base.region))
-            )
+            problems.append((("baselines", bi, "region"), msg("plan.no_region", code=base.region)))
         if base.indicator not in indicators:
             problems.append(
                 (("baselines", bi, "indicator"), msg("plan.unknown_indicator", id=base.indicator))
