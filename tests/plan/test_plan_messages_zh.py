@@ -9,6 +9,7 @@ pydantic's English.
 
 from __future__ import annotations
 
+import doctest
 import re
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from typer.testing import CliRunner
 
 from gl_plan.cli import app
 from gl_plan.errors import GlplanError, Msg
+from gl_plan.plan import messages
 from gl_plan.plan.load import parse_plan
 from gl_plan.plan.messages import reason
 from gl_plan.plan.models import Plan
@@ -157,3 +159,7 @@ def test_an_error_type_not_worded_still_says_in_chinese_that_the_value_is_refuse
     said = reason(err)
     assert said.text("zh") == "此值不被接受（uuid_parsing）（实际为“x”）"
     assert said.text("en") == "not accepted (uuid_parsing): Input should be a valid UUID (got 'x')"
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(messages).failed == 0

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import sys
 from datetime import date
-from typing import Final
+from typing import Final, Protocol
 
 import yaml
 from pydantic_core import ErrorDetails
@@ -34,10 +34,20 @@ from gl_plan.i18n import TEXTS, text
 from gl_plan.limits import MAX_PLAN_DEPTH
 from gl_plan.plan.models import NAME_PATTERN, PLAN_ID_PATTERN, DocPath
 
-__all__ = ["field_path", "problem_code", "reason", "syntax_error", "unreadable"]
+__all__ = [
+    "Mark",
+    "Place",
+    "Refused",
+    "field_path",
+    "place",
+    "reason",
+    "syntax_error",
+    "unreadable",
+    "validation_error",
+]
 
 #: A line and a column, 1-based, as far as they are known.
-_Place = tuple[int | None, int | None]
+Place = tuple[int | None, int | None]
 #: libyaml's words for a syntax error and for what it was reading, and the texts that say
 #: them in both languages.
 _YAML_WORDS: Final = {text(k, "en"): k for k in TEXTS if k.startswith("plan.yaml.problem.")}
@@ -69,9 +79,10 @@ def field_path(err: ErrorDetails) -> DocPath:
     return tuple(part for part in err["loc"] if not (isinstance(part, str) and "[" in part))
 
 
-def problem_code(err: ErrorDetails) -> Code:
-    """``missing-key`` and ``unknown-key`` by their types; every other error is ``invalid``."""
-    return _CODES.get(err["type"], Code.INVALID)
+def validation_error(err: ErrorDetails) -> tuple[DocPath, Message, Code]:
+    """The error's path in the document, its message, and its code: ``missing-key`` and
+    ``unknown-key`` by their types, every other error ``invalid``."""
+    return field_path(err), reason(err), _CODES.get(err["type"], Code.INVALID)
 
 
 def reason(err: ErrorDetails) -> Message:
@@ -119,29 +130,49 @@ def _choices(expected: str) -> list[str]:
     return re.findall(r"'[^']*'", expected) or [expected]
 
 
-def syntax_error(exc: yaml.YAMLError, text: str) -> tuple[Msg, Code, _Place]:
+class Mark(Protocol):
+    """Where a node or an error starts (0-based): PyYAML's or libyaml's mark."""
+
+    line: int
+    column: int
+
+
+def place(mark: Mark | None) -> Place:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+
+
+class Refused(yaml.YAMLError):
+    """YAML the plan's loader refuses (an anchor, a tag, too deep), with its message."""
+
+    def __init__(self, message: Msg, mark: Mark | None, code: Code = Code.YAML) -> None:
+        super().__init__(str(message))
+        self.message, self.mark, self.code = message, mark, code
+
+
+def syntax_error(exc: yaml.YAMLError, text: str) -> tuple[Msg, Code, Place]:
     """A YAML error's message, code and place (line and column, 1-based), in both languages
     where libyaml's words are known; else in English, beside a Chinese sentence that says
     the YAML is invalid."""
+    if isinstance(exc, Refused):
+        return exc.message, exc.code, place(exc.mark)
     if isinstance(exc, yaml.reader.ReaderError):  # a control character, by its index
         at, said = exc.position, msg("plan.yaml.character", code=f"U+{exc.character:04X}")
         return said, Code.YAML, (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-    mark = getattr(exc, "problem_mark", None) or start
-    place: _Place = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+    where = place(getattr(exc, "problem_mark", None) or start)
     if context == "expected a single document in the stream":
-        return msg("plan.yaml.second_document"), Code.YAML, place
+        return msg("plan.yaml.second_document"), Code.YAML, where
     if "maximum nesting depth" in problem:  # libyaml's own bound, reached as it looks ahead
-        return msg("plan.too_deep", limit=MAX_PLAN_DEPTH), Code.TOO_DEEP, place
+        return msg("plan.too_deep", limit=MAX_PLAN_DEPTH), Code.TOO_DEEP, where
     if problem not in _YAML_WORDS:
-        return msg("plan.yaml.other", detail_en=problem), Code.YAML, place
+        return msg("plan.yaml.other", detail_en=problem), Code.YAML, where
     said = msg(_YAML_WORDS[problem])
     if context not in _YAML_CONTEXTS or start is None:
-        return msg("plan.yaml.invalid", problem=said), Code.YAML, place
+        return msg("plan.yaml.invalid", problem=said), Code.YAML, where
     inside, line, column = msg(_YAML_CONTEXTS[context]), start.line + 1, start.column + 1
-    where = msg("plan.yaml.invalid_in", problem=said, context=inside, line=line, column=column)
-    return where, Code.YAML, place
+    within = msg("plan.yaml.invalid_in", problem=said, context=inside, line=line, column=column)
+    return within, Code.YAML, where
 
 
 def unreadable(written: str, kind: str, exc: ValueError) -> Msg:
