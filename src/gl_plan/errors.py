@@ -129,6 +129,16 @@ def message_text(message: Message, lang: Lang) -> str:
     return message.text(lang) if isinstance(message, Msg) else message
 
 
+class MessageError(ValueError):
+    """A value refused with a message in both languages: ``str()`` gives the English,
+    :attr:`message` both. Raised inside a pydantic validator, it reaches the loader as the
+    error's ``ctx["error"]``, so the message is not flattened to pydantic's English."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
 class ExitCode(IntEnum):
     """Process exit codes, the same for every command (documented in the README)."""
 

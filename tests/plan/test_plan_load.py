@@ -22,23 +22,33 @@ UPDATE = os.environ.get("GLPLAN_UPDATE_GOLDEN") == "1"
 runner = CliRunner()
 
 
+def golden_file(name: str, lang: str) -> Path:
+    """``expected/NAME.txt`` in English, ``expected/zh/NAME.txt`` in Chinese."""
+    return GOLDEN / f"{name}.txt" if lang == "en" else GOLDEN / lang / f"{name}.txt"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("name", sorted(p.stem for p in BAD.glob("*.yaml")))
-def test_broken_plan_gives_located_messages(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_broken_plan_gives_located_messages(
+    name: str, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(BAD)
-    result = runner.invoke(app, ["validate", f"{name}.yaml"])
+    result = runner.invoke(app, ["validate", f"{name}.yaml", "--lang", lang])
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    golden = GOLDEN / f"{name}.txt"
+    golden = golden_file(name, lang)
     if UPDATE:
-        GOLDEN.mkdir(exist_ok=True)
+        golden.parent.mkdir(exist_ok=True)
         golden.write_text(result.stderr, encoding="utf-8")
     assert result.stderr == golden.read_text(encoding="utf-8")
     for line in result.stderr.splitlines():
         assert line.startswith(f"{name}.yaml"), "every message names the file"
 
 
-def test_every_broken_fixture_has_a_golden_file() -> None:
-    assert {p.stem for p in BAD.glob("*.yaml")} == {p.stem for p in GOLDEN.glob("*.txt")}
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_broken_fixture_has_a_golden_file(lang: str) -> None:
+    goldens = golden_file("*", lang).parent.glob("*.txt")
+    assert {p.stem for p in BAD.glob("*.yaml")} == {p.stem for p in goldens}
 
 
 def test_messages_carry_line_column_and_field() -> None:
@@ -56,10 +66,30 @@ def test_minimal_plan_loads() -> None:
     assert plan.resolve_region("荔浦县") == "450381"
 
 
-def test_yaml_11_surprises_do_not_happen() -> None:
+def test_unquoted_no_in_a_text_is_refused_with_advice() -> None:
+    """YAML 1.1, as yaml.safe_load reads it: an unquoted NO is false, which a text refuses
+    with a message saying why; quoted, it is the text NO."""
     text = MINIMAL.read_text(encoding="utf-8").replace("en: Yangshuo}", "en: NO}", 1)
-    plan = parse_plan(text)
-    assert plan.region_by_code["450321"].short.en == "NO"
+    with pytest.raises(GlplanError) as info:
+        parse_plan(text)
+    [problem] = info.value.problems
+    assert (problem.field, problem.line) == ("regions.1.short.en", 16)
+    assert "put the text in quotes" in problem.text()
+    assert "请给文字加上引号" in problem.text("zh")
+    quoted = parse_plan(text.replace("en: NO}", 'en: "NO"}'))
+    assert quoted.region_by_code["450321"].short.en == "NO"
+
+
+def test_yaml_11_scalars_are_read_as_safe_load_reads_them() -> None:
+    """Dates, numbers with underscores and an unquoted ISO deadline, as PyYAML resolves them."""
+    text = (
+        MINIMAL.read_text(encoding="utf-8")
+        .replace("deadline: 2022年8月底前", "deadline: 2022-08-31")
+        .replace("value: 6", "value: 1_000")
+    )
+    task = parse_plan(text).task_by_id["A2.1"]
+    assert (task.deadline, str(task.due)) == ("2022-08-31", "2022-08-31")
+    assert task.quantities[0].value == 1000
 
 
 def test_unquoted_region_code_is_read_as_text() -> None:
@@ -124,3 +154,16 @@ def test_validate_takes_indicator_files_as_arguments(
     result = runner.invoke(app, ["validate", "--quiet", good, str(bad), "--as-of", "2026-11-28"])
     assert result.exit_code == 1
     assert f"{bad}:2" in result.stderr
+
+
+def test_an_integer_of_5000_digits_is_a_located_problem() -> None:
+    """Python refuses to read an integer of more than 4,300 digits; the plan says where."""
+    huge = "9" * 5000
+    text = MINIMAL.read_text(encoding="utf-8").replace("value: 6", f"value: {huge}")
+    with pytest.raises(GlplanError) as info:
+        parse_plan(text, file="huge.yaml")
+    [problem] = info.value.problems
+    assert (problem.file, problem.line, problem.column) == ("huge.yaml", 60, 20)
+    assert problem.field == "actions.1.tasks.0.quantities.0.value"
+    assert "5,000 characters is too long" in problem.text()
+    assert "5,000 个字符" in problem.text("zh")

@@ -59,6 +59,8 @@ from typing import Final
 
 from dateutil.relativedelta import relativedelta
 
+from gl_plan.errors import Join, MessageError, Msg, msg
+
 __all__ = ["BEFORE_YEAR_READING", "MAX_LENGTH", "Deadline", "DeadlineError", "parse_deadline"]
 
 #: Longest accepted phrase, checked before any regex work. The plan's longest is 11 characters;
@@ -81,9 +83,10 @@ _RECURRING: Final = {"每年": "year", "每学期": "semester", "每季度": "qu
 
 #: What the message for an unknown phrase lists, so a plan author can pick one.
 ACCEPTED_FORMS: Final = (
-    "X年底前, X年底, X年内, X年, 到X年, X年N月底前, X年N月D日前, X年上半年, X年第N季度, "
-    "X年起, X—Y年, “十四五”期间, “十四五”末, 每年, 每学期, 持续实施, YYYY-MM-DD"
-)
+    "X年底前", "X年底", "X年内", "X年", "到X年", "X年N月底前", "X年N月D日前", "X年上半年",
+    "X年第N季度", "X年起", "X—Y年", "“十四五”期间", "“十四五”末", "每年", "每学期", "持续实施",
+    "YYYY-MM-DD",
+)  # fmt: skip
 
 # NFKC has already turned ， into , and ； into ; so only the ASCII forms and 、 remain.
 _TO_COMMA: Final = str.maketrans({"、": ",", ";": ","})
@@ -106,8 +109,9 @@ _QUARTER: Final = re.compile(r"第?(?P<quarter>[0-9]+|[一二三四])季度(?:�
 _QUARTER_NUMERALS: Final = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
-class DeadlineError(ValueError):
-    """A time-limit phrase that cannot be read; the message names the offending part."""
+class DeadlineError(MessageError):
+    """A time-limit phrase that cannot be read; the message names the offending part (in
+    both languages: :attr:`message`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,13 +155,13 @@ def parse_deadline(text: str) -> Deadline:
     """
     # Loaders hand over whatever YAML produced; `deadline: 2025` arrives as an int.
     if not isinstance(text, str):
-        raise DeadlineError(f"time-limit phrase must be text, not {type(text).__name__}")
+        raise DeadlineError(msg("plan.deadline.not_text", type_en=type(text).__name__))
     _check_length(text, text)
     normal = unicodedata.normalize("NFKC", text)
     # NFKC can expand a single character into as many as 18.
     _check_length(normal, text)
     if not normal.strip():
-        raise DeadlineError(f"empty time-limit phrase {text!r}")
+        raise DeadlineError(msg("plan.deadline.empty", text=text))
 
     dated: tuple[str, _Part] | None = None
     ongoing = False
@@ -165,12 +169,12 @@ def parse_deadline(text: str) -> Deadline:
     for raw_part in normal.translate(_TO_COMMA).split(","):
         part = raw_part.strip()
         if not part:
-            raise DeadlineError(f"empty part in time-limit phrase {text!r}")
+            raise DeadlineError(msg("plan.deadline.empty_part", text=text))
         parsed = _parse_part(part, text)
         if parsed.dated:
             if dated is not None:
                 raise DeadlineError(
-                    f"more than one date in time-limit phrase {text!r}: {dated[0]!r} and {part!r}"
+                    msg("plan.deadline.two_dates", text=text, first=dated[0], second=part)
                 )
             dated = (part, parsed)
         ongoing = ongoing or parsed.ongoing
@@ -190,20 +194,19 @@ def parse_deadline(text: str) -> Deadline:
 def _check_length(candidate: str, text: str) -> None:
     if len(candidate) > MAX_LENGTH:
         raise DeadlineError(
-            f"time-limit phrase too long ({len(candidate)} characters, at most {MAX_LENGTH}): "
-            f"{text[:20]!r}..."
+            msg("plan.deadline.too_long", n=len(candidate), limit=MAX_LENGTH, start=text[:20])
         )
 
 
-def _where(part: str, text: str) -> str:
-    return repr(part) if part == text else f"{part!r} in {text!r}"
+def _where(part: str, text: str) -> Msg:
+    if part == text:
+        return msg("plan.deadline.phrase", part=part)
+    return msg("plan.deadline.part_of", part=part, text=text)
 
 
 def _unknown(part: str, text: str) -> DeadlineError:
-    return DeadlineError(
-        f"unknown time-limit phrase {_where(part, text)} (accepted: {ACCEPTED_FORMS}; "
-        "or give deadline_override)"
-    )
+    forms = Join(ACCEPTED_FORMS)
+    return DeadlineError(msg("plan.deadline.unknown", where=_where(part, text), forms=forms))
 
 
 def _parse_part(part: str, text: str) -> _Part:
@@ -219,7 +222,7 @@ def _parse_part(part: str, text: str) -> _Part:
         first = _year(span["first"], part, text)
         last = _year(span["last"], part, text)
         if last < first:
-            raise DeadlineError(f"span ends before it starts: {_where(part, text)}")
+            raise DeadlineError(msg("plan.deadline.span", where=_where(part, text)))
         return _Part(starts=date(first, 1, 1), due=date(last, 12, 31))
     if (plan := _FIVE_YEAR.fullmatch(part)) is not None:
         first, last = _five_year_span(plan["plan"], part, text)
@@ -266,7 +269,9 @@ def _five_year_span(name: str, part: str, text: str) -> tuple[int, int]:
         raise _unknown(part, text)
     # From the 3rd plan (1966-1970) on, the plans follow each other every five years.
     if not 6 <= number <= 19:
-        raise DeadlineError(f"unknown five-year plan {name!r} in {_where(part, text)}")
+        raise DeadlineError(
+            msg("plan.deadline.five_year_plan", name=name, where=_where(part, text))
+        )
     first = 1966 + 5 * (number - 3)
     return first, first + 4
 
@@ -279,16 +284,19 @@ def _day(year: int, month: int, digits: str, part: str, text: str) -> date:
 def _year(digits: str, part: str, text: str) -> int:
     # The length test comes first so that int() never sees a huge digit string.
     if len(digits) != 4 or not _MIN_YEAR <= int(digits) <= _MAX_YEAR:
+        where = _where(part, text)
         raise DeadlineError(
-            f"impossible year {digits} in {_where(part, text)}: "
-            f"expected four digits between {_MIN_YEAR} and {_MAX_YEAR}"
+            msg("plan.deadline.year", digits=digits, where=where, low=_MIN_YEAR, high=_MAX_YEAR)
         )
     return int(digits)
 
 
 def _bounded(digits: str, highest: int, what: str, part: str, text: str) -> int:
     if len(digits) > 2 or not 1 <= int(digits) <= highest:
-        raise DeadlineError(f"impossible date: {what} {digits} in {_where(part, text)}")
+        unit = msg(f"plan.deadline.{what}")
+        raise DeadlineError(
+            msg("plan.deadline.date", what=unit, digits=digits, where=_where(part, text))
+        )
     return int(digits)
 
 

@@ -23,14 +23,14 @@ from pydantic import (
     model_validator,
 )
 
-from gl_plan.errors import Message
+from gl_plan.errors import Message, MessageError, msg
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.base import Model as Model
 from gl_plan.plan.base import Text as Text
 from gl_plan.plan.base import normalise_name as normalise_name
 from gl_plan.plan.counts import Count, CountRef, CountTable, build_counts, check_counts
 from gl_plan.plan.deadlines import Deadline, DeadlineError, parse_deadline
-from gl_plan.plan.ids import check_identifier, check_region_code, check_task_id
+from gl_plan.plan.ids import check_action_id, check_region_code, check_task_id
 from gl_plan.region_tree import NotATree, RegionTree
 
 RegionCode = Annotated[
@@ -42,10 +42,12 @@ RegionCode = Annotated[
         max_length=32,
     ),
 ]
-IndicatorId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+#: The names a program reads (indicators, metrics: preschool_rate), a plan's id (guilin-2022).
+NAME_PATTERN, PLAN_ID_PATTERN = r"^[a-z][a-z0-9_]*$", r"^[a-z0-9][a-z0-9_-]*$"
+IndicatorId = Annotated[str, Field(pattern=NAME_PATTERN, max_length=80)]
 ActionId = Annotated[
     str,
-    AfterValidator(lambda v: check_identifier(v, "action id", "A3, C19 or 一")),
+    AfterValidator(check_action_id),
     Field(description="Any identifier the plan uses: A3, C19, 一", max_length=32),
 ]
 TaskId = Annotated[
@@ -79,7 +81,7 @@ class SourceNote(Model):
 
 
 class PlanInfo(Model):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    id: str = Field(pattern=PLAN_ID_PATTERN)
     title: Text
     issuer: Text | None = None
     issued: date
@@ -147,7 +149,7 @@ class Range(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Range:
         if self.min > self.max:
-            raise ValueError(f"min {self.min} is greater than max {self.max}")
+            raise MessageError(msg("plan.min_over_max", min=self.min, max=self.max))
         return self
 
 
@@ -211,11 +213,9 @@ class Indicator(Model):
             and self.unit is not Unit.YEARS
             and (self.numerator is None or self.denominator is None)
         ):
-            raise ValueError(
-                f"a {self.unit.value} indicator needs its numerator and denominator named"
-            )
+            raise MessageError(msg("plan.counts_unnamed", unit=self.unit.value))
         if self.unit is Unit.AMOUNT and self.unit_label is None:
-            raise ValueError("an amount needs unit_label (e.g. {zh: 万元, en: 10k yuan})")
+            raise MessageError(msg("plan.amount_label", example="{zh: 万元, en: 10k yuan}"))
         return self
 
     def spellings(self) -> list[str]:
@@ -252,7 +252,7 @@ class Comparison(StrEnum):
 class Quantity(Model):
     """A number a task commits to: 30 以上 schools, 10 左右 bases, 1-2 zones, 10 % of teachers."""
 
-    metric: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    metric: str = Field(pattern=NAME_PATTERN)
     description: Text
     comparison: Comparison
     value: float | None = None
@@ -277,15 +277,15 @@ class Quantity(Model):
     def _bounds(self) -> Quantity:
         if self.comparison is Comparison.RANGE:
             if self.min is None or self.max is None or self.value is not None:
-                raise ValueError("a range needs min and max, and no value")
+                raise MessageError(msg("plan.range_bounds"))
             if self.min > self.max:
-                raise ValueError(f"min {self.min} is greater than max {self.max}")
+                raise MessageError(msg("plan.min_over_max", min=self.min, max=self.max))
         elif self.value is None or self.min is not None or self.max is not None:
-            raise ValueError(f"comparison {self.comparison.value!r} needs a value (no min/max)")
+            raise MessageError(msg("plan.comparison_value", comparison=self.comparison.value))
         if self.region_count is not None and not self.per_region:
-            raise ValueError("region_count is for a per_region quantity")
+            raise MessageError(msg("plan.region_count_per_region"))
         if self.region_count is not None and self.regions:
-            raise ValueError("give either regions or region_count, not both")
+            raise MessageError(msg("plan.regions_or_count"))
         return self
 
     @property
@@ -332,14 +332,20 @@ class Task(Model):
     responsible: list[Text] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
 
+    @field_validator("deadline", mode="before")
+    @classmethod
+    def _date_as_written(cls, value: Any) -> Any:
+        # YAML reads an unquoted 2025-12-31 as a date; the phrase is what the plan wrote.
+        return str(value) if isinstance(value, date) else value
+
     @field_validator("deadline")
     @classmethod
     def _phrase_parses(cls, value: str, info: ValidationInfo) -> str:
         try:
             parse_deadline(value)
-        except DeadlineError as exc:
+        except DeadlineError:
             if info.data.get("deadline_override") is None:
-                raise ValueError(str(exc)) from None
+                raise
         return value
 
     @cached_property
@@ -380,7 +386,7 @@ class Action(Model):
 class Standard(Model):
     """A national county-level threshold reported beside the plan's own targets."""
 
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    id: str = Field(pattern=NAME_PATTERN)
     name: Text
     indicator: IndicatorId
     threshold: float
@@ -424,7 +430,7 @@ class Settings(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Settings:
         if self.acceleration_ratio > self.on_track_ratio:
-            raise ValueError("acceleration_ratio must not exceed on_track_ratio")
+            raise MessageError(msg("plan.acceleration_ratio"))
         return self
 
 
@@ -535,9 +541,8 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
         for i, item in enumerate(items):
             key = getattr(item, attr)
             if key in seen:
-                problems.append(
-                    ((where, i, attr), f"duplicate {attr} {key!r} (first at {where}[{seen[key]}])")
-                )
+                message = msg("plan.duplicate", attr=attr, value=key, where=where, first=seen[key])
+                problems.append(((where, i, attr), message))
             else:
                 seen[key] = i
 
@@ -564,14 +569,14 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
         for spelling in region.spellings():
             key = normalise_name(spelling)
             if not key:
-                problems.append((("regions", i), f"empty name or alias {spelling!r}"))
+                problems.append((("regions", i), msg("plan.empty_name", name=spelling)))
                 continue
             if key in owner and owner[key][0] != region.code:
                 other = owner[key][0]
                 problems.append(
                     (
                         ("regions", i, "aliases"),
-                        f"name {spelling!r} is ambiguous: it names both {other} and {region.code}",
+                        msg("plan.ambiguous_region", name=spelling, other=other, code=region.code),
                     )
                 )
             else:
@@ -582,10 +587,11 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
         for spelling in indicator.spellings():
             key = normalise_name(spelling)
             if key in indicator_owner and indicator_owner[key] != indicator.id:
+                other = indicator_owner[key]
                 problems.append(
                     (
                         ("indicators", i, "aliases"),
-                        f"name {spelling!r} names both {indicator_owner[key]} and {indicator.id}",
+                        msg("plan.ambiguous_id", name=spelling, other=other, id=indicator.id),
                     )
                 )
             indicator_owner.setdefault(key, indicator.id)
@@ -594,7 +600,8 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
     for gi, goal in enumerate(plan.goals):
         for ind_id in goal.targets:
             if ind_id not in indicators:
-                problems.append((("goals", gi, "targets", ind_id), f"unknown indicator {ind_id!r}"))
+                message = msg("plan.unknown_indicator", id=ind_id)
+                problems.append((("goals", gi, "targets", ind_id), message))
     # A later target must not ask for less than an earlier one.
     goals = sorted(enumerate(plan.goals), key=lambda pair: pair[1].year)
     for (_, earlier), (gi, later) in itertools.pairwise(goals):
@@ -610,8 +617,13 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
                 problems.append(
                     (
                         ("goals", gi, "targets", ind_id),
-                        f"{later.year} target {value} is less ambitious than the "
-                        f"{earlier.year} target {before} for a {ind.direction.value} indicator",
+                        msg(
+                            f"plan.less_ambitious.{ind.direction.value}",
+                            later=later.year,
+                            value=value,
+                            earlier=earlier.year,
+                            before=before,
+                        ),
                     )
                 )
 
@@ -620,40 +632,40 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
         # A1..An ids follow their numbers; other schemes (C19, 一) carry no number to match.
         numbered = action.id.startswith("A") and action.id[1:].isdecimal()
         if numbered and action.number is not None and action.id != f"A{action.number}":
-            problems.append((("actions", ai, "id"), f"id {action.id!r} does not match number"))
+            problems.append((("actions", ai, "id"), msg("plan.action_number", id=action.id)))
         for ti, task in enumerate(action.tasks):
             here: DocPath = ("actions", ai, "tasks", ti, "id")
             if task.id in task_ids:
-                problems.append((here, f"duplicate task id {task.id!r}"))
+                problems.append((here, msg("plan.duplicate_task", id=task.id)))
             task_ids.setdefault(task.id, here)
             if task.action_id != action.id:
-                problems.append((here, f"task {task.id!r} is listed under action {action.id}"))
+                problems.append((here, msg("plan.task_elsewhere", id=task.id, action=action.id)))
             elif task.id != f"{action.id}.{ti + 1}":
-                problems.append((here, f"expected id {action.id}.{ti + 1} in source order"))
+                problems.append((here, msg("plan.task_order", expected=f"{action.id}.{ti + 1}")))
             for qi, qty in enumerate(task.quantities):
                 for ri, code in enumerate(qty.regions):
                     if code not in codes:
                         problems.append(
                             (
                                 ("actions", ai, "tasks", ti, "quantities", qi, "regions", ri),
-                                f"unknown region {code!r}",
+                                msg("plan.no_region", code=code),
                             )
                         )
 
     for si, std in enumerate(plan.standards):
         if std.indicator not in indicators:
             problems.append(
-                (("standards", si, "indicator"), f"unknown indicator {std.indicator!r}")
+                (("standards", si, "indicator"), msg("plan.unknown_indicator", id=std.indicator))
             )
     for bi, base in enumerate(plan.baselines):
         if base.region not in codes:
-            problems.append((("baselines", bi, "region"), f"unknown region {base.region!r}"))
+            problems.append((("baselines", bi, "region"), msg("plan.no_region", code=base.region)))
         if base.indicator not in indicators:
             problems.append(
-                (("baselines", bi, "indicator"), f"unknown indicator {base.indicator!r}")
+                (("baselines", bi, "indicator"), msg("plan.unknown_indicator", id=base.indicator))
             )
         try:
             parse_period(base.period)
         except PeriodError as exc:
-            problems.append((("baselines", bi, "period"), str(exc)))
+            problems.append((("baselines", bi, "period"), exc.message))
     return problems
