@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import json
 import re
 from pathlib import Path
 
@@ -10,11 +13,52 @@ from report_fixtures import fixture_args, run
 from typer.testing import CliRunner
 
 from gl_plan.cli import app
-from gl_plan.cli.common import output_format, print_problems, write_output
+from gl_plan.cli.common import print_problems, write_output
+from gl_plan.cli.formats import FORMATS, choose_format, formats_of, render
 from gl_plan.cli.terminal import write_view
+from gl_plan.cli.views import PlanView
 from gl_plan.errors import GlplanError, Problem, Severity, msg
+from gl_plan.plan.load import load_plan
+from gl_plan.resources import resolve_inputs
 
-ALL = ("table", "json", "csv", "markdown", "html")
+#: The views and the formats each is offered in (the table in gl_plan.cli.formats).
+OFFERED = {
+    "check": ["table", "json", "csv", "markdown", "html"],
+    "tasks": ["table", "json", "csv", "markdown"],
+    "data": ["table", "json", "csv", "markdown"],
+    "explain": ["table", "json", "markdown"],
+    "plan": ["table", "json"],
+}
+
+
+@pytest.mark.parametrize("view", sorted(OFFERED))
+def test_each_view_is_offered_in_its_formats(view: str) -> None:
+    assert [f.name for f in formats_of(view)] == OFFERED[view]
+
+
+def test_every_registered_renderer_is_a_function_of_a_model_and_a_language() -> None:
+    """A renderer is named by ``module:function``: a typo would only fail when chosen."""
+    for fmt in FORMATS:
+        for view, path in fmt.renders.items():
+            module, _, name = path.partition(":")
+            function = getattr(importlib.import_module(module), name)
+            assert list(inspect.signature(function).parameters) == ["view", "lang"], (view, fmt)
+
+
+def test_a_suffix_chooses_one_format_and_a_name_one_format() -> None:
+    suffixes = [s for f in FORMATS for s in f.suffixes]
+    names = [n for f in FORMATS for n in (f.name, *f.aliases)]
+    assert len(suffixes) == len(set(suffixes))
+    assert len(names) == len(set(names))
+    assert all(s.startswith(".") and s == s.lower() for s in suffixes)
+
+
+def test_render_gives_the_format_s_content() -> None:
+    """The view model goes to the chosen format's renderer, nothing else decides."""
+    plan = load_plan(resolve_inputs(None).plan)
+    content = render("plan", choose_format("plan", "json", None), PlanView(plan), "en")
+    assert isinstance(content, str)
+    assert json.loads(content)["plan"]["title"]["en"]
 
 
 @pytest.mark.parametrize(
@@ -33,29 +77,28 @@ ALL = ("table", "json", "csv", "markdown", "html")
     ],
 )
 def test_format_from_option_and_suffix(fmt: str | None, name: str | None, expected: str) -> None:
-    assert output_format(fmt, Path(name) if name else None, ALL) == expected
+    assert choose_format("check", fmt, Path(name) if name else None).name == expected
 
 
 @pytest.mark.parametrize(
-    ("fmt", "name", "formats", "message"),
+    ("fmt", "name", "view", "message"),
     [
-        ("pdf", None, ALL, "--format must be one of"),
-        (None, "report.xyz", ALL, "cannot tell the format"),
-        ("csv", "r.json", ALL, "does not match"),
-        (None, "r.html", ("table", "json"), "this command writes"),
+        ("pdf", None, "check", "--format must be one of"),
+        ("csv", None, "explain", "--format must be one of"),
+        (None, "report.xyz", "check", "cannot tell the format"),
+        ("csv", "r.json", "check", "does not match"),
+        (None, "r.html", "tasks", "this command writes"),
     ],
 )
-def test_format_usage_errors(
-    fmt: str | None, name: str | None, formats: tuple[str, ...], message: str
-) -> None:
+def test_format_usage_errors(fmt: str | None, name: str | None, view: str, message: str) -> None:
     with pytest.raises(GlplanError) as err:
-        output_format(fmt, Path(name) if name else None, formats)
+        choose_format(view, fmt, Path(name) if name else None)
     assert message in str(err.value.problems[0])
 
 
 def test_csv_file_has_a_bom_and_text_files_do_not(tmp_path: Path) -> None:
-    write_output("a,b\n", tmp_path / "x.csv", "csv")
-    write_output("# x", tmp_path / "x.md", "markdown")
+    write_output("a,b\n", tmp_path / "x.csv", bom=True)
+    write_output("# x", tmp_path / "x.md")
     assert (tmp_path / "x.csv").read_bytes() == b"\xef\xbb\xbfa,b\n"
     assert (tmp_path / "x.md").read_bytes() == b"# x\n"
 
@@ -63,7 +106,7 @@ def test_csv_file_has_a_bom_and_text_files_do_not(tmp_path: Path) -> None:
 def test_tables_written_to_a_file_have_no_colour_codes(tmp_path: Path) -> None:
     from rich.text import Text
 
-    write_view([Text("red", style="bold red")], tmp_path / "t.txt", "table")
+    write_view([Text("red", style="bold red")], tmp_path / "t.txt")
     assert (tmp_path / "t.txt").read_text(encoding="utf-8") == "red\n"
 
 
@@ -80,7 +123,7 @@ def test_a_failed_write_leaves_the_old_file(
 
     monkeypatch.setattr(os, "replace", broken)
     with pytest.raises(GlplanError, match="No space left"):
-        write_output("new", target, "markdown")
+        write_output("new", target)
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
 

@@ -1,8 +1,9 @@
 """Rich output: tables to a terminal in colour, to a pipe or a file as plain text.
 
-The commands that print tables (``check``'s table, ``tasks``, ``plan``, ``data``,
-``explain``) write through :func:`write_view`. Kept apart from :mod:`gl_plan.cli.common`
-so that ``check --format json`` (what CI and scripts run) never loads rich.
+The table format of every command (``check``, ``tasks``, ``plan``, ``data``, ``explain``)
+is written through :func:`write_view` (:func:`gl_plan.cli.formats.write` picks it). Kept
+apart from :mod:`gl_plan.cli.common` so that ``check --format json`` (what CI and scripts
+run) never loads rich.
 """
 
 from __future__ import annotations
@@ -21,15 +22,9 @@ from gl_plan.report.format import plain_text
 __all__ = ["screen", "stderr_lines", "write_view"]
 
 
-def write_view(
-    content: bytes | str | Sequence[RenderableType], output: Path | None, fmt: str
-) -> None:
-    """:func:`~gl_plan.cli.common.write_output` for content that may be rich renderables:
-    those go to a terminal in colour (unless ``NO_COLOR``) and to a pipe or a file as plain
-    text, without colour codes."""
-    if isinstance(content, bytes | str):
-        write_output(content, output, fmt)
-        return
+def write_view(content: Sequence[RenderableType], output: Path | None) -> None:
+    """:func:`~gl_plan.cli.common.write_output` for rich renderables: to a terminal in
+    colour (unless ``NO_COLOR``), to a pipe or a file as plain text, without colour codes."""
     if output is None:
         console = Console(highlight=False, emoji=False)
         if console.is_terminal:
@@ -40,7 +35,7 @@ def write_view(
         text = plain_text(content, width=console.width)
     else:
         text = plain_text(content)
-    write_output(text, output, fmt)
+    write_output(text, output)
 
 
 def screen() -> Console | None:

@@ -43,6 +43,7 @@ from gl_plan.report.check_summary import (
 from gl_plan.report.format import (
     CsvCell,
     column_names,
+    csv_number,
     csv_text,
     digits_for,
     display_name,
@@ -178,15 +179,6 @@ def check_markdown(
     return "\n".join(lines) + "\n"
 
 
-def _number(value: float | None, digits: int) -> CsvCell:
-    return "" if value is None else round(value, digits)
-
-
-def _target(value: float) -> CsvCell:
-    # As the plan writes it (113, 100.7), and a number for the spreadsheet.
-    return int(value) if value.is_integer() else value
-
-
 def check_csv(result: CheckResult, plan: Plan, lang: Lang) -> str:
     """One row per region × indicator × target year; codes (``off_track``), not labels."""
     rows: list[list[CsvCell]] = []
@@ -199,23 +191,23 @@ def check_csv(result: CheckResult, plan: Plan, lang: Lang) -> str:
                 a.region_level,
                 a.indicator,
                 a.target_year,
-                _target(a.target),
+                csv_number(a.target),
                 a.period or "",
-                _number(a.value, 3),
-                _number(a.gap, 3),
+                csv_number(a.value, 3),
+                csv_number(a.gap, 3),
                 a.status.value,
                 a.rag.value,
                 a.baseline_period or "",
-                _number(a.baseline_value, 3),
+                csv_number(a.baseline_value, 3),
                 a.baseline_source or "",
                 a.growth_method or "",
-                _number(a.observed_growth, 5),
-                _number(a.required_growth, 5),
-                _number(a.ratio, 3),
-                _number(a.projected, 3),
-                _number(a.projected_gap, 3),
-                _number(a.path_value, 3),
-                _number(a.path_gap, 3),
+                csv_number(a.observed_growth, 5),
+                csv_number(a.required_growth, 5),
+                csv_number(a.ratio, 3),
+                csv_number(a.projected, 3),
+                csv_number(a.projected_gap, 3),
+                csv_number(a.path_value, 3),
+                csv_number(a.path_gap, 3),
                 "" if cov is None else cov.reporting,
                 "" if cov is None else cov.expected,
                 "" if cov is None else " ".join(cov.missing),

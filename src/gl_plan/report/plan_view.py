@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gl_plan.i18n import Lang, text
+from gl_plan.numbers import format_number
 from gl_plan.plan.models import Plan, Task, Unit
 
 __all__ = ["plan_renderables"]
@@ -64,7 +65,7 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
             goal = plan.goal_for(year)
             value = goal.targets.get(ind.id) if goal else None
             sign = "%" if ind.unit is Unit.PERCENT else ""
-            cells.append("—" if value is None else f"{value:g}{sign}")
+            cells.append("—" if value is None else f"{format_number(value)}{sign}")
         targets.add_row(Text(ind.name.get(lang)), *cells)
     out += [targets, Text("")]
 

@@ -26,6 +26,7 @@ from gl_plan.assess.tasks import (
 from gl_plan.errors import Problem
 from gl_plan.i18n import TEXTS, Lang, text
 from gl_plan.ledger.model import LedgerEntry
+from gl_plan.numbers import format_number
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import CsvCell, column_names, csv_text, md_table, md_text
 
@@ -94,20 +95,15 @@ def _left_out_line(left_out: int, lang: Lang) -> str:
     return text("headline.tasks_left_out", lang, n=left_out, s="" if left_out == 1 else "s")
 
 
-def _num(value: float) -> str:
-    # Bounded, so a hand-edited 1e308 never prints as hundreds of digits.
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:g}"
-
-
 def _quantity_text(q: QuantityProgress, lang: Lang, *, unit: bool) -> str:
-    achieved = "—" if q.achieved is None else _num(q.achieved)
-    amount = f"{achieved}/{_num(q.goal)}"
+    achieved = "—" if q.achieved is None else format_number(q.achieved)
+    amount = f"{achieved}/{format_number(q.goal)}"
     if q.counts_regions:
         return text("tasks.regions", lang, count=amount)
     if unit:
         amount = text("tasks.with_unit", lang, amount=amount, unit=q.unit.get(lang))
     if q.share is not None and not q.met:
-        amount += f" ({q.share:.0%})"
+        amount += f" ({format_number(q.share * 100, 0)}%)"
     return amount
 
 
@@ -324,7 +320,7 @@ def entry_line(entry: LedgerEntry, plan: Plan, lang: Lang) -> str:
     status = word(entry.status) if known else str(entry.status)
     parts = [word("added"), entry.date.isoformat(), entry.task, status]
     if entry.value is not None:
-        parts.append(f"{entry.metric or word('value')}={_num(entry.value)}")
+        parts.append(f"{entry.metric or word('value')}={format_number(entry.value)}")
     if entry.region:
         region = plan.region_by_code.get(entry.region)
         parts.append(f"{word('region')}={region.name.get(lang) if region else entry.region}")
