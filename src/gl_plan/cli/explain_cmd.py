@@ -37,7 +37,8 @@ from gl_plan.cli.formats import choose_format, format_option, output_option, ren
 from gl_plan.cli.help import LocalisedCommand, examples
 from gl_plan.cli.views import ExplainView
 from gl_plan.errors import Code, GlplanError, Join, Severity, msg
-from gl_plan.plan.models import Plan, normalise_name
+from gl_plan.names import normalise_name
+from gl_plan.plan.models import Plan
 
 app = command_app()
 

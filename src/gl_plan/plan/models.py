@@ -9,7 +9,6 @@ stopping at the first one.
 from __future__ import annotations
 
 import itertools
-import unicodedata
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
@@ -26,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from gl_plan.names import normalise_name
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.deadlines import Deadline, DeadlineError, parse_deadline
 from gl_plan.plan.ids import check_identifier, check_region_code, check_task_id
@@ -542,13 +542,6 @@ class Plan(Model):
 
     def resolve_indicator(self, name: str) -> str | None:
         return self.indicator_lookup.get(normalise_name(name))
-
-
-def normalise_name(text: str) -> str:
-    """Fold case, width and spacing so that ``Yangshuo``, ``ＹＡＮＧＳＨＵＯ `` and
-    ``yang shuo`` compare equal; punctuation that varies by typist is dropped."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return folded if folded.isalnum() else "".join(filter(str.isalnum, folded))
 
 
 DocPath = tuple[str | int, ...]
