@@ -229,3 +229,41 @@ def test_messages_on_stderr_are_coloured_as_rich_colours_tables(
     err = capsys.readouterr().err
     assert ("\x1b[31m" in err and "\x1b[36m" in err) is coloured
     assert re.sub(r"\x1b\[[0-9;]*m", "", err).splitlines()[0].startswith("f.csv: ")
+
+
+@pytest.mark.parametrize(
+    ("command", "columns"),
+    [
+        ("check", ("region_level", "status", "rag")),
+        ("tasks", ("ongoing", "status", "rag", "latest_status", "flags")),
+    ],
+)
+def test_chinese_csv_holds_the_words_and_english_the_codes(
+    command: str, columns: tuple[str, ...]
+) -> None:
+    """``--lang zh``: the status, colour, level and flag cells in Chinese, as in the
+    Markdown; ``--lang en`` the codes of the JSON; the ids the same in both."""
+    import csv
+    import io
+
+    from gl_plan.report.format import CJK_RE
+
+    en = list(csv.reader(io.StringIO(run(*fixture_args(command), "-f", "csv").stdout)))
+    zh = list(
+        csv.reader(io.StringIO(run(*fixture_args(command), "-f", "csv", "--lang", "zh").stdout))
+    )
+    head = en[0]
+    assert len(en) == len(zh) > 1
+    for name in columns:
+        i = head.index(name)
+        en_cells = {row[i] for row in en[1:]} - {""}
+        zh_cells = {row[i] for row in zh[1:]} - {""}
+        assert en_cells, name
+        assert all(re.fullmatch(r"[a-z_;]+", c) for c in en_cells), name
+        assert zh_cells, name
+        assert all(CJK_RE.search(c) for c in zh_cells), name
+    first = head.index("region" if command == "check" else "id")
+    assert [row[first] for row in en][1:] == [row[first] for row in zh][1:]
+    doc = json.loads(run(*fixture_args(command), "-f", "json", "--lang", "zh").stdout)
+    rows = doc["indicators"] if command == "check" else doc["tasks"]
+    assert {r["rag"] for r in rows} <= {"red", "amber", "green", "grey"}

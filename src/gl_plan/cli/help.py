@@ -14,6 +14,7 @@ through the hooks Click gives commands (``format_usage``, ``get_help_option``,
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any, Final
 
 from typer.core import TyperArgument, TyperCommand, TyperGroup
@@ -51,6 +52,8 @@ class _Localised:
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=prefix)
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
+        # Typer adds the completion options to the top group after it is built.
+        _localise_params(self, self.lang, {})
         self._listing = True
         try:
             super().format_help(ctx, formatter)  # type: ignore[misc]
@@ -112,15 +115,39 @@ def localise(command: Any, lang: Lang, view: str | None = None) -> Any:
             epilog += " " + text(f"help.{name}.examples", lang)
         command.epilog = epilog
     command.options_metavar = text("help.options_metavar", lang)
+    if hasattr(command, "subcommand_metavar"):
+        command.subcommand_metavar = text("help.subcommand_metavar", lang)
     command.rich_help_panel = text("help.panel.commands", lang)
-    for param in command.params:
-        panel = "arguments" if isinstance(param, TyperArgument) else "options"
-        param.help = _text(getattr(param, "help", None), lang, values)
-        param.rich_help_panel = text(f"help.panel.{panel}", lang)
-        param.show_default = False  # the help text says the default, in its language
+    _localise_params(command, lang, values)
     for sub in getattr(command, "commands", {}).values():
         localise(sub, lang)
     return command
+
+
+def _localise_params(command: Any, lang: Lang, values: dict[str, str]) -> None:
+    """The help of each option and argument in ``lang``: its key's text, or, for an
+    option Typer adds itself (``--install-completion``), ``help.typer.NAME``'s."""
+    for param in command.params:
+        panel = "arguments" if isinstance(param, TyperArgument) else "options"
+        own = f"help.typer.{param.name}"
+        help_text = getattr(param, "help", None)
+        if help_text not in TEXTS and own in TEXTS:
+            help_text = own
+        param.help = _breakable(_text(help_text, lang, values), lang)
+        param.rich_help_panel = text(f"help.panel.{panel}", lang)
+        param.show_default = False  # the help text says the default, in its language
+
+
+#: Chinese punctuation a line may break after.
+_BREAK_AFTER: Final = re.compile(r"([，；：、。）])(?=[^\s，；：、。）])")
+
+
+def _breakable(value: str | None, lang: Lang) -> str | None:
+    """An option's Chinese help with a space after its punctuation: rich breaks the lines
+    of a table cell only at spaces, and cuts a longer run of characters with "…"."""
+    if value is None or lang == "en":
+        return value
+    return _BREAK_AFTER.sub(r"\1 ", value)
 
 
 def _text(value: str | None, lang: Lang, values: dict[str, str]) -> str | None:

@@ -19,6 +19,7 @@ HELP: Final[dict[str, tuple[str, str]]] = {
     "help.example": ("示例：{examples}", "Example: {examples}"),
     "help.usage": ("用法：", "Usage:"),
     "help.options_metavar": ("[选项]", "[OPTIONS]"),
+    "help.subcommand_metavar": ("命令 [参数]...", "COMMAND [ARGS]..."),
     "help.panel.options": ("选项", "Options"),
     "help.panel.arguments": ("参数", "Arguments"),
     "help.panel.commands": ("命令", "Commands"),
@@ -36,6 +37,14 @@ HELP: Final[dict[str, tuple[str, str]]] = {
         "Exit codes: 0 ok; 1 findings reach --fail-on (validate: invalid input); "
         "2 usage error, nothing usable to read (one unreadable county file is a finding), "
         "or unwritable output.",
+    ),
+    "help.typer.install_completion": (
+        "为当前 shell 安装命令补全。",
+        "Install completion for the current shell.",
+    ),
+    "help.typer.show_completion": (
+        "显示当前 shell 的命令补全脚本，以便复制或自行调整安装。",
+        "Show completion for the current shell, to copy it or customize the installation.",
     ),
     # --- options several commands share -------------------------------------------------
     "help.option.lang": (

@@ -45,6 +45,7 @@ from gl_plan.report.format import (
     column_names,
     csv_number,
     csv_text,
+    csv_word,
     digits_for,
     display_name,
     fmt_num,
@@ -54,6 +55,7 @@ from gl_plan.report.format import (
     md_text,
     region_name,
 )
+from gl_plan.report.levels import depths, level_word, whole
 from gl_plan.report.tasks_view import tasks_markdown
 
 __all__ = ["CSV_COLUMNS", "MARKDOWN_COLUMNS", "check_csv", "check_markdown"]
@@ -179,8 +181,20 @@ def check_markdown(
     return "\n".join(lines) + "\n"
 
 
+def _level_word(plan: Plan, code: str, level: str) -> str:
+    """The Chinese word for a region's level: the whole area (全市), else its level's word
+    (县区)."""
+    if level == "city":
+        return whole(plan, "zh")
+    return level_word(plan, depths(plan).get(code, 0), "zh", many=False)
+
+
 def check_csv(result: CheckResult, plan: Plan, lang: Lang) -> str:
-    """One row per region × indicator × target year; codes (``off_track``), not labels."""
+    """One row per region × indicator × target year, with region codes and indicator ids.
+
+    In English the level, status and colour are codes (``county``, ``off_track``,
+    ``red``), as in the JSON; in Chinese the words of the Markdown (县区, 进度滞后, 红).
+    The growth method, the baseline's source and the notes are codes in both."""
     rows: list[list[CsvCell]] = []
     for a in result.indicators:
         cov = a.coverage
@@ -188,15 +202,15 @@ def check_csv(result: CheckResult, plan: Plan, lang: Lang) -> str:
             [
                 a.region,
                 region_name(plan, a.region, lang),
-                a.region_level,
+                csv_word(a.region_level, _level_word(plan, a.region, a.region_level), lang),
                 a.indicator,
                 a.target_year,
                 csv_number(a.target),
                 a.period or "",
                 csv_number(a.value, 3),
                 csv_number(a.gap, 3),
-                a.status.value,
-                a.rag.value,
+                csv_word(a.status.value, status_label(a.status.value, lang), lang),
+                csv_word(a.rag.value, text(a.rag.value, lang), lang),
                 a.baseline_period or "",
                 csv_number(a.baseline_value, 3),
                 a.baseline_source or "",

@@ -29,6 +29,7 @@ __all__ = [
     "csv_cell",
     "csv_number",
     "csv_text",
+    "csv_word",
     "digits_for",
     "display_name",
     "fmt_gap",
@@ -145,6 +146,13 @@ def csv_number(value: float | None, digits: int | None = None) -> CsvCell:
     if digits is None:
         return int(value) if value.is_integer() and abs(value) < INTEGER_BOUND else value
     return round(value, digits)
+
+
+def csv_word(code: str, label: str, lang: Lang) -> str:
+    """A CSV cell naming a status, a colour, a level or a flag: in English the code
+    itself, as the JSON writes it (``off_track``, ``red``), for scripts; in Chinese the
+    word people read (``进度滞后``, ``红``), as the Markdown shows it."""
+    return code if lang == "en" else label
 
 
 def csv_text(columns: Iterable[str], rows: Iterable[Iterable[CsvCell]]) -> str:

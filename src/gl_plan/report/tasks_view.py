@@ -28,7 +28,7 @@ from gl_plan.i18n import TEXTS, Lang, text
 from gl_plan.ledger.model import LedgerEntry
 from gl_plan.numbers import format_number
 from gl_plan.plan.models import Plan
-from gl_plan.report.format import CsvCell, column_names, csv_text, md_table, md_text
+from gl_plan.report.format import CsvCell, column_names, csv_text, csv_word, md_table, md_text
 
 __all__ = [
     "CSV_COLUMNS",
@@ -258,8 +258,20 @@ def tasks_markdown(
     return "\n".join(lines) + "\n"
 
 
+def _latest_status(status: str | None, lang: Lang) -> str:
+    if not status:
+        return ""
+    known = f"entry.{status}" in TEXTS
+    return csv_word(status, text(f"entry.{status}", lang) if known else status, lang)
+
+
 def tasks_csv(items: Sequence[TaskAssessment], lang: Lang) -> str:
-    """One row per task; codes (``overdue``, ``red``) rather than labels, for spreadsheets."""
+    """One row per task, with task and action ids.
+
+    In English the status, colour, latest reported status and flags are codes
+    (``overdue``, ``red``, ``in_progress``, ``stale``) and ``ongoing`` is ``true`` or
+    ``false``, as in the JSON; in Chinese they are the words people read (已逾期, 红,
+    进行中, 久未报送; 是/否)."""
     rows: list[list[CsvCell]] = [
         [
             item.id,
@@ -269,14 +281,14 @@ def tasks_csv(items: Sequence[TaskAssessment], lang: Lang) -> str:
             item.title.en,
             item.deadline,
             item.due.isoformat() if item.due else "",
-            "true" if item.ongoing else "false",
-            item.status,
-            item.rag,
+            text("csv.true" if item.ongoing else "csv.false", lang),
+            csv_word(item.status, text(item.status, lang), lang),
+            csv_word(item.rag, text(item.rag, lang), lang),
             item.completed_on.isoformat() if item.completed_on else "",
             item.last_report.isoformat() if item.last_report else "",
             "" if item.days_left is None else item.days_left,
-            item.latest_status or "",
-            ";".join(item.flags),
+            _latest_status(item.latest_status, lang),
+            ";".join(csv_word(f, flag_label(f, lang), lang) for f in item.flags),
             "; ".join(progress_text(item, lang, unit=True)),
         ]
         for item in items
