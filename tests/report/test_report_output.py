@@ -103,6 +103,13 @@ def test_csv_file_has_a_bom_and_text_files_do_not(tmp_path: Path) -> None:
     assert (tmp_path / "x.md").read_bytes() == b"# x\n"
 
 
+def test_a_binary_format_is_written_exactly_and_text_ends_with_a_newline(tmp_path: Path) -> None:
+    write_output(b"PK\x03\x04", tmp_path / "x.xlsx", binary=True)
+    write_output(b'{"a": 1}', tmp_path / "x.json")
+    assert (tmp_path / "x.xlsx").read_bytes() == b"PK\x03\x04"
+    assert (tmp_path / "x.json").read_bytes() == b'{"a": 1}\n'
+
+
 def test_tables_written_to_a_file_have_no_colour_codes(tmp_path: Path) -> None:
     from rich.text import Text
 

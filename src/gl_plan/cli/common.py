@@ -332,16 +332,19 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def write_output(content: bytes | str, output: Path | None, *, bom: bool = False) -> None:
+def write_output(
+    content: bytes | str, output: Path | None, *, bom: bool = False, binary: bool = False
+) -> None:
     """Write a command's output to ``output`` (atomically) or to stdout.
 
-    ``content`` is UTF-8 bytes (large JSON, written as it is) or text. With ``bom`` (a CSV
-    file: :attr:`gl_plan.cli.formats.Format.bom`) a file starts with a BOM, so that Excel
-    on Chinese Windows reads it as UTF-8. (Rich renderables, a table, go through
-    :func:`gl_plan.cli.terminal.write_view`.)
+    ``content`` is UTF-8 bytes (large JSON, written as it is) or text, ending with one
+    newline; or, with ``binary`` (a format such as a spreadsheet), bytes written exactly.
+    With ``bom`` (a CSV file: :attr:`gl_plan.cli.formats.Format.bom`) a file starts with a
+    BOM, so that Excel on Chinese Windows reads it as UTF-8. (Rich renderables, a table,
+    go through :func:`gl_plan.cli.terminal.write_view`.)
     """
     if isinstance(content, bytes):
-        data = content if content.endswith(b"\n") else content + b"\n"
+        data = content if binary or content.endswith(b"\n") else content + b"\n"
         if output is None:
             with writing_stdout():
                 sys.stdout.flush()

@@ -14,12 +14,15 @@ loads rich or the report modules.
 
 Adding a format (``xlsx``, ``ics``, ...):
 
-1. write its renderers, one function per view it serves, each ``(view_model, lang)`` →
-   ``str`` or ``bytes``, in one module (e.g. ``gl_plan/report/xlsx_view.py``);
-2. add one :class:`Format` to :data:`FORMATS`, naming its suffixes and those functions.
+1. write its renderers, one function per view it serves, each ``(view, lang)`` → ``str``
+   or ``bytes``, in one module (e.g. ``gl_plan/cli/xlsx_views.py``, handing the view's
+   model to a ``gl_plan/report/`` module as :mod:`gl_plan.cli.report_views` does);
+2. add one :class:`Format` to :data:`FORMATS`, naming its suffixes and those functions
+   (``binary=True`` for a format that is not text, such as a workbook).
 
-``--format`` and ``--output`` (:func:`format_option`, :func:`output_option`), their help,
-the usage errors and the README's list follow from the table; no command changes.
+``--format`` and ``--output`` (:func:`format_option`, :func:`output_option`), their help
+and the usage errors follow from the table; no command changes. (Name the format in the
+README's Commands table too.)
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ import typer
 
 from gl_plan.cli.common import write_output
 from gl_plan.errors import Code, GlplanError, msg
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang
 
 __all__ = [
     "FORMATS",
@@ -42,7 +45,6 @@ __all__ = [
     "choose_format",
     "format_option",
     "formats_of",
-    "or_list",
     "output_option",
     "render",
     "suffixes_of",
@@ -69,6 +71,8 @@ class Format:
     for_reading: bool = True
     #: A file of this format starts with a BOM (Excel on Chinese Windows then reads UTF-8).
     bom: bool = False
+    #: Not text (a workbook): the bytes are written exactly, no newline added.
+    binary: bool = False
 
 
 _CHECK: Final = "gl_plan.cli.check_views"
@@ -200,17 +204,9 @@ def write(content: Content, output: Path | None, fmt: Format) -> None:
     :func:`gl_plan.cli.terminal.write_view`, imported only then: JSON needs no rich.
     """
     if isinstance(content, str | bytes):
-        write_output(content, output, bom=fmt.bom)
+        write_output(content, output, bom=fmt.bom, binary=fmt.binary)
     else:
         _resolve(_RICH_WRITER)(content, output)
-
-
-def or_list(names: Sequence[str], lang: Lang) -> str:
-    """``table, json or csv`` / ``table、json 或 csv``."""
-    if len(names) < 2:
-        return "".join(names)
-    head = text("sep.list", lang).join(names[:-1])
-    return text("help.or", lang, head=head, last=names[-1])
 
 
 def format_option() -> Any:

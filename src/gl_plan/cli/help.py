@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Sequence
 from typing import Any, Final
 
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from gl_plan.cli.formats import formats_of, or_list, suffixes_of
+from gl_plan.cli.formats import formats_of, suffixes_of
 from gl_plan.i18n import TEXTS, Lang, text
 
 __all__ = ["LocalisedCommand", "LocalisedGroup", "examples", "localise"]
@@ -148,6 +149,14 @@ def _breakable(value: str | None, lang: Lang) -> str | None:
     if value is None or lang == "en":
         return value
     return _BREAK_AFTER.sub(r"\1 ", value)
+
+
+def or_list(names: Sequence[str], lang: Lang) -> str:
+    """``table, json or csv`` / ``table、json 或 csv``."""
+    if len(names) < 2:
+        return "".join(names)
+    head = text("sep.list", lang).join(names[:-1])
+    return text("help.or", lang, head=head, last=names[-1])
 
 
 def _text(value: str | None, lang: Lang, values: dict[str, str]) -> str | None:
