@@ -25,14 +25,11 @@ from gl_plan.i18n import TEXTS, Lang, text
 
 __all__ = ["LocalisedCommand", "LocalisedGroup", "examples", "localise"]
 
-#: Between two example lines of an epilog (:func:`examples`).
-_EXAMPLE_SEP: Final = "; "
-
 
 def examples(*lines: str) -> str:
-    """A command's epilog: its example command lines, the same in every language
-    (:func:`localise` puts "Examples:" before them)."""
-    return _EXAMPLE_SEP.join(f"`{line}`" for line in lines)
+    """A command's epilog: its example command lines, the same in every language, one a
+    line (:func:`localise` joins them and puts "Examples:" before them)."""
+    return "\n".join(f"`{line}`" for line in lines)
 
 
 class _Localised:
@@ -109,9 +106,9 @@ def localise(command: Any, lang: Lang, view: str | None = None) -> Any:
     command.help = _text(command.help, lang, values)
     command.short_help = _text(command.short_help, lang, values)
     if command.epilog:
-        count = command.epilog.count(_EXAMPLE_SEP + "`") + 1
-        key = "help.example" if count == 1 else "help.examples"
-        epilog = text(key, lang, examples=command.epilog)
+        lines = command.epilog.splitlines()
+        key = "help.example" if len(lines) == 1 else "help.examples"
+        epilog = text(key, lang, examples=text("help.examples_sep", lang).join(lines))
         if f"help.{name}.examples" in TEXTS:
             epilog += " " + text(f"help.{name}.examples", lang)
         command.epilog = epilog

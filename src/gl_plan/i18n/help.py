@@ -17,6 +17,7 @@ HELP: Final[dict[str, tuple[str, str]]] = {
     "help.or": ("{head} 或 {last}", "{head} or {last}"),
     "help.examples": ("示例：{examples}", "Examples: {examples}"),
     "help.example": ("示例：{examples}", "Example: {examples}"),
+    "help.examples_sep": ("；", "; "),
     "help.usage": ("用法：", "Usage:"),
     "help.options_metavar": ("[选项]", "[OPTIONS]"),
     "help.subcommand_metavar": ("命令 [参数]...", "COMMAND [ARGS]..."),
