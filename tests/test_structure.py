@@ -112,9 +112,10 @@ def test_no_module_is_over_700_lines() -> None:
     assert long == {}
 
 
-#: Our own imports inside functions: the command table's import_module and check's views for
-#: the formats other than JSON. (The limit the simplification set is 15; a new one is a
-#: decision, not a drift: raise this with the reason beside the import.)
+#: Our own imports inside functions: the command table's import_module and the format
+#: table's (each renderer imported when its format is chosen: JSON loads no rich). (The
+#: limit the simplification set is 15; a new one is a decision, not a drift: raise this
+#: with the reason beside the import.)
 IMPORTS_INSIDE_FUNCTIONS = 2
 
 

@@ -17,13 +17,11 @@ that ``file:line:col:`` parsers in CI see one finding per line:
 
 :meth:`Problem.to_dict` (JSON) cuts the message and field the same way but keeps control
 characters: JSON escapes them itself, and a consumer gets the key as it was written.
-Where a message lists items, :func:`quote_items` names the first ten and counts the rest.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any, Final
@@ -36,8 +34,6 @@ MAX_MESSAGE_CHARS: Final = 1400
 MAX_FIELD_CHARS: Final = 200
 MAX_FILE_CHARS: Final = 300
 MAX_SHEET_CHARS: Final = 50
-#: How many items :func:`quote_items` names before counting the rest.
-MAX_LIST_ITEMS: Final = 10
 
 # Everything str.splitlines() breaks a line at, and the other invisible controls.
 _CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -70,14 +66,6 @@ def shorten(text: str, limit: int, lang: Lang = "en") -> str:
 
 def _more(n: int, lang: Lang = "en") -> str:
     return text("problem.more_chars", lang, n=n)
-
-
-def quote_items(items: Iterable[object], limit: int = MAX_LIST_ITEMS) -> str:
-    """The items quoted and comma-separated: the first ``limit``, then ``… N more``."""
-    listed = list(items)
-    shown = ", ".join(repr(item) for item in listed[:limit])
-    rest = len(listed) - limit
-    return f"{shown} … {rest:,} more" if rest > 0 else shown
 
 
 @dataclass(frozen=True, slots=True)

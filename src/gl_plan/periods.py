@@ -81,10 +81,6 @@ class Period:
             raise PeriodError(msg("data.period.quarter_range", quarter=self.quarter))
 
     @property
-    def is_annual(self) -> bool:
-        return self.quarter is None
-
-    @property
     def end(self) -> date:
         """The last day of the period."""
         return _end(self.year, self.quarter)
@@ -113,11 +109,6 @@ class Period:
     def ordinal(self) -> int:
         """An integer that sorts like the period: quarters 1-4, the annual figure as 5."""
         return self.year * 8 + (self.quarter if self.quarter is not None else 5)
-
-    @classmethod
-    def from_ordinal(cls, ordinal: int) -> Period:
-        year, q = divmod(ordinal, 8)
-        return cls(year, None if q == 5 else q)
 
     def __str__(self) -> str:
         return str(self.year) if self.quarter is None else f"{self.year}Q{self.quarter}"

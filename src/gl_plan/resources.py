@@ -76,15 +76,6 @@ def find_project(cwd: Path | None = None) -> DataLocation | None:
     return None
 
 
-def default_location(cwd: Path | None = None) -> DataLocation | None:
-    """The nearest project's ``data/`` folder, else the bundled sample, else None."""
-    project = find_project(cwd)
-    if project is not None:
-        return project
-    bundled = bundled_data_dir()
-    return DataLocation(bundled, bundled=True) if bundled is not None else None
-
-
 @dataclass(frozen=True)
 class InputPaths:
     """The files a command reads, the given ones and the defaults filled in."""

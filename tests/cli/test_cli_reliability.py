@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from gl_plan.cli import app
-from gl_plan.errors import MAX_FIELD_CHARS, MAX_MESSAGE_CHARS, Problem, Severity, quote_items
+from gl_plan.errors import MAX_FIELD_CHARS, MAX_MESSAGE_CHARS, Problem, Severity
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = "2026-11-28"
@@ -256,13 +256,6 @@ def test_long_quoted_content_is_cut() -> None:
     short = Problem("short", file="f.csv")
     assert str(short) == "f.csv: short"
     assert short.to_dict()["message"] == "short"
-
-
-def test_quote_items_lists_the_first_ten() -> None:
-    assert quote_items(["a", "b"]) == "'a', 'b'"
-    assert quote_items([f"c{i}" for i in range(100_000)]) == (
-        ", ".join(repr(f"c{i}") for i in range(10)) + " … 99,990 more"
-    )
 
 
 def _wide_csv(folder: Path) -> Path:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import json
 import re
 from pathlib import Path
 
@@ -10,11 +13,53 @@ from report_fixtures import fixture_args, run
 from typer.testing import CliRunner
 
 from gl_plan.cli import app
-from gl_plan.cli.common import output_format, print_problems, write_output
+from gl_plan.cli.common import print_problems, write_output
+from gl_plan.cli.formats import FORMATS, choose_format, formats_of, render
 from gl_plan.cli.terminal import write_view
+from gl_plan.cli.views import PlanView
 from gl_plan.errors import GlplanError, Problem, Severity, msg
+from gl_plan.plan.load import load_plan
+from gl_plan.resources import resolve_inputs
 
-ALL = ("table", "json", "csv", "markdown", "html")
+#: The views and the formats each is offered in (the table in gl_plan.cli.formats).
+OFFERED = {
+    "check": ["table", "json", "csv", "markdown", "html", "xlsx"],
+    "tasks": ["table", "json", "csv", "markdown", "ics"],
+    "supervision": ["table", "json", "markdown"],
+    "data": ["table", "json", "csv", "markdown"],
+    "explain": ["table", "json", "markdown"],
+    "plan": ["table", "json"],
+}
+
+
+@pytest.mark.parametrize("view", sorted(OFFERED))
+def test_each_view_is_offered_in_its_formats(view: str) -> None:
+    assert [f.name for f in formats_of(view)] == OFFERED[view]
+
+
+def test_every_registered_renderer_is_a_function_of_a_model_and_a_language() -> None:
+    """A renderer is named by ``module:function``: a typo would only fail when chosen."""
+    for fmt in FORMATS:
+        for view, path in fmt.renders.items():
+            module, _, name = path.partition(":")
+            function = getattr(importlib.import_module(module), name)
+            assert list(inspect.signature(function).parameters) == ["view", "lang"], (view, fmt)
+
+
+def test_a_suffix_chooses_one_format_and_a_name_one_format() -> None:
+    suffixes = [s for f in FORMATS for s in f.suffixes]
+    names = [n for f in FORMATS for n in (f.name, *f.aliases)]
+    assert len(suffixes) == len(set(suffixes))
+    assert len(names) == len(set(names))
+    assert all(s.startswith(".") and s == s.lower() for s in suffixes)
+
+
+def test_render_gives_the_format_s_content() -> None:
+    """The view model goes to the chosen format's renderer, nothing else decides."""
+    plan = load_plan(resolve_inputs(None).plan)
+    content = render("plan", choose_format("plan", "json", None), PlanView(plan), "en")
+    assert isinstance(content, str)
+    assert json.loads(content)["plan"]["title"]["en"]
 
 
 @pytest.mark.parametrize(
@@ -33,37 +78,43 @@ ALL = ("table", "json", "csv", "markdown", "html")
     ],
 )
 def test_format_from_option_and_suffix(fmt: str | None, name: str | None, expected: str) -> None:
-    assert output_format(fmt, Path(name) if name else None, ALL) == expected
+    assert choose_format("check", fmt, Path(name) if name else None).name == expected
 
 
 @pytest.mark.parametrize(
-    ("fmt", "name", "formats", "message"),
+    ("fmt", "name", "view", "message"),
     [
-        ("pdf", None, ALL, "--format must be one of"),
-        (None, "report.xyz", ALL, "cannot tell the format"),
-        ("csv", "r.json", ALL, "does not match"),
-        (None, "r.html", ("table", "json"), "this command writes"),
+        ("pdf", None, "check", "--format must be one of"),
+        ("csv", None, "explain", "--format must be one of"),
+        (None, "report.xyz", "check", "cannot tell the format"),
+        ("csv", "r.json", "check", "does not match"),
+        (None, "r.html", "tasks", "this command writes"),
     ],
 )
-def test_format_usage_errors(
-    fmt: str | None, name: str | None, formats: tuple[str, ...], message: str
-) -> None:
+def test_format_usage_errors(fmt: str | None, name: str | None, view: str, message: str) -> None:
     with pytest.raises(GlplanError) as err:
-        output_format(fmt, Path(name) if name else None, formats)
+        choose_format(view, fmt, Path(name) if name else None)
     assert message in str(err.value.problems[0])
 
 
 def test_csv_file_has_a_bom_and_text_files_do_not(tmp_path: Path) -> None:
-    write_output("a,b\n", tmp_path / "x.csv", "csv")
-    write_output("# x", tmp_path / "x.md", "markdown")
+    write_output("a,b\n", tmp_path / "x.csv", bom=True)
+    write_output("# x", tmp_path / "x.md")
     assert (tmp_path / "x.csv").read_bytes() == b"\xef\xbb\xbfa,b\n"
     assert (tmp_path / "x.md").read_bytes() == b"# x\n"
+
+
+def test_a_binary_format_is_written_exactly_and_text_ends_with_a_newline(tmp_path: Path) -> None:
+    write_output(b"PK\x03\x04", tmp_path / "x.xlsx", binary=True)
+    write_output(b'{"a": 1}', tmp_path / "x.json")
+    assert (tmp_path / "x.xlsx").read_bytes() == b"PK\x03\x04"
+    assert (tmp_path / "x.json").read_bytes() == b'{"a": 1}\n'
 
 
 def test_tables_written_to_a_file_have_no_colour_codes(tmp_path: Path) -> None:
     from rich.text import Text
 
-    write_view([Text("red", style="bold red")], tmp_path / "t.txt", "table")
+    write_view([Text("red", style="bold red")], tmp_path / "t.txt")
     assert (tmp_path / "t.txt").read_text(encoding="utf-8") == "red\n"
 
 
@@ -80,7 +131,7 @@ def test_a_failed_write_leaves_the_old_file(
 
     monkeypatch.setattr(os, "replace", broken)
     with pytest.raises(GlplanError, match="No space left"):
-        write_output("new", target, "markdown")
+        write_output("new", target)
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
 
@@ -186,3 +237,41 @@ def test_messages_on_stderr_are_coloured_as_rich_colours_tables(
     err = capsys.readouterr().err
     assert ("\x1b[31m" in err and "\x1b[36m" in err) is coloured
     assert re.sub(r"\x1b\[[0-9;]*m", "", err).splitlines()[0].startswith("f.csv: ")
+
+
+@pytest.mark.parametrize(
+    ("command", "columns"),
+    [
+        ("check", ("region_level", "status", "rag")),
+        ("tasks", ("ongoing", "status", "rag", "latest_status", "flags")),
+    ],
+)
+def test_chinese_csv_holds_the_words_and_english_the_codes(
+    command: str, columns: tuple[str, ...]
+) -> None:
+    """``--lang zh``: the status, colour, level and flag cells in Chinese, as in the
+    Markdown; ``--lang en`` the codes of the JSON; the ids the same in both."""
+    import csv
+    import io
+
+    from gl_plan.report.format import CJK_RE
+
+    en = list(csv.reader(io.StringIO(run(*fixture_args(command), "-f", "csv").stdout)))
+    zh = list(
+        csv.reader(io.StringIO(run(*fixture_args(command), "-f", "csv", "--lang", "zh").stdout))
+    )
+    head = en[0]
+    assert len(en) == len(zh) > 1
+    for name in columns:
+        i = head.index(name)
+        en_cells = {row[i] for row in en[1:]} - {""}
+        zh_cells = {row[i] for row in zh[1:]} - {""}
+        assert en_cells, name
+        assert all(re.fullmatch(r"[a-z_;]+", c) for c in en_cells), name
+        assert zh_cells, name
+        assert all(CJK_RE.search(c) for c in zh_cells), name
+    first = head.index("region" if command == "check" else "id")
+    assert [row[first] for row in en][1:] == [row[first] for row in zh][1:]
+    doc = json.loads(run(*fixture_args(command), "-f", "json", "--lang", "zh").stdout)
+    rows = doc["indicators"] if command == "check" else doc["tasks"]
+    assert {r["rag"] for r in rows} <= {"red", "amber", "green", "grey"}

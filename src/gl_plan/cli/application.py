@@ -17,6 +17,9 @@ from typing import Any, Final
 import typer
 from typer.core import TyperGroup
 
+from gl_plan.cli.help import LocalisedGroup, localise
+from gl_plan.i18n import Lang, detect_lang
+
 #: Every command, in the order ``glplan --help`` lists them, and the module that defines it
 #: (its ``app``). A module can define several (``tasks`` and the ``progress`` group).
 COMMANDS: Final = {
@@ -38,6 +41,7 @@ CONTEXT_SETTINGS: Final = {"help_option_names": ["-h", "--help"]}
 def command_app(**kwargs: Any) -> typer.Typer:
     """A command module's own Typer app, with the settings every command shares."""
     return typer.Typer(
+        cls=LocalisedGroup,
         add_completion=False,
         pretty_exceptions_enable=False,
         rich_markup_mode="markdown",
@@ -47,21 +51,24 @@ def command_app(**kwargs: Any) -> typer.Typer:
 
 
 class _Commands(MutableMapping[str, Any]):
-    """The commands by name, each built from its module when first looked up.
+    """The commands by name, each built from its module when first looked up, its help in
+    ``lang`` (:func:`gl_plan.cli.help.localise`).
 
     Iterating gives the names without importing anything (a mistyped command's "did you
     mean" uses them); looking one up imports its module and builds its options.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, lang: Lang) -> None:
         self._built: dict[str, Any] = {}
+        self._lang = lang
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._built:
             module = importlib.import_module(COMMANDS[name])
             built = typer.main.get_command(module.app)
             # A module with several commands builds a group of them.
-            self._built[name] = built.commands[name] if isinstance(built, TyperGroup) else built
+            command = built.commands[name] if isinstance(built, TyperGroup) else built
+            self._built[name] = localise(command, self._lang, name)
         return self._built[name]
 
     def __setitem__(self, name: str, command: Any) -> None:
@@ -77,12 +84,16 @@ class _Commands(MutableMapping[str, Any]):
         return len(COMMANDS)
 
 
-class _CommandsOnDemand(TyperGroup):
-    """The top-level group: commands listed from :data:`COMMANDS`, loaded when used."""
+class _CommandsOnDemand(LocalisedGroup):
+    """The top-level group: commands listed from :data:`COMMANDS`, loaded when used; its
+    help, and theirs, in the language :func:`gl_plan.i18n.detect_lang` gives as it is built
+    (each time ``glplan`` runs)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.commands = _Commands()
+        lang = detect_lang()
+        localise(self, lang, "glplan")  # before the commands are there: only its own help
+        self.commands = _Commands(lang)
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
@@ -91,14 +102,7 @@ class _CommandsOnDemand(TyperGroup):
 app = typer.Typer(
     name="glplan",
     cls=_CommandsOnDemand,
-    help=(
-        "Monitor an action plan: every region's gap to each target year and whether it is on "
-        "track, and which dated tasks are overdue. Guilin's 2022 education action plan "
-        "(桂林市推进教育高质量发展行动计划) is bundled as the example.\n\n"
-        "Exit codes: 0 ok; 1 findings reach --fail-on (validate: invalid input); "
-        "2 usage error, nothing usable to read (one unreadable county file is a finding), "
-        "or unwritable output."
-    ),
+    help="help.glplan",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="markdown",

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Final
+from typing import Annotated
 
 import typer
 
 from gl_plan.api import Inputs, load_inputs, run_check_inputs
 from gl_plan.assess.check import FailOn, findings
-from gl_plan.assess.compare import json_with_changes
 from gl_plan.cli.application import command_app
 from gl_plan.cli.common import (
     AsOfOption,
@@ -34,24 +33,33 @@ from gl_plan.cli.common import (
     bundled_notes,
     data_paths,
     handle_errors,
-    output_format,
     print_problems,
     refuse_unreadable,
     resolve_as_of,
     resolve_lang,
-    write_output,
 )
 from gl_plan.cli.compare_to import comparison_for
+from gl_plan.cli.formats import choose_format, format_option, output_option, render, write
+from gl_plan.cli.help import LocalisedCommand, examples
+from gl_plan.cli.views import CheckView
 from gl_plan.data.observations import ObservationSet
 from gl_plan.errors import Code, ExitCode, GlplanError, Join, Problem, Severity, msg
 from gl_plan.report.charts import require_matplotlib
 
 app = command_app()
 
-FORMATS: Final = ("table", "json", "csv", "markdown", "html", "xlsx")
 
-
-@app.command("check")
+@app.command(
+    "check",
+    cls=LocalisedCommand,
+    help="help.check",
+    epilog=examples(
+        "glplan check --as-of 2026-03-31 --fail-on off_track --format json",
+        "glplan check --data q3/*.csv --as-of 2026-11-28",
+        "glplan check --lang zh --output report.html",
+        "glplan check --lang zh --output 督办.xlsx",
+    ),
+)
 @handle_errors
 def check(
     plan: PlanOption = None,
@@ -59,38 +67,16 @@ def check(
     paths: DataArguments = None,
     progress: ProgressOption = None,
     as_of: AsOfOption = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table, json, csv, markdown, html or xlsx. Default: table, or what --output's "
-            "suffix says.",
-            show_default=False,
-        ),
-    ] = None,
+    fmt: Annotated[str | None, format_option()] = None,
     fail_on: Annotated[
         str,
         typer.Option(
             "--fail-on",
-            help="Exit 1 when findings reach this level: never; error (data errors); warning "
-            "(data errors or warnings); off_track (data errors, or any indicator off track, "
-            "deteriorating or missed); needs_acceleration (also needs acceleration); overdue "
-            "(data errors or overdue tasks).",
+            help="help.check.fail_on",
         ),
     ] = "error",
     lang: LangOption = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file (atomically) instead of stdout; .json, .csv, .md, .html, "
-            ".xlsx or .txt picks the format.",
-            show_default=False,
-            dir_okay=False,
-        ),
-    ] = None,
+    output: Annotated[Path | None, output_option()] = None,
     encoding: EncodingOption = None,
     region: RegionOption = None,
     period: PeriodOption = None,
@@ -98,9 +84,7 @@ def check(
         str | None,
         typer.Option(
             "--compare-to",
-            help="Also list what changed since this date (the check run again at it) or since "
-            "a JSON file written by check --format json: statuses of figures and tasks, data "
-            "gone missing or back.",
+            help="help.check.compare_to",
             show_default=False,
         ),
     ] = None,
@@ -108,54 +92,16 @@ def check(
         bool,
         typer.Option(
             "--full",
-            help="In a terminal, print the whole report, not just what fits one screen. "
-            "(Piped or written with --output, the report is always whole.)",
+            help="help.check.full",
         ),
     ] = False,
 ) -> None:
-    """Where each county and the city stand against the 2025 and 2030 targets.
-
-    First a headline: per target year how many figures are off track, falling or
-    missed and in how many regions, how many need acceleration, the tasks overdue and due
-    soon, the data errors and warnings (the same counts as the JSON ``summary``).
-
-    For every region, indicator and target year: the latest value, the gap to the target
-    (percentage points) and a status. A target year still ahead is judged by the Statistics
-    Canada method (observed vs required annual growth from the baseline): achieved, on
-    track, needs acceleration, off track, deteriorating, or insufficient/no data. A year
-    already over gets a verdict, met or missed, on its last figure. The city is computed
-    from the counties' numerators and denominators (sum over sum), never as a mean of
-    rates, and says when some counties are missing. National county standards are
-    reported as pass / fail.
-
-    In a terminal the table shows what fits one screen: the headline, the regions with a
-    red or amber status for the nearest target year (worst first), the red and amber
-    tasks, and a line saying what was left out; ``--full`` prints it all.
-
-    The table adds a sparkline of each region's last eight quarters. ``--output
-    report.html`` writes a self-contained page (summary, a chart per indicator, the gap
-    tables, overdue and due-soon tasks) to read offline or print; its charts need
-    matplotlib (``pip install 'glplan[report]'``).
-
-    Data errors (and, with --fail-on warning, warnings) go to stderr.
-
-    A county file that cannot be read is a data error: the report is still written, that
-    county without data for the period.
-
-    Exit codes: 0 the report was produced and nothing reaches --fail-on; 1 findings reach
-    --fail-on (default: any data error); 2 usage error, or nothing usable could be read.
-
-    Examples: ``glplan check --as-of 2026-03-31 --fail-on off_track --format json``;
-    ``glplan check --data q3/*.csv --as-of 2026-11-28``;
-    ``glplan check --lang zh --output report.html``;
-    ``glplan check --lang zh --output 督办.xlsx`` (a workbook: summary, a sheet per target
-    year, the red and amber tasks with their 责任单位, data issues, the long table)
-    """
+    """Report every region's gap to the targets and its status (the help: ``help.check``)."""
     language = resolve_lang(lang)
     day = resolve_as_of(as_of)
     level = _fail_level(fail_on)
-    out_format = output_format(fmt, output, FORMATS)
-    if out_format == "html":
+    out_format = choose_format("check", fmt, output)
+    if out_format.name == "html":
         require_matplotlib()
     # The only clock read: figures after --as-of but not after today are a past quarter's
     # future, left out; a figure after today is an error.
@@ -182,23 +128,20 @@ def check(
     print_problems(printed, language)
 
     comparison = (
-        comparison_for(compare_to, out_format, inputs, result) if compare_to is not None else None
+        comparison_for(compare_to, out_format.name, inputs, result)
+        if compare_to is not None
+        else None
     )
     reached = findings(result, level)
-    if out_format == "json":
-        content = result.to_json_bytes()
-        if comparison is not None:
-            content = json_with_changes(content, comparison)
-        write_output(content, output, out_format)
-    else:
-        # The only import inside a function in the commands: every other format renders
-        # with rich and the report modules, which JSON (what CI and scripts run) never needs.
-        from gl_plan.cli.check_views import write_report
-
-        write_report(
-            result, inputs, out_format, language, output=output, comparison=comparison,
-            full=full, printed=printed, fail_line=bool(reached),
-        )  # fmt: skip
+    view = CheckView(
+        result,
+        inputs,
+        comparison,
+        fit_screen=output is None and not full,
+        printed=printed,
+        fail_line=bool(reached),
+    )
+    write(render("check", out_format, view, language), output, out_format)
 
     if reached:
         kinds = tuple(msg(f"failon.{kind}", n=n) for kind, n in reached.items())

@@ -1,91 +1,52 @@
-"""``glplan check``'s reports other than JSON: the table, Markdown, CSV and HTML.
+"""``glplan check``'s renderers other than JSON: the table, Markdown, CSV and HTML.
 
-Imported by :mod:`gl_plan.cli.check_cmd` only for these formats, so that ``--format json``
-(what CI and scripts run) loads neither rich nor the report modules.
+Registered in :data:`gl_plan.cli.formats.FORMATS` and imported only when one of them is
+chosen, so that ``--format json`` (what CI and scripts run,
+:func:`gl_plan.cli.views.check_json`) loads neither rich nor the report modules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
-
 from rich.console import RenderableType
 
-from gl_plan.api import Inputs
-from gl_plan.assess.check import CheckResult
-from gl_plan.assess.compare import Comparison
-from gl_plan.cli.terminal import screen, stderr_lines, write_view
-from gl_plan.errors import Problem
+from gl_plan.cli.terminal import screen, stderr_lines
+from gl_plan.cli.views import CheckView
 from gl_plan.i18n import Lang
-from gl_plan.report.check_files import check_csv, check_markdown
+from gl_plan.report import check_files
 from gl_plan.report.check_terminal import check_renderables, screen_renderables
-from gl_plan.report.html_view import check_html
+from gl_plan.report.html_view import check_html as html_page
 from gl_plan.report.trends import quarter_trends, region_points
-from gl_plan.report.workbook import check_workbook
 
-__all__ = ["project_root", "write_report"]
-
-
-def project_root(inputs: Inputs) -> Path | None:
-    """The folder file names are shown relative to: the project's (the one holding
-    ``data/plan.yaml``), else the plan's own folder; None for the bundled plan."""
-    if inputs.bundled_plan or inputs.sources.plan is None:
-        return None
-    folder = Path(inputs.sources.plan).parent
-    return folder.parent if folder.name == "data" else folder
+__all__ = ["check_csv", "check_html", "check_markdown", "check_table"]
 
 
-def write_report(
-    result: CheckResult,
-    inputs: Inputs,
-    out_format: str,
-    language: Lang,
-    *,
-    output: Path | None,
-    comparison: Comparison | None,
-    full: bool,
-    printed: Sequence[Problem],
-    fail_line: bool,
-) -> None:
-    """Render ``result`` as ``out_format`` (not JSON) and write it to ``output`` or stdout.
-
-    A table for a terminal shows what fits one screen, less the lines the messages on stderr
-    take (``printed``, and the ``--fail-on`` line when ``fail_line``), unless ``full``.
-    """
-    console = None if full or output is not None or out_format != "table" else screen()
-    content: bytes | str | list[RenderableType]
-    if console is not None:
-        # The messages on stderr share the screen: before the report, and the --fail-on
-        # line after it.
-        reserved = stderr_lines(printed, console.width, language) + (1 if fail_line else 0)
-        points = region_points(result)
-        content = screen_renderables(
-            result, inputs.plan, language, console, quarter_trends(points),
-            comparison=comparison, reserved=reserved,
-        )  # fmt: skip
-    else:
-        content = _render(result, inputs, out_format, language, comparison)
-    write_view(content, output, out_format)
+def check_table(view: CheckView, lang: Lang) -> list[RenderableType]:
+    """The table; on a terminal (unless ``--full``) what fits one screen, less the lines the
+    messages on stderr take (those printed before the report, and the ``--fail-on`` line
+    after it). The ``--compare-to`` changes follow the headline."""
+    result, plan = view.result, view.inputs.plan
+    trends = quarter_trends(region_points(result))
+    console = screen() if view.fit_screen else None
+    if console is None:
+        return check_renderables(result, plan, lang, trends, comparison=view.comparison)
+    reserved = stderr_lines(view.printed, console.width, lang) + (1 if view.fail_line else 0)
+    return screen_renderables(
+        result, plan, lang, console, trends, comparison=view.comparison, reserved=reserved
+    )
 
 
-def _render(
-    result: CheckResult,
-    inputs: Inputs,
-    out_format: str,
-    language: Lang,
-    comparison: Comparison | None,
-) -> bytes | str | list[RenderableType]:
-    """The workbook's bytes, the text to write, or the table's renderables; the table and
-    Markdown put ``comparison`` (``--compare-to``) right after the headline."""
-    plan = inputs.plan
-    if out_format == "xlsx":
-        root = project_root(inputs)
-        return check_workbook(result, plan, language, inputs.issues, root=root)
-    if out_format == "csv":
-        return check_csv(result, plan, language)
-    if out_format == "markdown":
-        return check_markdown(result, plan, language, comparison=comparison)
-    points = region_points(result)
-    if out_format == "html":
-        return check_html(result, plan, language, points)
-    return check_renderables(result, plan, language, quarter_trends(points), comparison=comparison)
+def check_markdown(view: CheckView, lang: Lang) -> str:
+    """The Markdown report, the ``--compare-to`` changes after the headline."""
+    return check_files.check_markdown(
+        view.result, view.inputs.plan, lang, comparison=view.comparison
+    )
+
+
+def check_csv(view: CheckView, lang: Lang) -> str:
+    """One row per region × indicator × target year."""
+    return check_files.check_csv(view.result, view.inputs.plan, lang)
+
+
+def check_html(view: CheckView, lang: Lang) -> str:
+    """The self-contained page (its charts need matplotlib)."""
+    return html_page(view.result, view.inputs.plan, lang, region_points(view.result))

@@ -36,7 +36,7 @@ LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        help="Output language, zh or en. Default: $GLPLAN_LANG, else the locale.",
+        help="help.option.lang",
         show_default=False,
     ),
 ]
@@ -44,8 +44,7 @@ PlanOption = Annotated[
     Path | None,
     typer.Option(
         "--plan",
-        help="Plan file. Default: data/plan.yaml in this folder or the nearest parent that "
-        "has one, else the bundled plan.",
+        help="help.option.plan",
         show_default=False,
         dir_okay=False,
     ),
@@ -56,8 +55,7 @@ ProgressOption = Annotated[
     Path | None,
     typer.Option(
         "--progress",
-        help="Progress ledger (CSV). Default: progress.csv beside the plan (the project's "
-        "data/progress.csv); none when --data is given outside a project.",
+        help="help.option.progress",
         show_default=False,
         dir_okay=False,
     ),
@@ -66,7 +64,7 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help="Judge as of this date (YYYY-MM-DD). Default: today.",
+        help="help.option.as_of",
         show_default=False,
     ),
 ]
@@ -74,7 +72,7 @@ EncodingOption = Annotated[
     str | None,
     typer.Option(
         "--encoding",
-        help="Force the encoding of CSV files (utf-8, gb18030, ...). Default: detect.",
+        help="help.option.encoding",
         show_default=False,
     ),
 ]
@@ -115,9 +113,7 @@ DataOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--data",
-        help="Indicator files or folders. Several may follow one --data (the shell's "
-        "expansion of `--data q3/*.csv`) or --data may be repeated. Default: the project's "
-        "data/indicators, else (outside a project, nothing given) the bundled sample.",
+        help="help.option.data",
         show_default=False,
         metavar="PATH",
     ),
@@ -125,7 +121,7 @@ DataOption = Annotated[
 DataArguments = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="More indicator files or folders, as with --data.",
+        help="help.option.paths",
         show_default=False,
         metavar="PATH",
     ),
@@ -134,8 +130,7 @@ RegionOption = Annotated[
     str | None,
     typer.Option(
         "--region",
-        help="Region (code or name) of the files whose table has no region column, when "
-        "neither the title nor the file name says it.",
+        help="help.option.region",
         show_default=False,
     ),
 ]
@@ -143,8 +138,7 @@ PeriodOption = Annotated[
     str | None,
     typer.Option(
         "--period",
-        help="Period (2026Q3, 2026年第三季度, 2025) of the files whose table has no period "
-        "column, when neither the title nor the file name says it.",
+        help="help.option.period",
         show_default=False,
     ),
 ]
@@ -318,76 +312,22 @@ def dump_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
 
-#: ``--output`` suffixes and the format each implies.
-OUTPUT_SUFFIXES: Final = {
-    ".json": "json",
-    ".csv": "csv",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "table",
-    ".html": "html",
-    ".htm": "html",
-    ".xlsx": "xlsx",
-    ".ics": "ics",
-}
-
-#: Formats written as they are: no line end added, never to a terminal.
-BINARY_FORMATS: Final = frozenset({"xlsx"})
-
-
-def output_format(fmt: str | None, output: Path | None, formats: Sequence[str]) -> str:
-    """The format to write: ``--format`` if given, else ``--output``'s suffix, else table.
-
-    Usage errors (exit 2): a format this command does not write, a suffix that says
-    nothing with no ``--format``, or a ``--format`` that contradicts the suffix.
-    """
-    allowed = ", ".join(formats)
-    if fmt is not None:
-        fmt = fmt.strip().lower()
-        if fmt == "md":
-            fmt = "markdown"
-        if fmt not in formats:
-            raise GlplanError.single(
-                msg("cli.bad_format", allowed=allowed, fmt=fmt), code=Code.USAGE
-            )
-    if output is None:
-        return fmt or "table"
-    implied = OUTPUT_SUFFIXES.get(output.suffix.lower())
-    if implied is None:
-        if fmt is None:
-            names = ", ".join(s for s, f in OUTPUT_SUFFIXES.items() if f in formats)
-            raise GlplanError.single(
-                msg("cli.unknown_suffix", name=output.name, names=names), code=Code.USAGE
-            )
-        return fmt
-    if implied not in formats:
-        raise GlplanError.single(
-            msg("cli.wrong_suffix", name=output.name, allowed=allowed, implied=implied),
-            code=Code.USAGE,
-        )
-    if fmt is not None and fmt != implied:
-        raise GlplanError.single(
-            msg("cli.format_mismatch", fmt=fmt, name=output.name, implied=implied),
-            code=Code.USAGE,
-        )
-    return implied
-
-
-def write_output(content: bytes | str, output: Path | None, fmt: str) -> None:
+def write_output(
+    content: bytes | str, output: Path | None, *, bom: bool = False, binary: bool = False
+) -> None:
     """Write a command's output to ``output`` (atomically) or to stdout.
 
-    ``content`` is UTF-8 bytes (large JSON, written as it is) or text. A CSV file starts
-    with a BOM so that Excel on Chinese Windows reads it as UTF-8. (Rich renderables, a
-    table, go through :func:`gl_plan.cli.terminal.write_view`.) An ``output`` that is an
-    input of the project is refused first (:mod:`gl_plan.cli.outputs`).
+    ``content`` is UTF-8 bytes (large JSON, written as it is) or text, ending with one
+    newline; or, with ``binary`` (a format such as a spreadsheet), bytes written exactly.
+    With ``bom`` (a CSV file: :attr:`gl_plan.cli.formats.Format.bom`) a file starts with a
+    BOM, so that Excel on Chinese Windows reads it as UTF-8. (Rich renderables, a table,
+    go through :func:`gl_plan.cli.terminal.write_view`.) An ``output`` that is an input of
+    the project is refused first (:mod:`gl_plan.cli.outputs`).
     """
     refuse_project_input(output)
     if isinstance(content, bytes):
-        binary = fmt in BINARY_FORMATS
         data = content if binary or content.endswith(b"\n") else content + b"\n"
         if output is None:
-            if binary and sys.stdout.isatty():
-                raise GlplanError.single(msg("cli.binary_to_terminal", fmt=fmt), code=Code.USAGE)
             with writing_stdout():
                 sys.stdout.flush()
                 sys.stdout.buffer.write(data)
@@ -398,4 +338,4 @@ def write_output(content: bytes | str, output: Path | None, fmt: str) -> None:
         emit(content)
         return
     text = content if content.endswith("\n") else content + "\n"
-    atomic_write_text(output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+    atomic_write_text(output, text, encoding="utf-8-sig" if bom else "utf-8")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Final
+from typing import Annotated, Final
 
 import typer
 
@@ -26,36 +26,43 @@ from gl_plan.cli.common import (
     PlanOption,
     ProgressOption,
     bundled_notes,
-    dump_json,
     handle_errors,
-    output_format,
     print_problems,
     refuse_unreadable,
     resolve_as_of,
     resolve_lang,
 )
-from gl_plan.cli.terminal import write_view
+from gl_plan.cli.formats import choose_format, format_option, output_option, render, write
+from gl_plan.cli.help import LocalisedCommand, examples
+from gl_plan.cli.views import ExplainView
 from gl_plan.errors import Code, GlplanError, Join, Severity, msg
-from gl_plan.plan.models import Plan, normalise_name
-from gl_plan.report.explain_view import explain_markdown, explain_renderables
+from gl_plan.names import normalise_name
+from gl_plan.plan.models import Plan
 
 app = command_app()
 
-FORMATS: Final = ("table", "json", "markdown")
 #: Close matches named when a region or an indicator is unknown.
 MAX_MATCHES: Final = 5
 
 
-@app.command("explain")
+@app.command(
+    "explain",
+    cls=LocalisedCommand,
+    help="help.explain",
+    epilog=examples(
+        "glplan explain 兴安 学前教育三年毛入园率 --as-of 2026-11-28",
+        "glplan explain 450325 preschool_gross_enrollment_rate --year 2025 --format json",
+    ),
+)
 @handle_errors
 def explain_command(
-    region: Annotated[str, typer.Argument(help="Region: code, name or short name (zh or en).")],
-    indicator: Annotated[str, typer.Argument(help="Indicator: id or name (zh or en).")],
+    region: Annotated[str, typer.Argument(help="help.explain.region")],
+    indicator: Annotated[str, typer.Argument(help="help.explain.indicator")],
     year: Annotated[
         int | None,
         typer.Option(
             "--year",
-            help="Target year. Default: the nearest target year not yet over, else the last.",
+            help="help.explain.year",
             show_default=False,
         ),
     ] = None,
@@ -64,51 +71,21 @@ def explain_command(
         list[Path] | None,
         typer.Option(
             "--data",
-            help="Indicator files or folders; repeatable. Default: ./data/indicators, else the "
-            "bundled sample.",
+            help="help.explain.data",
             show_default=False,
         ),
     ] = None,
     progress: ProgressOption = None,
     as_of: AsOfOption = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format", "-f", help="table, json or markdown. Default: table.", show_default=False
-        ),
-    ] = None,
+    fmt: Annotated[str | None, format_option()] = None,
     lang: LangOption = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file (atomically) instead of stdout.",
-            show_default=False,
-            dir_okay=False,
-        ),
-    ] = None,
+    output: Annotated[Path | None, output_option()] = None,
     encoding: EncodingOption = None,
 ) -> None:
-    """Why one region's figure has its status, and what it needs next.
-
-    For REGION, INDICATOR and a target year: the status and the rule that gave it (with
-    the plan's thresholds), the latest value, the baseline and where it came from, the
-    observed and required annual growth and their ratio, the projection at the target
-    year, the straight path from the baseline to the target today and the gap to it, the
-    value needed at the end of next year to be back on that path (the target itself when
-    the target year ends sooner), and every figure used with its file and line. The
-    status, value, ratio and projection are those of ``glplan check``'s row.
-
-    Exit codes: 0 the explanation was produced; 2 usage error (an unknown region,
-    indicator or year: close matches are named) or unreadable input.
-
-    Examples: ``glplan explain 兴安 学前教育三年毛入园率 --as-of 2026-11-28``;
-    ``glplan explain 450325 preschool_gross_enrollment_rate --year 2025 --format json``
-    """
+    """Why one region's figure has its status (the help: ``help.explain``)."""
     language = resolve_lang(lang)
     day = resolve_as_of(as_of)
-    out_format = output_format(fmt, output, FORMATS)
+    out_format = choose_format("explain", fmt, output)
     inputs = load_inputs(plan, data, progress, as_of=day, encoding=encoding, today=date.today())
     the_plan = inputs.plan
     code = _resolve(the_plan, region, "region")
@@ -125,15 +102,8 @@ def explain_command(
         raise GlplanError.single(
             msg("explain.no_target", indicator=indicator, year=target_year), code=Code.USAGE
         )
-    explanation = explain(the_plan, result, row)
-    content: str | list[Any]
-    if out_format == "json":
-        content = dump_json(explanation.to_json())
-    elif out_format == "markdown":
-        content = explain_markdown(explanation, the_plan, language)
-    else:
-        content = explain_renderables(explanation, the_plan, language)
-    write_view(content, output, out_format)
+    view = ExplainView(explain(the_plan, result, row), the_plan)
+    write(render("explain", out_format, view, language), output, out_format)
 
 
 def _resolve(plan: Plan, name: str, kind: str) -> str:

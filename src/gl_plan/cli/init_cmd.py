@@ -10,6 +10,7 @@ import typer
 
 from gl_plan.cli.application import command_app
 from gl_plan.cli.common import LangOption, emit, handle_errors, resolve_lang
+from gl_plan.cli.help import LocalisedCommand, examples
 from gl_plan.errors import Code, GlplanError, msg
 from gl_plan.i18n import Lang, text
 from gl_plan.project import Created, Template, create_project
@@ -26,13 +27,18 @@ _WHAT: Final = {
 }
 
 
-@app.command("init")
+@app.command(
+    "init",
+    cls=LocalisedCommand,
+    help="help.init",
+    epilog=examples("glplan init guilin-2026", "glplan init my-province --template empty"),
+)
 @handle_errors
 def init(
     folder: Annotated[
         Path,
         typer.Argument(
-            help="The project folder (made if missing). Default: the current folder.",
+            help="help.init.folder",
             file_okay=False,
         ),
     ] = Path("."),
@@ -41,20 +47,12 @@ def init(
         typer.Option(
             "--template",
             "-t",
-            help="guilin: a copy of the bundled plan; empty: a small commented plan to fill "
-            "in (one city, two counties, one indicator, one task) that validates as it is.",
+            help="help.init.template",
         ),
     ] = Template.GUILIN.value,
     lang: LangOption = None,
 ) -> None:
-    """Make a project folder: data/plan.yaml, data/indicators/ (with a README of the
-    layouts glplan reads), data/progress.csv (the ledger's header) and a .gitignore.
-
-    glplan then finds the project from that folder or any folder below it. Files already
-    there are kept; a data/plan.yaml already there is never replaced (exit 2).
-
-    Examples: ``glplan init guilin-2026``; ``glplan init my-province --template empty``
-    """
+    """Make a project folder (the help: ``help.init``)."""
     language = resolve_lang(lang)
     try:
         chosen = Template(template.strip().lower())

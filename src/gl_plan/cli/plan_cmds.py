@@ -22,27 +22,35 @@ from gl_plan.cli.common import (
     resolve_lang,
     resolve_plan_path,
 )
-from gl_plan.cli.terminal import write_view
+from gl_plan.cli.formats import choose_format, format_option, render, write
+from gl_plan.cli.help import LocalisedCommand, examples
+from gl_plan.cli.views import PlanView
 from gl_plan.data.read import read_indicators
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
+from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import text
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.plan.schema import plan_json_schema
-from gl_plan.report.plan_view import plan_renderables
 from gl_plan.resources import resolve_inputs
 
 app = command_app()
 
 
-@app.command()
+@app.command(
+    cls=LocalisedCommand,
+    help="help.validate",
+    epilog=examples(
+        "glplan validate data/plan.yaml --data data/indicators/",
+        "glplan validate --data q3/*.csv",
+        "glplan validate data/indicators/450321_阳朔县.csv",
+    ),
+)
 @handle_errors
 def validate(
     plan: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Plan files (.yaml); indicator files and folders given here are checked as "
-            "with --data. Default: the project's data/plan.yaml, else the bundled plan.",
+            help="help.validate.plan",
             show_default=False,
             metavar="PATH",
         ),
@@ -51,9 +59,7 @@ def validate(
         list[Path] | None,
         typer.Option(
             "--data",
-            help="Also check indicator files or folders against the plan. Several may follow "
-            "one --data (the shell's expansion of `--data q3/*.csv`) or --data may be "
-            "repeated.",
+            help="help.validate.data",
             show_default=False,
             metavar="PATH",
         ),
@@ -62,7 +68,7 @@ def validate(
         Path | None,
         typer.Option(
             "--plan",
-            help="The plan to check indicator files against when no plan file is given.",
+            help="help.validate.plan_option",
             show_default=False,
             dir_okay=False,
         ),
@@ -72,22 +78,12 @@ def validate(
     period: PeriodOption = None,
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="Date for 'period in the future' checks. Default: today."),
+        typer.Option("--as-of", help="help.validate.as_of"),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="help.validate.quiet")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Check plan files (and, with --data, indicator files); report every problem at once.
-
-    Each problem is printed as ``file:line:column: field: message``. Exit 0 when everything
-    is valid, 1 when anything has an error (an indicator file that cannot be read is one),
-    2 when a plan cannot be read or no indicator file gave anything usable.
-
-    Examples: ``glplan validate data/plan.yaml --data data/indicators/``;
-    ``glplan validate --data q3/*.csv``;
-    ``glplan validate data/indicators/450321_阳朔县.csv`` (against ./data/plan.yaml), as the
-    pre-commit hooks call it.
-    """
+    """Check plan and indicator files, every problem at once (the help: ``help.validate``)."""
     language = resolve_lang(lang)
     given = list(plan or [])
     # Files and folders of county data may come as arguments too (pre-commit passes the
@@ -160,38 +156,37 @@ def _is_data(path: Path) -> bool:
 DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
 
-@app.command("plan")
+@app.command(
+    "plan",
+    cls=LocalisedCommand,
+    help="help.plan",
+    epilog=examples("glplan plan --format json | jq '.actions[].tasks[] | {id, due}'"),
+)
 @handle_errors
 def show_plan(
     plan: Annotated[
         Path | None,
-        typer.Argument(help="Plan file. Default: ./data/plan.yaml, else the bundled plan."),
+        typer.Argument(help="help.plan.plan"),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[str | None, format_option()] = None,
     lang: LangOption = None,
 ) -> None:
-    """Show the plan as staff read it: goals and targets, actions, tasks and due dates.
-
-    Example: ``glplan plan --format json | jq '.actions[].tasks[] | {id, due}'``
-    """
+    """Show the plan as staff read it (the help: ``help.plan``)."""
     language = resolve_lang(lang)
+    out_format = choose_format("plan", fmt, None)
     path, bundled = resolve_plan_path(plan)
     if bundled:
         note_bundled(language)
     model = load_plan(path)
-    if fmt == "json":
-        emit(dump_json(model.model_dump(mode="json")))
-        return
-    if fmt != "table":
-        raise GlplanError.single(msg("cli.plan_format", fmt=fmt), code=Code.USAGE)
-    write_view(plan_renderables(model, language), None, "table")
+    write(render("plan", out_format, PlanView(model), language), None, out_format)
 
 
-@app.command()
+@app.command(
+    cls=LocalisedCommand,
+    help="help.schema",
+    epilog=examples("glplan schema > plan.schema.json"),
+)
 @handle_errors
 def schema() -> None:
-    """Print the JSON Schema (draft 2020-12) of the plan file, for editors and validators.
-
-    Example: ``glplan schema > plan.schema.json``
-    """
+    """Print the plan file's JSON Schema (the help: ``help.schema``)."""
     emit(dump_json(plan_json_schema()))

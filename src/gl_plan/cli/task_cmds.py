@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Final
 
 import typer
-from rich.console import RenderableType
 
 from gl_plan.assess.tasks import (
     RAGS,
     STATUSES,
-    TaskAssessment,
     assess_tasks,
     attention_order,
     select_tasks,
@@ -24,37 +21,23 @@ from gl_plan.cli.common import (
     LangOption,
     PlanOption,
     bundled_notes,
-    dump_json,
     emit,
     handle_errors,
-    output_format,
     print_problems,
     refuse_unreadable,
     resolve_as_of,
     resolve_lang,
 )
-from gl_plan.cli.terminal import write_view
+from gl_plan.cli.formats import choose_format, format_option, output_option, render, write
+from gl_plan.cli.help import LocalisedCommand, LocalisedGroup, examples
+from gl_plan.cli.views import TasksView
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
-from gl_plan.i18n import Lang
 from gl_plan.ledger.append import append_entry
 from gl_plan.ledger.model import Ledger
 from gl_plan.ledger.read import read_ledger
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
-from gl_plan.report.supervision import (
-    supervision_document,
-    supervision_markdown,
-    supervision_renderables,
-)
-from gl_plan.report.task_calendar import tasks_calendar
-from gl_plan.report.tasks_view import (
-    entry_line,
-    needs_attention,
-    tasks_csv,
-    tasks_document,
-    tasks_markdown,
-    tasks_renderables,
-)
+from gl_plan.report.tasks_view import entry_line, needs_attention
 from gl_plan.resources import PROGRESS_FILE, InputPaths, resolve_inputs
 
 app = command_app()
@@ -63,16 +46,11 @@ LedgerOption = Annotated[
     Path | None,
     typer.Option(
         "--progress",
-        help="Progress ledger (CSV). Default: progress.csv beside the plan (the project's "
-        "data/progress.csv).",
+        help="help.tasks.progress",
         show_default=False,
         dir_okay=False,
     ),
 ]
-
-FORMATS: Final = ("table", "json", "csv", "markdown", "ics")
-#: What ``tasks --by`` groups by, and the formats each grouping is written in.
-GROUPINGS: Final = {"responsible": ("table", "json", "markdown")}
 
 
 def resolve_ledger(
@@ -93,6 +71,10 @@ def resolve_ledger(
         code=Code.NO_LEDGER,
     )
     return Ledger(None, []), [note]
+
+
+#: What ``tasks --by`` groups by, and the view (:mod:`gl_plan.cli.formats`) that shows it.
+GROUPINGS: Final = {"responsible": "supervision"}
 
 
 def _check_choices(
@@ -117,7 +99,16 @@ def _check_choices(
     return out
 
 
-@app.command("tasks")
+@app.command(
+    "tasks",
+    cls=LocalisedCommand,
+    help="help.tasks",
+    epilog=examples(
+        "glplan tasks --as-of 2025-10-15 --status overdue,due_soon",
+        "glplan tasks --by responsible --lang zh",
+        "glplan tasks --output 任务.ics",
+    ),
+)
 @handle_errors
 def tasks(
     plan: PlanOption = None,
@@ -128,91 +119,37 @@ def tasks(
         typer.Option(
             "--status",
             "-s",
-            help="Only these statuses (overdue, due_soon, on_schedule, ongoing, done, "
-            "done_late) or colours (red, amber, green); repeat or separate with commas.",
+            help="help.tasks.status",
             show_default=False,
         ),
     ] = None,
     action: Annotated[
         list[str] | None,
-        typer.Option(
-            "--action", "-a", help="Only these actions, e.g. A3; repeatable.", show_default=False
-        ),
+        typer.Option("--action", "-a", help="help.tasks.action", show_default=False),
     ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table, json, csv, markdown or ics (a calendar of the due dates). Default: "
-            "table, or what --output's suffix says.",
-            show_default=False,
-        ),
-    ] = None,
+    fmt: Annotated[str | None, format_option()] = None,
     lang: LangOption = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file (atomically) instead of stdout; .json, .csv, .md, .ics or "
-            ".txt picks the format.",
-            show_default=False,
-            dir_okay=False,
-        ),
-    ] = None,
+    output: Annotated[Path | None, output_option()] = None,
     encoding: EncodingOption = None,
     show_all: Annotated[
         bool,
         typer.Option(
             "--all",
-            help="Every task in the table and Markdown, not only the red, amber and stale "
-            "ones. (JSON, CSV and ics always list every task.)",
+            help="help.tasks.show_all",
         ),
     ] = False,
     by: Annotated[
         str | None,
-        typer.Option(
-            "--by",
-            help="responsible: the supervision list (督办清单), one block per responsible "
-            "unit with its red and amber tasks first; tasks naming no unit under "
-            "未明确责任单位. Table, json or markdown.",
-            show_default=False,
-        ),
+        typer.Option("--by", help="help.tasks.by", show_default=False),
     ] = None,
 ) -> None:
-    """Show each task's status at a date: overdue first, then due soon, then the rest.
-
-    The table and Markdown show the tasks that need attention: red or amber (overdue, due
-    soon, behind) or stale; a last line counts the others, which ``--all`` shows. The
-    summary line counts every task. ``--status`` chooses the tasks instead.
-
-    Statuses: done, done late, overdue, due soon (within the plan's warning window),
-    on schedule, ongoing (持续实施, no due date). Colours: red (overdue or seriously
-    behind), amber (due soon or behind), green. Flags: stale, behind, reopened, ...
-    JSON gives ``{"as_of", "ledger", "tasks": [...], "summary", "problems"}``; each task's
-    ``title`` is ``{"zh", "en"}``.
-
-    Ledger problems go to stderr. Exit 0; 1 when the ledger has errors (those rows are
-    left out); 2 when a file cannot be read.
-
-    ``--by responsible`` lists every task under each unit its text names (责任单位); the
-    totals count each task once. ``--format ics`` writes a calendar: one all-day event per
-    dated task on its due date, with a reminder the plan's warning window before it.
-
-    Examples: ``glplan tasks --as-of 2025-10-15 --status overdue,due_soon``;
-    ``glplan tasks --by responsible --lang zh``; ``glplan tasks --output 任务.ics``
-    """
+    """Show each task's status at a date (the help: ``help.tasks``)."""
     language = resolve_lang(lang)
     day = resolve_as_of(as_of)
-    out_format = output_format(fmt, output, FORMATS)
+    # --by responsible is a view of its own (the supervision list), with its own formats.
+    view_name = GROUPINGS[_check_choices([by], tuple(GROUPINGS), "--by")[0]] if by else "tasks"
+    out_format = choose_format(view_name, fmt, output)
     statuses = _check_choices(status, (*STATUSES, *RAGS), "--status")
-    grouping = _check_choices([by] if by else None, tuple(GROUPINGS), "--by")
-    if grouping and out_format not in GROUPINGS[grouping[0]]:
-        allowed = ", ".join(GROUPINGS[grouping[0]])
-        raise GlplanError.single(
-            msg("cli.bad_format", allowed=allowed, fmt=out_format), code=Code.USAGE
-        )
     found = resolve_inputs(plan, None, progress)
     model = load_plan(found.plan)
     actions = _check_choices(action, tuple(a.id for a in model.actions), "--action", upper=True)
@@ -229,58 +166,18 @@ def tasks(
     items = attention_order(select_tasks(assessed, statuses=statuses, actions=actions))
     # Only the views people read are cut: JSON and CSV are data, complete by default.
     shown = items
-    if grouping:
-        content = _render_by(model, items, day, language, out_format)
-        write_view(content, output, out_format)
-        return
-    if not show_all and not statuses and out_format in ("table", "markdown"):
+    if not show_all and not statuses and out_format.for_reading:
         shown = [t for t in items if needs_attention(t)]
-    if out_format == "ics":
-        write_view(tasks_calendar(model, items, day, language), output, out_format)
-        return
-    content = _render(shown, day, language, out_format, ledger, problems, every=items)
-    write_view(content, output, out_format)
+    view = TasksView(shown, items, day, ledger, problems, model)
+    write(render(view_name, out_format, view, language), output, out_format)
     if any(p.severity is Severity.ERROR for p in problems):
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 
-def _render_by(
-    plan: Plan, items: list[TaskAssessment], day: date, language: Lang, fmt: str
-) -> str | list[RenderableType]:
-    """The supervision list (``--by responsible``) in ``fmt``."""
-    if fmt == "json":
-        return dump_json(supervision_document(items, day))
-    if fmt == "markdown":
-        return supervision_markdown(items, day, language)
-    return supervision_renderables(items, day, language)
-
-
-def _render(
-    items: list[TaskAssessment],
-    day: date,
-    language: Lang,
-    fmt: str,
-    ledger: Ledger,
-    problems: list[Problem],
-    *,
-    every: list[TaskAssessment],
-) -> str | list[RenderableType]:
-    """``items`` in ``fmt``; when they are a cut of ``every`` (the tasks needing
-    attention), the summary counts ``every`` and a line counts those left out."""
-    left_out = len(every) - len(items)
-    summary_of = every if left_out else None
-    if fmt == "table":
-        return tasks_renderables(items, day, language, summary_of=summary_of, left_out=left_out)
-    if fmt == "json":
-        return dump_json(tasks_document(items, day, ledger=ledger.path, problems=problems))
-    if fmt == "csv":
-        return tasks_csv(items, language)
-    return tasks_markdown(items, day, language, summary_of=summary_of, left_out=left_out)
-
-
 progress_app = typer.Typer(
     name="progress",
-    help="Record task progress in the ledger (data/progress.csv).",
+    cls=LocalisedGroup,
+    help="help.progress",
     no_args_is_help=True,
 )
 app.add_typer(progress_app, name="progress")
@@ -295,16 +192,21 @@ def _ledger_for_writing(found: InputPaths) -> Path:
     return found.plan.parent / PROGRESS_FILE
 
 
-@progress_app.command("add")
+@progress_app.command(
+    "add",
+    cls=LocalisedCommand,
+    help="help.add",
+    epilog=examples('glplan progress add A3.6 --status in_progress --value 18 --note "已建成18所"'),
+)
 @handle_errors
 def progress_add(
-    task: Annotated[str, typer.Argument(help="Task id, e.g. A9.4.", show_default=False)],
+    task: Annotated[str, typer.Argument(help="help.add.task", show_default=False)],
     status: Annotated[
         str,
         typer.Option(
             "--status",
             "-s",
-            help="not_started, in_progress or completed (未开始, 进行中, 已完成).",
+            help="help.add.status",
             show_default=False,
         ),
     ],
@@ -312,8 +214,7 @@ def progress_add(
         str | None,
         typer.Option(
             "--value",
-            help="Figure reached so far for the task's quantity (0 to 1e9; at most 10 times "
-            "the quantity's target unless --force).",
+            help="help.add.value",
             show_default=False,
         ),
     ] = None,
@@ -321,47 +222,31 @@ def progress_add(
         bool,
         typer.Option(
             "--force",
-            help="Record a --value more than 10 times the task's target (after checking it).",
+            help="help.add.force",
         ),
     ] = False,
     entry_date: Annotated[
         str | None,
-        typer.Option(
-            "--date", help="Date of the report (YYYY-MM-DD). Default: today.", show_default=False
-        ),
+        typer.Option("--date", help="help.add.entry_date", show_default=False),
     ] = None,
-    note: Annotated[str, typer.Option("--note", help="Free text.", show_default=False)] = "",
+    note: Annotated[str, typer.Option("--note", help="help.add.note", show_default=False)] = "",
     region: Annotated[
         str | None,
-        typer.Option(
-            "--region", help="Region the report is about (code or name).", show_default=False
-        ),
+        typer.Option("--region", help="help.add.region", show_default=False),
     ] = None,
     reporter: Annotated[
-        str | None, typer.Option("--reporter", help="Who reports.", show_default=False)
+        str | None, typer.Option("--reporter", help="help.add.reporter", show_default=False)
     ] = None,
     metric: Annotated[
         str | None,
-        typer.Option(
-            "--metric", help="Which of the task's quantities --value is for.", show_default=False
-        ),
+        typer.Option("--metric", help="help.add.metric", show_default=False),
     ] = None,
     progress: LedgerOption = None,
     plan: PlanOption = None,
     encoding: EncodingOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Append one checked entry to the progress ledger.
-
-    The task id, status, date (not in the future), value, region and metric are checked
-    against the plan first; on any problem nothing is written (exit 2). A value more than 10
-    times the task's target (1010 for 30 schools) is taken for a typo and refused unless
-    --force is given; a value over 1e9, inf or nan is refused always. The new line is
-    appended in the ledger's own encoding, keeping every earlier byte, and a crash leaves
-    the old file whole.
-
-    Example: ``glplan progress add A3.6 --status in_progress --value 18 --note "已建成18所"``
-    """
+    """Append one checked entry to the progress ledger (the help: ``help.add``)."""
     language = resolve_lang(lang)
     found = resolve_inputs(plan, None, progress)
     model = load_plan(found.plan)

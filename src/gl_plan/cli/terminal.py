@@ -1,11 +1,11 @@
 """Rich output: tables to a terminal in colour, to a pipe or a file as plain text.
 
-The commands that print tables (``check``'s table, ``tasks``, ``plan``, ``data``,
-``explain``) write through :func:`write_view`, the terminal edge: every renderable is
-printed :class:`~gl_plan.report.safe_text.Sanitised` by a console that reads no markup, so a
-name from the plan or the data can neither raise a markup error nor drive the terminal.
-Kept apart from :mod:`gl_plan.cli.common` so that ``check --format json`` (what CI and
-scripts run) never loads rich.
+The table format of every command (``check``, ``tasks``, ``plan``, ``data``, ``explain``)
+is written through :func:`write_view` (:func:`gl_plan.cli.formats.write` picks it), the
+terminal edge: every renderable is printed :class:`~gl_plan.report.safe_text.Sanitised` by a
+console that reads no markup, so a name from the plan or the data can neither raise a markup
+error nor drive the terminal. Kept apart from :mod:`gl_plan.cli.common` so that ``check
+--format json`` (what CI and scripts run) never loads rich.
 """
 
 from __future__ import annotations
@@ -25,15 +25,9 @@ from gl_plan.report.safe_text import Sanitised
 __all__ = ["screen", "stderr_lines", "write_view"]
 
 
-def write_view(
-    content: bytes | str | Sequence[RenderableType], output: Path | None, fmt: str
-) -> None:
-    """:func:`~gl_plan.cli.common.write_output` for content that may be rich renderables:
-    those go to a terminal in colour (unless ``NO_COLOR``) and to a pipe or a file as plain
-    text, without colour codes."""
-    if isinstance(content, bytes | str):
-        write_output(content, output, fmt)
-        return
+def write_view(content: Sequence[RenderableType], output: Path | None) -> None:
+    """:func:`~gl_plan.cli.common.write_output` for rich renderables: to a terminal in
+    colour (unless ``NO_COLOR``), to a pipe or a file as plain text, without colour codes."""
     safe = [Sanitised(item) for item in content]
     if output is None:
         console = _console()
@@ -45,7 +39,7 @@ def write_view(
         text = plain_text(safe, width=console.width)
     else:
         text = plain_text(safe)
-    write_output(text, output, fmt)
+    write_output(text, output)
 
 
 def screen() -> Console | None:

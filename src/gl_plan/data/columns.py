@@ -30,8 +30,9 @@ from typing import Literal
 from gl_plan.data.headers import INDICATOR_HEADERS, Role, header_keys, lookup, without_unit
 from gl_plan.data.wording import joined, quoted
 from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.names import normalise_name
 from gl_plan.periods import Period, PeriodError, parse_period
-from gl_plan.plan.models import Plan, normalise_name
+from gl_plan.plan.models import Plan
 
 _ROLE_OF: dict[str, Role] = lookup(INDICATOR_HEADERS)
 

@@ -2,7 +2,7 @@
 
 One table for every file glplan reads, so an office that writes ``备注`` or ``填报日期`` is
 understood the same way everywhere. Spellings are compared after
-:func:`gl_plan.plan.models.normalise_name` (case, width, spacing and punctuation folded:
+:func:`gl_plan.names.normalise_name` (case, width, spacing and punctuation folded:
 ``Region``, ``区 县`` and ``县（市、区）`` all match).
 """
 
@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Final, Literal, TypeVar
 
-from gl_plan.plan.models import normalise_name
+from gl_plan.names import normalise_name
 
 Role = Literal[
     "region",

@@ -12,7 +12,7 @@ from gl_plan.data.observations import Observation
 from gl_plan.data.sources import FileInfo
 from gl_plan.data.values import CellError, cell_text
 from gl_plan.errors import Message, Problem, msg
-from gl_plan.plan.models import normalise_name
+from gl_plan.names import normalise_name
 
 Cell = object
 Rows = Iterable[tuple[int, Sequence[Cell]]]

@@ -19,8 +19,8 @@ from gl_plan.data.observations import Observation
 from gl_plan.data.table import Table
 from gl_plan.data.values import CellError, cell_text, number
 from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.names import normalise_name
 from gl_plan.periods import Period
-from gl_plan.plan.models import normalise_name
 
 if TYPE_CHECKING:
     from gl_plan.data.rows import TableReader

@@ -14,7 +14,8 @@ from datetime import date, datetime, time
 from pathlib import PurePath
 
 from gl_plan.errors import Code, Message, msg
-from gl_plan.plan.models import Plan, normalise_name
+from gl_plan.names import normalise_name
+from gl_plan.plan.models import Plan
 
 # Digit groups of three after the first, with ASCII or full-width commas (NFKC turns "，" into
 # ","), or spaces: "12,345", "１２，３４５", "12 345.5".

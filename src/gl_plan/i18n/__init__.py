@@ -1,7 +1,7 @@
 """Languages and every text the program itself prints, in one table of both languages.
 
 The table is kept in one module per area (reports, explain, messages, indicator files,
-the plan file); :data:`TEXTS` joins them and :func:`text` is the one lookup.
+the plan file, ``--help``); :data:`TEXTS` joins them and :func:`text` is the one lookup.
 
 A plan's own texts (titles, region and indicator names) carry their own zh/en and are not here.
 Keys are plain names: statuses, levels and flags by their code (``off_track``, ``red``,
@@ -17,6 +17,7 @@ from typing import Final, Literal
 
 from gl_plan.i18n.data import DATA
 from gl_plan.i18n.explain import EXPLAIN
+from gl_plan.i18n.help import HELP
 from gl_plan.i18n.messages import MESSAGES
 from gl_plan.i18n.plan import PLAN
 from gl_plan.i18n.report import REPORT
@@ -50,7 +51,7 @@ def detect_lang(environ: dict[str, str] | None = None) -> Lang:
 #: Every text glplan prints, ``key: (zh, en)``; templates take ``str.format`` fields.
 #: An empty string means the text is not printed in that language.
 #: Every text, by key: ``(zh, en)``. A key belongs to exactly one area (a test checks).
-TEXTS: Final[dict[str, tuple[str, str]]] = {**REPORT, **MESSAGES, **EXPLAIN, **DATA, **PLAN}
+TEXTS: Final[dict[str, tuple[str, str]]] = {**REPORT, **MESSAGES, **EXPLAIN, **DATA, **PLAN, **HELP}
 
 
 def text(key: str, lang: Lang, **values: object) -> str:

@@ -219,10 +219,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "--format {fmt} 与 --output“{name}”（{implied}）不符",
         "--format {fmt} does not match --output {name!r} ({implied})",
     ),
-    "cli.plan_format": (
-        "--format 应为 table 或 json，而不是“{fmt}”",
-        "--format must be table or json, not {fmt!r}",
-    ),
     "cli.bad_choice": (
         "{option} 应为 {allowed} 之一，而不是“{value}”",
         "{option} must be one of {allowed}, not {value!r}",

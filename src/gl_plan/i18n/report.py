@@ -84,6 +84,9 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
     "tier.township": ("乡镇", "township"),
     "tier.mixed": ("地区", "region"),
     # --- punctuation between the items of a list ----------------------------------------
+    # --- the yes/no cells of a CSV (English: as the JSON writes them) ------------------
+    "csv.true": ("是", "true"),
+    "csv.false": ("否", "false"),
     "sep.list": ("、", ", "),
     "sep.counts": ("，", ", "),
     "sep.names": ("、", ", "),

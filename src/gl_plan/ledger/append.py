@@ -26,7 +26,6 @@ from gl_plan.ledger.model import (
     LedgerStatus,
     OutOfRange,
     column_name,
-    format_number,
     normalise_task_id,
     parse_entry_date,
     parse_status,
@@ -37,6 +36,7 @@ from gl_plan.ledger.model import (
 )
 from gl_plan.ledger.read import decode_ledger, header_layout, read_ledger_bytes
 from gl_plan.locking import locked
+from gl_plan.numbers import format_number
 from gl_plan.plan.models import Plan, Task
 
 __all__ = ["TARGET_FACTOR", "append_entry"]

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Final, Literal, get_args
 
 from gl_plan.errors import Join, Msg, msg
+from gl_plan.numbers import format_number
 from gl_plan.plan.models import Plan, Quantity, Task
 
 __all__ = [
@@ -28,7 +29,6 @@ __all__ = [
     "LedgerStatus",
     "OutOfRange",
     "column_name",
-    "format_number",
     "normalise_task_id",
     "parse_entry_date",
     "parse_status",
@@ -49,9 +49,6 @@ REQUIRED: Final = ("date", "task", "status")
 #: zones, bases, enterprises or counties, or is a percentage; a billion of any of them is a
 #: typo (or ``1e308``), and keeping it would only break the progress arithmetic later.
 MAX_VALUE: Final = 1e9
-
-#: Integral values below this are written without a decimal point (``18``, not ``18.0``).
-_INTEGER_BOUND: Final = 1e15
 
 _STATUS_ALIASES: Final[dict[str, LedgerStatus]] = {
     "not_started": "not_started",
@@ -211,15 +208,6 @@ def parse_value(text: str) -> float:
             msg("ledger.too_large", value=format_number(value), max=format_number(MAX_VALUE))
         )
     return value
-
-
-def format_number(value: float) -> str:
-    """How a value is written to the ledger and echoed in messages: ``18``, ``2.5``,
-    ``1e+308``. Integral values print as integers below 10^15, so a huge one never becomes
-    hundreds of digits; other values print in Python's shortest round-trip form."""
-    if value.is_integer() and abs(value) < _INTEGER_BOUND:
-        return str(int(value))
-    return repr(value)
 
 
 def normalise_task_id(text: str) -> str:

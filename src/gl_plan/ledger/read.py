@@ -35,7 +35,8 @@ from gl_plan.ledger.model import (
     reason,
     suggest_task,
 )
-from gl_plan.plan.models import Plan, Task, normalise_name
+from gl_plan.names import normalise_name
+from gl_plan.plan.models import Plan, Task
 
 __all__ = [
     "Layout",

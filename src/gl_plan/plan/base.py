@@ -6,7 +6,6 @@ them.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -47,10 +46,3 @@ class Text(Model):
 
     def get(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
-
-
-def normalise_name(text: str) -> str:
-    """Fold case, width and spacing so that ``Yangshuo``, ``ＹＡＮＧＳＨＵＯ `` and
-    ``yang shuo`` compare equal; punctuation that varies by typist is dropped."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return folded if folded.isalnum() else "".join(filter(str.isalnum, folded))

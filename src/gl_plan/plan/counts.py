@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
-from gl_plan.plan.base import Model, Text, normalise_name
+from gl_plan.names import normalise_name
+from gl_plan.plan.base import Model, Text
 
 if TYPE_CHECKING:
     from gl_plan.plan.models import Indicator

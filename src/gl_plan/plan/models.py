@@ -24,10 +24,10 @@ from pydantic import (
 )
 
 from gl_plan.errors import Message, MessageError, msg
+from gl_plan.names import normalise_name as normalise_name
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.base import Model as Model
 from gl_plan.plan.base import Text as Text
-from gl_plan.plan.base import normalise_name as normalise_name
 from gl_plan.plan.counts import Count, CountRef, CountTable, build_counts, check_counts
 from gl_plan.plan.deadlines import Deadline, DeadlineError, parse_deadline
 from gl_plan.plan.ids import check_action_id, check_region_code, check_task_id

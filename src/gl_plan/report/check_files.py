@@ -43,7 +43,9 @@ from gl_plan.report.check_summary import (
 from gl_plan.report.format import (
     CsvCell,
     column_names,
+    csv_number,
     csv_text,
+    csv_word,
     digits_for,
     display_name,
     fmt_num,
@@ -53,6 +55,7 @@ from gl_plan.report.format import (
     md_text,
     region_name,
 )
+from gl_plan.report.levels import level_word, whole
 from gl_plan.report.tasks_view import tasks_markdown
 
 __all__ = ["CSV_COLUMNS", "MARKDOWN_COLUMNS", "check_csv", "check_markdown", "check_rows"]
@@ -178,17 +181,20 @@ def check_markdown(
     return "\n".join(lines) + "\n"
 
 
-def _number(value: float | None, digits: int) -> CsvCell:
-    return "" if value is None else round(value, digits)
-
-
-def _target(value: float) -> CsvCell:
-    # As the plan writes it (113, 100.7), and a number for the spreadsheet.
-    return int(value) if value.is_integer() else value
+def _level_word(plan: Plan, code: str, level: str) -> str:
+    """The Chinese word for a region's level: the whole area (全市), else its level's word
+    (县区)."""
+    if level == "city":
+        return whole(plan, "zh")
+    return level_word(plan, plan.region_tree.depth(code), "zh", many=False)
 
 
 def check_csv(result: CheckResult, plan: Plan, lang: Lang) -> str:
-    """One row per region × indicator × target year; codes (``off_track``), not labels."""
+    """One row per region × indicator × target year, with region codes and indicator ids.
+
+    In English the level, status and colour are codes (``county``, ``off_track``,
+    ``red``), as in the JSON; in Chinese the words of the Markdown (县区, 进度滞后, 红).
+    The growth method, the baseline's source and the notes are codes in both."""
     return csv_text(column_names("check_csv", CSV_COLUMNS, lang), check_rows(result, plan, lang))
 
 
@@ -202,26 +208,26 @@ def check_rows(result: CheckResult, plan: Plan, lang: Lang) -> list[list[CsvCell
             [
                 a.region,
                 region_name(plan, a.region, lang),
-                a.region_level,
+                csv_word(a.region_level, _level_word(plan, a.region, a.region_level), lang),
                 a.indicator,
                 a.target_year,
-                _target(a.target),
+                csv_number(a.target),
                 a.period or "",
-                _number(a.value, 3),
-                _number(a.gap, 3),
-                a.status.value,
-                a.rag.value,
+                csv_number(a.value, 3),
+                csv_number(a.gap, 3),
+                csv_word(a.status.value, status_label(a.status.value, lang), lang),
+                csv_word(a.rag.value, text(a.rag.value, lang), lang),
                 a.baseline_period or "",
-                _number(a.baseline_value, 3),
+                csv_number(a.baseline_value, 3),
                 a.baseline_source or "",
                 a.growth_method or "",
-                _number(a.observed_growth, 5),
-                _number(a.required_growth, 5),
-                _number(a.ratio, 3),
-                _number(a.projected, 3),
-                _number(a.projected_gap, 3),
-                _number(a.path_value, 3),
-                _number(a.path_gap, 3),
+                csv_number(a.observed_growth, 5),
+                csv_number(a.required_growth, 5),
+                csv_number(a.ratio, 3),
+                csv_number(a.projected, 3),
+                csv_number(a.projected_gap, 3),
+                csv_number(a.path_value, 3),
+                csv_number(a.path_gap, 3),
                 "" if cov is None else cov.reporting,
                 "" if cov is None else cov.expected,
                 "" if cov is None else " ".join(cov.missing),

@@ -18,6 +18,7 @@ from rich.table import Table
 
 from gl_plan.assess.explain import Explanation, PointRef
 from gl_plan.i18n import Lang, text
+from gl_plan.numbers import format_number
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import (
     display_name,
@@ -33,24 +34,22 @@ __all__ = ["explain_lines", "explain_markdown", "explain_renderables"]
 _STYLE = {"red": "bold red", "amber": "yellow", "green": "green", "grey": "dim"}
 
 
+#: Values, gaps and growths are shown to 2 decimals here.
+DIGITS = 2
+
+
 def _num(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+    return format_number(value, DIGITS, missing="—")
 
 
 def _signed(value: float | None) -> str:
-    return "—" if value is None else f"{value:+.2f}"
+    return format_number(value, DIGITS, signed=True, missing="—")
 
 
 def _growth(value: float | None, method: str | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value * 100:+.2f}%" if method == "cagr" else f"{value:+.2f}"
-
-
-def _count(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:.0f}" if value.is_integer() else f"{value:g}"
+    if value is None or method != "cagr":
+        return _signed(value)
+    return format_number(value * 100, DIGITS, signed=True) + "%"
 
 
 def _where(point: PointRef) -> str:
@@ -82,9 +81,9 @@ def _why(exp: Explanation, lang: Lang) -> str:
         target=fmt_target(exp.target),
         base=_num(exp.baseline.value),
         ratio=_num(exp.ratio),
-        span=f"{thresholds.get('min_span_years', 1.0):g}",
-        on_track=f"{thresholds.get('on_track_ratio', 0.0):g}",
-        accel=f"{thresholds.get('acceleration_ratio', 0.0):g}",
+        span=format_number(thresholds.get("min_span_years", 1.0)),
+        on_track=format_number(thresholds.get("on_track_ratio", 0.0)),
+        accel=format_number(thresholds.get("acceleration_ratio", 0.0)),
     )
 
 
@@ -202,7 +201,13 @@ def _point_columns(lang: Lang, *, children: bool) -> list[str]:
 def _point_row(point: PointRef, plan: Plan, lang: Lang, *, children: bool) -> list[str]:
     where = _where(point) or text("explain.computed", lang)
     first = region_name(plan, point.region or "", lang) if children else point.period
-    row = [first, _num(point.value), _count(point.numerator), _count(point.denominator), where]
+    row = [
+        first,
+        _num(point.value),
+        format_number(point.numerator),
+        format_number(point.denominator),
+        where,
+    ]
     if not children:
         row.append(
             text("sep.names", lang).join(text(f"explain.role.{r}", lang) for r in point.roles)

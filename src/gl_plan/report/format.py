@@ -1,7 +1,8 @@
 """Small formatting helpers every report shares: numbers, names, safe CSV and Markdown
 cells, consoles.
 
-Numbers are rounded here and only here; the result models keep them whole.
+Numbers are written by :func:`gl_plan.numbers.format_number` (with the indicator's
+precision, :func:`digits_for`); the result models keep them whole.
 
 Text from the plan or the data never reaches a file as markup: a CSV text cell that a
 spreadsheet would read as a formula gets a leading ``'`` (:func:`csv_cell`), and Markdown
@@ -19,6 +20,7 @@ from typing import Final
 from rich.console import Console, RenderableType
 
 from gl_plan.i18n import Lang, text
+from gl_plan.numbers import INTEGER_BOUND, format_number
 from gl_plan.plan.models import Plan
 from gl_plan.report.safe_text import clean
 
@@ -26,7 +28,9 @@ __all__ = [
     "CJK_RE",
     "REPORT_WIDTH",
     "csv_cell",
+    "csv_number",
     "csv_text",
+    "csv_word",
     "digits_for",
     "display_name",
     "fmt_gap",
@@ -48,8 +52,8 @@ CJK_RE: Final = re.compile(r"[\u2e80-\u2fff\u3000-\u303f\u3400-\u9fff\uf900-\ufa
 
 
 def fmt_num(value: float | None, digits: int = 1) -> str:
-    """``94.5``; an em dash for no figure."""
-    return "—" if value is None else f"{value:.{digits}f}"
+    """A value in a report, ``94.5``; an em dash for no figure."""
+    return format_number(value, digits, missing="—")
 
 
 #: The most decimals a value or a gap is shown with.
@@ -69,10 +73,10 @@ def fmt_gap(value: float | None, digits: int = 1) -> str:
     if value is None:
         return ""
     if value == 0:
-        return f"{0:.{digits}f}"
+        return format_number(0.0, digits)
     while digits < MAX_DIGITS and round(value, digits) == 0:
         digits += 1
-    return f"{value:+.{digits}f}"
+    return format_number(value, digits, signed=True)
 
 
 def digits_for(target: float) -> int:
@@ -89,7 +93,7 @@ def digits_for(target: float) -> int:
 
 def fmt_target(value: float) -> str:
     """A target as the plan writes it: ``113``, ``100.7``."""
-    return f"{value:g}"
+    return format_number(value)
 
 
 def region_name(plan: Plan, code: str, lang: Lang) -> str:
@@ -132,6 +136,24 @@ def csv_cell(value: CsvCell) -> CsvCell:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def csv_number(value: float | None, digits: int | None = None) -> CsvCell:
+    """A number in a CSV cell, kept a number for the spreadsheet: rounded to ``digits``
+    decimals (as Python writes a float: ``3.0``), or, with no ``digits``, as written (an
+    integer when whole: a target ``113``); empty for no figure."""
+    if value is None:
+        return ""
+    if digits is None:
+        return int(value) if value.is_integer() and abs(value) < INTEGER_BOUND else value
+    return round(value, digits)
+
+
+def csv_word(code: str, label: str, lang: Lang) -> str:
+    """A CSV cell naming a status, a colour, a level or a flag: in English the code
+    itself, as the JSON writes it (``off_track``, ``red``), for scripts; in Chinese the
+    word people read (``进度滞后``, ``红``), as the Markdown shows it."""
+    return code if lang == "en" else label
 
 
 def csv_text(columns: Iterable[str], rows: Iterable[Iterable[CsvCell]]) -> str:

@@ -17,6 +17,7 @@ from rich.console import RenderableType
 from rich.table import Table
 
 from gl_plan.i18n import Lang, text
+from gl_plan.numbers import format_number
 from gl_plan.plan.models import Plan, Task, Unit
 from gl_plan.report.safe_text import cell
 
@@ -64,7 +65,7 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
             goal = plan.goal_for(year)
             value = goal.targets.get(ind.id) if goal else None
             sign = "%" if ind.unit is Unit.PERCENT else ""
-            cells.append("—" if value is None else f"{value:g}{sign}")
+            cells.append("—" if value is None else f"{format_number(value)}{sign}")
         targets.add_row(cell(ind.name.get(lang)), *map(cell, cells))
     out += [targets, cell("")]
 

@@ -25,8 +25,9 @@ from gl_plan.assess.tasks import (
 from gl_plan.errors import Problem
 from gl_plan.i18n import TEXTS, Lang, text
 from gl_plan.ledger.model import LedgerEntry
+from gl_plan.numbers import format_number
 from gl_plan.plan.models import Plan
-from gl_plan.report.format import CsvCell, column_names, csv_text, md_table, md_text
+from gl_plan.report.format import CsvCell, column_names, csv_text, csv_word, md_table, md_text
 from gl_plan.report.safe_text import cell
 
 __all__ = [
@@ -97,20 +98,15 @@ def _left_out_line(left_out: int, lang: Lang) -> str:
     return text("headline.tasks_left_out", lang, n=left_out, s="" if left_out == 1 else "s")
 
 
-def _num(value: float) -> str:
-    # Bounded, so a hand-edited 1e308 never prints as hundreds of digits.
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:g}"
-
-
 def _quantity_text(q: QuantityProgress, lang: Lang, *, unit: bool) -> str:
-    achieved = "—" if q.achieved is None else _num(q.achieved)
-    amount = f"{achieved}/{_num(q.goal)}"
+    achieved = "—" if q.achieved is None else format_number(q.achieved)
+    amount = f"{achieved}/{format_number(q.goal)}"
     if q.counts_regions:
         return text("tasks.regions", lang, count=amount)
     if unit:
         amount = text("tasks.with_unit", lang, amount=amount, unit=q.unit.get(lang))
     if q.share is not None and not q.met:
-        amount += f" ({q.share:.0%})"
+        amount += f" ({format_number(q.share * 100, 0)}%)"
     return amount
 
 
@@ -277,8 +273,20 @@ def tasks_markdown(
     return "\n".join(lines) + "\n"
 
 
+def _latest_status(status: str | None, lang: Lang) -> str:
+    if not status:
+        return ""
+    known = f"entry.{status}" in TEXTS
+    return csv_word(status, text(f"entry.{status}", lang) if known else status, lang)
+
+
 def tasks_csv(items: Sequence[TaskAssessment], lang: Lang) -> str:
-    """One row per task; codes (``overdue``, ``red``) rather than labels, for spreadsheets."""
+    """One row per task, with task and action ids.
+
+    In English the status, colour, latest reported status and flags are codes
+    (``overdue``, ``red``, ``in_progress``, ``stale``) and ``ongoing`` is ``true`` or
+    ``false``, as in the JSON; in Chinese they are the words people read (已逾期, 红,
+    进行中, 久未报送; 是/否)."""
     rows: list[list[CsvCell]] = [
         [
             item.id,
@@ -288,14 +296,14 @@ def tasks_csv(items: Sequence[TaskAssessment], lang: Lang) -> str:
             item.title.en,
             item.deadline,
             item.due.isoformat() if item.due else "",
-            "true" if item.ongoing else "false",
-            item.status,
-            item.rag,
+            text("csv.true" if item.ongoing else "csv.false", lang),
+            csv_word(item.status, text(item.status, lang), lang),
+            csv_word(item.rag, text(item.rag, lang), lang),
             item.completed_on.isoformat() if item.completed_on else "",
             item.last_report.isoformat() if item.last_report else "",
             "" if item.days_left is None else item.days_left,
-            item.latest_status or "",
-            ";".join(item.flags),
+            _latest_status(item.latest_status, lang),
+            ";".join(csv_word(f, flag_label(f, lang), lang) for f in item.flags),
             "; ".join(progress_text(item, lang, unit=True)),
             responsible_text(item, lang),
         ]
@@ -340,7 +348,7 @@ def entry_line(entry: LedgerEntry, plan: Plan, lang: Lang) -> str:
     status = word(entry.status) if known else str(entry.status)
     parts = [word("added"), entry.date.isoformat(), entry.task, status]
     if entry.value is not None:
-        parts.append(f"{entry.metric or word('value')}={_num(entry.value)}")
+        parts.append(f"{entry.metric or word('value')}={format_number(entry.value)}")
     if entry.region:
         region = plan.region_by_code.get(entry.region)
         parts.append(f"{word('region')}={region.name.get(lang) if region else entry.region}")
