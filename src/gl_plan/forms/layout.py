@@ -77,23 +77,24 @@ def form_rows(plan: Plan) -> list[FormRow]:
     for indicator in plan.indicators:
         rows_of: dict[Role, int] = {}
         if indicator.unit.scale is not None:
-            for role, name in (
+            parts: tuple[tuple[Role, Text | None], ...] = (
                 ("numerator", indicator.numerator),
                 ("denominator", indicator.denominator),
-            ):
+            )
+            for role, name in parts:
                 if name is None:
                     continue
                 count = counts.get(name.zh)
                 if count is None:
-                    count = counts[name.zh] = FormRow(FIRST_ROW + len(rows), "count", name, (), None)
+                    count = counts[name.zh] = FormRow(
+                        FIRST_ROW + len(rows), "count", name, (), None
+                    )
                     rows.append(count)
                     uses[count.row] = []
                 uses[count.row].append((indicator.id, role))
                 rows_of[role] = count.row
         rows.append(_indicator_row(indicator, FIRST_ROW + len(rows), rows_of))
-    return [
-        replace(r, uses=tuple(uses[r.row]), low=0.0) if r.kind == "count" else r for r in rows
-    ]
+    return [replace(r, uses=tuple(uses[r.row]), low=0.0) if r.kind == "count" else r for r in rows]
 
 
 def _indicator_row(indicator: Indicator, row: int, counts: dict[Role, int]) -> FormRow:

@@ -35,6 +35,7 @@ from gl_plan.forms.layout import (
     form_rows,
     period_words,
     previous_period,
+    template_name,
     unit_label,
 )
 from gl_plan.i18n import Lang, text
@@ -137,7 +138,7 @@ def _rate_formula(row: FormRow, col: int) -> str:
     scale = row.scale or 1.0
     factor = f"*{scale:g}" if scale != 1.0 else ""
     return (
-        f'=IF(AND(ISNUMBER({num}),ISNUMBER({den}),{den}>0),'
+        f"=IF(AND(ISNUMBER({num}),ISNUMBER({den}),{den}>0),"
         f'ROUND({num}/{den}{factor},{RATE_DECIMALS}),"")'
     )
 
@@ -222,3 +223,22 @@ def _draw_keys(
                 )  # fmt: skip
     ws.sheet_state = "veryHidden"
     ws.protection.sheet = True
+
+
+def templates(
+    plan: Plan, regions: Sequence[Region], request: FormRequest, *, all_in_one: bool = False
+) -> list[tuple[str, bytes]]:
+    """The workbooks to send, by file name: one per region
+    (``450321_阳朔县_2026Q3.xlsx``), or with ``all_in_one`` one named for the plan's root
+    region with a sheet per region."""
+    if all_in_one:
+        root = plan.root_region
+        name = template_name(root.code, root.name.get(request.lang), request.period)
+        return [(name, template_bytes(plan, regions, request))]
+    return [
+        (
+            template_name(r.code, r.name.get(request.lang), request.period),
+            template_bytes(plan, [r], request),
+        )
+        for r in regions
+    ]
