@@ -52,23 +52,30 @@ def template(
     ] = None,
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="The folder to write to (made if missing).",
-                     file_okay=False),
-    ] = Path("."),  # fmt: skip
+        typer.Option(
+            "--output", "-o", help="The folder to write to (made if missing).", file_okay=False
+        ),
+    ] = Path("."),
     all_in_one: Annotated[
         bool,
         typer.Option("--all-in-one", help="One workbook with a sheet per region."),
     ] = False,
     due: Annotated[
         str | None,
-        typer.Option("--due", help="The deadline written in the instructions (YYYY-MM-DD).",
-                     show_default=False),
-    ] = None,  # fmt: skip
+        typer.Option(
+            "--due",
+            help="The deadline written in the instructions (YYYY-MM-DD).",
+            show_default=False,
+        ),
+    ] = None,
     contact: Annotated[
         str | None,
-        typer.Option("--contact", help="Whom to send the form to, written in the instructions.",
-                     show_default=False),
-    ] = None,  # fmt: skip
+        typer.Option(
+            "--contact",
+            help="Whom to send the form to, written in the instructions.",
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace forms already in the folder.")
     ] = False,

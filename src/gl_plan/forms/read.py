@@ -260,7 +260,8 @@ def _read_sheet(
             obs = _figure(grid, k, region, period, names[k.row], counts)
             if obs is not None:
                 got.observations.append(obs)
-    if any(cell_text(grid.cell(row, PREVIOUS_COLUMN)) for row in names):
+    formulas = {k.row for k in keys if k.numerator_row is not None}
+    if any(_typed(grid.cell(row, PREVIOUS_COLUMN), row in formulas) for row in names):
         label = cell_text(grid.cell(3, PREVIOUS_COLUMN)) or "D"
         out.problems.append(
             Problem(
@@ -272,6 +273,12 @@ def _read_sheet(
             )
         )
     return got
+
+
+def _typed(value: object, formula: bool) -> bool:
+    """Whether a cell holds a figure: not empty, and not a formula's blank result (0 in an
+    .xls that LibreOffice saved)."""
+    return bool(cell_text(value)) and not (formula and value == 0)
 
 
 def _count(grid: _Grid, row: int, name: str) -> float | None:
@@ -310,6 +317,9 @@ def _figure(
         return None
     num = counts.get(k.numerator_row) if k.numerator_row is not None else None
     den = counts.get(k.denominator_row) if k.denominator_row is not None else None
+    if typed == 0 and k.numerator_row is not None and (num is None or den is None):
+        # The formula's blank result, as an .xls saved by LibreOffice stores it.
+        typed = None
     if (num is None) != (den is None):
         present = k.numerator_row if den is None else k.denominator_row
         if typed is None and present in grid.shared:

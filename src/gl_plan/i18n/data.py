@@ -538,7 +538,10 @@ DATA: Final[dict[str, tuple[str, str]]] = {
         "... and {n} more {code} problems not listed",
     ),
     # --- the template the bureau sends out (form.*) ----------------------------------
-    "form.title": ("{region}{period}教育主要指标报表", "{region}: main education indicators, {period}"),
+    "form.title": (
+        "{region}{period}教育主要指标报表",
+        "{region}: main education indicators, {period}",
+    ),
     "form.period.quarter": ("{year}年第{q_zh}季度", "Q{q_en} {year}"),
     "form.period.year": ("{year}年", "{year}"),
     "form.unit_line": ("填报单位：{region}（{code}）", "Reporting unit: {region} ({code})"),
@@ -584,13 +587,11 @@ DATA: Final[dict[str, tuple[str, str]]] = {
     ),
     "form.guide.step2": (
         "二、人数填整数；填写分子、分母人数后，比率自动计算，无需另填。",
-        "2. Counts are whole numbers; once a rate's two counts are typed the rate computes "
-        "itself.",
+        "2. Counts are whole numbers; once a rate's two counts are typed the rate computes itself.",
     ),
     "form.guide.step3": (
         "三、只有比率、没有人数时，直接在比率单元格填写百分比数值（如 96.5，不带%）。",
-        "3. With a rate but no counts, type the rate in its cell as a number (96.5, no % "
-        "sign).",
+        "3. With a rate but no counts, type the rate in its cell as a number (96.5, no % sign).",
     ),
     "form.guide.step4": (
         "四、请勿增删行、列或工作表，可另存为 .xls 或 .xlsx；文件名可以修改。",
@@ -618,7 +619,8 @@ DATA: Final[dict[str, tuple[str, str]]] = {
         "sheet {sheet!r} is the form of {found}, but {where} says {expected}",
     ),
     "form.read.version": (
-        "报表模板版本 {found} 无法读取（本程序读取版本 {supported}），请用 glplan template 重新生成",
+        "报表模板版本 {found} 无法读取（本程序读取版本 {supported}），"
+        "请用 glplan template 重新生成",
         "template version {found} cannot be read (this glplan reads version {supported}); "
         "make a new one with glplan template",
     ),
@@ -638,8 +640,7 @@ DATA: Final[dict[str, tuple[str, str]]] = {
     ),
     "form.read.rate_differs": (
         "{what} 填的是 {value}，而分子 {numerator} ÷ 分母 {denominator} 算得 {computed}",
-        "{what} is {value}, but numerator {numerator} / denominator {denominator} gives "
-        "{computed}",
+        "{what} is {value}, but numerator {numerator} / denominator {denominator} gives {computed}",
     ),
     "form.read.superseded": (
         "已被更正的报表 {newer}（{region} {period}，修改时间较晚）取代，本文件的数据未使用",
