@@ -30,6 +30,7 @@ COMMANDS: Final = {
     "data": "gl_plan.cli.data_cmds",
     "init": "gl_plan.cli.init_cmd",
     "template": "gl_plan.cli.template_cmd",
+    "status": "gl_plan.cli.status_cmd",
 }
 
 #: ``-h`` as well as ``--help``, for every command.

@@ -1,0 +1,104 @@
+"""``glplan status`` and the same block in ``check``: who sent what, as lines of text.
+
+One region a line, those that sent nothing first (in one line), then each file with
+problems as a count and the command that lists them: the analyst sees at a glance who is
+missing and where to look, and the problems themselves are one command away.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Sequence
+
+from gl_plan.data.submissions import Submissions
+from gl_plan.i18n import Lang, text
+from gl_plan.plan.models import Plan
+from gl_plan.report.format import indicator_name
+
+__all__ = ["problem_lines", "status_lines"]
+
+
+def _region(plan: Plan, code: str, lang: Lang) -> str:
+    region = plan.region_by_code.get(code)
+    return f"{code} {region.name.get(lang)}" if region else code
+
+
+def _list(items: Sequence[str], lang: Lang) -> str:
+    return text("sep.list", lang).join(items)
+
+
+def status_lines(sub: Submissions, plan: Plan, lang: Lang, *, problems: bool = True) -> list[str]:
+    """The status block: a heading, who sent nothing, each region that sent something,
+    superseded files and (with ``problems``) each file's problem counts."""
+    if sub.period is None:
+        return [text("status.no_period", lang)]
+    sent = sum(1 for r in sub.regions if not r.sent_nothing)
+    lines = [text("status.heading", lang, period=sub.period, expected=len(sub.regions), sent=sent)]
+    not_sent = [_region(plan, code, lang) for code in sub.not_sent]
+    lines.append(
+        text("status.not_sent", lang, regions=_list(not_sent, lang))
+        if not_sent
+        else text("status.all_sent", lang)
+    )
+    modified = {f.file: f.modified for f in sub.files}
+    for r in sub.regions:
+        if r.sent_nothing:
+            continue
+        files = []
+        for name in r.files:
+            when = modified.get(name)
+            shown = _short(name)
+            files.append(
+                text("status.file_time", lang, file=shown, modified=f"{when:%Y-%m-%d %H:%M}")
+                if when is not None
+                else shown
+            )
+        line = text("status.region", lang, region=_region(plan, r.region, lang),
+                    files=_list(files, lang))  # fmt: skip
+        notes = []
+        if r.missing:
+            names = [indicator_name(plan, i, lang) for i in r.missing]
+            notes.append(text("status.missing", lang, indicators=_list(names, lang)))
+        if r.without_counts:
+            names = [indicator_name(plan, i, lang) for i in r.without_counts]
+            notes.append(text("status.without_counts", lang, indicators=_list(names, lang)))
+        lines.append(line + ("; " if lang == "en" else "；").join(["", *notes]))
+    for old in sub.files:
+        if old.superseded_by:
+            newer = _short(old.superseded_by)
+            lines.append(text("status.superseded", lang, file=_short(old.file), newer=newer))
+    if problems:
+        lines += problem_lines([(f.file, f.errors, f.warnings, f.refused) for f in sub.files], lang)
+    return lines
+
+
+def problem_lines(files: Sequence[tuple[str, int, int, bool]], lang: Lang) -> list[str]:
+    """One line per file with errors or warnings, and the command that lists them."""
+    shown = [(f, e, w, refused) for f, e, w, refused in files if e or w]
+    if not shown:
+        return []
+    lines = [text("status.files_heading", lang)]
+    for file, errors, warnings, refused in shown:
+        line = text(
+            "status.file_problems",
+            lang,
+            file=_short(file),
+            errors=errors,
+            warnings=warnings,
+            s_errors="" if errors == 1 else "s",
+            s_warnings="" if warnings == 1 else "s",
+        )
+        if refused:
+            line += text("status.refused", lang)
+        lines.append(f"  {line}")
+    if len(shown) == 1:
+        command = f"glplan validate --data {shlex.quote(shown[0][0])}"
+    else:
+        command = "glplan validate --data FILE"
+    lines.append("  " + text("status.details", lang, command=command))
+    return lines
+
+
+def _short(path: str) -> str:
+    """A file as the block names it: its name (the folder is the same for all)."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
