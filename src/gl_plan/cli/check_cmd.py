@@ -11,6 +11,7 @@ Exit codes:
 
 from __future__ import annotations
 
+import shlex
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Final
@@ -44,6 +45,7 @@ from gl_plan.cli.common import (
 )
 from gl_plan.cli.compare_to import comparison_for
 from gl_plan.data.observations import ObservationSet
+from gl_plan.data.submissions import files_with_problems
 from gl_plan.errors import Code, ExitCode, GlplanError, Join, Problem, Severity, msg
 from gl_plan.report.charts import require_matplotlib
 
@@ -109,8 +111,9 @@ def check(
         bool,
         typer.Option(
             "--full",
-            help="In a terminal, print the whole report, not just what fits one screen. "
-            "(Piped or written with --output, the report is always whole.)",
+            help="In a terminal, print the whole report, not just what fits one screen "
+            "(piped or written with --output, the report is always whole); and every data "
+            "problem, not one line per file.",
         ),
     ] = False,
 ) -> None:
@@ -179,7 +182,10 @@ def check(
     if later:
         notes.append(Problem(msg("cli.later", n=later, as_of=day), severity=Severity.INFO))
     shown = {Severity.ERROR, Severity.WARNING} if level is FailOn.WARNING else {Severity.ERROR}
-    printed = notes + [p for p in inputs.issues if p.severity in shown]
+    problems = [p for p in inputs.issues if p.severity in shown]
+    # The answer first: a line per file with problems and the command that lists them;
+    # --full (or validate) gives every problem.
+    printed = notes + (problems if full else summarised(problems, inputs.issues))
     print_problems(printed, language)
 
     comparison = (
@@ -221,6 +227,30 @@ def check(
             language,
         )
         raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def summarised(shown: list[Problem], issues: list[Problem]) -> list[Problem]:
+    """The problems without a file as they are, then one line per file that has a problem
+    in ``shown`` with its counts of errors and warnings, then the command that lists them."""
+    files = {p.file for p in shown if p.file is not None}
+    out = [p for p in shown if p.file is None]
+    counted = [(f, e, w) for f, e, w in files_with_problems(issues) if f in files]
+    for file, errors, warnings in counted:
+        message = msg(
+            "status.file_problems",
+            file=file,
+            errors=errors,
+            warnings=warnings,
+            s_errors="" if errors == 1 else "s",
+            s_warnings="" if warnings == 1 else "s",
+        )
+        out.append(Problem(message, severity=Severity.ERROR if errors else Severity.WARNING))
+    if counted:
+        command = f"glplan validate --data {shlex.quote(counted[0][0])}"
+        if len(counted) > 1:
+            command = "glplan validate --data FILE"
+        out.append(Problem(msg("status.details", command=command), severity=Severity.INFO))
+    return out
 
 
 def _count_after(inputs: Inputs, as_of: date) -> int:

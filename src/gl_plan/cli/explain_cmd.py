@@ -16,7 +16,7 @@ from typing import Annotated, Any, Final
 
 import typer
 
-from gl_plan.api import load_inputs, run_check_inputs
+from gl_plan.api import Inputs, load_inputs, run_check_inputs
 from gl_plan.assess.explain import default_target_year, explain, find_row
 from gl_plan.cli.application import command_app
 from gl_plan.cli.common import (
@@ -36,7 +36,9 @@ from gl_plan.cli.common import (
     resolve_lang,
 )
 from gl_plan.cli.terminal import write_view
-from gl_plan.errors import Code, GlplanError, Join, Severity, msg
+from gl_plan.data.observations import ObservationSet
+from gl_plan.data.submissions import problems_touching
+from gl_plan.errors import Code, GlplanError, Join, Problem, Severity, msg
 from gl_plan.plan.models import Plan, normalise_name
 from gl_plan.report.explain_view import explain_markdown, explain_renderables
 
@@ -120,7 +122,9 @@ def explain_command(
     refuse_unreadable(inputs.issues)
     result = run_check_inputs(inputs, day)
     notes = bundled_notes(bundled=result.sources.bundled, bundled_plan=False)
-    errors = [p for p in inputs.issues if p.severity is Severity.ERROR]
+    # Only what touches this figure: the quarter's other problems are check's and
+    # validate's to list.
+    errors = [p for p in _touching(inputs, code, indicator_id) if p.severity is Severity.ERROR]
     print_problems(notes + errors, language)
 
     row = find_row(result, code, indicator_id, target_year)
@@ -137,6 +141,15 @@ def explain_command(
     else:
         content = explain_renderables(explanation, the_plan, language)
     write_view(content, output, out_format)
+
+
+def _touching(inputs: Inputs, region: str, indicator: str) -> list[Problem]:
+    data = inputs.data
+    if isinstance(data, ObservationSet):
+        return []
+    return problems_touching(
+        inputs.plan, data.observations, data.issues, data.files, region, indicator
+    )
 
 
 def _resolve(plan: Plan, name: str, kind: str) -> str:

@@ -25,10 +25,9 @@ from gl_plan.cli.common import (
     resolve_lang,
 )
 from gl_plan.data.observations import ObservationSet
-from gl_plan.data.submissions import Submissions, submissions
 from gl_plan.errors import Code, GlplanError, msg
 from gl_plan.periods import Period, PeriodError, read_period
-from gl_plan.report.status_view import status_lines
+from gl_plan.report.status_view import status_lines, submissions_of
 
 app = command_app()
 
@@ -72,34 +71,23 @@ def status(
         )
     inputs = load_inputs(plan, data_paths(data, paths), as_of=day, encoding=encoding,
                          today=date.today())  # fmt: skip
-    sub = submissions_of(inputs, _period(period))
+    sub = submissions_of(inputs, _period(period), _modified(inputs))
     if chosen == "json":
         emit(dump_json(sub.to_dict()))
     else:
         emit("\n".join(status_lines(sub, inputs.plan, language)))
 
 
-def submissions_of(inputs: Inputs, period: Period | None = None) -> Submissions:
-    """The submissions in what :func:`load_inputs` read; the files' times read here, at
-    the edge."""
+def _modified(inputs: Inputs) -> dict[str, datetime]:
+    """When each file read was last modified (read here, at the edge)."""
+    out: dict[str, datetime] = {}
     data = inputs.data
-    if isinstance(data, ObservationSet):
-        return submissions(inputs.plan, data, [], [], period=period)
-    modified: dict[str, datetime] = {}
-    for info in data.files:
+    for info in [] if isinstance(data, ObservationSet) else data.files:
         try:
-            modified[info.path] = datetime.fromtimestamp(Path(info.path).stat().st_mtime)
+            out[info.path] = datetime.fromtimestamp(Path(info.path).stat().st_mtime)
         except OSError:
             continue  # gone since it was read: no time to show
-    return submissions(
-        inputs.plan,
-        data.observations,
-        data.issues,
-        data.files,
-        period=period,
-        modified=modified,
-        refused=getattr(data, "refused", ()),
-    )
+    return out
 
 
 def _period(value: str | None) -> Period | None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from gl_plan.data.observations import Observation, ObservationSet
 from gl_plan.data.sources import FileInfo
+from gl_plan.data.values import region_from_name
 from gl_plan.errors import Msg, Problem, Severity
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan
@@ -193,3 +194,32 @@ def files_with_problems(issues: Sequence[Problem]) -> list[tuple[str, int, int]]
         tally = counts.setdefault(p.file, [0, 0])
         tally[0 if p.severity is Severity.ERROR else 1] += weight(p)
     return [(file, e, w) for file, (e, w) in counts.items()]
+
+
+def problems_touching(
+    plan: Plan,
+    observations: ObservationSet,
+    issues: Sequence[Problem],
+    files: Sequence[FileInfo],
+    region: str,
+    indicator: str,
+) -> list[Problem]:
+    """The problems that touch one region's figures of one indicator: those of the files
+    its figures came from, of the files named for it (``450321_阳朔县.csv``: a rejected row
+    leaves no figure to point to its file) or that carry its template, and, in a file of
+    several regions, at a line that gave one of its figures."""
+    series = observations.get(region, indicator)
+    used = {file_of(o) for o in series} if series is not None else set()
+    lines = {(file_of(o), o.line) for o in series} if series is not None else set()
+    own = set(used)
+    for info in files:
+        if info.region == region or region_from_name(_name(info.path), plan) == region:
+            own.add(info.path)
+    shared = {f for f in used if any(i.path == f and i.region not in (None, region) for i in files)}
+    return [
+        p for p in issues if p.file in own and (p.file not in shared or (p.file, p.line) in lines)
+    ]
+
+
+def _name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]

@@ -8,14 +8,18 @@ missing and where to look, and the problems themselves are one command away.
 from __future__ import annotations
 
 import shlex
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 
-from gl_plan.data.submissions import Submissions
+from gl_plan.api import Inputs
+from gl_plan.data.observations import ObservationSet
+from gl_plan.data.submissions import Submissions, submissions
 from gl_plan.i18n import Lang, text
+from gl_plan.periods import Period
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import indicator_name
 
-__all__ = ["problem_lines", "status_lines"]
+__all__ = ["problem_lines", "status_lines", "submissions_of"]
 
 
 def _region(plan: Plan, code: str, lang: Lang) -> str:
@@ -27,9 +31,31 @@ def _list(items: Sequence[str], lang: Lang) -> str:
     return text("sep.list", lang).join(items)
 
 
-def status_lines(sub: Submissions, plan: Plan, lang: Lang, *, problems: bool = True) -> list[str]:
+def submissions_of(
+    inputs: Inputs, period: Period | None = None, modified: Mapping[str, datetime] | None = None
+) -> Submissions:
+    """The submissions in what :func:`~gl_plan.api.load_inputs` read (``modified``: the
+    files' times, read by the caller)."""
+    data = inputs.data
+    if isinstance(data, ObservationSet):
+        return submissions(inputs.plan, data, [], [], period=period)
+    return submissions(
+        inputs.plan,
+        data.observations,
+        data.issues,
+        data.files,
+        period=period,
+        modified=modified,
+        refused=getattr(data, "refused", ()),
+    )
+
+
+def status_lines(
+    sub: Submissions, plan: Plan, lang: Lang, *, problems: bool = True, compact: bool = False
+) -> list[str]:
     """The status block: a heading, who sent nothing, each region that sent something,
-    superseded files and (with ``problems``) each file's problem counts."""
+    superseded files and (with ``problems``) each file's problem counts. ``compact`` (the
+    block in ``check``) leaves out the regions that sent everything and the times."""
     if sub.period is None:
         return [text("status.no_period", lang)]
     sent = sum(1 for r in sub.regions if not r.sent_nothing)
@@ -42,11 +68,11 @@ def status_lines(sub: Submissions, plan: Plan, lang: Lang, *, problems: bool = T
     )
     modified = {f.file: f.modified for f in sub.files}
     for r in sub.regions:
-        if r.sent_nothing:
+        if r.sent_nothing or (compact and not r.missing and not r.without_counts):
             continue
         files = []
         for name in r.files:
-            when = modified.get(name)
+            when = None if compact else modified.get(name)
             shown = _short(name)
             files.append(
                 text("status.file_time", lang, file=shown, modified=f"{when:%Y-%m-%d %H:%M}")
