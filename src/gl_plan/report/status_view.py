@@ -17,12 +17,12 @@ from gl_plan.data.submissions import Submissions, submissions
 from gl_plan.i18n import Lang, text
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan
-from gl_plan.report.format import indicator_name
+from gl_plan.report.format import indicator_name, region_name
 
 __all__ = ["problem_lines", "status_lines", "submissions_of"]
 
 
-def _region(plan: Plan, code: str, lang: Lang) -> str:
+def _named(plan: Plan, code: str, lang: Lang) -> str:
     region = plan.region_by_code.get(code)
     return f"{code} {region.name.get(lang)}" if region else code
 
@@ -60,7 +60,8 @@ def status_lines(
         return [text("status.no_period", lang)]
     sent = sum(1 for r in sub.regions if not r.sent_nothing)
     lines = [text("status.heading", lang, period=sub.period, expected=len(sub.regions), sent=sent)]
-    not_sent = [_region(plan, code, lang) for code in sub.not_sent]
+    named = region_name if compact else _named
+    not_sent = [named(plan, code, lang) for code in sub.not_sent]
     lines.append(
         text("status.not_sent", lang, regions=_list(not_sent, lang))
         if not_sent
@@ -79,7 +80,7 @@ def status_lines(
                 if when is not None
                 else shown
             )
-        line = text("status.region", lang, region=_region(plan, r.region, lang),
+        line = text("status.region", lang, region=named(plan, r.region, lang),
                     files=_list(files, lang))  # fmt: skip
         notes = []
         if r.missing:
