@@ -7,8 +7,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import PLAN, glplan, write_templates
 
+from conftest import PLAN, glplan, write_templates
 from gl_plan.forms.layout import KEYS_SHEET, MARKER, TEMPLATE_VERSION, form_rows
 from gl_plan.plan.load import load_plan
 
@@ -32,7 +32,8 @@ def test_the_form_sheet(books: list[Path]) -> None:
     assert ws["A1"].value == "阳朔县2026年第三季度教育主要指标报表"
     assert [c.value for c in ws[3]] == ["指标名称", "计量单位", "本期数", "上年同期数", "备注"]
     assert "450321" in ws["A2"].value
-    assert ws.protection.sheet and not ws.protection.password
+    assert ws.protection.sheet
+    assert not ws.protection.password
     rows = form_rows(load_plan(PLAN))
     for row in rows:
         assert ws.cell(row.row, 1).protection.locked
@@ -53,7 +54,8 @@ def test_validations_whole_counts_and_plausible_rates(books: list[Path]) -> None
     rules = {str(rule.sqref): rule for rule in ws.data_validations.dataValidation}
     for row in form_rows(plan):
         rule = rules[f"C{row.row}:D{row.row}"]
-        assert rule.showInputMessage and rule.prompt
+        assert rule.showInputMessage
+        assert rule.prompt
         if row.kind == "count":
             assert (rule.type, rule.operator, rule.formula1) == ("whole", "greaterThanOrEqual", "0")
         else:
@@ -68,7 +70,8 @@ def test_instructions_and_hidden_keys(tmp_path: Path) -> None:
     )
     book = openpyxl.load_workbook(book_path)
     guide = "\n".join(str(c.value) for c in book["填报说明"]["A"] if c.value)
-    assert "2026-10-15" in guide and "市教育局规划科" in guide
+    assert "2026-10-15" in guide
+    assert "市教育局规划科" in guide
     assert "在园幼儿数(不分年龄)" in guide  # each count's use, each indicator's definition
     keys = book[KEYS_SHEET]
     assert keys.sheet_state == "veryHidden"

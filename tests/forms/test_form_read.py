@@ -12,8 +12,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import AS_OF, PLAN, glplan, to_xls, write_templates
 
+from conftest import AS_OF, PLAN, glplan, to_xls, write_templates
 from gl_plan.data.read import read_indicators
 from gl_plan.forms.layout import KEYS_SHEET, form_rows
 from gl_plan.plan.load import load_plan
@@ -134,7 +134,8 @@ def test_another_plans_template_is_refused_naming_both(tmp_path: Path) -> None:
     done = glplan("validate", "--plan", str(PLAN), "--data", str(path), "--as-of", AS_OF)
     assert done.exit_code != 0  # type: ignore[attr-defined]
     output = done.output  # type: ignore[attr-defined]
-    assert "'another-plan'" in output and repr(PLAN_MODEL.plan.id) in output
+    assert "'another-plan'" in output
+    assert repr(PLAN_MODEL.plan.id) in output
 
 
 def test_a_rate_its_counts_do_not_give_is_an_error(tmp_path: Path) -> None:
@@ -169,7 +170,8 @@ def test_a_correction_supersedes_the_first_file(tmp_path: Path) -> None:
     [obs] = list(result.observations)
     assert obs.value == 102.5
     [warning] = [p for p in result.warnings if p.code.value == "superseded"]
-    assert warning.file == str(old) and "更正" in str(warning.message)
+    assert warning.file == str(old)
+    assert "更正" in str(warning.message)
     done = glplan("status", "--plan", str(PLAN), "--data", str(folder), "--as-of", AS_OF,
                   "--format", "json")  # fmt: skip
     files = {Path(f["file"]).name: f for f in json.loads(done.stdout)["files"]}  # type: ignore[attr-defined]

@@ -45,7 +45,7 @@ def test_a_half_submitted_quarter_lists_exactly_who_and_what_is_missing(tmp_path
     assert leaves[: len(status["not_sent"])] == status["not_sent"]  # listed first
     missing = {r["region"]: r["missing"] for r in status["regions"] if r["missing"]}
     assert missing == {
-        **{code: status["expected"] for code in status["not_sent"]},
+        **dict.fromkeys(status["not_sent"], status["expected"]),
         "450302": ["compulsory_consolidation_rate", "senior_secondary_gross_enrollment_rate"],
     }
     table = glplan("status", "--plan", str(PLAN), "--data", str(tmp_path), "--as-of", AS_OF,
