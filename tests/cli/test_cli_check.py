@@ -93,7 +93,8 @@ def test_table_shows_who_is_behind_and_fits_80_columns() -> None:
     out = result.stdout
     assert max(cell_len(line) for line in out.splitlines()) <= 80
     assert out.startswith("At a glance, as of ")
-    lines = out.split("\n\n", 1)[1].splitlines()  # the tables follow the headline
+    # the tables follow the headline and the submissions block
+    lines = out.split("\n\n", 2)[2].splitlines()
     # counties in plan order, then a rule, then the city
     order = [i for i, line in enumerate(lines[:10]) if line.split()[:1] in (
         ["Yangshuo"], ["Lingchuan"], ["Longsheng"], ["Guilin"])]  # fmt: skip
@@ -154,7 +155,10 @@ def test_data_errors_fail_by_default(tmp_path: Path) -> None:
     args = ["check", "--plan", str(PLAN), "--data", str(data), "--as-of", AS_OF]
     result = runner.invoke(app, [*args, "--format", "json"])
     assert result.exit_code == 1, result.output
-    assert "bad.csv:2" in result.stderr
+    # The file and its count; the problem itself with --full (or validate).
+    assert "bad.csv: 1 error, 0 warnings" in result.stderr
+    assert "bad.csv:2" not in result.stderr
+    assert "bad.csv:2" in runner.invoke(app, [*args, "--format", "json", "--full"]).stderr
     report = json.loads(result.stdout)
     assert report["summary"]["data_issues"]["error"] == 1
     assert runner.invoke(app, [*args, "--fail-on", "never"]).exit_code == 0

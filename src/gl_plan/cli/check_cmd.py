@@ -182,10 +182,12 @@ def check(
     if later:
         notes.append(Problem(msg("cli.later", n=later, as_of=day), severity=Severity.INFO))
     shown = {Severity.ERROR, Severity.WARNING} if level is FailOn.WARNING else {Severity.ERROR}
-    problems = [p for p in inputs.issues if p.severity in shown]
-    # The answer first: a line per file with problems and the command that lists them;
-    # --full (or validate) gives every problem.
-    printed = notes + (problems if full else summarised(problems, inputs.issues))
+    data_issues = [] if isinstance(inputs.data, ObservationSet) else list(inputs.data.issues)
+    problems = [p for p in data_issues if p.severity in shown]
+    # The answer first: a line per county file with problems and the command that lists
+    # them; --full (or validate) gives every problem. The ledger's are the user's own.
+    ledger = [p for p in inputs.ledger_issues if p.severity in shown]
+    printed = notes + ledger + (problems if full else summarised(problems, data_issues))
     print_problems(printed, language)
 
     comparison = (
