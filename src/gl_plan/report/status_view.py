@@ -55,9 +55,15 @@ def status_lines(
 ) -> list[str]:
     """The status block: a heading, who sent nothing, each region that sent something,
     superseded files and (with ``problems``) each file's problem counts. ``compact`` (the
-    block in ``check``) leaves out the regions that sent everything and the times."""
+    block in ``check``) is only what is missing or superseded, without times: nothing
+    when the quarter is all in."""
     if sub.period is None:
-        return [text("status.no_period", lang)]
+        return [] if compact else [text("status.no_period", lang)]
+    complete = not any(r.missing for r in sub.regions) and not any(
+        f.superseded_by for f in sub.files
+    )
+    if compact and complete:
+        return []  # check says nothing of a quarter that is all in
     sent = sum(1 for r in sub.regions if not r.sent_nothing)
     lines = [text("status.heading", lang, period=sub.period, expected=len(sub.regions), sent=sent)]
     named = region_name if compact else _named
@@ -69,7 +75,7 @@ def status_lines(
     )
     modified = {f.file: f.modified for f in sub.files}
     for r in sub.regions:
-        if r.sent_nothing or (compact and not r.missing and not r.without_counts):
+        if r.sent_nothing or (compact and not r.missing):
             continue
         files = []
         for name in r.files:
@@ -86,7 +92,7 @@ def status_lines(
         if r.missing:
             names = [indicator_name(plan, i, lang) for i in r.missing]
             notes.append(text("status.missing", lang, indicators=_list(names, lang)))
-        if r.without_counts:
+        if r.without_counts and not compact:
             names = [indicator_name(plan, i, lang) for i in r.without_counts]
             notes.append(text("status.without_counts", lang, indicators=_list(names, lang)))
         lines.append(line + ("; " if lang == "en" else "；").join(["", *notes]))
