@@ -47,6 +47,9 @@ _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _INPUT = PatternFill("solid", fgColor="FFF9E5")
 _HEADER = PatternFill("solid", fgColor="E8EEF7")
 _UNLOCKED = Protection(locked=False)
+#: The instructions' column, in Excel's character widths, and the height of one line.
+_GUIDE_WIDTH = 80
+_LINE_POINTS = 15
 _COLUMN_WIDTHS = {"A": 46, "B": 10, "C": 14, "D": 14, "E": 24}
 
 
@@ -108,6 +111,8 @@ def _draw_form(
         indent = 1 if row.kind == "count" else 0
         name = ws.cell(row.row, NAME_COLUMN, row.name.get(lang))
         name.alignment = Alignment(indent=indent, wrap_text=True, vertical="center")
+        if row.kind != "count":
+            name.font = Font(bold=True)  # the rate stands out from the counts it is made of
         ws.cell(row.row, UNIT_COLUMN, unit_label(row, plan, lang))
         for col in (CURRENT_COLUMN, PREVIOUS_COLUMN):
             cell = ws.cell(row.row, col)
@@ -122,6 +127,10 @@ def _draw_form(
     for letter, width in _COLUMN_WIDTHS.items():
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = ws.cell(FIRST_ROW, CURRENT_COLUMN)
+    # Printed (or sent as PDF) on one page's width, as a statistical form is.
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.page_setup.orientation = "portrait"
     ws.protection.sheet = True  # no password: a guard against slips, not people
     ws.protection.formatColumns = False  # the county may widen a column
 
@@ -178,7 +187,7 @@ def _draw_guide(ws: Worksheet, plan: Plan, rows: Sequence[FormRow], request: For
     lines += [("", False), (text("form.guide.definitions", lang), True)]
     for row in rows:
         if row.kind == "count":
-            feeds = ", ".join(
+            feeds = text("sep.list", lang).join(
                 text(
                     f"form.guide.{role}",
                     lang,
@@ -186,18 +195,31 @@ def _draw_guide(ws: Worksheet, plan: Plan, rows: Sequence[FormRow], request: For
                 )
                 for ind, role in row.uses
             )
-            lines.append((f"{row.name.get(lang)}: {feeds}", False))
-        else:
-            definition = row.definition.get(lang) if row.definition else ""
-            lines.append((f"{row.name.get(lang)}: {definition}".rstrip(": "), False))
+            lines.append(
+                (text("form.guide.entry", lang, name=row.name.get(lang), text=feeds), False)
+            )
+        elif row.definition is not None:
+            entry = text(
+                "form.guide.entry", lang, name=row.name.get(lang), text=row.definition.get(lang)
+            )
+            lines.append((entry, False))
     lines += [("", False), (text("form.guide.source", lang, plan=plan.plan.title.get(lang)), False)]
     for i, (line, bold) in enumerate(lines, start=1):
         cell = ws.cell(i, 1, line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # Excel and LibreOffice do not grow a row for wrapped text written by openpyxl.
+        ws.row_dimensions[i].height = _LINE_POINTS * max(1, -(-_width(line) // _GUIDE_WIDTH))
         if bold:
             cell.font = Font(bold=True)
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = _GUIDE_WIDTH
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.protection.sheet = True
+
+
+def _width(line: str) -> int:
+    """A line's width in Excel's character widths: a Chinese character takes two."""
+    return sum(2 if ord(c) > 0x2E7F else 1 for c in line)
 
 
 def _draw_keys(

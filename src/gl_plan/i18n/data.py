@@ -601,6 +601,7 @@ DATA: Final[dict[str, tuple[str, str]]] = {
     "form.guide.due": ("报送截止日期：{due}", "Send it back by: {due}"),
     "form.guide.contact": ("报送至：{contact}", "Send it to: {contact}"),
     "form.guide.definitions": ("指标解释", "Definitions"),
+    "form.guide.entry": ("{name}：{text}", "{name}: {text}"),
     "form.guide.numerator": ("“{indicator}”的分子", "numerator of {indicator!r}"),
     "form.guide.denominator": ("“{indicator}”的分母", "denominator of {indicator!r}"),
     "form.guide.value": ("“{indicator}”的数值", "value of {indicator!r}"),
