@@ -75,3 +75,14 @@ def test_check_names_each_file_with_problems_once_before_the_answer(tmp_path: Pa
     full = glplan("check", "--plan", str(PLAN), "--data", str(tmp_path), "--as-of", AS_OF,
                   "--format", "markdown", "--full")  # fmt: skip
     assert len(full.stderr.splitlines()) >= 50  # type: ignore[attr-defined]
+
+
+def test_the_html_report_names_the_files_with_problems(tmp_path: Path) -> None:
+    for f in SAMPLE.glob("*.csv"):
+        shutil.copy(f, tmp_path)
+    with (tmp_path / "450325_兴安县.csv").open("a", encoding="utf-8") as fh:
+        fh.write("450325,2019Q1,preschool_gross_enrollment_rate,abc\n" * 3)
+    page = tmp_path / "report.html"
+    glplan("check", "--plan", str(PLAN), "--data", str(tmp_path), "--as-of", AS_OF,
+           "--output", str(page), "--fail-on", "never")  # fmt: skip
+    assert "<li>450325_兴安县.csv: 3 errors, 0 warnings</li>" in page.read_text("utf-8")
