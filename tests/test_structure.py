@@ -186,7 +186,13 @@ BAD_FILE = (
         (
             ["check", "county.csv", "--format", "json", "--fail-on", "never"],
             "gl_plan.cli.check_cmd",
-            ["rich", "filelock", "gl_plan.report.check_terminal", "gl_plan.cli.task_cmds"],
+            [
+                "rich",
+                "filelock",
+                "openpyxl",
+                "gl_plan.report.check_terminal",
+                "gl_plan.cli.task_cmds",
+            ],
         ),
         (
             ["validate", "--data", "county.csv"],

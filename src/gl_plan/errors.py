@@ -203,6 +203,7 @@ class Code(StrEnum):
     WRONG_REGION = "wrong-region"  #: a row for another region than the file says
     INCONSISTENT_VALUE = "inconsistent-value"  #: a rate that its counts do not give
     CONFLICTING_VALUE = "conflicting-value"  #: two values for the same figure
+    SUPERSEDED = "superseded"  #: a filled template replaced by a later one (a correction)
     FUTURE_PERIOD = "future-period"  #: a period that ends after the as-of date
     PERCENT_FRACTION = "percent-fraction"  #: a column of fractions read as percentages
     TOTAL_MISMATCH = "total-mismatch"  #: a total row that the rows above do not add up to

@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 
 from gl_plan.api import check, load_inputs, run_check
 from gl_plan.cli import app
+from gl_plan.cli.check_cmd import PROBLEMS_IN_FULL
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "check"
 PLAN = FIXTURE / "plan.yaml"
@@ -93,7 +94,8 @@ def test_table_shows_who_is_behind_and_fits_80_columns() -> None:
     out = result.stdout
     assert max(cell_len(line) for line in out.splitlines()) <= 80
     assert out.startswith("At a glance, as of ")
-    lines = out.split("\n\n", 1)[1].splitlines()  # the tables follow the headline
+    # the tables follow the headline and the submissions block
+    lines = out.split("\n\n", 2)[2].splitlines()
     # counties in plan order, then a rule, then the city
     order = [i for i, line in enumerate(lines[:10]) if line.split()[:1] in (
         ["Yangshuo"], ["Lingchuan"], ["Longsheng"], ["Guilin"])]  # fmt: skip
@@ -154,7 +156,18 @@ def test_data_errors_fail_by_default(tmp_path: Path) -> None:
     args = ["check", "--plan", str(PLAN), "--data", str(data), "--as-of", AS_OF]
     result = runner.invoke(app, [*args, "--format", "json"])
     assert result.exit_code == 1, result.output
-    assert "bad.csv:2" in result.stderr
+    # One problem is shown as it is, located.
+    assert "bad.csv:2:4: value" in result.stderr
+    # Many are summarised per file; the problems themselves with --full (or validate).
+    (data / "bad.csv").write_text(
+        "region,period,indicator,value\n"
+        + "450321,2024Q2,preschool_gross_enrollment_rate,abc\n" * (PROBLEMS_IN_FULL + 1),
+        encoding="utf-8",
+    )
+    many = runner.invoke(app, [*args, "--format", "json"])
+    assert f"bad.csv: {PROBLEMS_IN_FULL + 1} errors, 0 warnings" in many.stderr
+    assert "bad.csv:2" not in many.stderr
+    assert "bad.csv:2" in runner.invoke(app, [*args, "--format", "json", "--full"]).stderr
     report = json.loads(result.stdout)
     assert report["summary"]["data_issues"]["error"] == 1
     assert runner.invoke(app, [*args, "--fail-on", "never"]).exit_code == 0

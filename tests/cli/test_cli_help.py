@@ -86,7 +86,7 @@ TYPED: Final = {
 #: Names: of formats, tools and encodings, of the program, and JSON keys (in code).
 NAMES: Final = {
     *("JSON", "CSV", "Markdown", "Schema", "draft", "shell", "matplotlib", "pip", "install"),
-    *("utf", "gb", "YYYY", "MM", "DD", "glplan", "summary", "title"),
+    *("Excel", "utf", "gb", "YYYY", "MM", "DD", "glplan", "summary", "title"),
 }
 #: What is not prose: option names, metavars, paths and file names, JSON snippets, code.
 NOT_PROSE: Final = re.compile(

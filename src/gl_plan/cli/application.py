@@ -32,6 +32,8 @@ COMMANDS: Final = {
     "schema": "gl_plan.cli.plan_cmds",
     "data": "gl_plan.cli.data_cmds",
     "init": "gl_plan.cli.init_cmd",
+    "template": "gl_plan.cli.template_cmd",
+    "status": "gl_plan.cli.status_cmd",
 }
 
 #: ``-h`` as well as ``--help``, for every command.

@@ -11,6 +11,7 @@ Exit codes:
 
 from __future__ import annotations
 
+import shlex
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -43,6 +44,7 @@ from gl_plan.cli.formats import choose_format, format_option, output_option, ren
 from gl_plan.cli.help import LocalisedCommand, examples
 from gl_plan.cli.views import CheckView
 from gl_plan.data.observations import ObservationSet
+from gl_plan.data.submissions import files_with_problems
 from gl_plan.errors import Code, ExitCode, GlplanError, Join, Problem, Severity, msg
 from gl_plan.report.charts import require_matplotlib
 
@@ -124,7 +126,13 @@ def check(
     if later:
         notes.append(Problem(msg("cli.later", n=later, as_of=day), severity=Severity.INFO))
     shown = {Severity.ERROR, Severity.WARNING} if level is FailOn.WARNING else {Severity.ERROR}
-    printed = notes + [p for p in inputs.issues if p.severity in shown]
+    data_issues = [] if isinstance(inputs.data, ObservationSet) else list(inputs.data.issues)
+    problems = [p for p in data_issues if p.severity in shown]
+    # The answer first: a line per county file with problems and the command that lists
+    # them; --full (or validate) gives every problem. The ledger's are the user's own.
+    ledger = [p for p in inputs.ledger_issues if p.severity in shown]
+    few = len(problems) <= PROBLEMS_IN_FULL
+    printed = notes + ledger + (problems if full or few else summarised(problems, data_issues))
     print_problems(printed, language)
 
     comparison = (
@@ -163,6 +171,34 @@ def check(
             language,
         )
         raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+#: Up to this many data problems are printed as they are; more are summarised per file.
+PROBLEMS_IN_FULL = 10
+
+
+def summarised(shown: list[Problem], issues: list[Problem]) -> list[Problem]:
+    """The problems without a file as they are, then one line per file that has a problem
+    in ``shown`` with its counts of errors and warnings, then the command that lists them."""
+    files = {p.file for p in shown if p.file is not None}
+    out = [p for p in shown if p.file is None]
+    counted = [(f, e, w) for f, e, w in files_with_problems(issues) if f in files]
+    for file, errors, warnings in counted:
+        message = msg(
+            "status.file_problems",
+            file=file,
+            errors=errors,
+            warnings=warnings,
+            s_errors="" if errors == 1 else "s",
+            s_warnings="" if warnings == 1 else "s",
+        )
+        out.append(Problem(message, severity=Severity.ERROR if errors else Severity.WARNING))
+    if counted:
+        command = f"glplan validate --data {shlex.quote(counted[0][0])}"
+        if len(counted) > 1:
+            command = "glplan validate --data FILE"
+        out.append(Problem(msg("status.details", command=command), severity=Severity.INFO))
+    return out
 
 
 def _count_after(inputs: Inputs, as_of: date) -> int:

@@ -16,7 +16,7 @@ from typing import Annotated, Final
 
 import typer
 
-from gl_plan.api import load_inputs, run_check_inputs
+from gl_plan.api import Inputs, load_inputs, run_check_inputs
 from gl_plan.assess.explain import default_target_year, explain, find_row
 from gl_plan.cli.application import command_app
 from gl_plan.cli.common import (
@@ -35,7 +35,9 @@ from gl_plan.cli.common import (
 from gl_plan.cli.formats import choose_format, format_option, output_option, render, write
 from gl_plan.cli.help import LocalisedCommand, examples
 from gl_plan.cli.views import ExplainView
-from gl_plan.errors import Code, GlplanError, Join, Severity, msg
+from gl_plan.data.observations import ObservationSet
+from gl_plan.data.submissions import problems_touching
+from gl_plan.errors import Code, GlplanError, Join, Problem, Severity, msg
 from gl_plan.names import normalise_name
 from gl_plan.plan.models import Plan
 
@@ -94,7 +96,9 @@ def explain_command(
     refuse_unreadable(inputs.issues)
     result = run_check_inputs(inputs, day)
     notes = bundled_notes(bundled=result.sources.bundled, bundled_plan=False)
-    errors = [p for p in inputs.issues if p.severity is Severity.ERROR]
+    # Only what touches this figure: the quarter's other problems are check's and
+    # validate's to list.
+    errors = [p for p in _touching(inputs, code, indicator_id) if p.severity is Severity.ERROR]
     print_problems(notes + errors, language)
 
     row = find_row(result, code, indicator_id, target_year)
@@ -104,6 +108,15 @@ def explain_command(
         )
     view = ExplainView(explain(the_plan, result, row), the_plan)
     write(render("explain", out_format, view, language), output, out_format)
+
+
+def _touching(inputs: Inputs, region: str, indicator: str) -> list[Problem]:
+    data = inputs.data
+    if isinstance(data, ObservationSet):
+        return []
+    return problems_touching(
+        inputs.plan, data.observations, data.issues, data.files, region, indicator
+    )
 
 
 def _resolve(plan: Plan, name: str, kind: str) -> str:

@@ -91,6 +91,7 @@ FORMATS: Final = (
             "explain": f"{_VIEWS}:explain_table",
             "plan": f"{_VIEWS}:plan_table",
             "supervision": f"{_VIEWS}:supervision_table",
+            "status": f"{_VIEWS}:status_table",
         },
     ),
     Format(
@@ -103,6 +104,7 @@ FORMATS: Final = (
             "explain": f"{_VIEWS}:explain_json",
             "plan": f"{_VIEWS}:plan_json",
             "supervision": f"{_VIEWS}:supervision_json",
+            "status": f"{_VIEWS}:status_json",
         },
         for_reading=False,
     ),

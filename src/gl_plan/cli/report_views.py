@@ -11,10 +11,11 @@ from __future__ import annotations
 from rich.console import RenderableType
 
 from gl_plan.cli.common import dump_json
-from gl_plan.cli.views import DataView, ExplainView, PlanView, TasksView
+from gl_plan.cli.views import DataView, ExplainView, PlanView, StatusView, TasksView
 from gl_plan.i18n import Lang
 from gl_plan.report import data_view, explain_view, supervision, task_calendar, tasks_view
 from gl_plan.report.plan_view import plan_renderables
+from gl_plan.report.status_view import status_lines
 
 __all__ = [
     "data_csv",
@@ -26,6 +27,8 @@ __all__ = [
     "explain_table",
     "plan_json",
     "plan_table",
+    "status_json",
+    "status_table",
     "supervision_json",
     "supervision_markdown",
     "supervision_table",
@@ -77,6 +80,15 @@ def supervision_json(view: TasksView, lang: Lang) -> str:
 
 def supervision_markdown(view: TasksView, lang: Lang) -> str:
     return supervision.supervision_markdown(view.every, view.as_of, lang)
+
+
+def status_table(view: StatusView, lang: Lang) -> str:
+    """Who sent what: regions that sent nothing first, then each region's files."""
+    return "\n".join(status_lines(view.submissions, view.plan, lang))
+
+
+def status_json(view: StatusView, lang: Lang) -> str:
+    return dump_json(view.submissions.to_dict())
 
 
 def data_table(view: DataView, lang: Lang) -> list[RenderableType]:

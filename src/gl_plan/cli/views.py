@@ -18,12 +18,21 @@ from gl_plan.assess.compare import Comparison, json_with_changes
 from gl_plan.assess.explain import Explanation
 from gl_plan.assess.tasks import TaskAssessment
 from gl_plan.data.read import DataResult
+from gl_plan.data.submissions import Submissions
 from gl_plan.errors import Problem
 from gl_plan.i18n import Lang
 from gl_plan.ledger.model import Ledger
 from gl_plan.plan.models import Plan
 
-__all__ = ["CheckView", "DataView", "ExplainView", "PlanView", "TasksView", "check_json"]
+__all__ = [
+    "CheckView",
+    "DataView",
+    "ExplainView",
+    "PlanView",
+    "StatusView",
+    "TasksView",
+    "check_json",
+]
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,14 @@ class TasksView:
     def summary_of(self) -> list[TaskAssessment] | None:
         """What the summary line counts: every task when the rows are a cut of them."""
         return self.every if self.left_out else None
+
+
+@dataclass(frozen=True)
+class StatusView:
+    """``glplan status``: who sent what for one period."""
+
+    submissions: Submissions
+    plan: Plan
 
 
 @dataclass(frozen=True)

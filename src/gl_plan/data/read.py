@@ -22,12 +22,12 @@ screen of :mod:`~gl_plan.data.quality`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from gl_plan.data.context import Known
+from gl_plan.data.context import Known, describe_region
 from gl_plan.data.csvfile import read_csv
 from gl_plan.data.merge import merge
 from gl_plan.data.observations import Observation, ObservationSet
@@ -38,6 +38,7 @@ from gl_plan.data.rows import TableReader, TableResult
 from gl_plan.data.sources import FileInfo, Shape, expand_paths, is_spreadsheet
 from gl_plan.data.spreadsheet import WorkbookError, read_workbook
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
+from gl_plan.forms.corrections import FiledForm, superseded
 from gl_plan.io import os_reason
 from gl_plan.limits import MAX_INDICATOR_FILE_BYTES as MAX_FILE_BYTES
 from gl_plan.limits import MAX_PROBLEMS_PER_KIND
@@ -138,6 +139,9 @@ def read_indicators(
             DataResult(ObservationSet.from_observations([]), listed, infos, refused),
         )
     read = supersede(read, log.report)
+    dropped = _corrections(files, infos, log.report, plan)
+    if dropped:
+        read = [o for o in read if (_file_of(o, sources), o.region, str(o.period)) not in dropped]
     prior = [o for o in read if o.origin == "prior_year_column"]
     rates = {i.id: plan.settings.rate_tolerance for i in plan.indicators if i.unit.scale}
     observations = merge(
@@ -151,6 +155,43 @@ def read_indicators(
     observations = with_prior_year(observations, prior, plan.settings.rate_tolerance, log.report)
     year_on_year(observations, plan, log.report)
     return DataResult(observations, log.listed(), infos, refused, screening)
+
+
+def _corrections(
+    files: Sequence[tuple[Path, str]],
+    infos: list[FileInfo],
+    report: Callable[[Problem], None],
+    plan: Plan,
+) -> set[tuple[str, str, str]]:
+    """(file, region, period) of the filled templates a later one of the same region and
+    period supersedes (see :mod:`gl_plan.forms.corrections`), each reported."""
+    paths = {display: path for path, display in files}
+    forms = [
+        FiledForm(i.path, i.region, i.period, _modified(paths[i.path]))
+        for i in infos
+        if i.shape == "form" and i.region is not None and i.period is not None
+    ]
+    replaced = superseded(forms)
+    for info in infos:
+        for form, newer in replaced.items():
+            if (info.path, info.region, info.period) == (form.file, form.region, form.period):
+                info.superseded_by = newer
+    for form, newer in replaced.items():
+        region = describe_region(form.region, plan)
+        message = msg("form.read.superseded", newer=newer, region=region, period=form.period)
+        report(Problem(message, file=form.file, severity=Severity.WARNING, code=Code.SUPERSEDED))
+    return {(f.file, f.region, f.period) for f in replaced}
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0  # read a moment ago; gone now: the oldest, superseded by any other
+
+
+def _file_of(o: Observation, sources: dict[str, tuple[str, str | None]]) -> str:
+    return sources.get(o.source or "", (o.source or "", None))[0]
 
 
 def _nothing_read(files: Sequence[tuple[Path, str]]) -> Problem:

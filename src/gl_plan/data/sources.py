@@ -32,6 +32,11 @@ class FileInfo:
     rows: int
     shape: Shape
     sheet: str | None = None
+    #: A filled template's region and period, from its keys (see :mod:`gl_plan.forms`).
+    region: str | None = None
+    period: str | None = None
+    #: The later file whose figures replace this one's (a corrected template).
+    superseded_by: str | None = None
 
 
 def is_spreadsheet(path: Path) -> bool:

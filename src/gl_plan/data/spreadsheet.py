@@ -24,13 +24,14 @@ from pathlib import Path
 import python_calamine
 
 from gl_plan.data.bookextent import BookExtent
-from gl_plan.data.context import first_known, from_name
+from gl_plan.data.context import Known, first_known, from_name
 from gl_plan.data.odsguard import check_ods
 from gl_plan.data.rows import Cell, Table, TableReader, TableResult, describe
 from gl_plan.data.sources import FileInfo
 from gl_plan.data.xlsguard import check_xls
 from gl_plan.data.xlsxguard import Refusal, check_workbook, check_zip
 from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.forms.read import FormContext, is_template, read_template
 from gl_plan.limits import MAX_BINARY_WORKBOOK_BYTES
 
 Sheet = tuple[str, list[tuple[int, Sequence[Cell]]]]
@@ -159,6 +160,8 @@ def read_workbook(path: Path, display: str, reader: TableReader) -> list[TableRe
         raise WorkbookError(Problem(refusal.message, file=display, code=refusal.code))
     sheets = _sheets(path, display)
     named_file = from_name(path.name, "file name", reader.plan)
+    if is_template(sheets):
+        return _template_tables(sheets, display, kind, reader, named_file)
     results: list[TableResult] = []
     for title, rows in sheets:
         named = first_known(from_name(title, "sheet name", reader.plan), named_file)
@@ -185,3 +188,25 @@ def read_workbook(path: Path, display: str, reader: TableReader) -> list[TableRe
             reader.report(p)
         result.failure = []
     return results
+
+
+def _template_tables(
+    sheets: list[Sheet], display: str, kind: str, reader: TableReader, named: Known
+) -> list[TableResult]:
+    """A glplan template, read by its keys (:mod:`gl_plan.forms.read`): a table per form
+    sheet, or one unreadable entry when the template is refused."""
+    context = FormContext(reader.plan, reader.as_of, display, reader.stated, named)
+    form = read_template(sheets, context)
+    for sheet in form.sheets:
+        reader.seen(display, sheet.sheet)
+    for problem in form.problems:
+        reader.report(problem)
+    if form.refused or not form.sheets:
+        return [TableResult(FileInfo(display, kind, 0, "unreadable"), [], [])]
+    period = str(form.period)
+    return [
+        TableResult(
+            FileInfo(display, kind, s.filled, "form", s.sheet, s.region, period), [], s.observations
+        )
+        for s in form.sheets
+    ]

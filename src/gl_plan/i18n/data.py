@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Final
 
 DATA: Final[dict[str, tuple[str, str]]] = {
-    # --- indicator files: reading, checking (data.*) ------------------------------------
     # A field written "{name:.0}" is taken and not printed: the Chinese text leaves out a
     # detail in English (a library's or the operating system's own words) that the English
     # text and the JSON keep, and says in Chinese what it means instead.

@@ -164,9 +164,11 @@ HELP: Final[dict[str, tuple[str, str]]] = {
         "missing or back.",
     ),
     "help.check.full": (
-        "在终端中显示完整报告，而不只是一屏。（经管道或用 --output 写出时报告总是完整的。）",
-        "In a terminal, print the whole report, not just what fits one screen. (Piped or "
-        "written with --output, the report is always whole.)",
+        "在终端中显示完整报告，而不只是一屏（经管道或用 --output 写出时报告总是完整的）；"
+        "并列出每个数据问题，而不是每个文件一行。",
+        "In a terminal, print the whole report, not just what fits one screen (piped or "
+        "written with --output, the report is always whole); and every data problem, not "
+        "one line per file.",
     ),
     # --- explain --------------------------------------------------------------------------
     "help.explain": (
@@ -206,6 +208,62 @@ HELP: Final[dict[str, tuple[str, str]]] = {
         "指标文件或文件夹，可重复。默认：./data/indicators，否则用自带示例。",
         "Indicator files or folders; repeatable. Default: ./data/indicators, else the "
         "bundled sample.",
+    ),
+    # --- template and status -------------------------------------------------------------
+    "help.template": (
+        "写出各县区某一时期要填写的 Excel 报表：标题，计划所需的每个人数和比率各占一行"
+        "（指标名称、计量单位、本期数、上年同期数、备注），比率是其人数的公式，"
+        "每个数字都有 Excel 的数据验证，其余单元格锁定；一张“填报说明”表；"
+        "以及隐藏的识别信息，使 `check` 无论县区在标题里写什么、"
+        "文件名叫什么（另存为 .xls 也一样）都能准确读取填好的报表。\n\n"
+        "报表默认为中文，`--lang en` 为英文。",
+        "Write the Excel form each county fills in for one period: a title, one row per "
+        "count and rate the plan needs (name, unit, this period, the same period a year "
+        "earlier, notes), each rate a formula of its counts, Excel's validation on every "
+        "figure, the rest locked; an instructions sheet; and hidden keys, so that `check` "
+        "reads the filled form exactly, whatever the county types in the title or names "
+        "the file (also when saved as .xls).\n\n"
+        "The form is in Chinese unless `--lang en`.",
+    ),
+    "help.template.period": (
+        "报表所问的时期（2026Q3、2026年第三季度、2026）。默认：今天之前最近结束的季度。",
+        "The period asked for (2026Q3, 2026 Q3 in Chinese words, 2026). Default: the last "
+        "quarter ended by today.",
+    ),
+    "help.template.region": (
+        "只为这个地区（代码或名称）制表；可重复。默认：每个县级地区（计划的末级地区）。",
+        "A region (code or name) to make the form of; repeat for several. Default: every "
+        "county-level region (the plan's leaves).",
+    ),
+    "help.template.output": (
+        "写入的文件夹（不存在则新建）。",
+        "The folder to write to (made if missing).",
+    ),
+    "help.template.all_in_one": (
+        "一个工作簿，每个地区一张表。",
+        "One workbook with a sheet per region.",
+    ),
+    "help.template.due": (
+        "写在填报说明里的报送截止日期（YYYY-MM-DD）。",
+        "The deadline written in the instructions (YYYY-MM-DD).",
+    ),
+    "help.template.contact": (
+        "报送给谁，写在填报说明里。",
+        "Whom to send the form to, written in the instructions.",
+    ),
+    "help.template.force": ("替换文件夹中已有的报表。", "Replace forms already in the folder."),
+    "help.status": (
+        "每个县级地区：哪些文件提供了它的数字、各文件的修改时间、缺哪些数字、哪些文件被更正件取代，"
+        "以及每个文件有多少错误和警告。没有报送的地区列在最前。\n\n"
+        "一个地区应报哪些数字，按该时期任何地区报送过的数字确定。",
+        "For each county-level region: which files gave its figures and when each was "
+        "modified, which figures are missing, which files a correction superseded, and how "
+        "many errors and warnings each file has. Regions that sent nothing come first.\n\n"
+        "What a region is expected to send is what any region sent for the period.",
+    ),
+    "help.status.period": (
+        "要显示的时期（2026Q3）。默认：数据中最新的时期。",
+        "The period to show (2026Q3). Default: the latest period in the data.",
     ),
     # --- tasks and progress ---------------------------------------------------------------
     "help.tasks": (

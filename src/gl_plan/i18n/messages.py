@@ -151,6 +151,18 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "--lang 应为 zh 或 en，而不是“{value}”",
         "--lang must be zh or en, not {value!r}",
     ),
+    "cli.bad_date": (
+        "{option} 应为日期（如 2026-10-15），而不是“{value}”",
+        "{option} must be a date like 2026-10-15, not {value!r}",
+    ),
+    "cli.template.exists": (
+        "文件已存在，未覆盖（可另选 --output 文件夹，或加 --force 覆盖）",
+        "already exists, not replaced (choose another --output folder, or add --force)",
+    ),
+    "cli.template.written": (
+        "已在 {folder} 写入 {n} 个报表模板：",
+        "{n} form(s) written to {folder}:",
+    ),
     "cli.bad_as_of": (
         "--as-of 应为日期（如 2026-09-30），而不是“{value}”",
         "--as-of must be a date like 2026-09-30, not {value!r}",

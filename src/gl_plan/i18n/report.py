@@ -475,5 +475,25 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
         "{n} tasks, each counted once; {shared} name several units and are listed under "
         "each ({units} units, {listed} listings).",
     ),
+    # --- who sent what (status.*): glplan status, and the block in check and the report
+    "status.heading": (
+        "{period} 报送情况：{expected} 个地区中 {sent} 个已报送",
+        "Submissions for {period}: {sent} of {expected} regions",
+    ),
+    "status.no_period": ("尚未收到任何数据", "No figures received yet"),
+    "status.not_sent": ("未报送：{regions}", "Sent nothing: {regions}"),
+    "status.all_sent": ("所有地区均已报送", "Every region sent its figures"),
+    "status.region": ("{region}：{files}", "{region}: {files}"),
+    "status.file_time": ("{file}（{modified}）", "{file} ({modified})"),
+    "status.missing": ("缺少 {indicators}", "missing {indicators}"),
+    "status.without_counts": ("{indicators} 只有比率、没有人数", "{indicators} without counts"),
+    "status.superseded": ("{file} 已被 {newer} 取代", "{file} superseded by {newer}"),
+    "status.file_problems": (
+        "{file}：{errors} 个错误，{warnings} 个警告",
+        "{file}: {errors} error{s_errors}, {warnings} warning{s_warnings}",
+    ),
+    "status.refused": ("（整个文件未能读取）", " (not read at all)"),
+    "status.details": ("查看详情：{command}", "details: {command}"),
+    "status.files_heading": ("有问题的文件：", "Files with problems:"),
     # the command line's own messages, the ledger's, writing files, table headers
 }

@@ -14,6 +14,7 @@ to 5); JSON keeps them whole. Text from the plan or the data is escaped for each
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 from gl_plan.assess.check import CheckResult
@@ -149,7 +150,12 @@ def _md_year(result: CheckResult, plan: Plan, year: int, lang: Lang) -> list[str
 
 
 def check_markdown(
-    result: CheckResult, plan: Plan, lang: Lang, *, comparison: Comparison | None = None
+    result: CheckResult,
+    plan: Plan,
+    lang: Lang,
+    *,
+    comparison: Comparison | None = None,
+    status: Sequence[str] = (),
 ) -> str:
     """A Markdown report: the headline, what changed since ``comparison``'s date
     (``--compare-to``), then per target year and indicator a table, who is behind,
@@ -158,6 +164,8 @@ def check_markdown(
     lines = [f"# {md_text(title)}", ""]
     head, points = headline(result, plan, lang)
     lines += [f"## {md_text(head)}", "", *(f"- {md_text(p)}" for p in points), ""]
+    if status:
+        lines += [f"## {md_text(status[0])}", "", *(f"- {md_text(s)}" for s in status[1:]), ""]
     if comparison is not None:
         lines += [changes_markdown(comparison, plan, lang).rstrip("\n"), ""]
     for year in target_years(result):

@@ -236,6 +236,13 @@ def headline_renderables(result: CheckResult, plan: Plan, lang: Lang) -> list[Re
     return [cell(title, style="bold"), points, cell("")]
 
 
+def _status_block(status: Sequence[str]) -> list[RenderableType]:
+    if not status:
+        return []
+    head, *rest = status
+    return [Text(head, style="bold"), *(Text("  " + line) for line in rest), Text("")]
+
+
 def check_renderables(
     result: CheckResult,
     plan: Plan,
@@ -243,14 +250,17 @@ def check_renderables(
     trends: Mapping[tuple[str, str], Trend] | None = None,
     *,
     comparison: Comparison | None = None,
+    status: Sequence[str] = (),
 ) -> list[RenderableType]:
     """Everything the terminal view prints, in order (tables and lines): the headline,
-    what changed since ``comparison``'s date (``--compare-to``), then the detail.
+    who sent what (``status``, from :mod:`gl_plan.report.status_view`), what changed since
+    ``comparison``'s date (``--compare-to``), then the detail.
 
     ``trends`` (from :func:`gl_plan.report.trends.quarter_trends`) adds the sparkline
     table; without it the view has the status tables only.
     """
     out: list[RenderableType] = headline_renderables(result, plan, lang)
+    out += _status_block(status)
     if comparison is not None:
         out += [*_changes_block(comparison, plan, lang), cell("")]
     sep = text("sep.list", lang)
@@ -392,6 +402,7 @@ def screen_renderables(
     *,
     comparison: Comparison | None = None,
     reserved: int = 0,
+    status: Sequence[str] = (),
 ) -> list[RenderableType]:
     """What fits one screen of ``console`` (its height, less ``reserved`` lines for
     messages on stderr and :data:`PROMPT_LINES` for the prompt).
@@ -403,11 +414,11 @@ def screen_renderables(
     that ``glplan check --full`` shows it. The tasks get a quarter of the screen before
     the table, and whatever the table leaves.
     """
-    full = check_renderables(result, plan, lang, trends, comparison=comparison)
+    full = check_renderables(result, plan, lang, trends, comparison=comparison, status=status)
     budget = console.height - reserved - PROMPT_LINES
     if _height(console, full) <= budget:
         return full
-    head = headline_renderables(result, plan, lang)
+    head = headline_renderables(result, plan, lang) + _status_block(status)
     year = _screen_year(result)
     tasks = attention_tasks(result)
     hint_lines = 1

@@ -286,7 +286,33 @@ def _sources(result: CheckResult, lang: Lang) -> list[str]:
     return [f"<h3>{_e(text('html.sources', lang))}</h3>", "<ul>", *items, "</ul>"]
 
 
-def _summary(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
+def _problem_files(files: Sequence[tuple[str, int, int]], lang: Lang) -> list[str]:
+    """Each file with problems and its counts: where to look, named."""
+    if not files:
+        return []
+    items = [
+        "<li>"
+        + _e(
+            text(
+                "status.file_problems",
+                lang,
+                file=Path(file).name,
+                errors=e,
+                warnings=w,
+                s_errors="" if e == 1 else "s",
+                s_warnings="" if w == 1 else "s",
+            )
+        )
+        + "</li>"
+        for file, e, w in files
+    ]
+    command = _e(text("status.details", lang, command="glplan validate --data FILE"))
+    return ["<ul>", *items, "</ul>", f'<p class="muted">{command}</p>']
+
+
+def _summary(
+    result: CheckResult, plan: Plan, lang: Lang, problem_files: Sequence[tuple[str, int, int]]
+) -> list[str]:
     out = ['<section id="summary">', f"<h2>{_e(text('html.summary', lang))}</h2>"]
     out += _headline(result, plan, lang)
     out += _status_counts(result, plan, lang)
@@ -297,6 +323,7 @@ def _summary(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
         out += [f"<li>{_e(line)}</li>" for line in standards]
         out.append("</ul>")
     out.append(f"<p>{_e(issues_line(result, lang))}</p>")
+    out += _problem_files(problem_files, lang)
     out += _sources(result, lang)
     out.append(f'<p class="legend">{_e(text("html.legend", lang))}</p>')
     out.append("</section>")
@@ -590,8 +617,11 @@ def check_html(
     plan: Plan,
     lang: Lang,
     points: Mapping[tuple[str, str], Sequence[Point]],
+    *,
+    problem_files: Sequence[tuple[str, int, int]] = (),
 ) -> str:
-    """The whole report as one HTML page (UTF-8 text).
+    """The whole report as one HTML page (UTF-8 text); ``problem_files`` (file, errors,
+    warnings) names the files with problems under the counts.
 
     ``points`` are every region's figures by the as-of date
     (:func:`gl_plan.report.trends.region_points`), for the charts. Needs matplotlib (the
@@ -601,7 +631,7 @@ def check_html(
     title = f"{plan.plan.title.get(lang)} · {result.as_of.isoformat()}"
     body = [
         *_header(result, plan, lang),
-        *_summary(result, plan, lang),
+        *_summary(result, plan, lang, problem_files),
         *_charts(result, plan, lang, points),
         *_gaps(result, plan, lang),
         *_tasks(result, lang),
