@@ -144,6 +144,20 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "plan.region_cycle_sep": (" → ", " → "),
     "plan.region_cycle_more": ("……另 {n} 个……", "… {n} more …"),
+    # --- time-limit phrases (gl_plan.plan.deadlines) -------------------------------------
+    "plan.deadline.needs_issued": (
+        "完成时限 {phrase} 从计划印发之日起算，须有计划的印发日期（plan.issued）",
+        "time-limit phrase {phrase} counts from the plan's issue date (plan.issued), "
+        "which is not given",
+    ),
+    "plan.deadline.out_of_range": (
+        "完成时限 {phrase} 算出的日期超出可表示的范围",
+        "time-limit phrase {phrase} gives a date out of range",
+    ),
+    "plan.deadline.empty_span": (
+        "完成时限 {phrase} 的期限为零",
+        "time-limit phrase {phrase} spans no time",
+    ),
     # --- the command line's own messages (gl_plan.cli) -----------------------------------
     "cli.bad_lang": (
         "--lang 应为 zh 或 en，而不是“{value}”",

@@ -22,13 +22,14 @@ from pydantic import (
     Field,
     ValidationInfo,
     computed_field,
+    PrivateAttr,
     field_validator,
     model_validator,
 )
 
 from gl_plan.errors import Message
 from gl_plan.periods import PeriodError, parse_period
-from gl_plan.plan.deadlines import Deadline, DeadlineError, parse_deadline
+from gl_plan.plan.deadlines import Deadline, DeadlineError, NeedsIssueDate, parse_deadline
 from gl_plan.plan.ids import check_identifier, check_region_code, check_task_id
 from gl_plan.region_tree import NotATree, RegionTree
 
@@ -372,19 +373,24 @@ class Task(Model):
     def _phrase_parses(cls, value: str, info: ValidationInfo) -> str:
         try:
             parse_deadline(value)
+        except NeedsIssueDate:
+            pass  # 三年内: the plan holding the task dates it from its issue date
         except DeadlineError as exc:
             if info.data.get("deadline_override") is None:
                 raise ValueError(str(exc)) from None
         return value
+
+    #: The plan's issue date, set by the plan that holds the task: relative spans count from it.
+    _issued: date | None = PrivateAttr(default=None)
 
     @cached_property
     def schedule(self) -> Deadline:
         """The due date and whether the task continues, after any override."""
         o = self.deadline_override
         if o is None:
-            return parse_deadline(self.deadline)
+            return parse_deadline(self.deadline, self._issued)
         try:
-            starts = parse_deadline(self.deadline).starts
+            starts = parse_deadline(self.deadline, self._issued).starts
         except DeadlineError:
             starts = None
         return Deadline(text=self.deadline, due=o.due, ongoing=o.ongoing, starts=starts)
@@ -486,6 +492,8 @@ class Plan(Model):
 
     @model_validator(mode="after")
     def _cross_checks(self, info: ValidationInfo) -> Plan:
+        for task in self.tasks:
+            task._issued = self.plan.issued
         problems = cross_check(self)
         if not problems:
             return self
@@ -664,6 +672,11 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
                 problems.append((here, f"task {task.id!r} is listed under action {action.id}"))
             elif task.id != f"{action.id}.{ti + 1}":
                 problems.append((here, f"expected id {action.id}.{ti + 1} in source order"))
+            if task.deadline_override is None:
+                try:
+                    task.schedule  # noqa: B018 - 三年内 and the like are dated only here
+                except DeadlineError as exc:
+                    problems.append((here[:-1] + ("deadline",), exc.args[0]))
             for qi, qty in enumerate(task.quantities):
                 for ri, code in enumerate(qty.regions):
                     if code not in codes:
