@@ -158,6 +158,37 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "完成时限 {phrase} 的期限为零",
         "time-limit phrase {phrase} spans no time",
     ),
+    # --- a goal's targets (gl_plan.plan.targets) ------------------------------------------
+    "plan.target.wording": (
+        "读不懂目标“{wording}”：可写数值（100.7）、“96%以上”“不低于95%”“不超过10%”“95%左右”"
+        "“保持在96%以上”“2-4所”“力争50%”，或写成 {{value: ..., comparison: ...}}",
+        "cannot read the target {wording!r}: give a number (100.7), 96%以上, 不低于95%, "
+        "不超过10%, 95%左右, 保持在96%以上, 2-4所, 力争50%, or {{value: ..., comparison: ...}}",
+    ),
+    "plan.target.range": (
+        "范围目标须有 min 和 max，不写 value",
+        "a range target needs min and max, and no value",
+    ),
+    "plan.target.range_order": (
+        "min {low} 大于 max {high}",
+        "min {low} is greater than max {high}",
+    ),
+    "plan.target.value": (
+        "比较方式“{comparison}”须有 value（不写 min/max）",
+        "comparison {comparison!r} needs a value (no min/max)",
+    ),
+    "plan.target.tolerance": (
+        "tolerance 只用于“左右”（comparison: about）",
+        "tolerance is for an 'about' target (comparison: about)",
+    ),
+    "plan.target.scope": (
+        "applies_to: top、levels 和 regions 只能给一个",
+        "give one of applies_to: top, levels and regions",
+    ),
+    "plan.level_unknown": (
+        "地区层级 {level} 不存在（最深为 {top}，0 为最上级）",
+        "there is no level {level} of regions (the deepest is {top}; 0 is the top)",
+    ),
     # --- the command line's own messages (gl_plan.cli) -----------------------------------
     "cli.bad_lang": (
         "--lang 应为 zh 或 en，而不是“{value}”",

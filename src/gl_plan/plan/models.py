@@ -28,9 +28,12 @@ from pydantic import (
 )
 
 from gl_plan.errors import Message
+from gl_plan.plan.base import Model, Text
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.deadlines import Deadline, DeadlineError, NeedsIssueDate, parse_deadline
+from gl_plan.plan.indicator_rules import ChangeLimits
 from gl_plan.plan.ids import check_identifier, check_region_code, check_task_id
+from gl_plan.plan.targets import Goal, check_targets
 from gl_plan.region_tree import NotATree, RegionTree
 
 RegionCode = Annotated[
@@ -71,43 +74,6 @@ DEFAULT_MAX_QUARTERLY_CHANGE = 3.0
 #: to less than 90 % of the last complete period's describes a different, smaller area than
 #: the target is set for; 90 % is a working convention, which a plan can change.
 DEFAULT_MIN_COVERAGE = 0.9
-
-
-class Model(BaseModel):
-    """Base for every plan model: unknown keys are errors, instances are immutable."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        validate_default=True,
-        coerce_numbers_to_str=True,
-        defer_build=True,
-    )
-
-
-class Text(Model):
-    """A text in Chinese and English; either alone is enough, and stands in for the other."""
-
-    model_config = ConfigDict(
-        json_schema_extra={"required": [], "minProperties": 1},
-    )
-
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _fall_back(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            zh, en = data.get("zh"), data.get("en")
-            if zh is None and en is not None:
-                return {**data, "zh": en}
-            if en is None and zh is not None:
-                return {**data, "en": zh}
-        return data
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
 
 
 class SourceNote(Model):
@@ -237,14 +203,24 @@ class Indicator(Model):
         "whole may not: false warns of a numerator above its denominator)",
     )
     aliases: list[str] = Field(default_factory=list)
+    levels: list[Annotated[int, Field(ge=0, le=9)]] | None = Field(
+        default=None,
+        description="The depths of the region tree where the indicator is reported (0 = the "
+        "top); regions below get no rows and no missing-data warnings. Default: every level",
+    )
+    change_limits: ChangeLimits | None = Field(
+        default=None, description="Its own implausible-jump bounds, per quarter and per year"
+    )
 
     @model_validator(mode="after")
     def _counts_named(self) -> Indicator:
         if not self.can_exceed_100 and self.unit is not Unit.PERCENT:
             raise ValueError("can_exceed_100 is for percent indicators")
+        # A percent may come as rates only (a national plan's 毛入学率); parents are then
+        # not computed. A ratio or a per-thousand figure needs its counts to mean anything.
         if (
             self.unit.scale is not None
-            and self.unit is not Unit.YEARS
+            and self.unit not in (Unit.YEARS, Unit.PERCENT)
             and (self.numerator is None or self.denominator is None)
         ):
             raise ValueError(
@@ -259,12 +235,6 @@ class Indicator(Model):
         if self.short:
             names += [self.short.zh, self.short.en]
         return names
-
-
-class Goal(Model):
-    year: int = Field(ge=2000, le=2199)
-    text: Text
-    targets: dict[str, float]
 
 
 class Baseline(Model):
@@ -591,9 +561,11 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
 
     codes = {r.code for r in plan.regions}
     # Unique codes, known parents, one root, no cycle: the tree proves them all at once.
+    tree_ok = True
     try:
         plan.region_tree  # noqa: B018 - built here to be proven, then kept for the walks
     except NotATree as refused:
+        tree_ok = False
         for problem in refused.problems:
             where: DocPath = ("regions",)
             if problem.index is not None:
@@ -632,6 +604,8 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
                 )
             indicator_owner.setdefault(key, indicator.id)
 
+    if tree_ok:
+        problems.extend(check_targets(plan))
     indicators = {ind.id: ind for ind in plan.indicators}
     for gi, goal in enumerate(plan.goals):
         for ind_id in goal.targets:
@@ -640,11 +614,14 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
     # A later target must not ask for less than an earlier one.
     goals = sorted(enumerate(plan.goals), key=lambda pair: pair[1].year)
     for (_, earlier), (gi, later) in itertools.pairwise(goals):
-        for ind_id, value in later.targets.items():
+        for ind_id in later.targets:
             ind = indicators.get(ind_id)
-            before = earlier.targets.get(ind_id)
-            if ind is None or before is None:
+            if ind is None or ind_id not in earlier.targets:
                 continue
+            first, then = earlier.target(ind_id), later.target(ind_id)
+            if first.comparison is not then.comparison:
+                continue  # 以上 then 左右: not one scale to compare on
+            value, before = then.line(ind.direction), first.line(ind.direction)
             worse = (
                 value < before if ind.direction is Direction.HIGHER_IS_BETTER else value > before
             )
