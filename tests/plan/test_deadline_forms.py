@@ -89,7 +89,8 @@ def test_strive_for_marks_the_deadline_aspirational(phrase: str) -> None:
 
 def test_around_a_year_is_its_end_noted_as_approximate() -> None:
     d = parse_deadline("2025年前后")
-    assert d.approximate and d.due == parse_deadline("2025年底前").due
+    assert d.approximate
+    assert d.due == parse_deadline("2025年底前").due
     assert not parse_deadline("2025年前").approximate
 
 

@@ -26,8 +26,8 @@ Single phrases (X is a year 1900-2199, in digits or in Chinese numerals such as
 - ``X年底前``, ``X年底``, ``X年末``, ``X年内``, ``X年``, ``到X年``, ``X年年底前``: due X-12-31.
 - ``X年前后``: due X-12-31, the year's end, marked ``approximate`` (前后 is "around").
 - ``X年中``, ``X年年中``, ``X年上半年``: due X-06-30; ``X年下半年``: due X-12-31.
-- ``X年N月``, ``X年N月底前``, ``X年N月底``, ``X年N月末``, ``X年N月份``, ``X年N月内``, ``X年N月下旬``:
-  due the last day of month N; ``X年N月上旬`` / ``中旬``: due the 10th / the 20th.
+- ``X年N月``, ``X年N月底前``, ``X年N月底``, ``X年N月末``, ``X年N月份``, ``X年N月内``,
+  ``X年N月下旬``: due the last day of month N; ``X年N月上旬`` / ``中旬``: due the 10th / the 20th.
 - ``X年N月D日前``, ``X年N月D日``, an ISO date ``X-MM-DD``: due that day (前 after a day is
   read "by that day", as notices use it: ``6月30日前`` means June 30 is still in time).
 - ``X年N月前``: due the day before month N starts, i.e. the last day of month N-1
@@ -325,9 +325,7 @@ def _parse_qualified(part: str, text: str, issued: date | None) -> _Part:
         if isinstance(exc, DeadlineError):
             raise
         # Date arithmetic past year 9999 (an issue date far in the future, say).
-        raise DeadlineError(
-            msg("plan.deadline.out_of_range", phrase=_where(part, text))
-        ) from None
+        raise DeadlineError(msg("plan.deadline.out_of_range", phrase=_where(part, text))) from None
     return replace(parsed, aspirational=True) if aspirational else parsed
 
 

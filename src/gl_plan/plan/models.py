@@ -17,22 +17,21 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
+    PrivateAttr,
     ValidationInfo,
     computed_field,
-    PrivateAttr,
     field_validator,
     model_validator,
 )
 
 from gl_plan.errors import Message
-from gl_plan.plan.base import Model, Text
 from gl_plan.periods import PeriodError, parse_period
+from gl_plan.plan.base import Model as Model
+from gl_plan.plan.base import Text as Text
 from gl_plan.plan.deadlines import Deadline, DeadlineError, NeedsIssueDate, parse_deadline
-from gl_plan.plan.indicator_rules import ChangeLimits
 from gl_plan.plan.ids import check_identifier, check_region_code, check_task_id
+from gl_plan.plan.indicator_rules import ChangeLimits
 from gl_plan.plan.targets import Goal, check_targets
 from gl_plan.region_tree import NotATree, RegionTree
 
@@ -653,7 +652,7 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
                 try:
                     task.schedule  # noqa: B018 - 三年内 and the like are dated only here
                 except DeadlineError as exc:
-                    problems.append((here[:-1] + ("deadline",), exc.args[0]))
+                    problems.append(((*here[:-1], "deadline"), exc.args[0]))
             for qi, qty in enumerate(task.quantities):
                 for ri, code in enumerate(qty.regions):
                     if code not in codes:

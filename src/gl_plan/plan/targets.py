@@ -182,7 +182,8 @@ class Target(Model):
         """The figure reported as the target: the value, or a range's end on the worse side."""
         if self.value is not None:
             return self.value
-        assert self.min is not None and self.max is not None
+        assert self.min is not None
+        assert self.max is not None
         return self.min if self.sign(direction) > 0 else self.max
 
     def line(self, direction: Direction) -> float:
@@ -208,10 +209,24 @@ class Target(Model):
         return self == Target(value=self.value)
 
 
+def _wording_read(value: float | Target | str) -> float | Target:
+    """A target given as text that :func:`read_wording` cannot read is refused with its
+    message (the union tries the number, then the target, and only then keeps text)."""
+    if isinstance(value, str):
+        return Target.model_validate(read_wording(value))
+    return value
+
+
+#: A number, a target spelt out, or its wording; the wording is read into a :class:`Target`.
+TargetGiven = Annotated[
+    float | Target | str, Field(union_mode="left_to_right"), AfterValidator(_wording_read)
+]
+
+
 class Goal(Model):
     year: int = Field(ge=2000, le=2199)
     text: Text
-    targets: dict[str, float | Target] = Field(
+    targets: dict[str, TargetGiven] = Field(
         description="Per indicator: a number to reach, the plan's wording (保持在96%以上, "
         "2-4所, 力争50%) or a target spelt out"
     )
@@ -219,7 +234,11 @@ class Goal(Model):
     def target(self, indicator: str) -> Target:
         """``indicator``'s target, a bare number read as ``reach`` it."""
         given = self.targets[indicator]
-        return given if isinstance(given, Target) else Target(value=float(given))
+        if isinstance(given, Target):
+            return given
+        if isinstance(given, str):  # never after validation: the wording became a Target
+            return Target.model_validate(given)
+        return Target(value=float(given))
 
 
 DocPath = tuple[str | int, ...]
