@@ -22,9 +22,10 @@ wording                                    reading
 =========================================  ==============================================
 
 ``attribute`` is the 主要指标表's 属性 column: ``binding`` (约束性) or ``expected`` (预期性).
-``applies_to: top`` limits the target to the top region (全县…: the county, not its
-townships); ``levels`` to depths of the region tree (0 = the top); ``regions`` to named
-regions; by default it applies to every region.
+``applies_to: top`` limits the target to the top region (a wording that opens with
+全县 / 全市 / 全省 / 全国 reads so: the county as a whole, not each township); ``levels``
+to depths of the region tree (0 = the top); ``regions`` to named regions; by default it
+applies to every region.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ _ATTRIBUTE_WORDS: Final = {"约束性": Attribute.BINDING, "预期性": Attribut
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 # 力争 保持在 不低于 96 % 以上: each piece optional but the number; a unit never holds 以/左/及.
 _WORDING: Final = re.compile(
-    r"(?P<strive>力争)?(?:到[0-9]{4}年)?"
+    r"(?P<whole>全[国省市县区乡镇])?(?P<strive>力争)?(?:到[0-9]{4}年)?"
     r"(?P<verb>保持在|保持|稳定在|达到|提高到|提升到|增加到|下降到|降低到|降至|控制在|"
     r"不低于|不少于|不高于|不超过|低于|高于)?"
     rf"(?P<a>{_NUMBER})(?:[-–—~至到](?P<b>{_NUMBER}))?"
@@ -111,6 +112,8 @@ def read_wording(wording: str) -> dict[str, Any]:
         out["maintain"] = True
     if match["strive"]:
         out["aspirational"] = True
+    if match["whole"]:
+        out["applies_to"] = "top"  # 全县…: the county as a whole, not each township
     return out
 
 
@@ -206,7 +209,7 @@ class Target(Model):
     @property
     def plain(self) -> bool:
         """A bare number: judged, scoped and reported exactly as before qualifiers existed."""
-        return self == Target(value=self.value)
+        return self.value is not None and self == Target(value=self.value)
 
 
 def _wording_read(value: float | Target | str) -> float | Target:
