@@ -281,3 +281,23 @@ def test_a_national_plan_with_rates_only() -> None:
     assert by_region(result, RATE)["450000"] is Status.INSUFFICIENT_DATA  # one figure so far
     said = [line for line in footnotes(result, plan, 2025, "en") if "rates without counts" in line]
     assert len(said) == 1
+
+
+def test_task_ids_as_the_text_numbers_them_with_gaps() -> None:
+    plan = county_plan({RATE: 96.0})
+    data = plan.model_dump(mode="json", exclude_computed_fields=True)
+    data["actions"] = [
+        {
+            "id": "三(一)",
+            "title": {"zh": "行动"},
+            "tasks": [
+                {"id": f"三(一){n}", "title": {"zh": "任务"}, "text": "原文", "deadline": "每学期"}
+                for n in (1, 2, 4)
+            ],
+        }
+    ]
+    tasks = Plan.model_validate(data).tasks
+    assert [(t.id, t.action_id, t.key) for t in tasks][2] == ("三(一)4", "三(一)", "3-1-4")
+    data["actions"][0]["tasks"].reverse()
+    with pytest.raises(ValidationError, match="must be numbered above the task before it"):
+        Plan.model_validate(data)

@@ -189,6 +189,11 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "地区层级 {level} 不存在（最深为 {top}，0 为最上级）",
         "there is no level {level} of regions (the deepest is {top}; 0 is the top)",
     ),
+    "plan.task_order": (
+        "任务“{task}”的编号须大于前一项任务的编号 {number}（可以跳号，不能倒序）",
+        "task {task!r} must be numbered above the task before it ({number}): numbers may "
+        "skip, not go back",
+    ),
     # --- the command line's own messages (gl_plan.cli) -----------------------------------
     "cli.bad_lang": (
         "--lang 应为 zh 或 en，而不是“{value}”",

@@ -5,6 +5,10 @@ Messages say what is accepted in words, with an example, never as a regular expr
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from typing import Final
+
 #: GB/T 2260 province-level prefixes: the first two digits of every six-digit division code.
 # fmt: off
 GB2260_PROVINCES: frozenset[str] = frozenset({
@@ -42,9 +46,17 @@ def check_region_code(code: str) -> str:
     return code
 
 
+#: Brackets a plan's own numbering uses (三(一)4, 三（一）4), full width folded by NFKC.
+_BRACKETS: Final = "()"
+
+
 def check_identifier(text: str, what: str, example: str) -> str:
-    """An id a plan uses for an action: letters (any script), digits and '_' or '-'."""
-    if not 1 <= len(text) <= 32 or not all(ch.isalnum() or ch in "_-" for ch in text):
+    """An id a plan uses for an action: letters (any script), digits, '_' or '-', and the
+    brackets of the text's own numbering (``三(一)``, ``专栏3``)."""
+    normal = unicodedata.normalize("NFKC", text)
+    if not 1 <= len(text) <= 32 or not all(
+        ch.isalnum() or ch in "_-" or ch in _BRACKETS for ch in normal
+    ):
         raise ValueError(
             f"{what} {text!r} must be 1 to 32 letters (any script) or digits, '_' or '-', "
             f"with no dot or space (e.g. {example})"
@@ -52,12 +64,61 @@ def check_identifier(text: str, what: str, example: str) -> str:
     return text
 
 
-def check_task_id(text: str) -> str:
-    """A task id: its action's id, a dot and a number (A3.6, C19.2, 一.1)."""
+# 三(一)4: an action numbered with brackets, then the task's own number, no dot needed.
+_BRACKETED_TASK: Final = re.compile(r"(?P<action>.+[)）])(?P<number>[0-9]+)")
+
+
+def split_task_id(text: str) -> tuple[str, str]:
+    """(action id, task number) of a task id: ``A3.6`` → (A3, 6), ``三(一)4`` → (三(一), 4)."""
     action, dot, number = text.rpartition(".")
-    if not dot or not action or not number.isdecimal() or not number.isascii():
+    if dot:
+        return action, number
+    if (match := _BRACKETED_TASK.fullmatch(text)) is not None:
+        return match["action"], match["number"]
+    return "", text
+
+
+def check_task_id(text: str) -> str:
+    """A task id: its action's id, a dot and a number (A3.6, C19.2, 一.1), or as the text
+    numbers it after a bracketed action (三(一)4)."""
+    action, number = split_task_id(text)
+    if not action or not number.isdecimal() or not number.isascii():
         raise ValueError(
             f"task id {text!r} must be its action's id, a dot and a number (e.g. A3.6 or C19.2)"
         )
     check_identifier(action, "the action id in task id", "A3")
     return text
+
+
+_NUMERAL_DIGITS: Final = {
+    "〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
+    "六": "6", "七": "7", "八": "8", "九": "9", "十": "10",
+}  # fmt: skip
+#: Words that head a numbered block in Chinese plans, and their machine spelling.
+_WORDS: Final = {"专栏": "box", "附件": "annex", "附表": "table"}
+
+
+def machine_id(text: str) -> str:
+    """A stable ASCII id for an id as the text numbers it, where a command or a file name
+    needs one: ``三(一)4`` → ``3-1-4``, ``专栏3`` → ``box3``, ``A3.6`` → ``A3.6``.
+
+    The same id always gives the same result; numerals become digits, brackets and dots
+    separators, any other character outside ASCII its code point (``u4e1c``).
+
+    >>> machine_id("三(一)4"), machine_id("专栏3.2"), machine_id("A3.6")
+    ('3-1-4', 'box3.2', 'A3.6')
+    """
+    normal = unicodedata.normalize("NFKC", text)
+    for word, spelling in _WORDS.items():
+        normal = normal.replace(word, spelling)
+    out: list[str] = []
+    for ch in normal:
+        if ch in _NUMERAL_DIGITS:
+            out.append(_NUMERAL_DIGITS[ch])
+        elif ch in _BRACKETS:
+            out.append("-")
+        elif ch.isascii():
+            out.append(ch)
+        else:
+            out.append(f"u{ord(ch):04x}")
+    return re.sub(r"-+", "-", "".join(out)).strip("-")

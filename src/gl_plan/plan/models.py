@@ -25,12 +25,18 @@ from pydantic import (
     model_validator,
 )
 
-from gl_plan.errors import Message
+from gl_plan.errors import Message, msg
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.base import Model as Model
 from gl_plan.plan.base import Text as Text
 from gl_plan.plan.deadlines import Deadline, DeadlineError, NeedsIssueDate, parse_deadline
-from gl_plan.plan.ids import check_identifier, check_region_code, check_task_id
+from gl_plan.plan.ids import (
+    check_identifier,
+    check_region_code,
+    check_task_id,
+    machine_id,
+    split_task_id,
+)
 from gl_plan.plan.indicator_rules import ChangeLimits
 from gl_plan.plan.targets import Goal, check_targets
 from gl_plan.region_tree import NotATree, RegionTree
@@ -376,7 +382,12 @@ class Task(Model):
 
     @property
     def action_id(self) -> str:
-        return self.id.rpartition(".")[0]
+        return split_task_id(self.id)[0]
+
+    @property
+    def key(self) -> str:
+        """A stable ASCII id (``三(一)4`` → ``3-1-4``) where a command or a file needs one."""
+        return machine_id(self.id)
 
 
 class Action(Model):
@@ -639,6 +650,7 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
         numbered = action.id.startswith("A") and action.id[1:].isdecimal()
         if numbered and action.number is not None and action.id != f"A{action.number}":
             problems.append((("actions", ai, "id"), f"id {action.id!r} does not match number"))
+        previous = 0
         for ti, task in enumerate(action.tasks):
             here: DocPath = ("actions", ai, "tasks", ti, "id")
             if task.id in task_ids:
@@ -646,8 +658,10 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
             task_ids.setdefault(task.id, here)
             if task.action_id != action.id:
                 problems.append((here, f"task {task.id!r} is listed under action {action.id}"))
-            elif task.id != f"{action.id}.{ti + 1}":
-                problems.append((here, f"expected id {action.id}.{ti + 1} in source order"))
+            elif int(split_task_id(task.id)[1]) <= previous:
+                # Numbers rise in source order; gaps are allowed (a plan skips an item).
+                problems.append((here, msg("plan.task_order", task=task.id, number=previous)))
+            previous = int(split_task_id(task.id)[1])
             if task.deadline_override is None:
                 try:
                     task.schedule  # noqa: B018 - 三年内 and the like are dated only here
