@@ -170,7 +170,7 @@ def test_aspirational_targets_are_reported_beside_and_never_counted_behind() -> 
     assert findings(result, FailOn.OFF_TRACK) == {}
     _, lines = headline(result, plan, "en")
     assert "0 of 4 figures missed" in lines[0]
-    assert "aspirational (力争) targets: 1 of 4 figures behind" in lines[0]
+    assert "aspirational targets: 1 of 4 figures behind" in lines[0]
 
 
 def test_binding_and_expected_are_carried_and_counted_apart() -> None:

@@ -160,10 +160,9 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     # --- a goal's targets (gl_plan.plan.targets) ------------------------------------------
     "plan.target.wording": (
-        "读不懂目标“{wording}”：可写数值（100.7）、“96%以上”“不低于95%”“不超过10%”“95%左右”"
-        "“保持在96%以上”“2-4所”“力争50%”，或写成 {{value: ..., comparison: ...}}",
-        "cannot read the target {wording!r}: give a number (100.7), 96%以上, 不低于95%, "
-        "不超过10%, 95%左右, 保持在96%以上, 2-4所, 力争50%, or {{value: ..., comparison: ...}}",
+        "读不懂目标“{wording}”：可写数值（100.7）、{examples}，或写成 {{value, comparison}}",
+        "cannot read the target {wording!r}: give a number (100.7), a wording such as "
+        "{examples}, or {{value, comparison}}",
     ),
     "plan.target.range": (
         "范围目标须有 min 和 max，不写 value",
@@ -178,11 +177,11 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "comparison {comparison!r} needs a value (no min/max)",
     ),
     "plan.target.tolerance": (
-        "tolerance 只用于“左右”（comparison: about）",
+        "tolerance 只用于“左右”（comparison 为 about）",
         "tolerance is for an 'about' target (comparison: about)",
     ),
     "plan.target.scope": (
-        "applies_to: top、levels 和 regions 只能给一个",
+        "applies_to 为 top、levels 和 regions 三者只能给一个",
         "give one of applies_to: top, levels and regions",
     ),
     "plan.level_unknown": (

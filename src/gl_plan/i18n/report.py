@@ -223,11 +223,11 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
     ),
     "headline.aspirational": (
         "；力争目标 {total} 项数据中 {red} 项落后（不计入上述）",
-        "; aspirational (力争) targets: {red} of {total} figures behind, not counted above",
+        "; aspirational targets: {red} of {total} figures behind, not counted above",
     ),
     "headline.aspirational_only": (
         "{year}年力争目标：{total} 项数据中 {red} 项落后",
-        "{year} aspirational (力争) targets: {red} of {total} figures behind",
+        "{year} aspirational targets: {red} of {total} figures behind",
     ),
     "target.binding": ("约束性", "binding"),
     "target.expected": ("预期性", "expected"),

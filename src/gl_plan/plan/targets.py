@@ -78,6 +78,8 @@ _WORDING: Final = re.compile(
     r"(?P<unit>[%‰]|[^0-9以左及]{0,6}?)"
     r"(?P<suffix>以上|及以上|以下|及以下|以内|左右|)"
 )
+#: What the message for an unreadable wording offers.
+_EXAMPLES: Final = "96%以上, 不低于95%, 不超过10%, 95%左右, 保持在96%以上, 2-4所, 力争50%"
 _AT_LEAST_WORDS: Final = frozenset({"不低于", "不少于", "高于", "以上", "及以上"})
 _AT_MOST_WORDS: Final = frozenset({"不高于", "不超过", "低于", "以下", "及以下", "以内"})
 _MAINTAIN_WORDS: Final = frozenset({"保持在", "保持", "稳定在"})
@@ -94,7 +96,7 @@ def read_wording(wording: str) -> dict[str, Any]:
     normal = re.sub(r"\s+", "", unicodedata.normalize("NFKC", wording))
     match = _WORDING.fullmatch(normal)
     if match is None:
-        raise ValueError(str(msg("plan.target.wording", wording=wording)))
+        raise ValueError(str(msg("plan.target.wording", wording=wording, examples=_EXAMPLES)))
     out: dict[str, Any] = {"wording": wording}
     low, high = float(match["a"]), match["b"]
     words = {match["verb"], match["suffix"]}
