@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
+from gl_plan.plan.ids import check_identifier, check_task_id, machine_id, split_task_id
 from gl_plan.plan.models import (
     ActionId,
     Indicator,
@@ -107,3 +108,22 @@ def test_a_rate_names_its_counts_and_an_amount_its_unit() -> None:
     with pytest.raises(ValidationError, match="needs unit_label"):
         _indicator(unit="amount")
     assert _indicator(unit="amount", unit_label={"zh": "万元"}).unit_label is not None
+
+
+def test_ids_as_the_text_numbers_them() -> None:
+    assert check_identifier("三(一)", "action id", "A3") == "三(一)"
+    assert check_identifier("三（一）", "action id", "A3") == "三（一）"
+    assert check_identifier("专栏3", "action id", "A3") == "专栏3"
+    assert split_task_id("三(一)4") == ("三(一)", "4")
+    assert split_task_id("三（一）4") == ("三（一）", "4")
+    assert split_task_id("专栏3.2") == ("专栏3", "2")
+    assert check_task_id("三(一)4") == "三(一)4"
+    with pytest.raises(ValueError, match="a dot and a number"):
+        check_task_id("三一4")
+    assert [machine_id(i) for i in ("三(一)4", "三（一）4", "专栏3.2", "A3.6", "东1")] == [
+        "3-1-4",
+        "3-1-4",
+        "box3.2",
+        "A3.6",
+        "u4e1c1",
+    ]

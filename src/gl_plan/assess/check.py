@@ -28,6 +28,7 @@ from gl_plan.data.observations import ObservationSet
 from gl_plan.data.quality import FigureKey, Flag
 from gl_plan.errors import Problem, Severity
 from gl_plan.plan.models import Plan
+from gl_plan.plan.targets import Attribute
 
 #: The top-level keys of ``--format json`` (:meth:`CheckResult.to_json`), in order: the
 #: model's fields. A contract for JSON users.
@@ -86,6 +87,11 @@ class Summary(_Frozen):
     standards: dict[str, int]
     data_issues: dict[str, int]
     tasks: dict[str, int] = Field(default_factory=dict)
+    #: Per target year, the aspirational (力争) targets' figures: counted here and not in
+    #: ``by_target_year`` or ``behind``, which hold the commitments. Absent when none.
+    aspirational: dict[str, Counts] = Field(default_factory=dict, exclude_if=lambda v: not v)
+    #: Per target year, the binding (约束性) targets' figures, a part of ``by_target_year``.
+    binding: dict[str, Counts] = Field(default_factory=dict, exclude_if=lambda v: not v)
 
 
 class CheckResult(_Frozen):
@@ -158,11 +164,12 @@ def findings(result: CheckResult, level: FailOn) -> dict[str, int]:
     counts: dict[str, int] = {"error": issues.get("error", 0)}
     if level is FailOn.WARNING:
         counts["warning"] = issues.get("warning", 0)
+    committed = [a for a in result.indicators if not aspirational(a)]
     if level in (FailOn.OFF_TRACK, FailOn.NEEDS_ACCELERATION):
-        counts["red"] = sum(1 for a in result.indicators if a.status in RED_STATUSES)
+        counts["red"] = sum(1 for a in committed if a.status in RED_STATUSES)
     if level is FailOn.NEEDS_ACCELERATION:
         counts["needs_acceleration"] = sum(
-            1 for a in result.indicators if a.status is Status.NEEDS_ACCELERATION
+            1 for a in committed if a.status is Status.NEEDS_ACCELERATION
         )
     if level is FailOn.OVERDUE:
         counts["overdue"] = sum(1 for t in result.tasks if t.status == "overdue")
@@ -240,6 +247,15 @@ def _behind_key(a: IndicatorAssessment) -> tuple[int, float, str]:
     return (_LEVEL_ORDER.get(a.region_level, 1), -abs(a.gap or 0.0), a.region)
 
 
+def aspirational(a: IndicatorAssessment) -> bool:
+    """A 力争 target's figure: reported, never counted among those behind."""
+    return a.terms is not None and a.terms.aspirational
+
+
+def _binding(a: IndicatorAssessment) -> bool:
+    return a.terms is not None and a.terms.attribute is Attribute.BINDING
+
+
 def summarise(
     indicators: Sequence[IndicatorAssessment],
     standards: Sequence[StandardResult],
@@ -248,8 +264,9 @@ def summarise(
 ) -> Summary:
     """Counts by status, RAG, year; who is behind; standards; data issues by severity."""
     by_year: dict[int, list[IndicatorAssessment]] = {}
+    strived: dict[int, list[IndicatorAssessment]] = {}
     for a in indicators:
-        by_year.setdefault(a.target_year, []).append(a)
+        (strived if aspirational(a) else by_year).setdefault(a.target_year, []).append(a)
     years = sorted(by_year)
     behind: dict[str, dict[str, list[str]]] = {}
     for year in years:
@@ -275,4 +292,10 @@ def summarise(
         standards={o.value: outcomes.get(o, 0) for o in StandardOutcome},
         data_issues={s.value: severities.get(s, 0) for s in Severity},
         tasks=task_summary(tasks) if tasks else {},
+        aspirational={str(y): _counts(strived[y]) for y in sorted(strived)},
+        binding={
+            str(y): _counts(bound)
+            for y in years
+            if (bound := [a for a in by_year[y] if _binding(a)])
+        },
     )

@@ -77,13 +77,14 @@ from datetime import date
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 from gl_plan.assess.aggregate import Aggregated, Coverage
 from gl_plan.data.observations import Series
 from gl_plan.periods import Period, PeriodError, parse_period
 from gl_plan.plan.models import Direction, Plan, Settings
+from gl_plan.plan.targets import Target
 
 #: How many of the latest observations the projection's trend line uses (three years of
 #: quarters): long enough to smooth one odd quarter, short enough to follow a new policy.
@@ -199,6 +200,9 @@ class IndicatorAssessment:
     #: of the last complete period's denominators, see ``coverage.denominator_share``; the
     #: status is then ``insufficient_data``).
     notes: list[str] = field(default_factory=list)
+    #: The target's terms when it is more than a number to reach (以上, 左右, 保持在, a
+    #: range, 力争, 约束性): absent from the JSON otherwise, so old plans' output is unchanged.
+    terms: Target | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,9 +281,15 @@ def _assess_fields(
     settings: Settings,
     direction: Direction,
     declared_baseline: Point | None,
+    line: float | None = None,
 ) -> tuple[dict[str, object], Period | None, Period | None]:
-    """:func:`assess_points`'s fields, with the current period and the baseline's period."""
+    """:func:`assess_points`'s fields, with the current period and the baseline's period.
+
+    ``line`` is the figure that meets the target when it is not the target itself (an
+    ``about`` target's tolerance); gaps, growth and paths still run to ``target``.
+    """
     sign = 1.0 if direction is Direction.HIGHER_IS_BETTER else -1.0
+    line = target if line is None else line
     base_fields: dict[str, object] = {
         "region": region,
         "region_level": region_level,
@@ -302,7 +312,7 @@ def _assess_fields(
                 None,
             )
         last = within[-1]
-        status = Status.MET if sign * (last.value - target) >= 0 else Status.MISSED
+        status = Status.MET if sign * (last.value - line) >= 0 else Status.MISSED
         return (
             {
                 **base_fields,
@@ -346,11 +356,11 @@ def _assess_fields(
         fields["projected"] = projected
         fields["projected_gap"] = projected - target
 
-    baseline_reached = sign * (base.value - target) >= 0
+    baseline_reached = sign * (base.value - line) >= 0
     if baseline_reached:
         notes.append("baseline_above_target")
 
-    if sign * (current.value - target) >= 0:
+    if sign * (current.value - line) >= 0:
         status = Status.ACHIEVED
     elif t_current - t_base < MIN_SPAN_YEARS:
         status = Status.INSUFFICIENT_DATA
@@ -461,7 +471,8 @@ def assess_indicators(plan: Plan, data: Aggregated, as_of: date) -> list[Indicat
     """Every region × goal indicator × target year, goals in year order.
 
     ``data`` holds the reporting regions' observations and the parents' values (see
-    :func:`gl_plan.assess.aggregate.aggregate`).
+    :func:`gl_plan.assess.aggregate.aggregate`). A region gets a row only where the target
+    applies (``Target.applies``) and the indicator is reported (``Indicator.levels``).
     """
     baselines = declared_baselines(plan)
     levels = region_levels(plan)
@@ -471,28 +482,89 @@ def assess_indicators(plan: Plan, data: Aggregated, as_of: date) -> list[Indicat
     out: list[IndicatorAssessment] = []
     for goal in goals:
         over = target_year_over(goal.year, as_of)
-        for indicator_id, target in goal.targets.items():
+        for indicator_id in goal.targets:
+            terms = goal.target(indicator_id)
             indicator = plan.indicator_by_id.get(indicator_id)
-            direction = indicator.direction if indicator else Direction.HIGHER_IS_BETTER
+            reported = indicator.levels if indicator else None
+            given = indicator.direction if indicator else Direction.HIGHER_IS_BETTER
+            direction = given if terms.sign(given) * _sign(given) > 0 else _flip(given)
             for code in order:
-                points = points_until(data.observations.get(code, indicator_id), as_of)
-                if over:
-                    points = [p for p in points if p.period.year == goal.year]
+                depth = plan.region_tree.depth(code)
+                if not terms.applies(code, depth) or (reported and depth not in reported):
+                    continue
+                every = points_until(data.observations.get(code, indicator_id), as_of)
+                points = [p for p in every if p.period.year == goal.year] if over else every
                 fields, period, base = _assess_fields(
                     points,
                     region=code,
                     region_level=levels[code],
                     indicator=indicator_id,
                     target_year=goal.year,
-                    target=float(target),
+                    target=terms.figure(given),
                     as_of=as_of,
                     settings=plan.settings,
                     direction=direction,
                     declared_baseline=baselines.get((code, indicator_id)),
+                    line=terms.line(given),
                 )
+                if terms.maintain:
+                    kept = [p for p in every if plan.plan.issued <= p.period.end]
+                    period = _judge_maintained(fields, kept, terms.line(given), direction, over)
                 _add_context(fields, period, base, data, latest, as_of)
+                if not terms.plain:
+                    fields["terms"] = terms
                 out.append(IndicatorAssessment(**fields))  # type: ignore[arg-type]
     return out
+
+
+def _sign(direction: Direction) -> float:
+    return 1.0 if direction is Direction.HIGHER_IS_BETTER else -1.0
+
+
+def _flip(direction: Direction) -> Direction:
+    """以上 on a lower-is-better indicator (or 以下 on a higher one): the target's side wins."""
+    if direction is Direction.HIGHER_IS_BETTER:
+        return Direction.LOWER_IS_BETTER
+    return Direction.HIGHER_IS_BETTER
+
+
+def _judge_maintained(
+    fields: dict[str, object],
+    points: Sequence[Point],
+    line: float,
+    direction: Direction,
+    over: bool,
+) -> Period | None:
+    """保持在…: every period from the plan's issue to the target year must meet the line.
+
+    A year over: ``missed`` at the first period that fell short (its figure reported), else
+    ``met``. A year ahead: ``achieved`` while the latest figure holds the line, ``off_track``
+    when it does not (no growth to wait for: the level must hold now); an earlier shortfall
+    is noted ``maintain_breached`` either way. Returns the period the fields now describe.
+    """
+    sign = _sign(direction)
+    year = fields["target_year"]
+    assert isinstance(year, int)
+    kept = [p for p in points if p.period.year <= year]
+    short = next((p for p in kept if sign * (p.value - line) < 0), None)
+    notes = fields.get("notes")
+    notes = list(notes) if isinstance(notes, list) else []
+    current = parse_period(str(fields["period"])) if fields.get("period") else None
+    if short is not None:
+        notes.append("maintain_breached")
+    if over and short is not None:
+        target = fields["target"]
+        assert isinstance(target, float)
+        fields.update(period=str(short.period), value=short.value, gap=short.value - target)
+        fields.update(status=Status.MISSED, rag=RAG_BY_STATUS[Status.MISSED])
+        current = short.period
+    elif not over and kept and "value" in fields:
+        value = fields["value"]
+        assert isinstance(value, float)
+        status = Status.ACHIEVED if sign * (value - line) >= 0 else Status.OFF_TRACK
+        fields.update(status=status, rag=RAG_BY_STATUS[status])
+    fields["notes"] = notes
+    return current
 
 
 def _latest_ends(data: Aggregated, as_of: date) -> dict[tuple[str, int | None], date]:

@@ -20,7 +20,8 @@ functions: observations and the plan in, located problems out.
   otherwise score as extreme. A single wrong value makes two large changes of opposite
   sign (into and out of it); only the value itself is reported.
 - **Implausible jumps**: a figure of a ``percent`` indicator more than
-  ``plan.settings.max_quarterly_change`` percentage points (by default **3.0**) away from
+  ``plan.settings.max_quarterly_change`` percentage points (by default **3.0**; an indicator
+  may set its own per quarter and per year, ``change_limits``) away from
   the same region's figure for the period just before it: the previous quarter for a
   quarter, the previous year for a year's figure. A county's enrollment rate does not move
   3 points in a quarter without a data error or a boundary change, and the outlier screen
@@ -61,6 +62,7 @@ from gl_plan.data.rates import numerator_above
 from gl_plan.data.wording import joined, region_named
 from gl_plan.errors import Code, Message, Problem, Severity, msg
 from gl_plan.periods import Period
+from gl_plan.plan.indicator_rules import ChangeLimits
 from gl_plan.plan.models import Plan, Unit
 
 #: Fewer quarter-on-quarter changes than this give no stable median and MAD.
@@ -141,8 +143,14 @@ def check_completeness(observations: ObservationSet, plan: Plan) -> list[Problem
     # Regions missing the same indicators share one line: checking the first files of a
     # quarter should not print a line for every county still to send its own.
     alike: dict[tuple[str, ...], list[str]] = {}
+    depth = {leaf.code: plan.region_tree.depth(leaf.code) for leaf in plan.leaves()}
     for leaf in plan.leaves():
-        missing = tuple(ind for ind in order if leaf.code not in reported[ind])
+        # An indicator reported only higher up (Indicator.levels) is not missing here.
+        missing = tuple(
+            ind
+            for ind in order
+            if leaf.code not in reported[ind] and _reported_at(plan, ind, depth[leaf.code])
+        )
         if missing:
             alike.setdefault(missing, []).append(leaf.code)
     problems: list[Problem] = []
@@ -164,6 +172,11 @@ def check_completeness(observations: ObservationSet, plan: Plan) -> list[Problem
             )
         problems.append(Problem(message, severity=Severity.WARNING, code=Code.INCOMPLETE_REPORTING))
     return problems
+
+
+def _reported_at(plan: Plan, indicator: str, depth: int) -> bool:
+    found = plan.indicator_by_id.get(indicator)
+    return found is None or found.levels is None or depth in found.levels
 
 
 def _describe_gap(before: Period, after: Period) -> Message:
@@ -300,13 +313,14 @@ def jump_flags(observations: ObservationSet, plan: Plan) -> list[Flag]:
     jumps and is followed by a jump back to within the bound of the figure before it is one
     wrong value: only that value is flagged, not the return to normal.
     """
-    limit = plan.settings.max_quarterly_change
     flags: list[Flag] = []
     for key in sorted(observations.series):
         s = observations.series[key]
         indicator = plan.indicator_by_id.get(s.indicator)
         if indicator is None or indicator.unit is not Unit.PERCENT:
             continue  # the bound is in percentage points
+        limits = indicator.change_limits or ChangeLimits()
+        default = plan.settings.max_quarterly_change
         # Quarters and years interleave in a series: look each figure's predecessor up.
         by_period = {o.period: o for o in s}
         back_to_normal: set[Period] = set()
@@ -314,6 +328,7 @@ def jump_flags(observations: ObservationSet, plan: Plan) -> list[Flag]:
             before = by_period.get(o.period.previous())
             if before is None or o.period in back_to_normal:
                 continue
+            limit = limits.limit(o.period.quarter is not None, default)
             if abs(o.value - before.value) <= limit:
                 continue
             flags.append(Flag("implausible-jump", o, before))
@@ -343,7 +358,7 @@ class Screening:
     observations: ObservationSet
     #: The settings the screens read: the outlier threshold, the jump bound and the
     #: indicators measured in percent.
-    bounds: tuple[float, float, frozenset[str]]
+    bounds: tuple[object, ...]
     flags: dict[FigureKey, Flag]
 
     def flags_for(self, observations: ObservationSet, plan: Plan) -> dict[FigureKey, Flag] | None:
@@ -359,9 +374,18 @@ def screen(observations: ObservationSet, plan: Plan) -> Screening:
     return Screening(observations, _bounds(plan), flagged_figures(observations, plan))
 
 
-def _bounds(plan: Plan) -> tuple[float, float, frozenset[str]]:
+def change_limit(plan: Plan, o: Observation) -> float:
+    """How far ``o`` may move from the period before: its indicator's own limit for a
+    quarter or a year (``Indicator.change_limits``), else ``settings.max_quarterly_change``."""
+    indicator = plan.indicator_by_id.get(o.indicator)
+    limits = (indicator.change_limits if indicator else None) or ChangeLimits()
+    return limits.limit(o.period.quarter is not None, plan.settings.max_quarterly_change)
+
+
+def _bounds(plan: Plan) -> tuple[object, ...]:
     percent = frozenset(i.id for i in plan.indicators if i.unit is Unit.PERCENT)
-    return (plan.settings.outlier_z, plan.settings.max_quarterly_change, percent)
+    own = tuple((i.id, i.change_limits) for i in plan.indicators if i.change_limits)
+    return (plan.settings.outlier_z, plan.settings.max_quarterly_change, percent, own)
 
 
 def outliers(
@@ -403,7 +427,7 @@ def _jump_problem(flag: Flag, plan: Plan, sources: Sources | None) -> Problem:
             before=before.period,
             before_value=before.value,
             change=flag.change,
-            limit=plan.settings.max_quarterly_change,
+            limit=change_limit(plan, o),
         ),
         file=file,
         line=o.line,

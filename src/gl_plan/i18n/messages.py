@@ -146,6 +146,55 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "plan.region_cycle_sep": (" → ", " → "),
     "plan.region_cycle_more": ("……另 {n} 个……", "… {n} more …"),
+    # --- time-limit phrases (gl_plan.plan.deadlines) -------------------------------------
+    "plan.deadline.needs_issued": (
+        "完成时限 {phrase} 从计划印发之日起算，须有计划的印发日期（plan.issued）",
+        "time-limit phrase {phrase} counts from the plan's issue date (plan.issued), "
+        "which is not given",
+    ),
+    "plan.deadline.out_of_range": (
+        "完成时限 {phrase} 算出的日期超出可表示的范围",
+        "time-limit phrase {phrase} gives a date out of range",
+    ),
+    "plan.deadline.empty_span": (
+        "完成时限 {phrase} 的期限为零",
+        "time-limit phrase {phrase} spans no time",
+    ),
+    # --- a goal's targets (gl_plan.plan.targets) ------------------------------------------
+    "plan.target.wording": (
+        "读不懂目标“{wording}”：可写数值（100.7）、{examples}，或写成 {{value, comparison}}",
+        "cannot read the target {wording!r}: give a number (100.7), a wording such as "
+        "{examples}, or {{value, comparison}}",
+    ),
+    "plan.target.range": (
+        "范围目标须有 min 和 max，不写 value",
+        "a range target needs min and max, and no value",
+    ),
+    "plan.target.range_order": (
+        "min {low} 大于 max {high}",
+        "min {low} is greater than max {high}",
+    ),
+    "plan.target.value": (
+        "比较方式“{comparison}”须有 value（不写 min/max）",
+        "comparison {comparison!r} needs a value (no min/max)",
+    ),
+    "plan.target.tolerance": (
+        "tolerance 只用于“左右”（comparison 为 about）",
+        "tolerance is for an 'about' target (comparison: about)",
+    ),
+    "plan.target.scope": (
+        "applies_to 为 top、levels 和 regions 三者只能给一个",
+        "give one of applies_to: top, levels and regions",
+    ),
+    "plan.level_unknown": (
+        "地区层级 {level} 不存在（最深为 {top}，0 为最上级）",
+        "there is no level {level} of regions (the deepest is {top}; 0 is the top)",
+    ),
+    "plan.task_order": (
+        "任务“{task}”的编号须大于前一项任务的编号 {number}（可以跳号，不能倒序）",
+        "task {task!r} must be numbered above the task before it ({number}): numbers may "
+        "skip, not go back",
+    ),
     # --- the command line's own messages (gl_plan.cli) -----------------------------------
     "cli.bad_lang": (
         "--lang 应为 zh 或 en，而不是“{value}”",

@@ -241,10 +241,6 @@ PLAN: Final[dict[str, tuple[str, str]]] = {
         "任务“{id}”列在行动 {action} 之下",
         "task {id!r} is listed under action {action}",
     ),
-    "plan.task_order": (
-        "按原文顺序，编号应为 {expected}",
-        "expected id {expected} in source order",
-    ),
     # --- ids (plan/ids.py) ----------------------------------------------------------------
     "plan.id.region_code": (
         "地区代码“{code}”须由 1 到 32 个字母、数字、“-”、“_”或“.”组成，以字母或数字开头"
@@ -263,16 +259,18 @@ PLAN: Final[dict[str, tuple[str, str]]] = {
         "(11 to 82, e.g. 45 for Guangxi)",
     ),
     "plan.id.identifier": (
-        "{what}“{text}”须由 1 到 32 个字母（任何文字）、数字、“_”或“-”组成，"
+        "{what}“{text}”须由 1 到 32 个字母（任何文字）、数字、“_”“-”或括号组成，"
         "不含点和空格（例如 {example}）",
-        "{what} {text!r} must be 1 to 32 letters (any script) or digits, '_' or '-', "
-        "with no dot or space (e.g. {example})",
+        "{what} {text!r} must be 1 to 32 letters (any script) or digits, '_', '-' or "
+        "brackets, with no dot or space (e.g. {example})",
     ),
     "plan.id.action": ("行动编号", "action id"),
     "plan.id.action_in_task": ("任务编号中的行动编号", "the action id in task id"),
     "plan.id.task": (
-        "任务编号“{text}”须为所属行动的编号、一个点和一个数字（例如 A3.6、C19.2）",
-        "task id {text!r} must be its action's id, a dot and a number (e.g. A3.6 or C19.2)",
+        "任务编号“{text}”须为所属行动的编号、一个点和一个数字（例如 A3.6、C19.2），"
+        "或在带括号编号的行动编号之后直接跟数字",
+        "task id {text!r} must be its action's id, a dot and a number (e.g. A3.6 or C19.2), "
+        "or a number right after a bracketed action id",
     ),
     # --- time-limit phrases (plan/deadlines.py) -------------------------------------------
     "plan.deadline.not_text": (

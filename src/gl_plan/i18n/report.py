@@ -236,6 +236,22 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
     "headline.where": ("，涉及 {places}", ", in {places}"),
     "headline.where_whole": ("，涉及{whole}", ", in {whole}"),
     "headline.level_count": ("{total} 个{word}中的 {n} 个", "{n} of {total} {word}"),
+    "headline.binding": (
+        "（约束性指标 {total} 项数据中 {red} 项）",
+        " (binding targets: {red} of {total})",
+    ),
+    "headline.aspirational": (
+        "；力争目标 {total} 项数据中 {red} 项落后（不计入上述）",
+        "; aspirational targets: {red} of {total} figures behind, not counted above",
+    ),
+    "headline.aspirational_only": (
+        "{year}年力争目标：{total} 项数据中 {red} 项落后",
+        "{year} aspirational targets: {red} of {total} figures behind",
+    ),
+    "target.binding": ("约束性", "binding"),
+    "target.expected": ("预期性", "expected"),
+    "target.aspirational": ("力争", "aspirational"),
+    "target.marks": ("（{marks}）", " ({marks})"),
     "headline.accel": ("；{n} 项需加快", "; {n} need{s} acceleration"),
     "headline.tasks": (
         "任务：{overdue} 项已逾期，{due_soon} 项即将到期（共 {total} 项）",

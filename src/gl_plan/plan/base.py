@@ -6,6 +6,7 @@ them.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -46,3 +47,10 @@ class Text(Model):
 
     def get(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
+
+
+class Direction(StrEnum):
+    """Which way an indicator improves (a rate up, a pupil-teacher ratio down)."""
+
+    HIGHER_IS_BETTER = "higher_is_better"
+    LOWER_IS_BETTER = "lower_is_better"

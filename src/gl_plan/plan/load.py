@@ -26,8 +26,9 @@ from gl_plan.errors import Code, ExitCode, GlplanError, Message, Msg, Problem, m
 from gl_plan.io import read_input_file
 from gl_plan.limits import MAX_PLAN_BYTES, MAX_PLAN_DEPTH, MAX_PLAN_NODES, MAX_PLAN_PROBLEMS
 from gl_plan.plan import messages
+from gl_plan.plan.crosscheck import DocPath
 from gl_plan.plan.messages import Mark, Place, Refused
-from gl_plan.plan.models import DocPath, Plan
+from gl_plan.plan.models import Plan
 
 try:
     from yaml._yaml import CParser as _Parser

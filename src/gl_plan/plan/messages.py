@@ -32,7 +32,8 @@ from pydantic_core import ErrorDetails
 from gl_plan.errors import Code, Join, Message, Msg, msg
 from gl_plan.i18n import TEXTS, text
 from gl_plan.limits import MAX_PLAN_DEPTH
-from gl_plan.plan.models import NAME_PATTERN, PLAN_ID_PATTERN, DocPath
+from gl_plan.plan.crosscheck import DocPath
+from gl_plan.plan.models import NAME_PATTERN, PLAN_ID_PATTERN
 
 __all__ = [
     "Mark",

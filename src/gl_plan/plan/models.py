@@ -8,7 +8,6 @@ stopping at the first one.
 
 from __future__ import annotations
 
-import itertools
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
@@ -17,21 +16,31 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     Field,
+    PrivateAttr,
     ValidationInfo,
     computed_field,
     field_validator,
     model_validator,
 )
 
-from gl_plan.errors import Message, MessageError, msg
+from gl_plan.errors import MessageError, msg
 from gl_plan.names import normalise_name as normalise_name
-from gl_plan.periods import PeriodError, parse_period
+from gl_plan.plan.base import Direction as Direction
 from gl_plan.plan.base import Model as Model
 from gl_plan.plan.base import Text as Text
-from gl_plan.plan.counts import Count, CountRef, CountTable, build_counts, check_counts
-from gl_plan.plan.deadlines import Deadline, DeadlineError, parse_deadline
-from gl_plan.plan.ids import check_action_id, check_region_code, check_task_id
-from gl_plan.region_tree import NotATree, RegionTree
+from gl_plan.plan.counts import Count, CountRef, CountTable, build_counts
+from gl_plan.plan.crosscheck import cross_check
+from gl_plan.plan.deadlines import Deadline, DeadlineError, NeedsIssueDate, parse_deadline
+from gl_plan.plan.ids import (
+    check_action_id,
+    check_region_code,
+    check_task_id,
+    machine_id,
+    split_task_id,
+)
+from gl_plan.plan.indicator_rules import ChangeLimits
+from gl_plan.plan.targets import Goal
+from gl_plan.region_tree import RegionTree
 
 RegionCode = Annotated[
     str,
@@ -137,11 +146,6 @@ class Region(Model):
         return names
 
 
-class Direction(StrEnum):
-    HIGHER_IS_BETTER = "higher_is_better"
-    LOWER_IS_BETTER = "lower_is_better"
-
-
 class Range(Model):
     min: float
     max: float
@@ -203,14 +207,24 @@ class Indicator(Model):
         "whole may not: false warns of a numerator above its denominator)",
     )
     aliases: list[str] = Field(default_factory=list)
+    levels: list[Annotated[int, Field(ge=0, le=9)]] | None = Field(
+        default=None,
+        description="The depths of the region tree where the indicator is reported (0 = the "
+        "top); regions below get no rows and no missing-data warnings. Default: every level",
+    )
+    change_limits: ChangeLimits | None = Field(
+        default=None, description="Its own implausible-jump bounds, per quarter and per year"
+    )
 
     @model_validator(mode="after")
     def _counts_named(self) -> Indicator:
         if not self.can_exceed_100 and self.unit is not Unit.PERCENT:
             raise ValueError("can_exceed_100 is for percent indicators")
+        # A percent may come as rates only (a national plan's 毛入学率); parents are then
+        # not computed. A ratio or a per-thousand figure needs its counts to mean anything.
         if (
             self.unit.scale is not None
-            and self.unit is not Unit.YEARS
+            and self.unit not in (Unit.YEARS, Unit.PERCENT)
             and (self.numerator is None or self.denominator is None)
         ):
             raise MessageError(msg("plan.counts_unnamed", unit=self.unit.value))
@@ -223,12 +237,6 @@ class Indicator(Model):
         if self.short:
             names += [self.short.zh, self.short.en]
         return names
-
-
-class Goal(Model):
-    year: int = Field(ge=2000, le=2199)
-    text: Text
-    targets: dict[str, float]
 
 
 class Baseline(Model):
@@ -343,19 +351,24 @@ class Task(Model):
     def _phrase_parses(cls, value: str, info: ValidationInfo) -> str:
         try:
             parse_deadline(value)
+        except NeedsIssueDate:
+            pass  # 三年内: the plan holding the task dates it from its issue date
         except DeadlineError:
             if info.data.get("deadline_override") is None:
                 raise
         return value
+
+    #: The plan's issue date, set by the plan that holds the task: relative spans count from it.
+    _issued: date | None = PrivateAttr(default=None)
 
     @cached_property
     def schedule(self) -> Deadline:
         """The due date and whether the task continues, after any override."""
         o = self.deadline_override
         if o is None:
-            return parse_deadline(self.deadline)
+            return parse_deadline(self.deadline, self._issued)
         try:
-            starts = parse_deadline(self.deadline).starts
+            starts = parse_deadline(self.deadline, self._issued).starts
         except DeadlineError:
             starts = None
         return Deadline(text=self.deadline, due=o.due, ongoing=o.ongoing, starts=starts)
@@ -372,7 +385,12 @@ class Task(Model):
 
     @property
     def action_id(self) -> str:
-        return self.id.rpartition(".")[0]
+        return split_task_id(self.id)[0]
+
+    @property
+    def key(self) -> str:
+        """A stable ASCII id (``三(一)4`` → ``3-1-4``) where a command or a file needs one."""
+        return machine_id(self.id)
 
 
 class Action(Model):
@@ -459,6 +477,8 @@ class Plan(Model):
 
     @model_validator(mode="after")
     def _cross_checks(self, info: ValidationInfo) -> Plan:
+        for task in self.tasks:
+            task._issued = self.plan.issued
         problems = cross_check(self)
         if not problems:
             return self
@@ -527,145 +547,3 @@ class Plan(Model):
 
     def resolve_indicator(self, name: str) -> str | None:
         return self.indicator_lookup.get(normalise_name(name))
-
-
-DocPath = tuple[str | int, ...]
-
-
-def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
-    """Checks that span the document; each problem comes with its path in the plan."""
-    problems: list[tuple[DocPath, Message]] = []
-
-    def unique(items: list[Any], attr: str, where: str) -> None:
-        seen: dict[Any, int] = {}
-        for i, item in enumerate(items):
-            key = getattr(item, attr)
-            if key in seen:
-                message = msg("plan.duplicate", attr=attr, value=key, where=where, first=seen[key])
-                problems.append(((where, i, attr), message))
-            else:
-                seen[key] = i
-
-    unique(plan.indicators, "id", "indicators")
-    unique(plan.goals, "year", "goals")
-    unique(plan.actions, "id", "actions")
-    unique(plan.standards, "id", "standards")
-    problems.extend(check_counts(plan.counts, plan.indicators))
-
-    codes = {r.code for r in plan.regions}
-    # Unique codes, known parents, one root, no cycle: the tree proves them all at once.
-    try:
-        plan.region_tree  # noqa: B018 - built here to be proven, then kept for the walks
-    except NotATree as refused:
-        for problem in refused.problems:
-            where: DocPath = ("regions",)
-            if problem.index is not None:
-                where = ("regions", problem.index, problem.field or "code")
-            problems.append((where, problem.message))
-
-    # A spelling may name only one region, or a county file's rows could land anywhere.
-    owner: dict[str, tuple[str, int]] = {}
-    for i, region in enumerate(plan.regions):
-        for spelling in region.spellings():
-            key = normalise_name(spelling)
-            if not key:
-                problems.append((("regions", i), msg("plan.empty_name", name=spelling)))
-                continue
-            if key in owner and owner[key][0] != region.code:
-                other = owner[key][0]
-                problems.append(
-                    (
-                        ("regions", i, "aliases"),
-                        msg("plan.ambiguous_region", name=spelling, other=other, code=region.code),
-                    )
-                )
-            else:
-                owner.setdefault(key, (region.code, i))
-
-    indicator_owner: dict[str, str] = {}
-    for i, indicator in enumerate(plan.indicators):
-        for spelling in indicator.spellings():
-            key = normalise_name(spelling)
-            if key in indicator_owner and indicator_owner[key] != indicator.id:
-                other = indicator_owner[key]
-                problems.append(
-                    (
-                        ("indicators", i, "aliases"),
-                        msg("plan.ambiguous_id", name=spelling, other=other, id=indicator.id),
-                    )
-                )
-            indicator_owner.setdefault(key, indicator.id)
-
-    indicators = {ind.id: ind for ind in plan.indicators}
-    for gi, goal in enumerate(plan.goals):
-        for ind_id in goal.targets:
-            if ind_id not in indicators:
-                message = msg("plan.unknown_indicator", id=ind_id)
-                problems.append((("goals", gi, "targets", ind_id), message))
-    # A later target must not ask for less than an earlier one.
-    goals = sorted(enumerate(plan.goals), key=lambda pair: pair[1].year)
-    for (_, earlier), (gi, later) in itertools.pairwise(goals):
-        for ind_id, value in later.targets.items():
-            ind = indicators.get(ind_id)
-            before = earlier.targets.get(ind_id)
-            if ind is None or before is None:
-                continue
-            worse = (
-                value < before if ind.direction is Direction.HIGHER_IS_BETTER else value > before
-            )
-            if worse:
-                problems.append(
-                    (
-                        ("goals", gi, "targets", ind_id),
-                        msg(
-                            f"plan.less_ambitious.{ind.direction.value}",
-                            later=later.year,
-                            value=value,
-                            earlier=earlier.year,
-                            before=before,
-                        ),
-                    )
-                )
-
-    task_ids: dict[str, DocPath] = {}
-    for ai, action in enumerate(plan.actions):
-        # A1..An ids follow their numbers; other schemes (C19, 一) carry no number to match.
-        numbered = action.id.startswith("A") and action.id[1:].isdecimal()
-        if numbered and action.number is not None and action.id != f"A{action.number}":
-            problems.append((("actions", ai, "id"), msg("plan.action_number", id=action.id)))
-        for ti, task in enumerate(action.tasks):
-            here: DocPath = ("actions", ai, "tasks", ti, "id")
-            if task.id in task_ids:
-                problems.append((here, msg("plan.duplicate_task", id=task.id)))
-            task_ids.setdefault(task.id, here)
-            if task.action_id != action.id:
-                problems.append((here, msg("plan.task_elsewhere", id=task.id, action=action.id)))
-            elif task.id != f"{action.id}.{ti + 1}":
-                problems.append((here, msg("plan.task_order", expected=f"{action.id}.{ti + 1}")))
-            for qi, qty in enumerate(task.quantities):
-                for ri, code in enumerate(qty.regions):
-                    if code not in codes:
-                        problems.append(
-                            (
-                                ("actions", ai, "tasks", ti, "quantities", qi, "regions", ri),
-                                msg("plan.no_region", code=code),
-                            )
-                        )
-
-    for si, std in enumerate(plan.standards):
-        if std.indicator not in indicators:
-            problems.append(
-                (("standards", si, "indicator"), msg("plan.unknown_indicator", id=std.indicator))
-            )
-    for bi, base in enumerate(plan.baselines):
-        if base.region not in codes:
-            problems.append((("baselines", bi, "region"), msg("plan.no_region", code=base.region)))
-        if base.indicator not in indicators:
-            problems.append(
-                (("baselines", bi, "indicator"), msg("plan.unknown_indicator", id=base.indicator))
-            )
-        try:
-            parse_period(base.period)
-        except PeriodError as exc:
-            problems.append((("baselines", bi, "period"), exc.message))
-    return problems

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gl_plan.assess.check import CheckResult
+from gl_plan.assess.check import CheckResult, Counts
 from gl_plan.assess.indicators import IndicatorAssessment, Status
 from gl_plan.assess.standards import StandardOutcome
 from gl_plan.assess.tasks import TaskAssessment, attention_order
@@ -49,6 +49,7 @@ __all__ = [
     "standard_lines",
     "status_label",
     "table_rows",
+    "target_label",
     "target_of",
     "target_years",
     "value_marks",
@@ -159,11 +160,25 @@ def year_title(result: CheckResult, year: int, lang: Lang) -> str:
     return text(key, lang, year=year, as_of=result.as_of.isoformat())
 
 
+def target_label(cells: Grid, indicator: str, lang: Lang) -> str:
+    """The target as the plan states it (``保持在96%以上``, ``2-4所``) or its figure, with
+    its 属性 (约束性 / 预期性) and 力争 when the plan gives them."""
+    a = next(a for (_, i), a in cells.items() if i == indicator)
+    terms = a.terms
+    if terms is None:
+        return fmt_target(a.target)
+    label = terms.wording or fmt_target(a.target)
+    marks = [text(f"target.{terms.attribute.value}", lang)] if terms.attribute else []
+    if terms.aspirational and "力争" not in label:
+        marks.append(text("target.aspirational", lang))
+    return label + (text("target.marks", lang, marks=", ".join(marks)) if marks else "")
+
+
 def year_heading(result: CheckResult, plan: Plan, year: int, lang: Lang) -> str:
     """:func:`year_title` with every indicator's name and target."""
     indicators, _, cells = grid(result, year)
     targets = " · ".join(
-        f"{indicator_name(plan, i, lang)} {fmt_target(target_of(cells, i))}" for i in indicators
+        f"{indicator_name(plan, i, lang)} {target_label(cells, i, lang)}" for i in indicators
     )
     key = "check.heading_over" if year_is_over(result, year) else "check.heading_ahead"
     return text(key, lang, year=year, as_of=result.as_of.isoformat(), targets=targets)
@@ -433,9 +448,14 @@ def _places(result: CheckResult, plan: Plan, year: int, lang: Lang) -> str:
 
 
 def _year_headline(result: CheckResult, plan: Plan, year: int, lang: Lang) -> str:
-    counts = result.summary.by_target_year[str(year)]
-    red = counts.by_rag.get("red", 0)
     over = year_is_over(result, year)
+    strived = result.summary.aspirational.get(str(year))
+    counts = result.summary.by_target_year.get(str(year))
+    if counts is None:  # only 力争 targets this year
+        assert strived is not None
+        red = strived.by_rag.get("red", 0)
+        return text("headline.aspirational_only", lang, year=year, red=red, total=strived.total)
+    red = counts.by_rag.get("red", 0)
     key = "headline.over" if over else "headline.ahead"
     # Figures without data are said to be so: "3 of 54 missed" would read as 51 met.
     no_data = counts.by_status.get(Status.NO_DATA.value, 0)
@@ -443,10 +463,23 @@ def _year_headline(result: CheckResult, plan: Plan, year: int, lang: Lang) -> st
         key += "_no_data"
     line = text(key, lang, year=year, red=red, total=counts.total, no_data=no_data)
     line += _places(result, plan, year, lang)
+    binding = result.summary.binding.get(str(year))
+    if binding is not None:
+        line += text(
+            "headline.binding", lang, red=binding.by_rag.get("red", 0), total=binding.total
+        )
     if not over:
         n = counts.by_status.get(Status.NEEDS_ACCELERATION.value, 0)
         line += text("headline.accel", lang, n=n, s="s" if n == 1 else "")
-    return line
+    return line + _aspirational(strived, lang)
+
+
+def _aspirational(counts: Counts | None, lang: Lang) -> str:
+    """``; 力争 targets: 2 of 5 figures behind (not counted above)``, or nothing."""
+    if counts is None:
+        return ""
+    red = counts.by_rag.get("red", 0)
+    return text("headline.aspirational", lang, red=red, total=counts.total)
 
 
 def has_no_data(result: CheckResult) -> bool:

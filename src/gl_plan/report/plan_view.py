@@ -63,9 +63,14 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
         cells = []
         for year in years:
             goal = plan.goal_for(year)
-            value = goal.targets.get(ind.id) if goal else None
+            if goal is None or ind.id not in goal.targets:
+                cells.append("—")
+                continue
+            # A qualified target as the plan words it (不低于95%, 2-4所), else the figure.
+            target = goal.target(ind.id)
             sign = "%" if ind.unit is Unit.PERCENT else ""
-            cells.append("—" if value is None else f"{format_number(value)}{sign}")
+            figure = f"{format_number(target.figure(ind.direction))}{sign}"
+            cells.append(target.wording or figure)
         targets.add_row(cell(ind.name.get(lang)), *map(cell, cells))
     out += [targets, cell("")]
 
