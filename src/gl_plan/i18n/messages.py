@@ -333,7 +333,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "another glplan process has been writing here for over {seconds} seconds; try again "
         "(nothing was written)",
     ),
-    "write.cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
     "write.cannot_write": ("无法写入：{reason}", "cannot write: {reason}"),
     "write.is_folder": ("是文件夹，不是文件", "is a folder, not a file"),
     "write.read_only": (

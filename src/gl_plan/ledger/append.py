@@ -75,8 +75,9 @@ def append_entry(
 
     Writing keeps every earlier byte: the new line goes after them (after a line break if
     the file lacked a final one), in the file's encoding (a GBK ledger stays GBK, a BOM is
-    kept), delimiter and line ending, through an atomic replace so that a crash leaves the
-    old file whole. A missing file is created with the header ``date,task,...,metric`` in
+    kept), delimiter and line ending, appended in place (the file keeps its inode and hard
+    links; a write that fails part way is cut back, see
+    :func:`gl_plan.atomic.atomic_append_bytes`). A missing file is created with the header ``date,task,...,metric`` in
     UTF-8. Raises :class:`GlplanError` (exit code 2) and writes nothing on bad input.
     """
     target = Path(path)
