@@ -20,10 +20,19 @@ from gl_plan.assess.tasks import TaskAssessment
 from gl_plan.data.read import DataResult
 from gl_plan.errors import Problem
 from gl_plan.i18n import Lang
+from gl_plan.ledger.listing import LedgerListing
 from gl_plan.ledger.model import Ledger
 from gl_plan.plan.models import Plan
 
-__all__ = ["CheckView", "DataView", "ExplainView", "PlanView", "TasksView", "check_json"]
+__all__ = [
+    "CheckView",
+    "DataView",
+    "ExplainView",
+    "PlanView",
+    "ProgressView",
+    "TasksView",
+    "check_json",
+]
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,13 @@ class PlanView:
     """``glplan plan``: the plan as staff read it."""
 
     plan: Plan
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    """``glplan progress list``: the ledger entries selected."""
+
+    listing: LedgerListing
 
 
 def check_json(view: CheckView, lang: Lang) -> bytes:
