@@ -213,6 +213,7 @@ def progress_import(
         ),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="help.import.dry_run")] = False,
+    force: Annotated[bool, typer.Option("--force", help="help.import.force")] = False,
     plan: PlanOption = None,
     encoding: EncodingOption = None,
     lang: LangOption = None,
@@ -223,7 +224,8 @@ def progress_import(
     found = resolve_inputs(plan, None, ledger)
     model = load_plan(found.plan)
     path = _ledger_for_writing(found)
-    read = read_progress_sheet(file, model, encoding=encoding, today=resolve_as_of(None))
+    today = resolve_as_of(None)
+    read = read_progress_sheet(file, model, encoding=encoding, today=today, force=force)
     if not read.failed and not read.entries:
         read.problems.append(Problem(msg("import.no_rows"), file=read.file, code=Code.EMPTY))
     if read.failed:

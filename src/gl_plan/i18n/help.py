@@ -355,6 +355,10 @@ HELP: Final[dict[str, tuple[str, str]]] = {
         "要追加到的台账。默认：项目的 data/progress.csv。",
         "The ledger to append to. Default: the project's data/progress.csv.",
     ),
+    "help.import.force": (
+        "导入超过任务目标 10 倍的数值（请先核对）。",
+        "Import values more than 10 times the task's target (after checking them).",
+    ),
     "help.import.dry_run": (
         "只检查并报告将添加多少条记录，不写入。",
         "Check and say what would be added; write nothing.",

@@ -98,10 +98,12 @@ def read_progress_sheet(
     *,
     encoding: str | None = None,
     today: date | None = None,
+    force: bool = False,
 ) -> SheetRead:
     """Read a return against the plan: its checked entries and every problem, located.
 
-    ``today`` refuses a date after it, as ``progress add`` does. A file that cannot be read
+    ``today`` refuses a date after it and ``force`` takes a value over ten times its
+    target, as in ``progress add``. A file that cannot be read
     at all (missing, binary, a workbook refused by its bounds) raises :class:`GlplanError`
     (exit code 2); a sheet without a header, or a row that fails a check, is a problem in
     the result (:attr:`SheetRead.failed`).
@@ -131,7 +133,9 @@ def read_progress_sheet(
             filled = [t for t in texts if t]
             if not filled or is_footer(filled[0]):
                 continue  # a blank row, a note or a signature line below the rows
-            checked = _row(plan, layout, line, cells, today, name, sheet, result.problems)
+            checked = _row(
+                plan, layout, line, cells, name, sheet, result.problems, today=today, force=force
+            )
             if checked is None:
                 continue
             key = same_report(checked)
@@ -237,10 +241,12 @@ def _row(
     layout: _Layout,
     line: int,
     cells: Sequence[object],
-    today: date | None,
     file: str,
     sheet: str | None,
     problems: list[Problem],
+    *,
+    today: date | None,
+    force: bool,
 ) -> LedgerEntry | None:
     """One row checked as ``progress add`` checks one entry; its problems located."""
 
@@ -279,6 +285,7 @@ def _row(
         reporter=cell_text(raw("reporter")) or None,
         metric=cell_text(raw("metric")) or None,
         today=today,
+        force=force,
     )
     for p in found:
         problems.append(located(p.message, _field_of(p), p.code))
