@@ -524,7 +524,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "import.no_header": (
         "前 {rows} 行中没有表头：需要 {names_zh} 这几列（如 任务编号、填报日期、进度）",
         "no header in the first {rows} rows: the columns date, task and status are needed "
-        "(e.g. Task ID, Date, Status, or 任务编号, 填报日期, 进度)",
+        "(e.g. Date, Task ID, Status, or their Chinese names)",
     ),
     "import.unknown_column": ("未知列“{name}”，未导入", "unknown column {name!r} is not imported"),
     "import.repeated_row": (
