@@ -49,7 +49,7 @@ WORKBOOK_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
 _LABELS: Final[dict[str, str]] = lookup(LEDGER_HEADERS)
 #: Labels that name the task's id itself: beside one of them, a plain 任务 is the title.
-_ID_LABELS: Final = frozenset(normalise_name(s) for s in ("任务编号", "taskid", "编号"))
+_ID_LABELS: Final = frozenset(normalise_name(s) for s in ("任务编号", "taskid"))
 #: The task's title and the row's number: written for the clerk, not read.
 _NOT_READ: Final = frozenset(
     normalise_name(s)
