@@ -16,10 +16,12 @@ Windows; the folder is flushed too, so that the rename survives a power cut.
   written directly: there is no file to tear, and a rename would replace the device itself.
 - A new file gets the usual permissions (0666 less the umask); a replaced file keeps its
   mode.
-- :func:`atomic_append_bytes` rewrites the old bytes plus the new ones the same way. It
-  takes no lock: a writer that reads, checks and appends (``progress add``) holds
-  :func:`gl_plan.locking.locked` around all three, so that two glplan processes appending
-  to one ledger at the same moment cannot lose each other's line.
+- :func:`atomic_append_bytes` (the ledger) appends in place instead, so that the ledger
+  keeps its inode and hard links: one ``O_APPEND`` write, flushed, cut back to the old
+  length if it fails part way. It takes no lock: a writer that reads, checks and appends
+  (``progress add``) holds :func:`gl_plan.locking.locked` around all three, so that two
+  glplan processes appending to one ledger at the same moment cannot lose each other's
+  line.
 
 Failures raise :class:`~gl_plan.errors.GlplanError` (exit code 2) naming the file; nothing is
 left half written.
@@ -89,11 +91,19 @@ def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> N
 
 
 def atomic_append_bytes(path: str | Path, extra: bytes) -> None:
-    """Append by writing old bytes + ``extra`` to a new file and swapping it in.
+    """Append ``extra`` to the end of ``path`` in place, all of it or none of it.
 
-    Every earlier byte is kept exactly; an interruption leaves the old file whole. Another
-    process appending at the same moment could work from the same old bytes: hold
-    :func:`gl_plan.locking.locked` around the read and the append.
+    The file stays the same file: its inode, hard links, owner and mode are kept (a ledger
+    linked into a shared folder stays linked). The bytes go out through one ``O_APPEND``
+    descriptor in a loop of :func:`os.write` calls and are flushed with :func:`os.fsync`;
+    if a write or the flush fails part way (a full disk, a quota, an interrupt), the file
+    is cut back to its old length, so that no half line is left. A file created here is
+    removed again on failure. A process killed by SIGKILL cannot cut back; the kernel writes
+    a regular file's buffer in one call, so such a kill leaves the old bytes or all the new
+    ones, and a power cut at worst a last line the reader reports with its line number.
+
+    Takes no lock: a writer that reads, checks and appends (``progress add``) holds
+    :func:`gl_plan.locking.locked` around all three.
     """
     name = str(path)
     info = _stat(Path(path), name)
@@ -102,13 +112,43 @@ def atomic_append_bytes(path: str | Path, extra: bytes) -> None:
         return
     _refuse_read_only(info, name)
     target = real_target(Path(path))
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
     try:
-        old = target.read_bytes() if target.exists() else b""
+        fd = os.open(target, flags, 0o666)
     except OSError as exc:
-        raise GlplanError.single(
-            msg("write.cannot_read", reason=os_reason(exc)), file=name
-        ) from None
-    atomic_write_bytes(target, old + extra)
+        raise cannot_write(exc, name) from None
+    try:
+        start = os.fstat(fd).st_size
+        try:
+            _write_all(fd, extra)
+            os.fsync(fd)
+        except BaseException as exc:
+            _cut_back(fd, start, target if info is None else None)
+            if isinstance(exc, OSError):
+                raise cannot_write(exc, name) from None
+            raise
+    finally:
+        os.close(fd)
+    if info is None:
+        _fsync_dir(target.parent)  # the new file's name, made durable
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Every byte of ``data`` to ``fd``: :func:`os.write` may take fewer than it was given."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _cut_back(fd: int, length: int, created: Path | None) -> None:
+    """Undo a failed append: the file back to ``length`` bytes (a new file removed)."""
+    with contextlib.suppress(OSError):
+        os.ftruncate(fd, length)
+        os.fsync(fd)
+    if created is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(created)
 
 
 def _stat(path: Path, name: str) -> os.stat_result | None:

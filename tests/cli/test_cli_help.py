@@ -70,7 +70,7 @@ def test_a_mistyped_command_gets_a_suggestion_and_exit_2() -> None:
 #: tools, and the placeholders of a date.
 TYPED: Final = {
     *COMMANDS,
-    "add",
+    *("add", "list", "import"),
     *(f.name for f in FORMATS),
     *(level.value for level in FailOn),
     *TASK_STATUSES,

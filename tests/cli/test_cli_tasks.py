@@ -15,7 +15,7 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from gl_plan.cli import app, task_cmds
+from gl_plan.cli import app, progress_cmds
 
 runner = CliRunner()
 AS_OF = "2026-11-30"
@@ -369,7 +369,7 @@ def test_progress_add_region_and_metric(project: Path) -> None:
 
 
 def test_progress_add_defaults_to_today(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(task_cmds, "resolve_as_of", lambda _: date(2026, 12, 5))
+    monkeypatch.setattr(progress_cmds, "resolve_as_of", lambda _: date(2026, 12, 5))
     result = runner.invoke(app, ["progress", "add", "A9.5", "--status", "completed"])
     assert result.exit_code == 0, result.output
     assert (

@@ -127,30 +127,58 @@ def test_killed_writer_leaves_old_or_new_whole(tmp_path: Path) -> None:
     assert outcomes[-1][2], "a writer left alone writes the new file"
 
 
+def _kill_while_appending(proc: subprocess.Popen[bytes], lock: Path, delay: float | None) -> bool:
+    """Wait until the writer holds the ledger's lock (its lock file appears: it is reading,
+    checking or appending), wait ``delay`` more, then SIGKILL it (``None``: let it finish).
+    Returns whether the lock file was seen."""
+    seen = False
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and proc.poll() is None:
+        if lock.exists():
+            seen = True
+            break
+        time.sleep(0.0005)
+    if delay is not None:
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+    _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err, err.decode(errors="replace")
+    return seen
+
+
 def test_killed_progress_add_keeps_the_ledger(tmp_path: Path) -> None:
+    """The ledger is appended in place (its inode kept): a writer killed while it holds the
+    lock, at any moment, leaves the old bytes with none or all of its line after them."""
     ledger = tmp_path / "progress.csv"
+    lock = tmp_path / ".progress.csv.lock"
     sample = LEDGER.read_bytes()
     body = sample.split(b"\n", 1)[1]
     old = sample + body * max(1, (3 * 1024 * 1024) // len(body))
+    line = b"2023-01-01,A9.4,completed,,kill-test,,,\n"
     args = ("progress", "add", "A9.4", "-s", "completed", "--date", "2023-01-01",
             "--note", "kill-test", "--plan", PLAN, "--progress", ledger)  # fmt: skip
-    for delay in (0.0, 0.05, None):
+    outcomes = []
+    for delay in (0.0, 0.01, 0.03, 0.06, 0.1, None):
         ledger.write_bytes(old)
-        for temp in _temps(tmp_path):
-            temp.unlink()
+        inode = ledger.stat().st_ino
+        lock.unlink(missing_ok=True)
         proc = _start(GLPLAN_SCRIPT, *args)
-        seen = _kill_while_writing(proc, tmp_path, delay)
+        seen = _kill_while_appending(proc, lock, delay)
         new = ledger.read_bytes()
         assert new.startswith(old), "every earlier byte is kept"
         added = new[len(old) :]
-        assert added in (b"", b"2023-01-01,A9.4,completed,,kill-test,,,\n"), added[:200]
+        assert added in (b"", line), added[:200]
+        assert ledger.stat().st_ino == inode
         assert _visible(tmp_path) == {"progress.csv"}
+        assert _temps(tmp_path) == []
+        outcomes.append(added)
         if delay == 0.0:
-            assert seen
-            assert added == b""
+            assert seen, "the writer was killed while it held the lock"
+            assert added == b"", "killed at once, while it was still reading the ledger"
         if delay is None:
             assert proc.returncode == 0
-            assert added, "left alone, the line is added"
+            assert added == line, "left alone, the line is added"
+    assert outcomes[-1] == line
 
 
 #: As many `progress add` at once as there are county offices and then some.
@@ -213,6 +241,64 @@ def test_failure_part_way_leaves_the_old_file_and_no_temp(
     assert "No space left" in info.value.problems[0].text()
     assert target.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["out.csv"]
+
+
+@pytest.mark.parametrize("existing", [True, False], ids=["existing", "new"])
+def test_append_failing_part_way_is_cut_back_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, existing: bool
+) -> None:
+    """A full disk after part of the bytes went out: the file is cut back to its old bytes,
+    the same file (inode kept); a file the append created is removed again."""
+    target = tmp_path / "progress.csv"
+    if existing:
+        target.write_bytes(b"date,task,status\n")
+    inode = target.stat().st_ino if existing else None
+    real_write = os.write
+
+    def disk_fills(fd: int, data: bytes) -> int:
+        if len(data) > 4:
+            return real_write(fd, bytes(data[:4]))  # a short write: the loop goes on
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", disk_fills)
+    with pytest.raises(GlplanError) as info:
+        atomic_append_bytes(target, b"2023-01-01,A9.4,completed\n")
+    assert "No space left" in info.value.problems[0].text()
+    if existing:
+        assert target.read_bytes() == b"date,task,status\n"
+        assert target.stat().st_ino == inode
+    else:
+        assert not target.exists()
+    assert _temps(tmp_path) == []
+
+
+def test_append_interrupted_at_the_flush_is_cut_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "progress.csv"
+    target.write_bytes(b"old\n")
+    calls = []
+
+    def interrupted(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 1:  # the append's flush; the cut-back's own flush goes through
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_append_bytes(target, b"new\n")
+    assert target.read_bytes() == b"old\n"
+
+
+def test_append_is_written_in_place(tmp_path: Path) -> None:
+    target = tmp_path / "progress.csv"
+    target.write_bytes(b"a\n")
+    link = tmp_path / "copy.csv"
+    os.link(target, link)
+    inode = target.stat().st_ino
+    atomic_append_bytes(target, b"b\n" * 100_000)
+    assert target.stat().st_ino == inode
+    assert link.read_bytes() == b"a\n" + b"b\n" * 100_000
 
 
 def test_interrupt_part_way_leaves_the_old_file(

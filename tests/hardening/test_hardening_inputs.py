@@ -180,11 +180,6 @@ def test_a_value_with_an_underscore_is_refused(project: Path) -> None:
     assert ledger.read_bytes() == before
 
 
-@pytest.mark.xfail(
-    reason="progress add still replaces the ledger (a new inode) to stay whole when killed; "
-    "an in-place append needs a journal the readers honour (issue #21, left open)",
-    strict=True,
-)
 def test_progress_add_keeps_the_ledgers_hard_links_and_inode(project: Path) -> None:
     ledger = project / "data" / "progress.csv"
     link = project / "ledger-copy.csv"

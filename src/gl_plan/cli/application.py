@@ -21,12 +21,12 @@ from gl_plan.cli.help import LocalisedGroup, localise
 from gl_plan.i18n import Lang, detect_lang
 
 #: Every command, in the order ``glplan --help`` lists them, and the module that defines it
-#: (its ``app``). A module can define several (``tasks`` and the ``progress`` group).
+#: (its ``app``). A module can define several (``validate``, ``plan`` and ``schema``).
 COMMANDS: Final = {
     "check": "gl_plan.cli.check_cmd",
     "explain": "gl_plan.cli.explain_cmd",
     "tasks": "gl_plan.cli.task_cmds",
-    "progress": "gl_plan.cli.task_cmds",
+    "progress": "gl_plan.cli.progress_cmds",
     "validate": "gl_plan.cli.plan_cmds",
     "plan": "gl_plan.cli.plan_cmds",
     "schema": "gl_plan.cli.plan_cmds",

@@ -2,11 +2,11 @@
 
 Each :class:`Format` is registered once in :data:`FORMATS`: its name (what ``--format``
 takes), the suffixes that choose it for ``--output``, and for every view that offers it
-(a view is a command's result: ``check``, ``tasks``, ``data``, ``explain``, ``plan``) the
-function that renders that view's model (:mod:`gl_plan.cli.views`) to text, bytes or, for
-the table, rich renderables. A command asks :func:`choose_format` which format to write,
-:func:`render` for the content and :func:`write` to put it on stdout or in the file: one
-lookup, the same for every command, never a chain of ``if``s.
+(a view is a command's result: ``check``, ``tasks``, ``data``, ``explain``, ``plan``, and
+``progress list``) the function that renders that view's model (:mod:`gl_plan.cli.views`)
+to text, bytes or, for the table, rich renderables. A command asks :func:`choose_format`
+which format to write, :func:`render` for the content and :func:`write` to put it on
+stdout or in the file: one lookup, the same for every command, never a chain of ``if``s.
 
 Renderers are named by ``"module:function"`` and imported when chosen, so a command loads
 only the renderer it writes with: ``check --format json`` (what CI and scripts run) never
@@ -92,6 +92,7 @@ FORMATS: Final = (
             "plan": f"{_VIEWS}:plan_table",
             "supervision": f"{_VIEWS}:supervision_table",
             "status": f"{_VIEWS}:status_table",
+            "progress list": f"{_VIEWS}:progress_table",
         },
     ),
     Format(
@@ -105,6 +106,7 @@ FORMATS: Final = (
             "plan": f"{_VIEWS}:plan_json",
             "supervision": f"{_VIEWS}:supervision_json",
             "status": f"{_VIEWS}:status_json",
+            "progress list": f"{_VIEWS}:progress_json",
         },
         for_reading=False,
     ),
@@ -115,6 +117,7 @@ FORMATS: Final = (
             "check": f"{_CHECK}:check_csv",
             "tasks": f"{_VIEWS}:tasks_csv",
             "data": f"{_VIEWS}:data_csv",
+            "progress list": f"{_VIEWS}:progress_csv",
         },
         for_reading=False,
         bom=True,
@@ -128,6 +131,7 @@ FORMATS: Final = (
             "data": f"{_VIEWS}:data_markdown",
             "explain": f"{_VIEWS}:explain_markdown",
             "supervision": f"{_VIEWS}:supervision_markdown",
+            "progress list": f"{_VIEWS}:progress_markdown",
         },
         aliases=("md",),
     ),

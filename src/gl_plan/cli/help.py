@@ -94,7 +94,8 @@ def localise(command: Any, lang: Lang, view: str | None = None) -> Any:
     """Put ``lang``'s help texts into ``command`` (and its subcommands), in place.
 
     ``view`` is the command's name in :data:`gl_plan.cli.formats.FORMATS` (``check``,
-    ``tasks``, ...), whose formats and suffixes ``--format`` and ``--output`` list.
+    ``tasks``, ``progress list``, ...), whose formats and suffixes ``--format`` and
+    ``--output`` list.
     """
     name = view or command.name or ""
     values = {
@@ -118,7 +119,8 @@ def localise(command: Any, lang: Lang, view: str | None = None) -> Any:
     command.rich_help_panel = text("help.panel.commands", lang)
     _localise_params(command, lang, values)
     for sub in getattr(command, "commands", {}).values():
-        localise(sub, lang)
+        # A group's command is a view by its full name (``progress list``).
+        localise(sub, lang, f"{name} {sub.name}")
     return command
 
 

@@ -1,4 +1,5 @@
-"""The renderers of ``tasks``, ``data``, ``explain`` and ``plan``, one per view and format.
+"""The renderers of ``tasks``, ``data``, ``explain``, ``plan`` and
+``progress list``, one per view and format.
 
 Each takes its view's model (:mod:`gl_plan.cli.views`) and the language; each is
 registered in :data:`gl_plan.cli.formats.FORMATS`, which picks it by the format's name or
@@ -11,9 +12,23 @@ from __future__ import annotations
 from rich.console import RenderableType
 
 from gl_plan.cli.common import dump_json
-from gl_plan.cli.views import DataView, ExplainView, PlanView, StatusView, TasksView
+from gl_plan.cli.views import (
+    DataView,
+    ExplainView,
+    PlanView,
+    ProgressView,
+    StatusView,
+    TasksView,
+)
 from gl_plan.i18n import Lang
-from gl_plan.report import data_view, explain_view, supervision, task_calendar, tasks_view
+from gl_plan.report import (
+    data_view,
+    explain_view,
+    ledger_view,
+    supervision,
+    task_calendar,
+    tasks_view,
+)
 from gl_plan.report.plan_view import plan_renderables
 from gl_plan.report.status_view import status_lines
 
@@ -27,6 +42,10 @@ __all__ = [
     "explain_table",
     "plan_json",
     "plan_table",
+    "progress_csv",
+    "progress_json",
+    "progress_markdown",
+    "progress_table",
     "status_json",
     "status_table",
     "supervision_json",
@@ -125,3 +144,19 @@ def plan_table(view: PlanView, lang: Lang) -> list[RenderableType]:
 
 def plan_json(view: PlanView, lang: Lang) -> str:
     return dump_json(view.plan.model_dump(mode="json"))
+
+
+def progress_table(view: ProgressView, lang: Lang) -> list[RenderableType]:
+    return ledger_view.ledger_renderables(view.listing, lang)
+
+
+def progress_json(view: ProgressView, lang: Lang) -> str:
+    return dump_json(ledger_view.ledger_document(view.listing, lang))
+
+
+def progress_csv(view: ProgressView, lang: Lang) -> str:
+    return ledger_view.ledger_csv(view.listing, lang)
+
+
+def progress_markdown(view: ProgressView, lang: Lang) -> str:
+    return ledger_view.ledger_markdown(view.listing, lang)

@@ -1,4 +1,7 @@
-"""``glplan tasks`` (deadlines at a date) and ``glplan progress add`` (record progress)."""
+"""``glplan tasks``: each task's deadline status at a date, from the plan and the ledger.
+
+(The ledger's own commands, ``glplan progress ...``, are in :mod:`gl_plan.cli.progress_cmds`.)
+"""
 
 from __future__ import annotations
 
@@ -21,7 +24,6 @@ from gl_plan.cli.common import (
     LangOption,
     PlanOption,
     bundled_notes,
-    emit,
     handle_errors,
     print_problems,
     refuse_unreadable,
@@ -29,15 +31,14 @@ from gl_plan.cli.common import (
     resolve_lang,
 )
 from gl_plan.cli.formats import choose_format, format_option, output_option, render, write
-from gl_plan.cli.help import LocalisedCommand, LocalisedGroup, examples
+from gl_plan.cli.help import LocalisedCommand, examples
 from gl_plan.cli.views import TasksView
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
-from gl_plan.ledger.append import append_entry
 from gl_plan.ledger.model import Ledger
 from gl_plan.ledger.read import read_ledger
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
-from gl_plan.report.tasks_view import entry_line, needs_attention
+from gl_plan.report.tasks_view import needs_attention
 from gl_plan.resources import PROGRESS_FILE, InputPaths, resolve_inputs
 
 app = command_app()
@@ -172,99 +173,3 @@ def tasks(
     write(render(view_name, out_format, view, language), output, out_format)
     if any(p.severity is Severity.ERROR for p in problems):
         raise typer.Exit(int(ExitCode.FINDINGS))
-
-
-progress_app = typer.Typer(
-    name="progress",
-    cls=LocalisedGroup,
-    help="help.progress",
-    no_args_is_help=True,
-)
-app.add_typer(progress_app, name="progress")
-
-
-def _ledger_for_writing(found: InputPaths) -> Path:
-    if found.progress is not None and not found.bundled:
-        return found.progress
-    if found.bundled:
-        # Never write into the copy installed with the package.
-        raise GlplanError.single(msg("cli.no_project_ledger"), code=Code.USAGE)
-    return found.plan.parent / PROGRESS_FILE
-
-
-@progress_app.command(
-    "add",
-    cls=LocalisedCommand,
-    help="help.add",
-    epilog=examples('glplan progress add A3.6 --status in_progress --value 18 --note "已建成18所"'),
-)
-@handle_errors
-def progress_add(
-    task: Annotated[str, typer.Argument(help="help.add.task", show_default=False)],
-    status: Annotated[
-        str,
-        typer.Option(
-            "--status",
-            "-s",
-            help="help.add.status",
-            show_default=False,
-        ),
-    ],
-    value: Annotated[
-        str | None,
-        typer.Option(
-            "--value",
-            help="help.add.value",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="help.add.force",
-        ),
-    ] = False,
-    entry_date: Annotated[
-        str | None,
-        typer.Option("--date", help="help.add.entry_date", show_default=False),
-    ] = None,
-    note: Annotated[str, typer.Option("--note", help="help.add.note", show_default=False)] = "",
-    region: Annotated[
-        str | None,
-        typer.Option("--region", help="help.add.region", show_default=False),
-    ] = None,
-    reporter: Annotated[
-        str | None, typer.Option("--reporter", help="help.add.reporter", show_default=False)
-    ] = None,
-    metric: Annotated[
-        str | None,
-        typer.Option("--metric", help="help.add.metric", show_default=False),
-    ] = None,
-    progress: LedgerOption = None,
-    plan: PlanOption = None,
-    encoding: EncodingOption = None,
-    lang: LangOption = None,
-) -> None:
-    """Append one checked entry to the progress ledger (the help: ``help.add``)."""
-    language = resolve_lang(lang)
-    found = resolve_inputs(plan, None, progress)
-    model = load_plan(found.plan)
-    path = _ledger_for_writing(found)
-    today = resolve_as_of(None)
-    entry = append_entry(
-        path,
-        model,
-        task=task,
-        status=status,
-        entry_date=entry_date if entry_date is not None else today,
-        value=value,
-        note=note,
-        region=region,
-        reporter=reporter,
-        metric=metric,
-        today=today,
-        encoding=encoding,
-        force=force,
-    )
-    emit(f"{path}:{entry.line}: {entry_line(entry, model, language)}")

@@ -21,6 +21,7 @@ from gl_plan.data.read import DataResult
 from gl_plan.data.submissions import Submissions
 from gl_plan.errors import Problem
 from gl_plan.i18n import Lang
+from gl_plan.ledger.listing import LedgerListing
 from gl_plan.ledger.model import Ledger
 from gl_plan.plan.models import Plan
 
@@ -29,6 +30,7 @@ __all__ = [
     "DataView",
     "ExplainView",
     "PlanView",
+    "ProgressView",
     "StatusView",
     "TasksView",
     "check_json",
@@ -103,6 +105,13 @@ class PlanView:
     """``glplan plan``: the plan as staff read it."""
 
     plan: Plan
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    """``glplan progress list``: the ledger entries selected."""
+
+    listing: LedgerListing
 
 
 def check_json(view: CheckView, lang: Lang) -> bytes:

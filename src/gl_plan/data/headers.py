@@ -76,8 +76,8 @@ INDICATOR_HEADERS: Final[dict[Role, tuple[str, ...]]] = {
 LEDGER_HEADERS: Final[dict[str, tuple[str, ...]]] = {
     "date": ("date", "日期", "填报日期"),
     "task": ("task", "taskid", "任务", "任务编号"),
-    "status": ("status", "状态", "进展状态"),
-    "value": ("value", "数值", "完成数"),
+    "status": ("status", "状态", "进展状态", "进度"),
+    "value": ("value", "数值", "完成数", "完成值"),
     "note": ("note", "notes", "备注", "说明"),
     "region": ("region", "地区", "县区"),
     "reporter": ("reporter", "填报人", "填报单位"),

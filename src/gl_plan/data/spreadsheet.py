@@ -148,6 +148,16 @@ def _sheets(path: Path, display: str) -> list[Sheet]:
     return out
 
 
+def read_sheets(path: Path, display: str) -> list[Sheet]:
+    """Every worksheet's name and rows (numbered from 1, gaps included), the workbook
+    bounded first (:func:`check_format`). For readers of tables other than indicator data
+    (``progress import``); raises :class:`WorkbookError` as :func:`read_workbook` does."""
+    refusal = check_format(path, kind_of(path))
+    if refusal is not None:
+        raise WorkbookError(Problem(refusal.message, file=display, code=refusal.code))
+    return _sheets(path, display)
+
+
 def read_workbook(path: Path, display: str, reader: TableReader) -> list[TableResult]:
     """What each sheet gave. A blank sheet is skipped, and a sheet without a usable header
     only warns when another sheet has data (an instructions sheet beside the data).

@@ -327,8 +327,8 @@ HELP: Final[dict[str, tuple[str, str]]] = {
         "(JSON, CSV and ics always list every task.)",
     ),
     "help.progress": (
-        "在台账（data/progress.csv）中记录任务进展。",
-        "Record task progress in the ledger (data/progress.csv).",
+        "在台账（data/progress.csv）中记录、导入和列出任务进展。",
+        "Record, import and list task progress in the ledger (data/progress.csv).",
     ),
     "help.add": (
         "在进展台账末尾追加一条经过检查的记录。\n\n"
@@ -371,6 +371,55 @@ HELP: Final[dict[str, tuple[str, str]]] = {
     "help.add.metric": (
         "--value 对应任务的哪个数量指标。",
         "Which of the task's quantities --value is for.",
+    ),
+    "help.list": (
+        "列出进展台账中的记录：日期、任务编号和名称、状态、指标、数值、地区、填报人、备注。\n\n"
+        "按日期排列（同一天按写入顺序）。台账中有无法读取的行时，照常列出其余记录，"
+        "问题写到标准错误，退出码 1。格式：{formats}。",
+        "List the progress ledger's entries: date, task id and title, status, metric, value, "
+        "region, reporter and note.\n\n"
+        "In date order (entries of one date as written). Rows of the ledger that cannot be "
+        "read are reported on stderr and the rest listed (exit 1). Formats: {formats}.",
+    ),
+    "help.list.task": (
+        "只列出这些任务，如 A3.6；可重复，或用逗号分隔。",
+        "Only these tasks, e.g. A3.6; repeatable or comma-separated.",
+    ),
+    "help.list.since": (
+        "只列出这一天及以后的记录（YYYY-MM-DD）。",
+        "Only entries dated on or after this day (YYYY-MM-DD).",
+    ),
+    "help.import": (
+        "把各单位报回的填报表（.xlsx、.xls、.ods 或 .csv）中的记录一次性追加到进展台账。\n\n"
+        "表头可用中文或英文（任务编号、填报日期、进度、完成值、填报人、备注……），表头上方的"
+        "标题行、表尾的空行和签名行会跳过。每一行都按 progress add 的规则检查；只要有一行有"
+        "问题，就什么都不写入，并列出每个问题所在的文件、行、列和列名（退出码 2）。全部通过时在"
+        "台账锁下一次追加；台账中已有的相同记录给出警告并跳过。",
+        "Append every entry of a sheet units send back (.xlsx, .xls, .ods or .csv) to the "
+        "progress ledger, all or none.\n\n"
+        "Headers in Chinese or English (Task ID, Date, Status, Value, Reporter, Notes, or "
+        "their Chinese names); a title above the header and blank "
+        "rows and signature lines below the rows are skipped. Each row is checked as "
+        "progress add checks one; if any row fails, nothing is written and every problem is "
+        "listed as file:row:column: label (exit 2). Otherwise the rows are appended in one "
+        "write under the ledger's lock; rows the ledger already holds are skipped with a "
+        "warning.",
+    ),
+    "help.import.file": (
+        "填报表文件；.csv 的编码自动识别（UTF-8 或 GBK），也可用 --encoding 指定。",
+        "The sheet; a .csv's encoding is detected (UTF-8 or GBK) or given with --encoding.",
+    ),
+    "help.import.ledger": (
+        "要追加到的台账。默认：项目的 data/progress.csv。",
+        "The ledger to append to. Default: the project's data/progress.csv.",
+    ),
+    "help.import.force": (
+        "导入超过任务目标 10 倍的数值（请先核对）。",
+        "Import values more than 10 times the task's target (after checking them).",
+    ),
+    "help.import.dry_run": (
+        "只检查并报告将添加多少条记录，不写入。",
+        "Check and say what would be added; write nothing.",
     ),
     # --- validate, plan, schema -------------------------------------------------------------
     "help.validate": (

@@ -394,7 +394,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "another glplan process has been writing here for over {seconds} seconds; try again "
         "(nothing was written)",
     ),
-    "write.cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
     "write.cannot_write": ("无法写入：{reason}", "cannot write: {reason}"),
     "write.is_folder": ("是文件夹，不是文件", "is a folder, not a file"),
     "write.read_only": (
@@ -548,5 +547,70 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "台账最后一行不完整（双引号未闭合？）；请先修正再添加记录（未写入任何内容）",
         "the ledger's last line is incomplete (an unclosed double quote?); fix it before "
         "adding entries (nothing was written)",
+    ),
+    # --- glplan progress list -------------------------------------------------------------
+    **_columns(
+        "ledger",
+        {
+            "date": "日期",
+            "task": "任务编号",
+            "title": "任务",
+            "status": "状态",
+            "metric": "指标",
+            "value": "数值",
+            "region": "地区",
+            "reporter": "填报人",
+            "note": "备注",
+            "line": "行号",
+        },
+    ),
+    "ledger_list.title": ("进展台账", "Progress ledger"),
+    "ledger_list.empty": (
+        "台账中还没有记录。添加一条：glplan progress add A3.6 --status 进行中 --value 18；"
+        "或导入各单位报回的填报表：glplan progress import 填报表.xlsx",
+        "The ledger has no entries yet. Add one with "
+        "`glplan progress add A3.6 --status in_progress --value 18`, or import the sheets "
+        "units send back with `glplan progress import FILE.xlsx`.",
+    ),
+    "ledger_list.no_match": (
+        "没有符合条件的记录（台账共 {total} 条）。",
+        "No entries match (the ledger has {total}).",
+    ),
+    "cli.bad_since": (
+        "“{value}”不是日期（请写成 2025-01-01）",
+        "not a date: {value!r} (write it as 2025-01-01)",
+    ),
+    # --- glplan progress import (gl_plan.ledger.sheet) -------------------------------------
+    "import.kind": ("进展填报表", "a progress return"),
+    "import.no_header": (
+        "前 {rows} 行中没有表头：需要 {names_zh} 这几列（如 任务编号、填报日期、进度）",
+        "no header in the first {rows} rows: the columns date, task and status are needed "
+        "(e.g. Date, Task ID, Status, or their Chinese names)",
+    ),
+    "import.unknown_column": ("未知列“{name}”，未导入", "unknown column {name!r} is not imported"),
+    "import.repeated_row": (
+        "与本表第 {line} 行相同，只导入一次",
+        "the same as row {line} of this sheet; imported once",
+    ),
+    "import.no_rows": ("表中没有任何记录", "the sheet has no entries"),
+    "import.nothing_written": (
+        "未写入任何内容：{ledger} 保持不变；请修正上面列出的行后重新导入",
+        "nothing was written: {ledger} is unchanged; fix the rows listed above and import again",
+    ),
+    "import.already_in_ledger": (
+        "台账第 {line} 行已有相同记录，已跳过",
+        "already in the ledger (line {line}); skipped",
+    ),
+    "import.summary": (
+        "已向 {ledger} 添加 {n} 条记录，涉及 {m} 项任务",
+        "{n} entries added for {m} tasks to {ledger}",
+    ),
+    "import.dry_run": (
+        "试运行：将向 {ledger} 添加 {n} 条记录，涉及 {m} 项任务；未写入任何内容",
+        "dry run: {n} entries would be added for {m} tasks to {ledger}; nothing was written",
+    ),
+    "import.skipped": (
+        "；{k} 条台账中已有，已跳过",
+        "; {k} already in the ledger, skipped",
     ),
 }

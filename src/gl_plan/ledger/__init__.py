@@ -22,7 +22,11 @@ The modules:
   :class:`~gl_plan.ledger.model.Ledger`, the statuses and the parsers of single fields;
 - :mod:`gl_plan.ledger.read`: :func:`~gl_plan.ledger.read.read_ledger` and
   :func:`~gl_plan.ledger.read.parse_ledger_text`, every problem located;
-- :mod:`gl_plan.ledger.append`: :func:`~gl_plan.ledger.append.append_entry`, which checks a
-  new entry and appends exactly one CSV line in the file's own encoding, delimiter and line
-  ending.
+- :mod:`gl_plan.ledger.append`: :func:`~gl_plan.ledger.append.check_entry`, the one check of
+  a new entry, and :func:`~gl_plan.ledger.append.append_entries`, which appends checked
+  entries in one write in the file's own encoding, delimiter and line ending;
+- :mod:`gl_plan.ledger.sheet`: :func:`~gl_plan.ledger.sheet.read_progress_sheet`, the rows of
+  a return units send back (``progress import``), each checked by ``check_entry``;
+- :mod:`gl_plan.ledger.listing`: :func:`~gl_plan.ledger.listing.select_entries`, the entries
+  ``progress list`` shows.
 """

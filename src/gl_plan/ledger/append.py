@@ -1,9 +1,11 @@
-"""Appending one checked entry to a ledger (``glplan progress add``).
+"""Appending checked entries to a ledger (``glplan progress add`` and ``progress import``).
 
-:func:`append_entry` checks a new entry against the plan, then appends exactly one CSV line,
-keeping every earlier byte, in the file's own encoding, delimiter and line ending. The read,
-the check of the file and the write happen under one lock (:func:`gl_plan.locking.locked`),
-so that concurrent ``progress add`` runs each keep the other's line.
+:func:`check_entry` checks one new entry against the plan (the same check for an option on
+the command line and for a row of a sheet); :func:`append_entries` appends checked entries
+as CSV lines in one write, keeping every earlier byte, in the file's own encoding,
+delimiter and line ending; :func:`append_entry` is the two for one entry. The read, the
+check of the file and the write happen under one lock (:func:`gl_plan.locking.locked`), so
+that concurrent writers each keep the other's lines.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import codecs
 import csv
 import io
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Final
@@ -34,20 +38,31 @@ from gl_plan.ledger.model import (
     reason,
     suggest_task,
 )
-from gl_plan.ledger.read import decode_ledger, header_layout, read_ledger_bytes
+from gl_plan.ledger.read import (
+    decode_ledger,
+    header_layout,
+    parse_ledger_text,
+    read_ledger_bytes,
+)
 from gl_plan.locking import locked
 from gl_plan.numbers import format_number
 from gl_plan.plan.models import Plan, Task
 
-__all__ = ["TARGET_FACTOR", "append_entry"]
+__all__ = [
+    "TARGET_FACTOR",
+    "Appended",
+    "append_entries",
+    "append_entry",
+    "check_entry",
+    "same_report",
+]
 
 #: A value more than this many times its quantity's target is refused unless forced: 1010
 #: reported against 30 schools is a typo for 10 or 101, and would count the task as done.
 TARGET_FACTOR: Final = 10
 
 
-def append_entry(
-    path: str | Path,
+def check_entry(
     plan: Plan,
     *,
     task: str,
@@ -59,29 +74,21 @@ def append_entry(
     reporter: str | None = None,
     metric: str | None = None,
     today: date | None = None,
-    encoding: str | None = None,
     force: bool = False,
-) -> LedgerEntry:
-    """Check one entry against the plan and append it to the ledger as one CSV line.
+) -> tuple[LedgerEntry | None, list[Problem]]:
+    """Check one would-be entry against the plan: the entry (``line`` 0), or its problems.
 
-    Checks (all of them, before anything is written): the task id exists; the status is one
-    of the three (Chinese spellings accepted); the date is a date, not before the plan was
-    issued and, when ``today`` is given, not after it; the value is a non-negative number up
-    to :data:`~gl_plan.ledger.model.MAX_VALUE`, the task has a quantity for it and, unless
-    ``force``, the value is at most :data:`TARGET_FACTOR` times that quantity's target (its
-    value, or the top of its range); the metric is one of the task's quantities; the region
-    is one the plan knows; the file, if it exists, may be written (a read-only file is
-    refused even for root); the file has a column for every field given.
-
-    Writing keeps every earlier byte: the new line goes after them (after a line break if
-    the file lacked a final one), in the file's encoding (a GBK ledger stays GBK, a BOM is
-    kept), delimiter and line ending, through an atomic replace so that a crash leaves the
-    old file whole. A missing file is created with the header ``date,task,...,metric`` in
-    UTF-8. Raises :class:`GlplanError` (exit code 2) and writes nothing on bad input.
+    The one check of a new entry, for ``progress add`` (one entry from the options) and
+    ``progress import`` (one per row of a sheet). Every problem is collected, each naming
+    its field (a ledger column) and no file: the caller locates it. Checks: the task id
+    exists; the status is one of the three (Chinese spellings accepted); the date is a
+    date, not before the plan was issued and, when ``today`` is given, not after it; the
+    value is a non-negative number up to :data:`~gl_plan.ledger.model.MAX_VALUE`, the task
+    has a quantity for it and, unless ``force``, the value is at most :data:`TARGET_FACTOR`
+    times that quantity's target (its value, or the top of its range); the metric is one of
+    the task's quantities; the region is one the plan knows (and one the quantity names);
+    the note and the reporter fit a cell.
     """
-    target = Path(path)
-    encoding = require_text_encoding(encoding)  # a text encoding, or exit 2 before anything
-    name = str(path)
     problems: list[Problem] = []
 
     def refuse(message: Message, fld: str | None = None, code: Code = Code.INVALID) -> None:
@@ -181,28 +188,11 @@ def append_entry(
             refuse(msg("ledger.nul"), fld, Code.TYPE_ERROR)
 
     if problems:
-        raise GlplanError([_locate(p, name) for p in problems], ExitCode.USAGE)
+        return None, problems
     assert found is not None
     assert parsed_status is not None
     assert when is not None
-
-    values: dict[str, str] = {
-        "date": when.isoformat(),
-        "task": found.id,
-        "status": parsed_status,
-        "value": "" if number is None else format_number(number),
-        "note": note,
-        # The name, not the code: the ledger is read by people; any spelling reads back.
-        "region": "" if code is None else plan.region_by_code[code].name.zh,
-        "reporter": reporter or "",
-        "metric": metric or "",
-    }
-    # One lock over read, check and write: another `progress add` running at the same
-    # moment waits, then appends after this line instead of writing over it.
-    with locked(target):
-        extra, line = _new_bytes(target, name, values, encoding)
-        atomic_append_bytes(target, extra)
-    return LedgerEntry(
+    entry = LedgerEntry(
         date=when,
         task=found.id,
         status=parsed_status,
@@ -211,8 +201,143 @@ def append_entry(
         region=code,
         reporter=reporter,
         metric=metric,
-        line=line,
     )
+    return entry, []
+
+
+def append_entry(
+    path: str | Path,
+    plan: Plan,
+    *,
+    task: str,
+    status: str,
+    entry_date: date | str,
+    value: float | str | None = None,
+    note: str = "",
+    region: str | None = None,
+    reporter: str | None = None,
+    metric: str | None = None,
+    today: date | None = None,
+    encoding: str | None = None,
+    force: bool = False,
+) -> LedgerEntry:
+    """Check one entry against the plan (:func:`check_entry`) and append it to the ledger
+    as one CSV line (:func:`append_entries`); the entry returned carries its line.
+
+    Raises :class:`GlplanError` (exit code 2) and writes nothing on bad input, every
+    problem listed and located in the ledger file.
+    """
+    encoding = require_text_encoding(encoding)  # a text encoding, or exit 2 before anything
+    entry, problems = check_entry(
+        plan,
+        task=task,
+        status=status,
+        entry_date=entry_date,
+        value=value,
+        note=note,
+        region=region,
+        reporter=reporter,
+        metric=metric,
+        today=today,
+        force=force,
+    )
+    if entry is None:
+        raise GlplanError([_locate(p, str(path)) for p in problems], ExitCode.USAGE)
+    return append_entries(path, plan, [entry], encoding=encoding).added[0]
+
+
+@dataclass(frozen=True)
+class Appended:
+    """What :func:`append_entries` did: the entries written (each with its line) and
+    those left out because the ledger already holds them (with the line that does)."""
+
+    added: list[LedgerEntry]
+    duplicates: list[tuple[LedgerEntry, int]] = field(default_factory=list)
+
+
+def same_report(entry: LedgerEntry) -> tuple[object, ...]:
+    """What makes two entries the same report (everything but the line): a sheet sent
+    back twice gives the same entries again."""
+    return (
+        entry.date,
+        entry.task,
+        entry.status,
+        entry.value,
+        entry.note,
+        entry.region,
+        entry.reporter,
+        entry.metric,
+    )
+
+
+def append_entries(
+    path: str | Path,
+    plan: Plan,
+    entries: Sequence[LedgerEntry],
+    *,
+    encoding: str | None = None,
+    skip_duplicates: bool = False,
+    write: bool = True,
+) -> Appended:
+    """Append checked entries (from :func:`check_entry`) to the ledger, in one write.
+
+    Writing keeps every earlier byte: the new lines go after them (after a line break if
+    the file lacked a final one), in the file's encoding (a GBK ledger stays GBK, a BOM is
+    kept), delimiter and line ending, appended in place in one write (the file keeps its
+    inode and hard links; a write that fails part way is cut back, see
+    :func:`gl_plan.atomic.atomic_append_bytes`), so that all of them are added or none. A
+    missing file is created with the header ``date,task,...,metric`` in UTF-8. The read,
+    the checks of the file and the write are under the ledger's lock
+    (:func:`gl_plan.locking.locked`).
+
+    ``skip_duplicates``: an entry equal to one the ledger already holds
+    (:func:`same_report`) is not written but listed in :attr:`Appended.duplicates`.
+    ``write=False`` does everything but the write (``progress import --dry-run``). Raises
+    :class:`GlplanError` (exit code 2), writing nothing, when the file cannot take the rows
+    cleanly (a read-only file, a missing column, a broken last line, an encoding that
+    cannot hold a character).
+    """
+    target = Path(path)
+    name = str(path)
+    # One lock over read, check and write: another `progress add` running at the same
+    # moment waits, then appends after these lines instead of writing over them.
+    with locked(target):
+        existing = _read_existing(target, name, encoding)
+        held: dict[tuple[object, ...], int] = {}
+        if skip_duplicates and existing.text.strip():
+            for old in parse_ledger_text(existing.text, plan, file=name)[0]:
+                held.setdefault(same_report(old), old.line)
+        fresh: list[LedgerEntry] = []
+        duplicates: list[tuple[LedgerEntry, int]] = []
+        for entry in entries:
+            line = held.get(same_report(entry))
+            if line is None:
+                fresh.append(entry)
+            else:
+                duplicates.append((entry, line))
+        if not fresh:
+            return Appended([], duplicates)
+        rows = [_cells_of(entry, plan) for entry in fresh]
+        extra, lines = _new_bytes(existing, name, rows)
+        if write:
+            atomic_append_bytes(target, extra)
+    added = [replace(entry, line=line) for entry, line in zip(fresh, lines, strict=True)]
+    return Appended(added, duplicates)
+
+
+def _cells_of(entry: LedgerEntry, plan: Plan) -> dict[str, str]:
+    """An entry's ledger cells, by column."""
+    return {
+        "date": entry.date.isoformat(),
+        "task": entry.task,
+        "status": entry.status,
+        "value": "" if entry.value is None else format_number(entry.value),
+        "note": entry.note,
+        # The name, not the code: the ledger is read by people; any spelling reads back.
+        "region": "" if entry.region is None else plan.region_by_code[entry.region].name.zh,
+        "reporter": entry.reporter or "",
+        "metric": entry.metric or "",
+    }
 
 
 def _beyond_target(task: Task, metric: str | None, number: float) -> Msg | None:
@@ -254,13 +379,28 @@ def _newline_of(text: str) -> str:
     return first[0] if first else "\n"
 
 
+@dataclass(frozen=True)
+class _Existing:
+    """The ledger as it is: its bytes, their text and the encoding they were read in."""
+
+    raw: bytes
+    text: str
+    encoding: str
+
+
+def _read_existing(target: Path, name: str, forced: str | None) -> _Existing:
+    raw = read_ledger_bytes(target) if target.exists() else b""
+    text, used, _ = decode_ledger(raw, name, forced) if raw else ("", forced or "utf-8", [])
+    return _Existing(raw, text, used)
+
+
 def _new_bytes(
-    target: Path, name: str, values: dict[str, str], forced: str | None
-) -> tuple[bytes, int]:
-    """The bytes to append (maybe a line break, the header for a new file, the row) and the
-    line the row will start on. Refuses when the file cannot take the row cleanly."""
+    existing: _Existing, name: str, rows: list[dict[str, str]]
+) -> tuple[bytes, list[int]]:
+    """The bytes to append (maybe a line break, the header for a new file, the rows) and
+    the line each row will start on. Refuses when the file cannot take the rows cleanly."""
     try:
-        return _addition(target, name, values, forced)
+        return _addition(existing, name, rows)
     except csv.Error as exc:
         # A row the csv module cannot split (a field over the limit): the ledger must be
         # fixed first, or the new line might be read as part of the broken one.
@@ -273,11 +413,9 @@ def _new_bytes(
 
 
 def _addition(
-    target: Path, name: str, values: dict[str, str], forced: str | None
-) -> tuple[bytes, int]:
-    exists = target.exists()
-    raw = read_ledger_bytes(target) if exists else b""
-    text, used, _ = decode_ledger(raw, name, forced) if raw else ("", forced or "utf-8", [])
+    existing: _Existing, name: str, rows: list[dict[str, str]]
+) -> tuple[bytes, list[int]]:
+    raw, text, used = existing.raw, existing.text, existing.encoding
     write_encoding = _write_encoding(used, raw)
 
     prefix = ""
@@ -289,7 +427,8 @@ def _addition(
                 Problem(msg("ledger.no_header"), file=name, code=Code.MISSING_LABEL)
             ]
             raise GlplanError(errors, ExitCode.USAGE)
-        missing = [f for f, v in values.items() if v and f not in layout.index]
+        given = {f for values in rows for f, v in values.items() if v}
+        missing = [f for f in COLUMNS if f in given and f not in layout.index]
         if missing:
             raise GlplanError.single(
                 msg("ledger.no_column", names=Join(tuple(column_name(f) for f in missing))),
@@ -298,7 +437,7 @@ def _addition(
                 code=Code.MISSING_LABEL,
             )
         delimiter = layout.delimiter
-        cells = [values.get(col, "") if col else "" for col in layout.columns]
+        cells = [[values.get(col, "") if col else "" for col in layout.columns] for values in rows]
         if not text.endswith(("\n", "\r")):
             prefix = newline
     else:
@@ -308,8 +447,8 @@ def _addition(
         if text and not text.endswith(("\n", "\r")):
             prefix = newline
         prefix += _csv_line(list(COLUMNS), delimiter, newline)
-        cells = [values[col] for col in COLUMNS]
-    addition = prefix + _csv_line(cells, delimiter, newline)
+        cells = [[values[col] for col in COLUMNS] for values in rows]
+    addition = prefix + "".join(_csv_line(row, delimiter, newline) for row in cells)
 
     try:
         extra = addition.encode(write_encoding)
@@ -323,30 +462,31 @@ def _addition(
             code=Code.ENCODING_ERROR,
         ) from None
 
-    # Re-read the would-be file: exactly one more row, equal to ours. This catches a last
-    # line that leaves a quote open, which would swallow the new row.
+    # Re-read the would-be file: exactly the new rows more, equal to ours. This catches a
+    # last line that leaves a quote open, which would swallow the new rows.
     before = [cells_ for _, cells_ in iter_rows(text, delimiter) if any(c.strip() for c in cells_)]
     after_rows = [
         (ln, cells_)
         for ln, cells_ in iter_rows(text + addition, delimiter)
         if any(c.strip() for c in cells_)
     ]
-    if len(before) > limits.MAX_LEDGER_ROWS:  # the header line plus the limit
+    if len(before) + len(rows) > limits.MAX_LEDGER_ROWS + 1:  # the header line plus the limit
         raise GlplanError.single(
             msg("ledger.full", limit=limits.MAX_LEDGER_ROWS),
             file=name,
             code=Code.TOO_LARGE,
         )
-    expected = len(before) + (0 if text.strip() else 1) + 1
-    # The reader sniffs the delimiter itself; it must find the one the row was written with.
+    expected = len(before) + (0 if text.strip() else 1) + len(rows)
+    # The reader sniffs the delimiter itself; it must find the one the rows were written with.
     resniffed = sniff_delimiter((text + addition)[:4096])
-    if len(after_rows) != expected or after_rows[-1][1] != cells or resniffed != delimiter:
+    written = after_rows[len(after_rows) - len(rows) :]
+    if len(after_rows) != expected or [c for _, c in written] != cells or resniffed != delimiter:
         raise GlplanError.single(
             msg("ledger.incomplete"),
             file=name,
             code=Code.CSV_ERROR,
         )
-    return extra, after_rows[-1][0]
+    return extra, [ln for ln, _ in written]
 
 
 def _write_encoding(used: str, raw: bytes) -> str:
