@@ -20,14 +20,16 @@ from typing import Final
 from rich.console import Console, RenderableType
 
 from gl_plan.i18n import Lang, text
-from gl_plan.numbers import INTEGER_BOUND, format_number
+from gl_plan.numbers import INTEGER_BOUND, comparison_digits, format_number, shown_gap
 from gl_plan.plan.models import Plan
 from gl_plan.report.safe_text import clean
 
 __all__ = [
     "CJK_RE",
+    "CSV_DIGITS",
     "REPORT_WIDTH",
     "csv_cell",
+    "csv_comparison",
     "csv_number",
     "csv_text",
     "csv_word",
@@ -147,6 +149,25 @@ def csv_number(value: float | None, digits: int | None = None) -> CsvCell:
     if digits is None:
         return int(value) if value.is_integer() and abs(value) < INTEGER_BOUND else value
     return round(value, digits)
+
+
+#: Decimals of a value and a gap in a CSV file or the workbook's long table: more than a
+#: report shows, for the scripts that read them.
+CSV_DIGITS: Final = 3
+
+
+def csv_comparison(value: float | None, target: float) -> tuple[CsvCell, CsvCell]:
+    """A value and its gap as CSV numbers, by the rule of :mod:`gl_plan.numbers`: rounded
+    to :data:`CSV_DIGITS` decimals, more when fewer would make it equal to a target it is
+    not equal to; the gap is the rounded value minus the target. Empty for no figure.
+
+    >>> csv_comparison(94.9996, 95), csv_comparison(94.46, 95), csv_comparison(None, 95)
+    ((94.9996, -0.0004), (94.46, -0.54), ('', ''))
+    """
+    if value is None:
+        return "", ""
+    digits = comparison_digits(value, target, CSV_DIGITS)
+    return csv_number(value, digits), csv_number(shown_gap(value, target, digits), digits)
 
 
 def csv_word(code: str, label: str, lang: Lang) -> str:

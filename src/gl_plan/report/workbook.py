@@ -44,6 +44,7 @@ from gl_plan.assess.tasks import STATUSES as TASK_STATUSES
 from gl_plan.assess.tasks import TaskAssessment
 from gl_plan.errors import Problem, message_text
 from gl_plan.i18n import Lang, text
+from gl_plan.numbers import comparison_digits, format_comparison, shown_gap
 from gl_plan.plan.models import Plan
 from gl_plan.report.check_files import CSV_COLUMNS, check_rows
 from gl_plan.report.check_summary import (
@@ -61,7 +62,6 @@ from gl_plan.report.check_summary import (
     year_heading,
 )
 from gl_plan.report.format import (
-    MAX_DIGITS,
     column_names,
     digits_for,
     display_name,
@@ -103,11 +103,8 @@ def _number_format(digits: int) -> str:
     return "0" if digits <= 0 else "0." + "0" * digits
 
 
-def _gap_format(gap: float, digits: int) -> str:
-    """A signed format with as many decimals as :func:`~gl_plan.report.format.fmt_gap`
-    shows: more while the gap would round to zero (``+0.04`` rather than ``+0.0``)."""
-    while gap != 0 and digits < MAX_DIGITS and round(gap, digits) == 0:
-        digits += 1
+def _gap_format(digits: int) -> str:
+    """A signed format with the value's decimals (``+0.04``; a zero gap unsigned)."""
     plain = _number_format(digits)
     return f"+{plain};-{plain};{plain}"
 
@@ -343,13 +340,18 @@ def _year_sheet(
         marks = []
         for ind in indicators:
             a = cells[(region, ind)]
-            digits = digits_for(a.target)
-            fmt = _number_format(digits)
             if a.value is not None:
-                sheet.put(row, col, a.value, number_format=fmt, shown=f"{a.value:.{digits}f}")
-            if a.gap is not None:
-                gap_fmt = _gap_format(a.gap, digits)
-                sheet.put(row, col + 1, a.gap, number_format=gap_fmt, shown=f"{a.gap:+.3f}")
+                # The value as the other reports round it, and its gap as that value
+                # minus the target (gl_plan.numbers): the cell, its format and what
+                # Excel shows agree with the status beside them.
+                digits = comparison_digits(a.value, a.target, digits_for(a.target))
+                shown, gap = format_comparison(a.value, a.target, digits_for(a.target))
+                value = a.value if digits is None else round(a.value, digits)
+                value_fmt = "General" if digits is None else _number_format(digits)
+                gap_fmt = "General" if digits is None else _gap_format(digits)
+                sheet.put(row, col, value, number_format=value_fmt, shown=shown)
+                sheet.put(row, col + 1, shown_gap(a.value, a.target, digits),
+                          number_format=gap_fmt, shown=gap)  # fmt: skip
             sheet.put(row, col + 2, status_label(a.status.value, lang),
                       fill=RAG_FILLS[a.rag.value])  # fmt: skip
             mark = value_marks(a)
