@@ -11,10 +11,12 @@ text has its HTML and table characters escaped (:func:`md_text`).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Final
 
 from rich.console import Console, RenderableType
@@ -44,6 +46,7 @@ __all__ = [
     "md_text",
     "plain_text",
     "region_name",
+    "shown_path",
 ]
 
 #: Reports written to a file or a pipe are laid out for an 80-column terminal or page.
@@ -96,6 +99,22 @@ def digits_for(target: float) -> int:
 def fmt_target(value: float) -> str:
     """A target as the plan writes it: ``113``, ``100.7``."""
     return format_number(value)
+
+
+def shown_path(name: str, root: Path | None) -> str:
+    """A file name as a report shows it: relative to the project folder ``root`` when the
+    file is inside it (``data/indicators/450321_阳朔县.csv``), else its name alone, never
+    an absolute path: a report is printed and forwarded, and the reader's folders (a user
+    name in ``/home/...``) are neither theirs to read nor any use to the recipient.
+
+    >>> shown_path("/srv/p/data/plan.yaml", Path("/srv/p")), shown_path("/tmp/x.csv", None)
+    ('data/plan.yaml', 'x.csv')
+    """
+    path = Path(name)
+    if root is not None:
+        with contextlib.suppress(ValueError):  # outside the project: its name alone
+            return path.resolve().relative_to(root.resolve()).as_posix()
+    return path.name if path.is_absolute() or path.anchor else path.as_posix()
 
 
 def region_name(plan: Plan, code: str, lang: Lang) -> str:

@@ -24,7 +24,6 @@ openpyxl is imported here and nowhere else.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -67,6 +66,7 @@ from gl_plan.report.format import (
     display_name,
     indicator_name,
     region_name,
+    shown_path,
 )
 from gl_plan.report.tasks_view import progress_text, responsible_text
 
@@ -443,11 +443,8 @@ def _problem_of(data: dict[str, object]) -> Problem:
 def _file_label(name: str | None, sheet_name: str | None, root: Path | None) -> str:
     if not name:
         return ""
-    path = Path(name)
-    if root is not None:
-        with contextlib.suppress(ValueError):  # outside the project: the name as given
-            name = path.resolve().relative_to(root.resolve()).as_posix()
-    return f"{name}[{sheet_name}]" if sheet_name else name
+    shown = shown_path(name, root)
+    return f"{shown}[{sheet_name}]" if sheet_name else shown
 
 
 def _issues_sheet(
