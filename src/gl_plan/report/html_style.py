@@ -77,7 +77,7 @@ footer { margin-top: 2.5em; border-top: 1px solid var(--rule); padding-top: .6em
   h2 { font-size: 12.5pt; margin-top: 1em; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   section.page { break-before: page; page-break-before: always; }
-  figure, tr, li, .sample, .keep { break-inside: avoid; page-break-inside: avoid; }
+  figure, tr, li, footer, .sample, .keep { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   .gaps, .tasks, .overdue { font-size: 8.5pt; }
   figure { margin: .4em 0 .8em; }

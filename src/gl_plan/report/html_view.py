@@ -428,7 +428,7 @@ def _charts(
     years = target_years(result)
     grids = {y: grid(result, y)[2] for y in years}
     sep = text("sep.years", lang)
-    out = ['<section id="charts" class="page">', f"<h2>{_e(text('html.charts', lang))}</h2>"]
+    out = ['<section id="charts">', f"<h2>{_e(text('html.charts', lang))}</h2>"]
     as_of_t = result.as_of.year + (result.as_of.timetuple().tm_yday - 1) / 365.25
     for n, ind in enumerate(indicators, start=1):
         name = indicator_name(plan, ind, lang)
