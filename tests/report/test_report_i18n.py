@@ -11,8 +11,8 @@ import pytest
 
 from gl_plan.i18n import TEXTS, text
 from gl_plan.i18n.data import DATA
-from gl_plan.i18n.forms import FORMS
 from gl_plan.i18n.explain import EXPLAIN
+from gl_plan.i18n.forms import FORMS
 from gl_plan.i18n.help import HELP
 from gl_plan.i18n.messages import MESSAGES
 from gl_plan.i18n.plan import PLAN

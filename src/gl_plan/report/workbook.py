@@ -14,10 +14,12 @@ is laid out to be filtered, forwarded and printed as it is:
 
 Every word, count and list comes from :mod:`gl_plan.report.check_summary`, the view-model
 the terminal, Markdown, CSV and HTML reports share. A red, amber or green cell carries its
-status word too, so a black-and-white print reads the same. Numbers stay numbers (whole, as
-the result keeps them) and are shown with the decimals their indicator's target needs
-through the cell's number format. Every sheet prints on A4 landscape, one page wide, its
-header rows repeated, the plan's title and 截至 date at the top and page numbers at the foot.
+status word too, so a black-and-white print reads the same. Numbers stay numbers, rounded
+by the rule of :mod:`gl_plan.numbers` (a value never shown equal to a target it misses, its
+gap the shown value minus the target) and shown with those decimals through the cell's
+number format. Every sheet prints on A4 landscape, one page wide, its header rows repeated,
+the plan's title and 截至 date at the top and page numbers at the foot; the long table
+prints its reading columns (:data:`PRINTED_DATA_COLUMNS`), all of them stay in the sheet.
 
 openpyxl is imported here and nowhere else.
 """
@@ -70,7 +72,7 @@ from gl_plan.report.format import (
 )
 from gl_plan.report.tasks_view import progress_text, responsible_text
 
-__all__ = ["RAG_FILLS", "check_workbook", "text_width"]
+__all__ = ["PRINTED_DATA_COLUMNS", "RAG_FILLS", "check_workbook", "text_width"]
 
 #: Excel's own "good / neutral / bad" cell styles, light enough to print in grey.
 RAG_FILLS: Final = {"red": "FFC7CE", "amber": "FFEB9C", "green": "C6EFCE", "grey": "EDEDED"}
@@ -189,6 +191,14 @@ class _Sheet:
             )
             if tallest > 1:
                 self.ws.row_dimensions[row].height = _LINE_HEIGHT * tallest
+        # A row whose text wraps is taller: every cell of it reads from the top, as the
+        # wrapped ones do, instead of the short ones sinking to the bottom line.
+        for cells in self.ws.iter_rows(min_row=self.header_rows + 1):
+            for cell in cells:
+                if cell.value is not None and cell.alignment.vertical is None:
+                    a = cell.alignment
+                    cell.alignment = Alignment(horizontal=a.horizontal, indent=a.indent,
+                                               wrap_text=a.wrap_text, vertical="top")  # fmt: skip
         self.ws.freeze_panes = freeze or f"A{self.header_rows + 1}"
         setup = self.ws.page_setup
         setup.paperSize = self.ws.PAPERSIZE_A4
@@ -467,11 +477,20 @@ def _issues_sheet(
     sheet.finish(title, lang)
 
 
+#: The long table's columns a printout keeps (up to the colour): who, what, when, the value,
+#: the gap and the status. All 26 on one A4 page wide print too small to read; the rest
+#: (growth rates, projections, coverage) stay in the sheet for filtering and formulas.
+PRINTED_DATA_COLUMNS: Final = CSV_COLUMNS.index("rag") + 1
+
+
 def _data_sheet(sheet: _Sheet, result: CheckResult, plan: Plan, lang: Lang, title: str) -> None:
-    """The long table: the rows and columns of ``check --format csv``, numbers as numbers."""
+    """The long table: the rows and columns of ``check --format csv``, numbers as numbers;
+    printed, its first :data:`PRINTED_DATA_COLUMNS` columns."""
     sheet.header(1, column_names("check_csv", CSV_COLUMNS, lang))
     for row, values in enumerate(check_rows(result, plan, lang), start=2):
         for col, value in enumerate(values, start=1):
             sheet.put(row, col, value if value != "" else None)
-    sheet.ws.auto_filter.ref = f"A1:{get_column_letter(len(CSV_COLUMNS))}{max(sheet.ws.max_row, 1)}"
+    last = max(sheet.ws.max_row, 1)
+    sheet.ws.auto_filter.ref = f"A1:{get_column_letter(len(CSV_COLUMNS))}{last}"
     sheet.finish(title, lang, freeze="C2")
+    sheet.ws.print_area = f"A1:{get_column_letter(PRINTED_DATA_COLUMNS)}{last}"
