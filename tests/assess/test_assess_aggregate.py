@@ -42,6 +42,16 @@ def test_city_is_sum_over_sum_not_the_mean_of_rates(plan: Plan) -> None:
     assert cov.missing == []
 
 
+def test_a_city_rate_equal_to_a_round_number_is_that_number(plan: Plan) -> None:
+    """29 of 50 is 58 exactly, not 57.99999999999999 (29 / 50 * 100 in floating point),
+    which would miss a target of 58 the counts meet and show as 58.0 beside "missed"."""
+    observations = [
+        obs(YANGSHUO, "2024", num=14, den=25),
+        obs(LINGCHUAN, "2024", num=15, den=25),
+    ]
+    assert city_points(plan, observations) == [("2024", 58.0)]
+
+
 def test_the_city_assessment_uses_the_weighted_figure(plan: Plan) -> None:
     observations = [
         obs(YANGSHUO, "2024", num=450, den=500),

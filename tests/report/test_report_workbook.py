@@ -43,16 +43,18 @@ def test_every_figure_and_status_is_in_its_year_sheet(tmp_path: Path, lang: Lang
             row = rows[display_name(plan, a["region"], lang)]
             col = 2 + 3 * indicators.index(a["indicator"])
             value, gap, status = (ws.cell(row=row, column=col + k) for k in range(3))
-            assert value.value == pytest.approx(a["value"]) if a["value"] is not None else (
-                value.value is None
-            )  # fmt: skip
-            if a["gap"] is not None:
-                assert gap.value == pytest.approx(a["gap"])
-                assert gap.number_format.startswith("+0.")
+            if a["value"] is None:
+                assert value.value is None
+            else:
+                # the value as the reports round it (its format's decimals), the gap that
+                # value minus the target, both with the same decimals
+                decimals = len(value.number_format.partition(".")[2])
+                assert decimals >= 1  # the bundled targets have one decimal
+                assert abs(value.value - a["value"]) <= 0.5 * 10**-decimals + 1e-12
+                assert gap.value == pytest.approx(value.value - a["target"], abs=1e-9)
+                assert gap.number_format.startswith("+0." + "0" * decimals)
             assert status.value == text(a["status"], lang)
             assert status.fill.start_color.rgb.endswith(RAG_FILLS[a["rag"]])
-            if a["value"] is not None:
-                assert value.number_format == "0.0"  # the bundled targets have one decimal
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -290,7 +290,9 @@ def _value(acc: _Sum, unit: Unit) -> float | None:
     scale = unit.scale
     if scale is None or acc.denominator <= 0:
         return None
-    return acc.numerator / acc.denominator * scale
+    # Multiplied first: 29 of 50 is then exactly 58.0 (29 / 50 * 100 is 57.99999999999999,
+    # which would miss a target of 58 that the counts meet).
+    return acc.numerator * scale / acc.denominator
 
 
 def _add_children(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.console import RenderableType
 
 from gl_plan.cli.terminal import screen, stderr_lines
-from gl_plan.cli.views import CheckView
+from gl_plan.cli.views import CheckView, project_root
 from gl_plan.data.submissions import files_with_problems
 from gl_plan.i18n import Lang
 from gl_plan.report import check_files
@@ -65,8 +65,9 @@ def check_csv(view: CheckView, lang: Lang) -> str:
 
 def check_html(view: CheckView, lang: Lang) -> str:
     """The self-contained page (its charts need matplotlib); it names the files with
-    problems."""
-    problem_files = files_with_problems(view.inputs.issues)
+    problems, and every file relative to the project."""
+    inputs = view.inputs
     return html_page(
-        view.result, view.inputs.plan, lang, region_points(view.result), problem_files=problem_files
-    )
+        view.result, inputs.plan, lang, region_points(view.result),
+        problem_files=files_with_problems(inputs.issues), root=project_root(inputs),
+    )  # fmt: skip

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from gl_plan.api import Inputs
 from gl_plan.assess.check import CheckResult
@@ -34,6 +35,7 @@ __all__ = [
     "StatusView",
     "TasksView",
     "check_json",
+    "project_root",
 ]
 
 
@@ -51,6 +53,17 @@ class CheckView:
     printed: Sequence[Problem]
     #: ... and whether the ``--fail-on`` line follows it.
     fail_line: bool
+
+
+def project_root(inputs: Inputs) -> Path:
+    """The folder a report shows file names relative to: the project's (the one holding
+    ``data/plan.yaml``), else the plan's own folder; for the bundled plan, the current
+    directory. A report is forwarded and printed: it names files, never the reader's
+    folders (:func:`gl_plan.report.format.shown_path`)."""
+    if inputs.bundled_plan or inputs.sources.plan is None:
+        return Path.cwd()
+    folder = Path(inputs.sources.plan).parent
+    return folder.parent if folder.name == "data" else folder
 
 
 @dataclass(frozen=True)

@@ -286,7 +286,6 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
         "每个地区按其各项指标中最差的状态计一次。",
         "Each region counts once, under the worst status of its indicators.",
     ),
-    "headline.html_overdue": ("已逾期的任务：", "Overdue tasks: "),
     "headline.tasks_left_out": (
         "另有 {n} 项任务为绿色（按计划、持续实施或已完成），未列出；"
         "glplan tasks --all 列出全部任务。",
@@ -400,6 +399,18 @@ REPORT: Final[dict[str, tuple[str, str]]] = {
     ),
     "html.standards": ("国家县域标准", "National county standards"),
     "html.task_table": ("已逾期和即将到期的任务", "Overdue and due-soon tasks"),
+    "html.tasks_head": ("任务", "Tasks"),
+    "html.most_overdue": (
+        "逾期最久的 {n} 项任务（共 {total} 项已逾期）",
+        "The {n} longest overdue of {total} overdue tasks",
+    ),
+    "html.all_overdue": ("已逾期的任务（逾期最久的在前）", "Overdue tasks, longest overdue first"),
+    "html.tasks_more": (
+        "全部已逾期和即将到期的任务见“{section}”。",
+        "Every overdue and due-soon task is under “{section}”.",
+    ),
+    "html.as_of": ("截至 {as_of}", "As of {as_of}"),
+    "html.page_of": ("第 {page} 页，共 {pages} 页", "Page {page} of {pages}"),
     "html.no_tasks": ("没有已逾期或即将到期的任务。", "No task is overdue or due soon."),
     "html.days": ("天数", "Days"),
     "html.days_left": ("剩 {n} 天", "{n} days left"),

@@ -44,6 +44,7 @@ from gl_plan.report.check_summary import (
 from gl_plan.report.format import (
     CsvCell,
     column_names,
+    csv_comparison,
     csv_number,
     csv_text,
     csv_word,
@@ -212,6 +213,7 @@ def check_rows(result: CheckResult, plan: Plan, lang: Lang) -> list[list[CsvCell
     rows: list[list[CsvCell]] = []
     for a in result.indicators:
         cov = a.coverage
+        value, gap = csv_comparison(a.value, a.target)
         rows.append(
             [
                 a.region,
@@ -221,8 +223,8 @@ def check_rows(result: CheckResult, plan: Plan, lang: Lang) -> list[list[CsvCell
                 a.target_year,
                 csv_number(a.target),
                 a.period or "",
-                csv_number(a.value, 3),
-                csv_number(a.gap, 3),
+                value,
+                gap,
                 csv_word(a.status.value, status_label(a.status.value, lang), lang),
                 csv_word(a.rag.value, text(a.rag.value, lang), lang),
                 a.baseline_period or "",

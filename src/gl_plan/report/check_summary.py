@@ -18,14 +18,14 @@ from collections.abc import Sequence
 
 from gl_plan.assess.check import CheckResult, Counts
 from gl_plan.assess.indicators import IndicatorAssessment, Status
-from gl_plan.assess.standards import StandardOutcome
+from gl_plan.assess.standards import StandardOutcome, StandardResult
 from gl_plan.assess.tasks import TaskAssessment, attention_order
 from gl_plan.i18n import TEXTS, Lang, text
+from gl_plan.numbers import format_comparison
 from gl_plan.plan.models import Direction, Plan
 from gl_plan.report.format import (
     digits_for,
     display_name,
-    fmt_gap,
     fmt_num,
     fmt_target,
     indicator_name,
@@ -93,13 +93,16 @@ def indicator_keys(plan: Plan, ids: Sequence[str], lang: Lang) -> dict[str, str]
 
 
 def value_text(a: IndicatorAssessment) -> str:
-    """The value with the decimals its target needs (``94.5``; ``16.25``)."""
-    return fmt_num(a.value, digits_for(a.target))
+    """The value with the decimals its target needs (``94.5``; ``16.25``), more when
+    fewer would show it equal to a target it misses (``94.96`` against 95): the rule of
+    :mod:`gl_plan.numbers`."""
+    return format_comparison(a.value, a.target, digits_for(a.target))[0]
 
 
 def gap_text(a: IndicatorAssessment) -> str:
-    """The gap with the decimals its target needs, more when it would round to zero."""
-    return fmt_gap(a.gap, digits_for(a.target))
+    """The gap as the shown value minus the target, with the value's decimals (``-0.04``
+    beside ``94.96``); empty for no figure."""
+    return format_comparison(a.value, a.target, digits_for(a.target))[1]
 
 
 def value_marks(a: IndicatorAssessment) -> str:
@@ -372,6 +375,12 @@ def footnotes(result: CheckResult, plan: Plan, year: int, lang: Lang) -> list[st
     return [head + sep.join(items) for head, items in footnote_entries(result, plan, year, lang)]
 
 
+def _standard_value(s: StandardResult) -> str:
+    """A failing county's figure, never shown equal to the threshold it fails
+    (:mod:`gl_plan.numbers`): ``79.96`` against 80, not ``80.0``."""
+    return format_comparison(s.value, s.threshold, digits_for(s.threshold))[0]
+
+
 def standard_lines(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     """One line per national county standard: how many counties pass, fail, have no data."""
     sep = text("sep.list", lang)
@@ -385,7 +394,7 @@ def standard_lines(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
         detail = ""
         if failing:
             names = sep.join(
-                f"{region_name(plan, s.region, lang)} {fmt_num(s.value)}" for s in failing
+                f"{region_name(plan, s.region, lang)} {_standard_value(s)}" for s in failing
             )
             detail = text("aside", lang, items=names)
         lines.append(

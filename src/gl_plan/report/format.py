@@ -11,23 +11,27 @@ text has its HTML and table characters escaped (:func:`md_text`).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Final
 
 from rich.console import Console, RenderableType
 
 from gl_plan.i18n import Lang, text
-from gl_plan.numbers import INTEGER_BOUND, format_number
+from gl_plan.numbers import INTEGER_BOUND, comparison_digits, format_number, shown_gap
 from gl_plan.plan.models import Plan
 from gl_plan.report.safe_text import clean
 
 __all__ = [
     "CJK_RE",
+    "CSV_DIGITS",
     "REPORT_WIDTH",
     "csv_cell",
+    "csv_comparison",
     "csv_number",
     "csv_text",
     "csv_word",
@@ -42,6 +46,7 @@ __all__ = [
     "md_text",
     "plain_text",
     "region_name",
+    "shown_path",
 ]
 
 #: Reports written to a file or a pipe are laid out for an 80-column terminal or page.
@@ -96,6 +101,22 @@ def fmt_target(value: float) -> str:
     return format_number(value)
 
 
+def shown_path(name: str, root: Path | None) -> str:
+    """A file name as a report shows it: relative to the project folder ``root`` when the
+    file is inside it (``data/indicators/450321_阳朔县.csv``), else its name alone, never
+    an absolute path: a report is printed and forwarded, and the reader's folders (a user
+    name in ``/home/...``) are neither theirs to read nor any use to the recipient.
+
+    >>> shown_path("/srv/p/data/plan.yaml", Path("/srv/p")), shown_path("/tmp/x.csv", None)
+    ('data/plan.yaml', 'x.csv')
+    """
+    path = Path(name)
+    if root is not None:
+        with contextlib.suppress(ValueError):  # outside the project: its name alone
+            return path.resolve().relative_to(root.resolve()).as_posix()
+    return path.name if path.is_absolute() or path.anchor else path.as_posix()
+
+
 def region_name(plan: Plan, code: str, lang: Lang) -> str:
     """The region's short name (``阳朔``, ``Yangshuo``); the code if the plan lacks it."""
     region = plan.region_by_code.get(code)
@@ -147,6 +168,25 @@ def csv_number(value: float | None, digits: int | None = None) -> CsvCell:
     if digits is None:
         return int(value) if value.is_integer() and abs(value) < INTEGER_BOUND else value
     return round(value, digits)
+
+
+#: Decimals of a value and a gap in a CSV file or the workbook's long table: more than a
+#: report shows, for the scripts that read them.
+CSV_DIGITS: Final = 3
+
+
+def csv_comparison(value: float | None, target: float) -> tuple[CsvCell, CsvCell]:
+    """A value and its gap as CSV numbers, by the rule of :mod:`gl_plan.numbers`: rounded
+    to :data:`CSV_DIGITS` decimals, more when fewer would make it equal to a target it is
+    not equal to; the gap is the rounded value minus the target. Empty for no figure.
+
+    >>> csv_comparison(94.9996, 95), csv_comparison(94.46, 95), csv_comparison(None, 95)
+    ((94.9996, -0.0004), (94.46, -0.54), ('', ''))
+    """
+    if value is None:
+        return "", ""
+    digits = comparison_digits(value, target, CSV_DIGITS)
+    return csv_number(value, digits), csv_number(shown_gap(value, target, digits), digits)
 
 
 def csv_word(code: str, label: str, lang: Lang) -> str:

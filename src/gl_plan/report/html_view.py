@@ -1,27 +1,33 @@
 """``glplan check --output report.html``: one self-contained page to read on screen or print.
 
-What a leader reads first comes first: a summary (the headline, with the overdue tasks
-named; the regions counted by their worst status, each region once; who is behind; the
-national county standards; what the figures come from; and a plain warning when they are
-the bundled synthetic sample); then one chart per
-goal indicator (every county and the city against the straight path to the 2025 and 2030
-targets, :mod:`gl_plan.report.charts`); then the gap tables; then the overdue and
-due-soon tasks; then a short note on method.
+What a leader reads first comes first, and printed on A4 it is page 1: the headline; the
+regions counted by their worst status, each region once; who is behind; the tasks counted
+by status with the five most overdue named (and a plain warning when the figures are the
+bundled synthetic sample). Then the gap tables, with the national county standards; then
+the charts, one per goal indicator (every county and the city against the straight path
+to the 2025 and 2030 targets, :mod:`gl_plan.report.charts`), each sized for the width of
+an A4 page; then every overdue and due-soon task; then what the figures come from and a
+short note on method.
+
+Values and gaps are written by the rule of :mod:`gl_plan.numbers`: a value is never shown
+equal to a target it misses, and its gap is the shown value minus the target. File names
+are relative to the project folder, never absolute (:func:`~gl_plan.report.format.shown_path`).
 
 Self-contained and offline: the CSS is inline, the charts are inline SVG, there is no
 script, no web font, no link to anything. Colour is never the only signal: every status
 has its name in text and a shape (▼ red, ◆ amber, ● green, ○ no data), and the page
-needs no background colours to read, so a black-and-white printout says the same. Print
-styles: A4 pages, each section on a new page, no table row or chart split across pages.
-Every text from the plan or the data is cleaned of control characters and escaped. The
-page has no time stamp other than the as-of date, so the same input gives the same bytes.
+needs no background colours to read, so a black-and-white printout says the same. The
+print layout is :mod:`gl_plan.report.html_style`'s: page numbers, the issuer and the as-of
+date on every page, no row or chart split across pages. Every text from the plan or the
+data is cleaned of control characters and escaped. The page has no time stamp other than
+the as-of date, so the same input gives the same bytes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Final
 
 from gl_plan.assess.check import CheckResult
@@ -53,79 +59,16 @@ from gl_plan.report.check_summary import (
     value_text,
     year_title,
 )
-from gl_plan.report.format import display_name, fmt_target, indicator_name
+from gl_plan.report.format import display_name, fmt_target, indicator_name, shown_path
+from gl_plan.report.html_style import CSS, page_css
 from gl_plan.report.levels import leaf_word, levels_below, whole
 from gl_plan.report.safe_text import clean
-from gl_plan.report.tasks_view import progress_text, summary_line
+from gl_plan.report.tasks_view import progress_text, responsible_text, summary_line
 
-__all__ = ["RAG_MARKS", "check_html"]
+__all__ = ["MOST_OVERDUE", "RAG_MARKS", "check_html", "most_overdue"]
 
 #: A shape per level, so that the level survives black-and-white printing.
 RAG_MARKS: Final[dict[str, str]] = {"red": "▼", "amber": "◆", "green": "●", "grey": "○"}
-
-_CSS: Final = """
-:root { --red: #c0262d; --amber: #b35900; --green: #1b7a3a; --grey: #6b6b6b; --rule: #d0d0d0; }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body {
-  font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Source Han Sans SC",
-    "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif;
-  color: #111; background: #fff; line-height: 1.45; font-size: 15px;
-  max-width: 1040px; margin: 0 auto; padding: 24px 20px 40px;
-}
-svg text { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC",
-  "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei",
-  "DejaVu Sans", sans-serif !important; }
-h1 { font-size: 1.55em; margin: 0 0 .15em; line-height: 1.25; }
-h2 { font-size: 1.25em; margin: 1.6em 0 .5em; padding-bottom: .2em;
-  border-bottom: 2px solid #111; }
-h3 { font-size: 1.05em; margin: 1.2em 0 .4em; }
-p, ul { margin: .4em 0 .8em; }
-ul { padding-left: 1.3em; }
-.subtitle { color: #333; margin: 0 0 1em; font-size: 1.05em; }
-.sample { border: 2px solid var(--amber); padding: .6em .8em; margin: 1em 0; }
-.sample strong { color: var(--amber); }
-.muted { color: #444; font-size: .9em; }
-table { border-collapse: collapse; margin: .4em 0 1em; font-variant-numeric: tabular-nums; }
-th, td { padding: .22em .5em; text-align: left; vertical-align: top;
-  border-bottom: 1px solid var(--rule); }
-thead th { border-bottom: 1.5px solid #111; font-weight: 600; }
-th.group { text-align: center; border-bottom: 1px solid #888; }
-td.num, th.num { text-align: right; white-space: nowrap; }
-tr.city td { border-top: 1.5px solid #111; font-weight: 600; }
-td.sub1 { padding-left: 1.5em; }
-td.sub2 { padding-left: 2.5em; }
-.rag { white-space: nowrap; font-weight: 600; }
-.rag-red { color: var(--red); }
-.rag-amber { color: var(--amber); }
-.rag-green { color: var(--green); }
-.rag-grey { color: var(--grey); font-weight: 400; }
-td.st { border-left: 3px solid transparent; }
-td.st.rag-red { border-left-color: var(--red); }
-td.st.rag-amber { border-left-color: var(--amber); }
-td.st.rag-green { border-left-color: var(--green); }
-td.st.rag-grey { border-left-color: var(--rule); }
-.gaps { width: 100%; font-size: .92em; }
-.tasks { width: 100%; font-size: .92em; }
-.tasks td.title { min-width: 14em; }
-figure { margin: 1em 0 1.6em; }
-figure svg { width: 100%; height: auto; display: block; }
-figcaption { font-size: .88em; color: #333; margin-top: .3em; }
-.legend { font-size: .88em; }
-ul.overdue { margin: .1em 0 .2em; }
-footer { margin-top: 2.5em; border-top: 1px solid var(--rule); padding-top: .6em;
-  font-size: .85em; color: #333; }
-@page { size: A4; margin: 14mm 12mm 16mm; }
-@media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  h3 { break-after: avoid; page-break-after: avoid; }
-  section.page { break-before: page; page-break-before: always; }
-  figure, tr, .sample, .keep { break-inside: avoid; page-break-inside: avoid; }
-  thead { display: table-header-group; }
-  .gaps, .tasks { font-size: 8.5pt; }
-}
-"""
 
 
 def _e(value: object) -> str:
@@ -232,21 +175,66 @@ def _status_counts(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
 
 
 def _headline(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
-    """The headline as a list, the overdue tasks named (id and title) under its tasks
-    line, so that the first screen says how the quarter went."""
+    """The headline as a list: per target year, the tasks, the data issues."""
     title, lines = headline(result, plan, lang)
     items = [f"<li>{_e(line)}</li>" for line in lines]
-    overdue = [t for t in attention_order(result.tasks) if t.status == "overdue"]
-    if overdue:
-        names = "".join(
-            f"<li><strong>{_e(t.id)}</strong> {_e(t.title.get(lang))}</li>" for t in overdue
-        )
-        # under the tasks line (the one before the data line)
-        head = _e(text("headline.html_overdue", lang))
-        items[-2] = (
-            items[-2].removesuffix("</li>") + f'<br/>{head}<ul class="overdue">{names}</ul></li>'
-        )
     return [f"<h3>{_e(title)}</h3>", '<ul class="headline">', *items, "</ul>"]
+
+
+#: How many overdue tasks page 1 names; the tasks section lists them all.
+MOST_OVERDUE: Final = 5
+
+
+def most_overdue(result: CheckResult, n: int = MOST_OVERDUE) -> list[TaskAssessment]:
+    """The ``n`` overdue tasks with the most days overdue, in plan order among equals."""
+    overdue = [t for t in attention_order(result.tasks) if t.status == "overdue"]
+    return sorted(overdue, key=lambda t: t.days_left or 0)[:n]
+
+
+def _tasks_lead(result: CheckResult, lang: Lang) -> list[str]:
+    """Page 1's tasks: the counts by status, and the most overdue in a small table (id,
+    task, due date, days overdue, who is responsible), with a link to the full list."""
+    if not result.tasks:
+        return []
+    out = [
+        f"<h3>{_e(text('html.tasks_head', lang))}</h3>",
+        f"<p>{_e(summary_line(result.tasks, result.as_of, lang))}</p>",
+    ]
+    shown = most_overdue(result)
+    if not shown:
+        return out
+    total = sum(1 for t in result.tasks if t.status == "overdue")
+    head = (
+        text("html.most_overdue", lang, n=len(shown), total=total)
+        if total > len(shown)
+        else text("html.all_overdue", lang)
+    )
+    heads = ("tasks.id", "tasks.task", "tasks.due", "html.days", "tasks.responsible")
+    numeric = {"tasks.due", "html.days"}
+    cells = "".join(
+        f'<th class="{"num" if h in numeric else ""}">{_e(text(h, lang))}</th>' for h in heads
+    )
+    rows = [
+        "<tr>"
+        f"<td>{_e(t.id)}</td>"
+        f'<td class="title">{_e(t.title.get(lang))}</td>'
+        f'<td class="num">{_e(t.due.isoformat() if t.due else "")}</td>'
+        f'<td class="num">{_e(text("html.days_late", lang, n=-(t.days_left or 0)))}</td>'
+        f"<td>{_e(responsible_text(t, lang))}</td>"
+        "</tr>"
+        for t in shown
+    ]
+    more = _e(text("html.tasks_more", lang, section=text("html.task_table", lang)))
+    return [
+        *out,
+        f"<p><strong>{_e(head)}</strong></p>",
+        '<table class="overdue">',
+        f"<thead><tr>{cells}</tr></thead>",
+        "<tbody>",
+        *rows,
+        "</tbody></table>",
+        f'<p class="muted"><a href="#tasks">{more}</a></p>',
+    ]
 
 
 def _behind(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
@@ -264,14 +252,18 @@ def _behind(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     return out
 
 
-def _sources(result: CheckResult, lang: Lang) -> list[str]:
+def _sources(result: CheckResult, lang: Lang, root: Path | None) -> list[str]:
+    """The files read, relative to the project (``root``): the plan, the indicator files'
+    folders and names, the ledger."""
     src = result.sources
     items = []
     if src.plan:
-        items.append(f"<li>{_e(text('html.plan_file', lang))}: <code>{_e(src.plan)}</code></li>")
+        plan_file = shown_path(src.plan, root)
+        items.append(f"<li>{_e(text('html.plan_file', lang))}: <code>{_e(plan_file)}</code></li>")
     if src.data:
-        folders = sorted({str(Path(p).parent) for p in src.data})
-        names = ", ".join(Path(p).name for p in src.data)
+        shown = [PurePosixPath(shown_path(p, root)) for p in src.data]
+        folders = sorted({str(p.parent) for p in shown} - {"."})
+        names = ", ".join(p.name for p in shown)
         where = ", ".join(f"<code>{_e(f)}</code>" for f in folders)
         items.append(
             f"<li>{_e(text('html.data_files', lang, n=len(src.data)))}: {where}<br/>"
@@ -280,10 +272,11 @@ def _sources(result: CheckResult, lang: Lang) -> list[str]:
     else:
         items.append(f"<li>{_e(text('html.no_data_files', lang))}</li>")
     if src.progress:
-        items.append(f"<li>{_e(text('html.ledger', lang))}: <code>{_e(src.progress)}</code></li>")
+        ledger = shown_path(src.progress, root)
+        items.append(f"<li>{_e(text('html.ledger', lang))}: <code>{_e(ledger)}</code></li>")
     else:
         items.append(f"<li>{_e(text('html.no_ledger', lang))}</li>")
-    return [f"<h3>{_e(text('html.sources', lang))}</h3>", "<ul>", *items, "</ul>"]
+    return ["<ul>", *items, "</ul>"]
 
 
 def _problem_files(files: Sequence[tuple[str, int, int]], lang: Lang) -> list[str]:
@@ -310,22 +303,40 @@ def _problem_files(files: Sequence[tuple[str, int, int]], lang: Lang) -> list[st
     return ["<ul>", *items, "</ul>", f'<p class="muted">{command}</p>']
 
 
-def _summary(
-    result: CheckResult, plan: Plan, lang: Lang, problem_files: Sequence[tuple[str, int, int]]
-) -> list[str]:
+def _summary(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
+    """Page 1: the headline, the regions by status, who is behind, the tasks."""
     out = ['<section id="summary">', f"<h2>{_e(text('html.summary', lang))}</h2>"]
     out += _headline(result, plan, lang)
     out += _status_counts(result, plan, lang)
     out += _behind(result, plan, lang)
+    out += _tasks_lead(result, lang)
+    out.append("</section>")
+    return out
+
+
+def _standards(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     standards = standard_lines(result, plan, lang)
-    if standards:
-        out += [f"<h3>{_e(text('html.standards', lang))}</h3>", "<ul>"]
-        out += [f"<li>{_e(line)}</li>" for line in standards]
-        out.append("</ul>")
+    if not standards:
+        return []
+    return [
+        f"<h3>{_e(text('html.standards', lang))}</h3>",
+        "<ul>",
+        *(f"<li>{_e(line)}</li>" for line in standards),
+        "</ul>",
+    ]
+
+
+def _about(
+    result: CheckResult,
+    lang: Lang,
+    problem_files: Sequence[tuple[str, int, int]],
+    root: Path | None,
+) -> list[str]:
+    """What the figures come from: the data issues, the files with problems, the files."""
+    out = ['<section id="sources">', f"<h2>{_e(text('html.sources', lang))}</h2>"]
     out.append(f"<p>{_e(issues_line(result, lang))}</p>")
     out += _problem_files(problem_files, lang)
-    out += _sources(result, lang)
-    out.append(f'<p class="legend">{_e(text("html.legend", lang))}</p>')
+    out += _sources(result, lang, root)
     out.append("</section>")
     return out
 
@@ -417,7 +428,7 @@ def _charts(
     years = target_years(result)
     grids = {y: grid(result, y)[2] for y in years}
     sep = text("sep.years", lang)
-    out = ['<section id="charts" class="page">', f"<h2>{_e(text('html.charts', lang))}</h2>"]
+    out = ['<section id="charts">', f"<h2>{_e(text('html.charts', lang))}</h2>"]
     as_of_t = result.as_of.year + (result.as_of.timetuple().tm_yday - 1) / 365.25
     for n, ind in enumerate(indicators, start=1):
         name = indicator_name(plan, ind, lang)
@@ -496,6 +507,7 @@ def _gap_row(
 
 def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     out = ['<section id="gaps" class="page">', f"<h2>{_e(text('html.gaps', lang))}</h2>"]
+    out.append(f'<p class="legend">{_e(text("html.legend", lang))}</p>')
     sep = text("sep.list", lang)
     for year in target_years(result):
         indicators, regions, cells = grid(result, year)
@@ -534,6 +546,7 @@ def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
             out += ['<ul class="muted">', *(f"<li>{_e(n)}</li>" for n in notes), "</ul>"]
     note = text("html.gap_note", lang, whole=whole(plan, lang), leaves=leaf_word(plan, lang))
     out.append(f'<p class="muted">{_e(note)}</p>')
+    out += _standards(result, plan, lang)
     out.append("</section>")
     return out
 
@@ -564,7 +577,7 @@ def _tasks(result: CheckResult, lang: Lang) -> list[str]:
         return []
     urgent = [t for t in attention_order(result.tasks) if t.status in ("overdue", "due_soon")]
     out = [
-        '<section id="tasks" class="page">',
+        '<section id="tasks">',
         f"<h2>{_e(text('html.task_table', lang))}</h2>",
         f"<p>{_e(summary_line(result.tasks, result.as_of, lang))}</p>",
     ]
@@ -612,6 +625,16 @@ def _footer(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     ]
 
 
+def _page(result: CheckResult, plan: Plan, lang: Lang) -> str:
+    """The print page's running texts: the issuer (the title when the plan names none)
+    and the as-of date at the top, the page number at the foot."""
+    issuer = plan.plan.issuer.get(lang) if plan.plan.issuer else plan.plan.title.get(lang)
+    as_of = text("html.as_of", lang, as_of=result.as_of.isoformat())
+    # The counters stay placeholders: page_css makes them CSS counters.
+    page_of = text("html.page_of", lang, page="{page}", pages="{pages}")
+    return page_css(clean(issuer), clean(as_of), page_of)
+
+
 def check_html(
     result: CheckResult,
     plan: Plan,
@@ -619,9 +642,11 @@ def check_html(
     points: Mapping[tuple[str, str], Sequence[Point]],
     *,
     problem_files: Sequence[tuple[str, int, int]] = (),
+    root: Path | None = None,
 ) -> str:
     """The whole report as one HTML page (UTF-8 text); ``problem_files`` (file, errors,
-    warnings) names the files with problems under the counts.
+    warnings) names the files with problems; file names are shown relative to ``root``,
+    the project folder (a file outside it by its name alone).
 
     ``points`` are every region's figures by the as-of date
     (:func:`gl_plan.report.trends.region_points`), for the charts. Needs matplotlib (the
@@ -631,10 +656,11 @@ def check_html(
     title = f"{plan.plan.title.get(lang)} · {result.as_of.isoformat()}"
     body = [
         *_header(result, plan, lang),
-        *_summary(result, plan, lang, problem_files),
-        *_charts(result, plan, lang, points),
+        *_summary(result, plan, lang),
         *_gaps(result, plan, lang),
+        *_charts(result, plan, lang, points),
         *_tasks(result, lang),
+        *_about(result, lang, problem_files, root),
         *_footer(result, plan, lang),
     ]
     page = [
@@ -644,7 +670,7 @@ def check_html(
         '<meta charset="utf-8"/>',
         '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
         f"<title>{_e(title)}</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{CSS}{_page(result, plan, lang)}</style>",
         "</head>",
         "<body>",
         *body,

@@ -14,17 +14,18 @@ is laid out to be filtered, forwarded and printed as it is:
 
 Every word, count and list comes from :mod:`gl_plan.report.check_summary`, the view-model
 the terminal, Markdown, CSV and HTML reports share. A red, amber or green cell carries its
-status word too, so a black-and-white print reads the same. Numbers stay numbers (whole, as
-the result keeps them) and are shown with the decimals their indicator's target needs
-through the cell's number format. Every sheet prints on A4 landscape, one page wide, its
-header rows repeated, the plan's title and 截至 date at the top and page numbers at the foot.
+status word too, so a black-and-white print reads the same. Numbers stay numbers, rounded
+by the rule of :mod:`gl_plan.numbers` (a value never shown equal to a target it misses, its
+gap the shown value minus the target) and shown with those decimals through the cell's
+number format. Every sheet prints on A4 landscape, one page wide, its header rows repeated,
+the plan's title and 截至 date at the top and page numbers at the foot; the long table
+prints its reading columns (:data:`PRINTED_DATA_COLUMNS`), all of them stay in the sheet.
 
 openpyxl is imported here and nowhere else.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -44,6 +45,7 @@ from gl_plan.assess.tasks import STATUSES as TASK_STATUSES
 from gl_plan.assess.tasks import TaskAssessment
 from gl_plan.errors import Problem, message_text
 from gl_plan.i18n import Lang, text
+from gl_plan.numbers import comparison_digits, format_comparison, shown_gap
 from gl_plan.plan.models import Plan
 from gl_plan.report.check_files import CSV_COLUMNS, check_rows
 from gl_plan.report.check_summary import (
@@ -61,16 +63,16 @@ from gl_plan.report.check_summary import (
     year_heading,
 )
 from gl_plan.report.format import (
-    MAX_DIGITS,
     column_names,
     digits_for,
     display_name,
     indicator_name,
     region_name,
+    shown_path,
 )
 from gl_plan.report.tasks_view import progress_text, responsible_text
 
-__all__ = ["RAG_FILLS", "check_workbook", "text_width"]
+__all__ = ["PRINTED_DATA_COLUMNS", "RAG_FILLS", "check_workbook", "text_width"]
 
 #: Excel's own "good / neutral / bad" cell styles, light enough to print in grey.
 RAG_FILLS: Final = {"red": "FFC7CE", "amber": "FFEB9C", "green": "C6EFCE", "grey": "EDEDED"}
@@ -103,11 +105,8 @@ def _number_format(digits: int) -> str:
     return "0" if digits <= 0 else "0." + "0" * digits
 
 
-def _gap_format(gap: float, digits: int) -> str:
-    """A signed format with as many decimals as :func:`~gl_plan.report.format.fmt_gap`
-    shows: more while the gap would round to zero (``+0.04`` rather than ``+0.0``)."""
-    while gap != 0 and digits < MAX_DIGITS and round(gap, digits) == 0:
-        digits += 1
+def _gap_format(digits: int) -> str:
+    """A signed format with the value's decimals (``+0.04``; a zero gap unsigned)."""
     plain = _number_format(digits)
     return f"+{plain};-{plain};{plain}"
 
@@ -192,6 +191,14 @@ class _Sheet:
             )
             if tallest > 1:
                 self.ws.row_dimensions[row].height = _LINE_HEIGHT * tallest
+        # A row whose text wraps is taller: every cell of it reads from the top, as the
+        # wrapped ones do, instead of the short ones sinking to the bottom line.
+        for cells in self.ws.iter_rows(min_row=self.header_rows + 1):
+            for cell in cells:
+                if cell.value is not None and cell.alignment.vertical is None:
+                    a = cell.alignment
+                    cell.alignment = Alignment(horizontal=a.horizontal, indent=a.indent,
+                                               wrap_text=a.wrap_text, vertical="top")  # fmt: skip
         self.ws.freeze_panes = freeze or f"A{self.header_rows + 1}"
         setup = self.ws.page_setup
         setup.paperSize = self.ws.PAPERSIZE_A4
@@ -343,13 +350,18 @@ def _year_sheet(
         marks = []
         for ind in indicators:
             a = cells[(region, ind)]
-            digits = digits_for(a.target)
-            fmt = _number_format(digits)
             if a.value is not None:
-                sheet.put(row, col, a.value, number_format=fmt, shown=f"{a.value:.{digits}f}")
-            if a.gap is not None:
-                gap_fmt = _gap_format(a.gap, digits)
-                sheet.put(row, col + 1, a.gap, number_format=gap_fmt, shown=f"{a.gap:+.3f}")
+                # The value as the other reports round it, and its gap as that value
+                # minus the target (gl_plan.numbers): the cell, its format and what
+                # Excel shows agree with the status beside them.
+                digits = comparison_digits(a.value, a.target, digits_for(a.target))
+                shown, gap = format_comparison(a.value, a.target, digits_for(a.target))
+                value = a.value if digits is None else round(a.value, digits)
+                value_fmt = "General" if digits is None else _number_format(digits)
+                gap_fmt = "General" if digits is None else _gap_format(digits)
+                sheet.put(row, col, value, number_format=value_fmt, shown=shown)
+                sheet.put(row, col + 1, shown_gap(a.value, a.target, digits),
+                          number_format=gap_fmt, shown=gap)  # fmt: skip
             sheet.put(row, col + 2, status_label(a.status.value, lang),
                       fill=RAG_FILLS[a.rag.value])  # fmt: skip
             mark = value_marks(a)
@@ -441,11 +453,8 @@ def _problem_of(data: dict[str, object]) -> Problem:
 def _file_label(name: str | None, sheet_name: str | None, root: Path | None) -> str:
     if not name:
         return ""
-    path = Path(name)
-    if root is not None:
-        with contextlib.suppress(ValueError):  # outside the project: the name as given
-            name = path.resolve().relative_to(root.resolve()).as_posix()
-    return f"{name}[{sheet_name}]" if sheet_name else name
+    shown = shown_path(name, root)
+    return f"{shown}[{sheet_name}]" if sheet_name else shown
 
 
 def _issues_sheet(
@@ -468,11 +477,20 @@ def _issues_sheet(
     sheet.finish(title, lang)
 
 
+#: The long table's columns a printout keeps (up to the colour): who, what, when, the value,
+#: the gap and the status. All 26 on one A4 page wide print too small to read; the rest
+#: (growth rates, projections, coverage) stay in the sheet for filtering and formulas.
+PRINTED_DATA_COLUMNS: Final = CSV_COLUMNS.index("rag") + 1
+
+
 def _data_sheet(sheet: _Sheet, result: CheckResult, plan: Plan, lang: Lang, title: str) -> None:
-    """The long table: the rows and columns of ``check --format csv``, numbers as numbers."""
+    """The long table: the rows and columns of ``check --format csv``, numbers as numbers;
+    printed, its first :data:`PRINTED_DATA_COLUMNS` columns."""
     sheet.header(1, column_names("check_csv", CSV_COLUMNS, lang))
     for row, values in enumerate(check_rows(result, plan, lang), start=2):
         for col, value in enumerate(values, start=1):
             sheet.put(row, col, value if value != "" else None)
-    sheet.ws.auto_filter.ref = f"A1:{get_column_letter(len(CSV_COLUMNS))}{max(sheet.ws.max_row, 1)}"
+    last = max(sheet.ws.max_row, 1)
+    sheet.ws.auto_filter.ref = f"A1:{get_column_letter(len(CSV_COLUMNS))}{last}"
     sheet.finish(title, lang, freeze="C2")
+    sheet.ws.print_area = f"A1:{get_column_letter(PRINTED_DATA_COLUMNS)}{last}"
