@@ -291,7 +291,7 @@ class TableReader(RowChecks):
         :mod:`~gl_plan.data.rates`); each is reported once."""
         rate_columns: list[tuple[int, str | None]] = [(c, ind) for c, ind in cols.wide]
         if cols.shape != "wide" and cols.value is not None:
-            rate_columns = [(cols.value, cols.fixed_indicator)]
+            rate_columns = [(cols.value, None)]
         scaled: set[int] = set()
         for col, fixed in rate_columns:
 
@@ -434,8 +434,7 @@ class TableReader(RowChecks):
             indicator: str | CellError = (
                 self.resolve.indicator(cells[icol])
                 if icol is not None
-                else cols.fixed_indicator
-                or CellError(Code.MISSING_CELL, msg("data.cell.no_indicator"))
+                else CellError(Code.MISSING_CELL, msg("data.cell.no_indicator"))
             )
             if isinstance(region, CellError):
                 problem(t, line, cols, rcol, region.code, region.message)

@@ -69,12 +69,12 @@ def _figures(
 
     if cols.shape == "wide":
         return [(ind, period, read(col, True), None, None) for col, ind in cols.wide]
-    indicator = cols.fixed_indicator
-    if cols.indicator is not None:
-        found = reader.resolve.indicator(cells[cols.indicator])
-        indicator = found if isinstance(found, str) else None
-    if indicator is None:
+    if cols.indicator is None:
         return []
+    found = reader.resolve.indicator(cells[cols.indicator])
+    if not isinstance(found, str):
+        return []
+    indicator = found
     return [
         (
             indicator,
