@@ -78,8 +78,9 @@ def test_json_keys() -> None:
     assert list(exp) == [
         "region", "indicator", "target_year", "target", "status", "value", "period",
         "baseline", "observed_growth", "required_growth", "ratio", "projected", "path_value",
-        "path_gap", "needed_next", "rule", "points",
+        "path_gap", "needed_next", "rule", "points", "children",
     ]  # fmt: skip
+    assert exp["children"] == []  # a county: nothing summed into it
     assert list(exp["baseline"]) == ["period", "value", "source"]
     assert exp["target_year"] == 2030  # the nearest target year not yet over
 

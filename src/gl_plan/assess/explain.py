@@ -22,7 +22,9 @@ and ``glplan check`` cannot disagree. What is added here:
   :data:`~gl_plan.assess.indicators.PROJECTION_POINTS` observations by ``as_of``) and so
   the current figure. A parent region's points are its own figures (summed from its
   children, ``source`` and ``line`` empty, or its own reported figure);
-  :attr:`Explanation.children` lists what was summed for the current period.
+  :attr:`Explanation.children` lists its direct children's figures for the current
+  period, each with its file, line and origin, and whether it went into the sum (a rate
+  without counts cannot be summed: sum over sum, never the mean of rates).
 
 Pure: no I/O, no clock.
 """
@@ -67,6 +69,22 @@ JSON_KEYS = (
     "needed_next",
     "rule",
     "points",
+    "children",
+)
+
+#: The keys of each of ``children`` in the JSON: a point's, with its region first and
+#: whether it was summed into the parent's figure last.
+CHILD_KEYS = (
+    "region",
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "source",
+    "line",
+    "origin",
+    "supersedes",
+    "summed",
 )
 
 #: The rules that give a status, by code (the texts are ``explain.rule.<code>``).
@@ -125,9 +143,12 @@ class PointRef(_Frozen):
     #: ``verdict``) and, for a child's figure, its region.
     roles: tuple[str, ...] = ()
     region: str | None = None
+    #: For a child's figure: whether it went into the parent's sum (its counts, or its
+    #: value for a summed unit).
+    summed: bool = False
 
     @classmethod
-    def of(cls, obs: Observation, roles: tuple[str, ...] = ()) -> PointRef:
+    def of(cls, obs: Observation, roles: tuple[str, ...] = (), summed: bool = False) -> PointRef:
         return cls(
             period=str(obs.period),
             value=obs.value,
@@ -139,6 +160,7 @@ class PointRef(_Frozen):
             supersedes=obs.supersedes,
             roles=roles,
             region=obs.region,
+            summed=summed,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -152,6 +174,11 @@ class PointRef(_Frozen):
             "origin": self.origin,
             "supersedes": self.supersedes,
         }
+
+    def child_json(self) -> dict[str, Any]:
+        """A child's figure as ``children`` lists it (:data:`CHILD_KEYS`)."""
+        data = {"region": self.region, **self.to_json(), "summed": self.summed}
+        return {key: data[key] for key in CHILD_KEYS}
 
 
 class Explanation(_Frozen):
@@ -183,8 +210,9 @@ class Explanation(_Frozen):
     rule: Rule
     notes: list[str]
     points: list[PointRef]
-    #: For a parent region: how its current figure was obtained, and the children's
-    #: figures for that period (what was summed).
+    #: For a parent region: how its current figure was obtained, and its direct
+    #: children's figures for that period (``summed``: what went into the sum); empty
+    #: for a county.
     coverage: Coverage | None = None
     children: list[PointRef] = Field(default_factory=list)
 
@@ -213,6 +241,7 @@ class Explanation(_Frozen):
             "needed_next": self.needed_next,
             "rule": self.rule.model_dump(mode="json"),
             "points": [p.to_json() for p in self.points],
+            "children": [c.child_json() for c in self.children],
         }
         return {key: data[key] for key in JSON_KEYS}
 
@@ -365,13 +394,18 @@ def _points(result: CheckResult, row: IndicatorAssessment) -> list[PointRef]:
 
 
 def _children(plan: Plan, result: CheckResult, row: IndicatorAssessment) -> list[PointRef]:
-    """A parent's direct children's figures for its current period: what was summed."""
+    """A parent's direct children's figures for its current period, each marked summed
+    when the parent's sum takes it (as :mod:`~gl_plan.assess.aggregate` adds them: its
+    counts, or its value for a summed unit such as a count)."""
     if row.period is None:
         return []
+    definition = plan.indicator_by_id.get(row.indicator)
+    summable = definition is not None and definition.unit.summable
     out: list[PointRef] = []
     for child in plan.region_tree.children(row.region):
         series = result.observations.get(child, row.indicator)
         for obs in series or ():
             if str(obs.period) == row.period:
-                out.append(PointRef.of(obs))
+                summed = summable or (obs.numerator is not None and obs.denominator is not None)
+                out.append(PointRef.of(obs, summed=summed))
     return out

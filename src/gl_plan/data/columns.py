@@ -4,9 +4,10 @@ Three shapes arrive:
 
 - **long**: one row per region, period and indicator, with ``value`` and/or ``numerator``
   and ``denominator`` (and an optional ``note``). The count columns may be named by the
-  plan's own numerator and denominator names (``在园幼儿数``, ``3至5岁适龄人口数``); when they
-  name one indicator's counts, no indicator column is needed;
-- **wide**: ``region, period`` and one column per indicator, holding values;
+  plan's own numerator and denominator names (``在园幼儿数``, ``3至5岁适龄人口数``);
+- **wide**: ``region, period`` and one column per indicator or count, holding values (a
+  table of count columns without an indicator column is wide: each count feeds the
+  indicators it is a part of);
 - **form**: the statistical form, one row per indicator: ``指标名称, 计量单位, 本期数,
   上年同期数``.
 
@@ -52,9 +53,6 @@ class Columns:
     #: None: the period comes from outside the table (title line, file name, caller).
     period: int | None = None
     indicator: int | None = None
-    #: The one indicator a long table without an indicator column is about (its count
-    #: columns are named by that indicator's numerator and denominator).
-    fixed_indicator: str | None = None
     #: The indicators whose counts the count columns are, when the plan's names label
     #: them (empty: labelled ``numerator``/``分子``, any indicator's).
     count_for: frozenset[str] = frozenset()
@@ -328,8 +326,7 @@ def recognise(
     if "indicator" in roles:
         unknown.extend(c for c, _ in count_cols if c not in roles.values())
         count_cols = []
-    fixed: str | None = None
-    has_indicator = "indicator" in roles or fixed is not None
+    has_indicator = "indicator" in roles
     long_ok = has_indicator and (
         "value" in roles or ("numerator" in roles and "denominator" in roles)
     )
@@ -374,7 +371,6 @@ def recognise(
         numerator=roles.get("numerator"),
         denominator=roles.get("denominator"),
         region_alt=region_alt,
-        fixed_indicator=fixed,
         count_for=count_for,
         subunit=subunit,
     )

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from gl_plan.data.context import from_name
-from gl_plan.data.rows import Table, TableReader, TableResult
+from gl_plan.data.grid import Grid, TableResult
+from gl_plan.data.pipeline import read_table
 from gl_plan.data.sources import FileInfo
+from gl_plan.data.table import Reading
 from gl_plan.errors import Code, Problem, msg
 from gl_plan.io import detect_encoding, iter_rows
 from gl_plan.limits import MAX_INDICATOR_ROWS
@@ -49,7 +51,7 @@ def limit_rows(rows: Iterable[tuple[int, _Row]], file: str) -> Iterator[tuple[in
         yield line, cells
 
 
-def read_csv(path: Path, display: str, reader: TableReader, forced: str | None) -> TableResult:
+def read_csv(path: Path, display: str, reader: Reading, forced: str | None) -> TableResult:
     """What the file's table gave (its encoding problems are reported); ``forced`` is the
     encoding to use. A file over the row limit gives no observations, only the problem.
     Raises :class:`OSError` when the file cannot be read."""
@@ -58,13 +60,14 @@ def read_csv(path: Path, display: str, reader: TableReader, forced: str | None) 
         for p in detected.problems:
             reader.report(p)
         if not detected.readable:
-            return TableResult(FileInfo(display, detected.encoding, 0, "unreadable"), [], [])
+            return TableResult(FileInfo(display, detected.encoding, 0, "unreadable"), (), ())
         fh.seek(0)
         text = io.TextIOWrapper(fh, encoding=detected.encoding, newline="")
         named = from_name(path.name, "file name", reader.plan)
-        table = Table(display, None, named, spreadsheet=False)
+        rows = limit_rows(iter_rows(text), display)
+        grid = Grid(display, None, named, spreadsheet=False, encoding=detected.encoding, rows=rows)
         try:
-            return reader.read(limit_rows(iter_rows(text), display), table, detected.encoding)
+            return read_table(grid, reader)
         except TooManyRows as exc:
             info = FileInfo(display, detected.encoding, 0, "unreadable")
-            return TableResult(info, [exc.problem], [])
+            return TableResult(info, (exc.problem,), ())

@@ -15,18 +15,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from gl_plan.data.assemble import Given, assemble
+from gl_plan.data.body import Kind, Row
 from gl_plan.data.columns import Columns, resolve_label, teach_line
 from gl_plan.data.observations import Observation
-from gl_plan.data.table import Table
+from gl_plan.data.rowchecks import in_range, region_ok
+from gl_plan.data.table import Reading, Records, Table, TableCells, report_at, sayer
 from gl_plan.data.values import CellError, cell_text, number
 from gl_plan.errors import Code, Severity, msg
 from gl_plan.periods import Period, PeriodError, parse_period
-
-if TYPE_CHECKING:
-    from gl_plan.data.rows import TableReader
 
 #: Numbering before an indicator's name on a form: "1.", "一、", "（一）", "其中：".
 _NUMBERING = re.compile(
@@ -59,38 +57,37 @@ def _number_row(cells: Sequence[object]) -> bool:
     )
 
 
-def read_form(
-    reader: TableReader,
-    rows: Iterable[tuple[int, Sequence[object]]],
-    cols: Columns,
-    t: Table,
-    scaled: set[int],
-    out: list[Observation],
-) -> int:
-    """Read a form's rows into ``out``. Returns the number of data rows.
+def read_form(rows: Iterable[Row], t: Table, cells_of: TableCells, r: Reading) -> Records:
+    """A form's figures, assembled per period from all its rows.
 
     Each value column is read: ``本期数`` as the table's period, ``上年同期数`` as the same
     period a year earlier (``origin: prior_year_column``), or a column headed by a period
     (``2024年 | 2025年``) as that period. Rows naming a count are gathered and the figures
-    assembled per period (:func:`~gl_plan.data.assemble.assemble`)."""
+    assembled per period (:func:`~gl_plan.data.assemble.assemble`). A form cut short
+    (:attr:`Kind.STOPPED`) gives no figure: its rates and counts may be on rows not read."""
+    cols = t.columns
     assert cols.indicator is not None
-    reader.counted = 0
     region = t.known.region
     columns = _value_columns(cols, t)
     rates: dict[int, dict[str, Given]] = {c: {} for c, _, _ in columns}
     counts: dict[int, dict[str, Given]] = {c: {} for c, _, _ in columns}
-    for line, cells in reader._rows(rows, cols, t):
+    for row in rows:
+        if row.kind is not Kind.DATA:
+            if row.kind is Kind.STOPPED:
+                return Records(())
+            continue
+        line, cells = row.line, row.cells
         if _number_row(cells):
-            reader._problem(t, line, cols, None, Code.SKIPPED_ROWS, msg(
+            report_at(r, t, line, None, Code.SKIPPED_ROWS, msg(
                 "data.form.number_row", line=line, text=" ".join(
                     cell_text(c) for c in cells if cell_text(c))), Severity.INFO)  # fmt: skip
             continue
         if cols.region is not None:
-            found_region = reader.resolve.region(cells[cols.region], t.name_region, t.region_cache)
+            found_region = cells_of.region(cells[cols.region])
             if isinstance(found_region, CellError):
-                reader._problem(t, line, cols, cols.region, found_region.code, found_region.message)
+                report_at(r, t, line, cols.region, found_region.code, found_region.message)
                 continue
-            if not reader.region_ok(found_region, line, cols, t, cols.region):
+            if not region_ok(r, t, found_region, line, cols.region):
                 continue
             region = found_region
         written = cells[cols.indicator]
@@ -101,18 +98,18 @@ def read_form(
             continue  # a blank row, or a section heading (一、学前教育)
         if not name and all(_is_period(cell_text(v)) for v in values if cell_text(v)):
             continue  # the periods under 本期 | 上年同期 (a second header row)
-        found = resolve_label(name, reader.plan) if name else None
+        found = resolve_label(name, r.plan) if name else None
         if found is None or found[0] == "role":
             if _SUBROW.match(raw) and name:
-                reader._problem(t, line, cols, cols.indicator, Code.SKIPPED_ROWS,
-                                msg("data.form.subrow", name=name), Severity.INFO)  # fmt: skip
+                report_at(r, t, line, cols.indicator, Code.SKIPPED_ROWS,
+                          msg("data.form.subrow", name=name), Severity.INFO)  # fmt: skip
                 continue
             if not name:
-                reader._problem(t, line, cols, cols.indicator, Code.MISSING_CELL,
-                                msg("data.form.no_name"))  # fmt: skip
+                report_at(r, t, line, cols.indicator, Code.MISSING_CELL,
+                          msg("data.form.no_name"))  # fmt: skip
                 continue
-            reader._problem(t, line, cols, cols.indicator, Code.UNKNOWN_INDICATOR, msg(
-                "data.form.teach", name=name, yaml=teach_line(name, reader.plan)),
+            report_at(r, t, line, cols.indicator, Code.UNKNOWN_INDICATOR, msg(
+                "data.form.teach", name=name, yaml=teach_line(name, r.plan)),
                 Severity.WARNING)  # fmt: skip
             continue
         for col, _, _ in columns:
@@ -120,26 +117,27 @@ def read_form(
                 if found[0] == "count":
                     value = number(cells[col], msg("data.what.numerator"), percent=False)
                 else:
-                    value = reader.rate(cells[col], cols.label(col), col in scaled, found[1])
+                    value = r.rate(cells[col], cols.label(col), col in t.scaled, found[1])
             except CellError as exc:
-                reader._problem(t, line, cols, col, exc.code, exc.message)
+                report_at(r, t, line, col, exc.code, exc.message)
                 continue
             if value is None:
                 continue
             into = counts if found[0] == "count" else rates
             into[col][found[1]] = Given(value, line, col, name)
+    out: list[Observation] = []
     if region is not None:
         for col, period, origin in columns:
-            figures = assemble(reader.plan, region, period, rates[col], counts[col], t.source,
-                               reader._sayer(t, cols), origin)  # fmt: skip
-            out.extend(reader._checked(t, cols, figures))
+            figures = assemble(r.plan, region, period, rates[col], counts[col], t.source,
+                               sayer(r, t), origin)  # fmt: skip
+            out.extend(in_range(r, t, figures))
     out.sort(key=lambda o: o.line or 0)
     if cols.previous is not None and t.known.period is not None:
         before = Period(t.known.period.year - 1, t.known.period.quarter)
         label = cols.label(cols.previous)
-        reader._problem(t, None, cols, cols.previous, Code.PREVIOUS_YEAR, msg(
+        report_at(r, t, None, cols.previous, Code.PREVIOUS_YEAR, msg(
             "data.form.previous_read", label=label, before=before), Severity.INFO)  # fmt: skip
-    return reader.counted
+    return Records(tuple(out))
 
 
 def _is_period(text: str) -> bool:

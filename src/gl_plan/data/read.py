@@ -11,7 +11,7 @@ not one, and files of which not one could be read.
 
 The steps, one module each: :mod:`~gl_plan.data.sources` (which files),
 :mod:`~gl_plan.data.csvfile` and :mod:`~gl_plan.data.spreadsheet` (one reader per format),
-:mod:`~gl_plan.data.rows` (headers and rows into observations),
+:mod:`~gl_plan.data.pipeline` (one table: grid → header → body → records → checks),
 :mod:`~gl_plan.data.merge` (duplicates and conflicts across files), then the data-quality
 screen of :mod:`~gl_plan.data.quality`.
 
@@ -29,14 +29,15 @@ from pathlib import Path
 
 from gl_plan.data.context import Known, describe_region
 from gl_plan.data.csvfile import read_csv
+from gl_plan.data.grid import TableResult
 from gl_plan.data.merge import merge
 from gl_plan.data.observations import Observation, ObservationSet
 from gl_plan.data.problems import ProblemLog
 from gl_plan.data.quality import Screening, check_quality, screen
 from gl_plan.data.resent import supersede, with_prior_year, year_on_year
-from gl_plan.data.rows import TableReader, TableResult
 from gl_plan.data.sources import FileInfo, Shape, expand_paths, is_spreadsheet
 from gl_plan.data.spreadsheet import WorkbookError, read_workbook
+from gl_plan.data.table import Reading
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
 from gl_plan.forms.corrections import FiledForm, superseded
 from gl_plan.io import os_reason
@@ -114,7 +115,7 @@ def read_indicators(
     log = ProblemLog()
     for problem in listing_problems:
         log.report(problem)
-    reader = TableReader(plan, as_of, log.report, log.seen, stated)
+    reader = Reading.start(plan, as_of, log.report, log.seen, stated)
     infos: list[FileInfo] = []
     read: list[Observation] = []
     sources: dict[str, tuple[str, str | None]] = {}
@@ -239,11 +240,11 @@ def _stated(plan: Plan, region: str | None, period: str | None) -> Known:
 
 
 def _unreadable(display: str, encoding: str, problem: Problem) -> list[TableResult]:
-    return [TableResult(FileInfo(display, encoding, 0, "unreadable"), [problem], [])]
+    return [TableResult(FileInfo(display, encoding, 0, "unreadable"), (problem,), ())]
 
 
 def _read_file(
-    path: Path, display: str, reader: TableReader, encoding: str | None
+    path: Path, display: str, reader: Reading, encoding: str | None
 ) -> list[TableResult]:
     """What one file gave: a table per sheet of a workbook, one for a CSV file. A file
     refused whole (too large, too many rows, unreadable) gives one unreadable entry."""

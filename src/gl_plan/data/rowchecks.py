@@ -1,199 +1,124 @@
-"""Checks on a table's rows that do not depend on its shape: ragged rows, values under
-blank labels, a second region column, plausible ranges, counts."""
+"""Checks on a row's cells that do not depend on the table's layout: values under blank
+labels, a second region column, the region the file is for, plausible ranges, counts.
+Each reports what it finds (located at the cell) and says whether the row can be used."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gl_plan.data.columns import Columns
+from gl_plan.data.context import describe_region, within
+from gl_plan.data.grid import Cell
+from gl_plan.data.observations import Observation
 from gl_plan.data.rates import out_of_range_cause
-from gl_plan.data.table import Cell, Report, Table
+from gl_plan.data.table import Reading, Table, report_at
 from gl_plan.data.values import cell_text
-from gl_plan.data.wording import line_span
-from gl_plan.errors import Code, Message, Problem, Severity, msg
-from gl_plan.plan.models import Plan
+from gl_plan.errors import Code, msg
 
 
-class RowChecks:
-    """The checks, with the problems they report (see :class:`~gl_plan.data.rows.TableReader`)."""
+def ignored_empty(r: Reading, t: Table, cells: Sequence[Cell], line: int) -> bool:
+    """Cells under a blank label must be empty (a number there would be lost)."""
+    cols = t.columns
+    ok = True
+    for col in sorted(cols.ignored):
+        if not cols.labels[col] and cell_text(cells[col]):
+            message = msg("data.row.unlabelled", text=cell_text(cells[col]), column=col + 1)
+            report_at(r, t, line, col, Code.EXTRA_CELL, message)
+            ok = False
+    return ok
 
-    plan: Plan
-    report: Report
-    ranges: dict[str, tuple[float, float]]
 
-    # -- problems -------------------------------------------------------------------------
-
-    def _problem(
-        self,
-        t: Table,
-        line: int | None,
-        cols: Columns,
-        col: int | None,
-        code: Code,
-        message: Message,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        self.report(
-            Problem(
-                message,
-                file=t.file,
-                line=line,
-                column=None if col is None else col + 1,
-                field=None if col is None else cols.label(col),
-                severity=severity,
-                code=code,
-                sheet=t.sheet,
+def alt_regions_ok(r: Reading, t: Table, cells: Sequence[Cell], line: int, region: str) -> bool:
+    """A second region column (a name beside a code) must name the same region."""
+    cols = t.columns
+    ok = True
+    for col in cols.region_alt:
+        text = cell_text(cells[col])
+        if not text:
+            continue
+        other = r.plan.resolve_region(text)
+        if other is None:
+            message = msg("data.row.unknown_region", text=text)
+            report_at(r, t, line, col, Code.UNKNOWN_REGION, message)
+            ok = False
+        elif other != region:
+            message = msg(
+                "data.row.regions_differ",
+                text=text,
+                other=other,
+                label=cols.label(cols.region or 0),
+                region=region,
             )
-        )
+            report_at(r, t, line, col, Code.INCONSISTENT_VALUE, message)
+            ok = False
+    return ok
 
-    def _blank_rows(self, t: Table, lines: list[int]) -> None:
-        self.report(
-            Problem(
-                msg("data.row.blank", where=line_span(lines)),
-                file=t.file,
-                line=lines[0],
-                severity=Severity.WARNING,
-                code=Code.BLANK_ROW,
-                sheet=t.sheet,
-            )
-        )
 
-    # -- row checks -----------------------------------------------------------------------
-
-    def _shaped(
-        self, cells: Sequence[Cell], line: int, cols: Columns, t: Table
-    ) -> Sequence[Cell] | None:
-        """The row widened to the header, or None (reported) when it is ragged."""
-        n = len(cells)
-        width = cols.width
-        if n < width:
-            if t.spreadsheet:
-                return [*cells, *([""] * (width - n))]
-            self._problem(
-                t,
-                line,
-                cols,
-                None,
-                Code.MISSING_CELL,
-                msg("data.row.short", n=n, width=width),
-            )
-            return None
-        if n > width:
-            extra = [i for i in range(width, n) if cell_text(cells[i])]
-            if extra:
-                self._problem(
-                    t,
-                    line,
-                    cols,
-                    None,
-                    Code.EXTRA_CELL,
-                    msg("data.row.beyond", column=extra[0] + 1, width=width),
-                )
-                return None
-        return cells
-
-    def _ignored_empty(self, cells: Sequence[Cell], line: int, cols: Columns, t: Table) -> bool:
-        """Cells under a blank label must be empty (a number there would be lost)."""
-        ok = True
-        for col in sorted(cols.ignored):
-            if not cols.labels[col] and cell_text(cells[col]):
-                self._problem(
-                    t,
-                    line,
-                    cols,
-                    col,
-                    Code.EXTRA_CELL,
-                    msg("data.row.unlabelled", text=cell_text(cells[col]), column=col + 1),
-                )
-                ok = False
-        return ok
-
-    def _alt_regions_ok(
-        self, cells: Sequence[Cell], line: int, cols: Columns, t: Table, region: str
-    ) -> bool:
-        ok = True
-        for col in cols.region_alt:
-            text = cell_text(cells[col])
-            if not text:
-                continue
-            other = self.plan.resolve_region(text)
-            if other is None:
-                self._problem(
-                    t,
-                    line,
-                    cols,
-                    col,
-                    Code.UNKNOWN_REGION,
-                    msg("data.row.unknown_region", text=text),
-                )
-                ok = False
-            elif other != region:
-                self._problem(
-                    t,
-                    line,
-                    cols,
-                    col,
-                    Code.INCONSISTENT_VALUE,
-                    msg(
-                        "data.row.regions_differ",
-                        text=text,
-                        other=other,
-                        label=cols.label(cols.region or 0),
-                        region=region,
-                    ),
-                )
-                ok = False
-        return ok
-
-    def _out_of_range(
-        self,
-        t: Table,
-        line: int,
-        cols: Columns,
-        col: int | None,
-        value: float,
-        indicator: str,
-        counts: tuple[float | None, float | None] = (None, None),
-    ) -> bool:
-        """Whether ``value`` is outside the indicator's plausible range (reported if so,
-        with the likely cause when the row's ``counts`` tell one)."""
-        lo, hi = self.ranges[indicator]
-        if lo <= value <= hi:
-            return False
-        cause = out_of_range_cause(self.plan.indicator_by_id[indicator], value, *counts)
-        if cause is not None:
-            self._problem(t, line, cols, col, *cause)
-            return True
-        key = "data.row.negative" if value < 0 else "data.row.out_of_range"
-        self._problem(
-            t, line, cols, col, Code.CONSTRAINT_ERROR, msg(key, value=value, low=lo, high=hi)
-        )
+def region_ok(r: Reading, t: Table, region: str, line: int, col: int | None) -> bool:
+    """Whether ``region`` belongs to the file: the file or sheet name (or --region)
+    names one region, the rows must be for it or the regions within it."""
+    if t.expected is None or within(region, t.expected, r.plan):
         return True
+    message = msg(
+        "data.row.wrong_region",
+        region=describe_region(region, r.plan),
+        where=t.expected_from,
+        expected=describe_region(t.expected, r.plan),
+    )
+    report_at(r, t, line, col, Code.WRONG_REGION, message)
+    return False
 
-    def _bad_counts(
-        self, t: Table, line: int, cols: Columns, num: float | None, den: float | None
-    ) -> None:
-        if (num is None) != (den is None):
-            col, missing = (
-                (cols.denominator, "denominator") if den is None else (cols.numerator, "numerator")
-            )
-            message = msg("data.row.count_missing", what=msg(f"data.what.{missing}"))
-            self._problem(t, line, cols, col, Code.MISSING_CELL, message)
-        elif num is not None and den is not None and (num < 0 or den < 0):
-            self._problem(
-                t,
-                line,
-                cols,
-                cols.numerator if num < 0 else cols.denominator,
-                Code.CONSTRAINT_ERROR,
-                msg("data.row.negative_counts", numerator=num, denominator=den),
-            )
-        else:
-            self._problem(
-                t,
-                line,
-                cols,
-                cols.denominator,
-                Code.CONSTRAINT_ERROR,
-                msg("data.row.zero_denominator"),
-            )
+
+def out_of_range(
+    r: Reading,
+    t: Table,
+    line: int,
+    col: int | None,
+    value: float,
+    indicator: str,
+    counts: tuple[float | None, float | None] = (None, None),
+) -> bool:
+    """Whether ``value`` is outside the indicator's plausible range (reported if so,
+    with the likely cause when the row's ``counts`` tell one)."""
+    lo, hi = r.ranges[indicator]
+    if lo <= value <= hi:
+        return False
+    cause = out_of_range_cause(r.plan.indicator_by_id[indicator], value, *counts)
+    if cause is not None:
+        report_at(r, t, line, col, *cause)
+        return True
+    key = "data.row.negative" if value < 0 else "data.row.out_of_range"
+    report_at(r, t, line, col, Code.CONSTRAINT_ERROR, msg(key, value=value, low=lo, high=hi))
+    return True
+
+
+def in_range(r: Reading, t: Table, figures: list[Observation]) -> list[Observation]:
+    """The figures within their indicators' plausible ranges (the others reported)."""
+    kept = []
+    for o in figures:
+        col = next((c for c, ind in t.columns.wide if ind == o.indicator), None)
+        if not out_of_range(r, t, o.line or 0, col, o.value, o.indicator):
+            kept.append(o)
+    return kept
+
+
+def bad_counts(r: Reading, t: Table, line: int, num: float | None, den: float | None) -> None:
+    """Report why a row's counts give no value: one missing, a negative, a zero denominator."""
+    cols = t.columns
+    if (num is None) != (den is None):
+        col, missing = (
+            (cols.denominator, "denominator") if den is None else (cols.numerator, "numerator")
+        )
+        message = msg("data.row.count_missing", what=msg(f"data.what.{missing}"))
+        report_at(r, t, line, col, Code.MISSING_CELL, message)
+    elif num is not None and den is not None and (num < 0 or den < 0):
+        report_at(
+            r,
+            t,
+            line,
+            cols.numerator if num < 0 else cols.denominator,
+            Code.CONSTRAINT_ERROR,
+            msg("data.row.negative_counts", numerator=num, denominator=den),
+        )
+    else:
+        message = msg("data.row.zero_denominator")
+        report_at(r, t, line, cols.denominator, Code.CONSTRAINT_ERROR, message)

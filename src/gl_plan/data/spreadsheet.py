@@ -18,6 +18,7 @@ not say how a number is shown, so a percentage arrives as the fraction it stores
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -25,9 +26,11 @@ import python_calamine
 
 from gl_plan.data.bookextent import BookExtent
 from gl_plan.data.context import Known, first_known, from_name
+from gl_plan.data.grid import Cell, Grid, TableResult, describe
 from gl_plan.data.odsguard import check_ods
-from gl_plan.data.rows import Cell, Table, TableReader, TableResult, describe
+from gl_plan.data.pipeline import read_table
 from gl_plan.data.sources import FileInfo
+from gl_plan.data.table import Reading
 from gl_plan.data.xlsguard import check_xls
 from gl_plan.data.xlsxguard import Refusal, check_workbook, check_zip
 from gl_plan.errors import Code, Message, Problem, Severity, msg
@@ -158,7 +161,7 @@ def read_sheets(path: Path, display: str) -> list[Sheet]:
     return _sheets(path, display)
 
 
-def read_workbook(path: Path, display: str, reader: TableReader) -> list[TableResult]:
+def read_workbook(path: Path, display: str, reader: Reading) -> list[TableResult]:
     """What each sheet gave. A blank sheet is skipped, and a sheet without a usable header
     only warns when another sheet has data (an instructions sheet beside the data).
 
@@ -175,13 +178,13 @@ def read_workbook(path: Path, display: str, reader: TableReader) -> list[TableRe
     results: list[TableResult] = []
     for title, rows in sheets:
         named = first_known(from_name(title, "sheet name", reader.plan), named_file)
-        result = reader.read(rows, Table(display, title, named, spreadsheet=True), kind)
+        result = read_table(Grid(display, title, named, True, kind, rows), reader)
         if result.info.shape != "empty":
             results.append(result)
     used = any(not r.failure for r in results)
     if not results:
         reader.report(Problem(msg("data.book.empty"), file=display, code=Code.EMPTY_FILE))
-        return [TableResult(FileInfo(display, kind, 0, "empty"), [], [])]
+        return [TableResult(FileInfo(display, kind, 0, "empty"), (), ())]
     for result in results:
         for p in result.failure:
             if used and p.severity is Severity.ERROR:
@@ -196,12 +199,11 @@ def read_workbook(path: Path, display: str, reader: TableReader) -> list[TableRe
                     sheet=p.sheet,
                 )
             reader.report(p)
-        result.failure = []
-    return results
+    return [replace(result, failure=()) for result in results]
 
 
 def _template_tables(
-    sheets: list[Sheet], display: str, kind: str, reader: TableReader, named: Known
+    sheets: list[Sheet], display: str, kind: str, reader: Reading, named: Known
 ) -> list[TableResult]:
     """A glplan template, read by its keys (:mod:`gl_plan.forms.read`): a table per form
     sheet, or one unreadable entry when the template is refused."""
@@ -212,11 +214,13 @@ def _template_tables(
     for problem in form.problems:
         reader.report(problem)
     if form.refused or not form.sheets:
-        return [TableResult(FileInfo(display, kind, 0, "unreadable"), [], [])]
+        return [TableResult(FileInfo(display, kind, 0, "unreadable"), (), ())]
     period = str(form.period)
     return [
         TableResult(
-            FileInfo(display, kind, s.filled, "form", s.sheet, s.region, period), [], s.observations
+            FileInfo(display, kind, s.filled, "form", s.sheet, s.region, period),
+            (),
+            tuple(s.observations),
         )
         for s in form.sheets
     ]

@@ -21,19 +21,27 @@ count that gives no figure of its own is noted, not an error.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from gl_plan.data.assemble import Given, assemble
-from gl_plan.data.columns import Columns
 from gl_plan.data.context import describe_region
 from gl_plan.data.observations import Observation
-from gl_plan.data.table import Table
+from gl_plan.data.rowchecks import in_range
+from gl_plan.data.table import Reading, Table, sayer
 from gl_plan.data.totals import COUNT_TOLERANCE
 from gl_plan.data.wording import lines_text
 from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.periods import Period
 
-if TYPE_CHECKING:
-    from gl_plan.data.rows import TableReader
+
+@dataclass(frozen=True)
+class RowFigures:
+    """What one row of a wide table gives: its rates by indicator, its counts by count,
+    and how many of its cells were given (read or not)."""
+
+    line: int
+    rates: dict[str, Given]
+    counts: dict[str, Given]
+    given: int
 
 
 @dataclass(frozen=True)
@@ -42,22 +50,21 @@ class SubunitRow:
 
     line: int
     name: str
-    rates: dict[str, Given]
-    counts: dict[str, Given]
+    figures: RowFigures
 
 
 def read_subunits(
-    reader: TableReader, t: Table, cols: Columns, rows: list[SubunitRow], out: list[Observation]
-) -> None:
-    """The table's region's figures from its total row, or from the sum of ``rows``."""
-    region = t.known.region
-    period = t.known.period
-    if region is None or period is None:
-        return
-    name = describe_region(region, reader.plan)
-    totals = list(t.totals)
-    t.totals = []
-    say = reader._sayer(t, cols)
+    r: Reading,
+    t: Table,
+    region: str,
+    period: Period,
+    rows: list[SubunitRow],
+    total: RowFigures | None,
+) -> list[Observation]:
+    """The figures of ``region`` (the table's) from its ``total`` row, or from the sum of
+    ``rows``."""
+    name = describe_region(region, r.plan)
+    say = sayer(r, t)
     quiet: list[Problem] = []
 
     def collect(line: int, col: int | None, code: Code, message: Message, sev: Severity) -> None:
@@ -66,51 +73,51 @@ def read_subunits(
         else:
             say(line, col, code, message, sev)
 
-    if totals:
-        line, cells = totals[0]
-        rates, counts, _ = reader._wide_cells(cells, line, cols, t, set())
-        figures = assemble(reader.plan, region, period, rates, counts, t.source, collect)
+    if total is not None:
+        line = total.line
+        figures = assemble(r.plan, region, period, total.rates, total.counts, t.source, collect)
         for o in figures:
-            _check_sum(reader, t, o, rows)
-        out.extend(replace(o, origin="total_row") for o in reader._checked(t, cols, figures))
-        reader.report(
-            _note(t, line, msg("data.subunits.total", n=len(rows), region=name, line=line))
-        )
+            _check_sum(r, t, o, rows)
+        out = [replace(o, origin="total_row") for o in in_range(r, t, figures)]
+        r.report(_note(t, line, msg("data.subunits.total", n=len(rows), region=name, line=line)))
         for p in quiet[:1]:
-            reader.report(p)
-        return
+            r.report(p)
+        return out
     summed: dict[str, Given] = {}
     for row in rows:
-        for cid, g in row.counts.items():
+        for cid, g in row.figures.counts.items():
             before = summed.get(cid)
-            total = g.value + (before.value if before else 0.0)
-            summed[cid] = Given(total, row.line if before is None else before.line, g.col, g.label)
+            value = g.value + (before.value if before else 0.0)
+            summed[cid] = Given(value, row.line if before is None else before.line, g.col, g.label)
     if not summed:
-        return
-    figures = assemble(reader.plan, region, period, {}, summed, t.source, say)
-    out.extend(replace(o, origin="sum_of_rows") for o in reader._checked(t, cols, figures))
-    lines = lines_text([r.line for r in rows])
+        return []
+    figures = assemble(r.plan, region, period, {}, summed, t.source, say)
+    out = [replace(o, origin="sum_of_rows") for o in in_range(r, t, figures)]
+    lines = lines_text([row.line for row in rows])
     first = rows[0].line
-    reader.report(
-        _note(t, first, msg("data.subunits.summed", n=len(rows), region=name, lines=lines))
-    )
+    r.report(_note(t, first, msg("data.subunits.summed", n=len(rows), region=name, lines=lines)))
+    return out
 
 
-def _check_sum(reader: TableReader, t: Table, total: Observation, rows: list[SubunitRow]) -> None:
+def _check_sum(r: Reading, t: Table, total: Observation, rows: list[SubunitRow]) -> None:
     """A total's counts against the sum of the rows' counts (a warning naming both)."""
-    table = reader.plan.count_table
+    table = r.plan.count_table
     findings: list[Message] = []
     for part in ("numerator", "denominator"):
         cid = table.parts.get((total.indicator, part))
         value = total.numerator if part == "numerator" else total.denominator
-        given = [r.counts[cid].value for r in rows if cid is not None and cid in r.counts]
+        given = [
+            row.figures.counts[cid].value
+            for row in rows
+            if cid is not None and cid in row.figures.counts
+        ]
         if value is None or len(given) != len(rows) or not given:
             continue
         expected = sum(given)
         if abs(value - expected) > COUNT_TOLERANCE:
             findings.append(msg(f"data.total.{part}", value=value, expected=expected))
     for finding in findings:
-        reader.report(
+        r.report(
             Problem(
                 msg(
                     "data.total.mismatch",

@@ -12,36 +12,40 @@ the plan's ``rate_tolerance``), which can only be checked when the rows give cou
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from gl_plan.data.columns import Columns
 from gl_plan.data.observations import Observation
-from gl_plan.data.table import Table
+from gl_plan.data.table import Reading, Table, TableCells
 from gl_plan.data.values import CellError, cell_text, number
 from gl_plan.errors import Code, Message, Problem, Severity, msg
 from gl_plan.names import normalise_name
 from gl_plan.periods import Period
-
-if TYPE_CHECKING:
-    from gl_plan.data.rows import TableReader
 
 _SUBTOTAL = normalise_name("小计")
 #: Counts are whole numbers: a total off by less than half a unit is rounding.
 COUNT_TOLERANCE = 0.5
 
 
-def check_totals(reader: TableReader, t: Table, cols: Columns, out: list[Observation]) -> None:
-    """Check each total row of ``t`` against the observations read above it."""
+def check_totals(
+    r: Reading,
+    t: Table,
+    cells_of: TableCells,
+    totals: Sequence[tuple[int, Sequence[object]]],
+    out: Sequence[Observation],
+) -> None:
+    """Check each of the ``totals`` rows (line, cells) of ``t`` against the observations
+    read above it."""
+    cols = t.columns
     previous_total = 0
-    for line, cells in t.totals:
+    for line, cells in totals:
         label = _label(cells, cols)
         start = previous_total if normalise_name(label) == _SUBTOTAL else 0
         above = [o for o in out if o.line is not None and start < o.line < line]
         previous_total = line
-        for indicator, period, value, num, den in _figures(reader, cells, cols, t):
+        for indicator, period, value, num, den in _figures(cells_of, cells, cols):
             rows = [o for o in above if o.indicator == indicator and o.period == period]
             if rows:
-                _check(reader, t, line, label, indicator, period, value, num, den, rows)
+                _check(r, t, line, label, indicator, period, value, num, den, rows)
 
 
 def _label(cells: Sequence[object], cols: Columns) -> str:
@@ -51,11 +55,11 @@ def _label(cells: Sequence[object], cols: Columns) -> str:
 
 
 def _figures(
-    reader: TableReader, cells: Sequence[object], cols: Columns, t: Table
+    cells_of: TableCells, cells: Sequence[object], cols: Columns
 ) -> list[tuple[str, Period, float | None, float | None, float | None]]:
     """(indicator, period, value, numerator, denominator) of a total row; cells that cannot
     be read are left out of the check."""
-    period = reader.period_of(cells, cols, t)
+    period = cells_of.period(cells)
     if isinstance(period, CellError):
         return []
 
@@ -69,12 +73,12 @@ def _figures(
 
     if cols.shape == "wide":
         return [(ind, period, read(col, True), None, None) for col, ind in cols.wide]
-    indicator = cols.fixed_indicator
-    if cols.indicator is not None:
-        found = reader.resolve.indicator(cells[cols.indicator])
-        indicator = found if isinstance(found, str) else None
-    if indicator is None:
+    if cols.indicator is None:
         return []
+    found = cells_of.indicator(cells[cols.indicator])
+    if not isinstance(found, str):
+        return []
+    indicator = found
     return [
         (
             indicator,
@@ -87,7 +91,7 @@ def _figures(
 
 
 def _check(
-    reader: TableReader,
+    r: Reading,
     t: Table,
     line: int,
     label: str,
@@ -98,7 +102,7 @@ def _check(
     den: float | None,
     rows: list[Observation],
 ) -> None:
-    unit = reader.plan.indicator_by_id[indicator].unit
+    unit = r.plan.indicator_by_id[indicator].unit
     findings: list[Message] = []
     if unit.summable:
         if value is not None:
@@ -115,7 +119,7 @@ def _check(
         scale = unit.scale
         if value is not None and scale is not None and dens > 0:
             expected = nums * scale / dens
-            if abs(value - expected) > reader.tolerance:
+            if abs(value - expected) > r.tolerance:
                 findings.append(
                     msg(
                         "data.total.rate",
@@ -126,7 +130,7 @@ def _check(
                     )
                 )
     for finding in findings:
-        reader.report(
+        r.report(
             Problem(
                 msg(
                     "data.total.mismatch",
