@@ -35,8 +35,8 @@ import stat
 from pathlib import Path
 from typing import Final
 
-from gl_plan.errors import Code, GlplanError, Msg, msg
-from gl_plan.i18n import TEXTS
+from gl_plan.errors import Code, GlplanError, msg
+from gl_plan.i18n import TEXTS, Msg, _
 
 __all__ = [
     "atomic_append_bytes",
@@ -106,7 +106,7 @@ def atomic_append_bytes(path: str | Path, extra: bytes) -> None:
         old = target.read_bytes() if target.exists() else b""
     except OSError as exc:
         raise GlplanError.single(
-            msg("write.cannot_read", reason=os_reason(exc)), file=name
+            _("cannot read: {reason}", reason=os_reason(exc)), file=name
         ) from None
     atomic_write_bytes(target, old + extra)
 
@@ -120,14 +120,18 @@ def _stat(path: Path, name: str) -> os.stat_result | None:
     except OSError as exc:
         raise cannot_write(exc, name) from None
     if stat.S_ISDIR(info.st_mode):
-        raise GlplanError.single(msg("write.is_folder"), file=name)
+        raise GlplanError.single(_("is a folder, not a file"), file=name)
     return info
 
 
 def _refuse_read_only(info: os.stat_result | None, name: str) -> None:
     if info is not None and info.st_mode & 0o222 == 0:
         raise GlplanError.single(
-            msg("write.read_only", mode=f"{stat.S_IMODE(info.st_mode):04o}"),
+            _(
+                "is read-only (mode {mode}); nothing was written. Make it writable (chmod "
+                "u+w) or write somewhere else",
+                mode=f"{stat.S_IMODE(info.st_mode):04o}",
+            ),
             file=name,
             code=Code.READ_ONLY,
         )
@@ -148,7 +152,7 @@ def real_target(target: Path) -> Path:
 
 def _create_temp(folder: Path, name: str) -> tuple[int, str]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(100):
+    for _unused in range(100):
         tmp = folder / f".{name[:NAME_KEEP]}.{secrets.token_hex(6)}.tmp"
         try:
             # 0o666 less the umask, like any new file (mkstemp's 0o600 would hide a report
@@ -171,7 +175,7 @@ def _write_directly(target: Path, data: bytes, name: str, *, append: bool) -> No
 
 def cannot_write(exc: OSError, name: str) -> GlplanError:
     """The error for a write the operating system refused, naming the file."""
-    return GlplanError.single(msg("write.cannot_write", reason=os_reason(exc)), file=name)
+    return GlplanError.single(_("cannot write: {reason}", reason=os_reason(exc)), file=name)
 
 
 def os_reason(exc: OSError) -> Msg:

@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any, Final
 
-from gl_plan.i18n import Lang, Message, message_text, text
+from gl_plan.i18n import Lang, Message, _, message_text
 from gl_plan.i18n.labels import label
 
 #: The most characters of a rendered message; with the other parts' limits and the
@@ -70,7 +70,7 @@ def shorten(text: str, limit: int, lang: Lang = "en") -> str:
 
 
 def _more(n: int, lang: Lang = "en") -> str:
-    return text("problem.more_chars", lang, n=n)
+    return _("… ({n:,} more characters)", n=n).text(lang)
 
 
 def quote_items(items: Iterable[object], limit: int = MAX_LIST_ITEMS) -> str:
@@ -230,7 +230,7 @@ class Problem:
         ``（警告）``; empty for an error (its colour says it)."""
         if self.severity is Severity.ERROR:
             return ""
-        return text("problem.severity", lang, label=label(self.severity.value).text(lang))
+        return _(" ({label})", label=label(self.severity.value).text(lang)).text(lang)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gl_plan.i18n import TEXTS, text
+from gl_plan.i18n import TEXTS, _, text
 from gl_plan.i18n.data import DATA
 from gl_plan.i18n.explain import EXPLAIN
 from gl_plan.i18n.messages import MESSAGES
@@ -22,7 +22,7 @@ EN_ONLY = {"check.legend"}
 
 
 def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    return {name for _unused, name, _unused, _unused in string.Formatter().parse(template) if name}
 
 
 def test_every_text_has_both_languages() -> None:
@@ -35,7 +35,7 @@ def test_every_text_has_both_languages() -> None:
 
 
 def test_english_texts_have_no_chinese() -> None:
-    assert [key for key, (_, en) in TEXTS.items() if CJK_RE.search(en)] == []
+    assert [key for key, (_unused, en) in TEXTS.items() if CJK_RE.search(en)] == []
 
 
 def test_both_languages_take_the_same_fields() -> None:
@@ -58,16 +58,16 @@ def test_chinese_texts_use_full_width_punctuation() -> None:
     copied = {"ledger.data_first", "ledger.empty"}
     half = [
         key
-        for key, (zh, _) in TEXTS.items()
+        for key, (zh, _unused) in TEXTS.items()
         if key not in copied and HALF_WIDTH.search(re.sub(r"\{[^}]*\}", "", zh))
     ]
     assert half == []
 
 
 def test_text_fills_in_the_fields() -> None:
-    assert text("tasks.days_late", "en", n=3) == "3 d late"
-    assert text("tasks.days_late", "zh", n=3) == "逾期 3 天"
-    assert text("off_track", "zh") == "进度滞后"
+    assert _("{n} d late", n=3).text("en") == "3 d late"
+    assert _("{n} d late", n=3).text("zh") == "逾期 3 天"
+    assert _("off track").text("zh") == "进度滞后"
     with pytest.raises(KeyError):
         text("no such text", "en")
 

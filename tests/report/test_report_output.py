@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from gl_plan.cli import app
 from gl_plan.cli.common import output_format, print_problems, write_output
 from gl_plan.cli.terminal import write_view
-from gl_plan.errors import GlplanError, Problem, Severity, msg
+from gl_plan.errors import GlplanError, Problem, Severity
+from gl_plan.i18n import _
 
 ALL = ("table", "json", "csv", "markdown", "html")
 
@@ -180,8 +181,22 @@ def test_messages_on_stderr_are_coloured_as_rich_colours_tables(
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    error = Problem(msg("cli.bad_choice", option="--x", allowed="a", value="b"), file="f.csv")
-    note = Problem(msg("cli.bundled"), severity=Severity.INFO)
+    error = Problem(
+        _(
+            "{option} must be one of {allowed}, not {value!r}",
+            option="--x",
+            allowed="a",
+            value="b",
+        ),
+        file="f.csv",
+    )
+    note = Problem(
+        _(
+            "using the bundled sample (synthetic data, not official statistics): no "
+            "data/plan.yaml in this folder or its parents",
+        ),
+        severity=Severity.INFO,
+    )
     print_problems([error, note], "en")
     err = capsys.readouterr().err
     assert ("\x1b[31m" in err and "\x1b[36m" in err) is coloured

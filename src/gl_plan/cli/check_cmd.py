@@ -44,8 +44,20 @@ from gl_plan.cli.common import (
 )
 from gl_plan.cli.compare_to import comparison_for
 from gl_plan.data.observations import ObservationSet
-from gl_plan.errors import Code, ExitCode, GlplanError, Join, Problem, Severity, msg
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
+from gl_plan.i18n import Join, _, pgettext
 from gl_plan.report.charts import require_matplotlib
+
+#: The texts once looked up as ``failon.level.*``, by the rest of that key.
+_FAILON_LEVEL = {
+    "never": _("never"),
+    "error": pgettext("failon.level.error", "error"),
+    "warning": pgettext("failon.level.warning", "warning"),
+    "off_track": _("off_track"),
+    "needs_acceleration": _("needs_acceleration"),
+    "overdue": pgettext("failon.level.overdue", "overdue"),
+}
+
 
 app = command_app()
 
@@ -177,7 +189,16 @@ def check(
     notes = bundled_notes(bundled=result.sources.bundled, bundled_plan=inputs.bundled_plan)
     later = _count_after(inputs, day)
     if later:
-        notes.append(Problem(msg("cli.later", n=later, as_of=day), severity=Severity.INFO))
+        notes.append(
+            Problem(
+                _(
+                    "{n} observations for periods after {as_of} are left out of the assessment",
+                    n=later,
+                    as_of=day,
+                ),
+                severity=Severity.INFO,
+            )
+        )
     shown = {Severity.ERROR, Severity.WARNING} if level is FailOn.WARNING else {Severity.ERROR}
     printed = notes + [p for p in inputs.issues if p.severity in shown]
     print_problems(printed, language)
@@ -203,11 +224,11 @@ def check(
 
     if reached:
         kinds = tuple(msg(f"failon.{kind}", n=n) for kind, n in reached.items())
-        counts = Join(kinds, "sep.counts")
+        counts = Join(kinds, pgettext("sep.counts", ", "))
         summary = msg(
             "failon.summary",
             level_en=level.value,
-            label_zh=msg(f"failon.level.{level.value}"),
+            label_zh=_FAILON_LEVEL[level.value],
             counts=counts,
         )
         print_problems(
@@ -241,7 +262,12 @@ def _fail_level(value: str) -> FailOn:
     except ValueError:
         allowed = ", ".join(level.value for level in FailOn)
         raise GlplanError.single(
-            msg("cli.bad_choice", option="--fail-on", allowed=allowed, value=value),
+            _(
+                "{option} must be one of {allowed}, not {value!r}",
+                option="--fail-on",
+                allowed=allowed,
+                value=value,
+            ),
             code=Code.USAGE,
         ) from None
 

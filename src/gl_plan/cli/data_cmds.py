@@ -34,12 +34,25 @@ from gl_plan.cli.terminal import write_view
 from gl_plan.data.export import format_number, observation_rows, observations_csv
 from gl_plan.data.observations import ObservationSet
 from gl_plan.data.read import read_indicators
-from gl_plan.errors import Code, ExitCode, GlplanError, msg
-from gl_plan.i18n import Lang, text
+from gl_plan.errors import Code, ExitCode, GlplanError
+from gl_plan.i18n import Lang, _, pgettext
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.report.data_view import observations_markdown
 from gl_plan.resources import PROGRESS_FILE, resolve_inputs
+
+#: The texts once looked up as ``col.data_table.*``, by the rest of that key.
+_COL_DATA_TABLE = {
+    "region": _("region"),
+    "code": _("code"),
+    "period": _("period"),
+    "indicator": pgettext("col.data_table.indicator", "indicator"),
+    "value": _("value"),
+    "numerator": _("num."),
+    "denominator": _("den."),
+    "source": pgettext("col.data_table.source", "source"),
+}
+
 
 app = command_app()
 
@@ -113,7 +126,13 @@ def data(
     note_bundled(language, bundled=found.bundled, bundled_plan=found.bundled_plan)
     model = load_plan(found.plan)
     if not found.data:
-        raise GlplanError.single(msg("cli.no_indicator_files"), code=Code.USAGE)
+        raise GlplanError.single(
+            _(
+                "no indicator files given and none found: pass --data PATH, or put the county "
+                "files in the project's data/indicators",
+            ),
+            code=Code.USAGE,
+        )
     result = read_indicators(
         found.data,
         model,
@@ -150,9 +169,9 @@ def _table(observations: ObservationSet, plan: Plan, lang: Lang) -> RenderableTy
     """The observations as a rich table; regions and indicators by their short names in
     ``lang`` (the JSON and CSV formats keep codes and ids)."""
     if not observations.series:
-        return Text(text("cli.no_observations", lang))
-    heads = [text(f"col.data_table.{key}", lang) for key in _TABLE_COLUMNS]
-    table = Table(*heads, title=text("data.title", lang), box=box.SIMPLE_HEAD, pad_edge=False)
+        return Text(_("no observations").text(lang))
+    heads = [_COL_DATA_TABLE[key].text(lang) for key in _TABLE_COLUMNS]
+    table = Table(*heads, title=_("Indicator data").text(lang), box=box.SIMPLE_HEAD, pad_edge=False)
     for i, column in enumerate(table.columns):
         if i in (4, 5, 6):
             column.justify = "right"

@@ -36,7 +36,8 @@ from gl_plan.cli.common import (
     resolve_lang,
 )
 from gl_plan.cli.terminal import write_view
-from gl_plan.errors import Code, GlplanError, Join, Severity, msg
+from gl_plan.errors import Code, GlplanError, Severity, msg
+from gl_plan.i18n import Join, _
 from gl_plan.plan.models import Plan, normalise_name
 from gl_plan.report.explain_view import explain_markdown, explain_renderables
 
@@ -126,7 +127,8 @@ def explain_command(
     row = find_row(result, code, indicator_id, target_year)
     if row is None:  # a region outside the assessment (the plan has it, the check not)
         raise GlplanError.single(
-            msg("explain.no_target", indicator=indicator, year=target_year), code=Code.USAGE
+            _("{indicator} has no {year} target", indicator=indicator, year=target_year),
+            code=Code.USAGE,
         )
     explanation = explain(the_plan, result, row)
     content: str | list[Any]
@@ -158,7 +160,7 @@ def _resolve(plan: Plan, name: str, kind: str) -> str:
             msg("explain.match", code=m, name_zh=names[m].zh, name_en=names[m].en) for m in matches
         )
     )
-    found_none = msg("explain.no_matches")
+    found_none = _("none (glplan plan lists them all)")
     raise GlplanError.single(
         msg(f"explain.unknown_{kind}", name=name, matches=listed if matches else found_none),
         code=Code.USAGE,
@@ -182,12 +184,16 @@ def _target_year(plan: Plan, year: int | None, indicator: str, as_of: date) -> i
     if year is None:
         if not years:
             raise GlplanError.single(
-                msg("explain.no_targets", indicator=indicator), code=Code.USAGE
+                _("{indicator} has no target in the plan", indicator=indicator), code=Code.USAGE
             )
         return default_target_year(years, as_of)
     if year not in years:
         raise GlplanError.single(
-            msg("explain.unknown_year", year=year, years=Join(tuple(sorted(years)))),
+            _(
+                "{year} is not a target year; target years: {years}",
+                year=year,
+                years=Join(tuple(sorted(years))),
+            ),
             code=Code.USAGE,
         )
     return year

@@ -24,8 +24,8 @@ from gl_plan.cli.common import (
 )
 from gl_plan.cli.terminal import write_view
 from gl_plan.data.read import read_indicators
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
-from gl_plan.i18n import text
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.i18n import _, text
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.plan.schema import plan_json_schema
@@ -140,14 +140,14 @@ def validate(
         if not quiet:
             warnings = sum(1 for p in issues if p.severity is Severity.WARNING)
             emit(
-                text(
-                    "cli.data_summary",
-                    language,
+                _(
+                    "data: {n} observations from {files} files; {errors} errors, "
+                    "{warnings} warnings",
                     n=len(result.observations),
                     files=len(result.files),
                     errors=errors,
                     warnings=warnings,
-                )
+                ).text(language)
             )
     raise typer.Exit(int(worst))
 
@@ -183,7 +183,9 @@ def show_plan(
         emit(dump_json(model.model_dump(mode="json")))
         return
     if fmt != "table":
-        raise GlplanError.single(msg("cli.plan_format", fmt=fmt), code=Code.USAGE)
+        raise GlplanError.single(
+            _("--format must be table or json, not {fmt!r}", fmt=fmt), code=Code.USAGE
+        )
     write_view(plan_renderables(model, language), None, "table")
 
 

@@ -35,8 +35,8 @@ from gl_plan.cli.common import (
     resolve_lang,
 )
 from gl_plan.cli.terminal import write_view
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
-from gl_plan.i18n import Lang
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.i18n import Lang, _
 from gl_plan.ledger.append import append_entry
 from gl_plan.ledger.model import Ledger
 from gl_plan.ledger.read import read_ledger
@@ -81,7 +81,11 @@ def resolve_ledger(
         return read_ledger(found.progress, plan, encoding=encoding)
     where = found.plan.parent / PROGRESS_FILE
     note = Problem(
-        msg("cli.no_ledger", where=where),
+        _(
+            "no progress ledger at {where}: every task counts as not reported (pass "
+            "--progress FILE)",
+            where=where,
+        ),
         severity=Severity.INFO,
         code=Code.NO_LEDGER,
     )
@@ -98,8 +102,8 @@ def _check_choices(
             key = key.upper() if upper else key.lower()
             if key not in allowed:
                 raise GlplanError.single(
-                    msg(
-                        "cli.bad_choice",
+                    _(
+                        "{option} must be one of {allowed}, not {value!r}",
                         option=option,
                         allowed=", ".join(allowed),
                         value=part.strip(),
@@ -191,7 +195,11 @@ def tasks(
     refuse_overwriting(output, [found.plan, ledger.path])
     refuse_unreadable(problems)
     if found.bundled:
-        note = Problem(msg("cli.bundled_tasks"), severity=Severity.INFO, code=Code.BUNDLED)
+        note = Problem(
+            _("using the bundled sample plan and ledger (synthetic, not official records)"),
+            severity=Severity.INFO,
+            code=Code.BUNDLED,
+        )
         problems.insert(0, note)
     else:
         problems[:0] = bundled_notes(bundled=False, bundled_plan=found.bundled_plan)
@@ -245,7 +253,13 @@ def _ledger_for_writing(found: InputPaths) -> Path:
         return found.progress
     if found.bundled:
         # Never write into the copy installed with the package.
-        raise GlplanError.single(msg("cli.no_project_ledger"), code=Code.USAGE)
+        raise GlplanError.single(
+            _(
+                "no project ledger: pass --progress FILE, or run in a project folder (one "
+                "with data/plan.yaml; `glplan init` makes one)",
+            ),
+            code=Code.USAGE,
+        )
     return found.plan.parent / PROGRESS_FILE
 
 

@@ -27,9 +27,25 @@ from typing import Literal
 
 from gl_plan.data.headers import INDICATOR_HEADERS, Role, header_keys, lookup
 from gl_plan.data.wording import joined, quoted
-from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import Message, _, pgettext
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.models import Plan, normalise_name
+
+#: The texts once looked up as ``data.role.*``, by the rest of that key.
+_DATA_ROLE = {
+    "region": _("region"),
+    "period": _("period"),
+    "indicator": pgettext("data.role.indicator", "indicator"),
+    "value": _("value"),
+    "numerator": _("numerator"),
+    "denominator": _("denominator"),
+    "note": _("note"),
+    "unit": _("unit"),
+    "current": _("current"),
+    "previous": _("previous"),
+}
+
 
 _ROLE_OF: dict[str, Role] = lookup(INDICATOR_HEADERS)
 
@@ -254,9 +270,10 @@ def recognise(
             elif role in roles:
                 first = labels[roles[role]]
                 problem(
-                    msg(
-                        "data.header.duplicate_role",
-                        role=msg(f"data.role.{role}"),
+                    _(
+                        "two columns hold the {role}: {first!r} (column {column}) and "
+                        "{label!r}; remove one",
+                        role=_DATA_ROLE[role],
                         first=first,
                         column=roles[role] + 1,
                         label=label,
@@ -271,8 +288,9 @@ def recognise(
             indicator = found[1]
             if indicator in wide_seen:
                 problem(
-                    msg(
-                        "data.header.duplicate_indicator",
+                    _(
+                        "two columns hold indicator {indicator}: column {column} and "
+                        "{label!r}; remove one",
                         indicator=indicator,
                         column=wide_seen[indicator] + 1,
                         label=label,
@@ -303,7 +321,7 @@ def recognise(
             roles["denominator"] = counts["denominator"][0]
     unknown.extend(
         col
-        for kind, (col, _) in counts.items()
+        for kind, (col, _unused) in counts.items()
         if roles.get("numerator" if kind == "numerator" else "denominator") != col
     )
     fixed: str | None = None
@@ -320,27 +338,46 @@ def recognise(
     )
     form_ok = "indicator" in roles and "current" in roles and "value" not in roles
     has_period = "period" in roles or period_known
-    found_text = joined([quoted(lab) for lab in labels[:width] if lab]) or msg("data.nothing")
+    found_text = joined([quoted(lab) for lab in labels[:width] if lab]) or _("nothing")
     recognised = bool(roles) or bool(wide)
     usable = has_period and (
         long_ok or form_ok or (bool(wide) and "indicator" not in roles and not fixed)
     )
     if not usable:
         if (long_ok or form_ok or wide) and "period" not in roles:
-            reason = msg("data.header.no_period", example="450321_阳朔县_2026Q3.csv")
+            reason = _(
+                "no period column, and neither the title line nor the file name says "
+                "which period the data is for (name it like {example}, or add a period "
+                "column)",
+                example="450321_阳朔县_2026Q3.csv",
+            )
             problem(reason, Code.MISSING_LABEL if recognised and len(roles) > 1 else Code.NO_HEADER)
             return HeaderResult(None, problems)
         if "indicator" in roles and "period" in roles:
-            reason = msg("data.header.long_needs_value")
+            reason = _("a long table needs a value column, or numerator and denominator columns")
         else:
-            reason = msg("data.header.expected", form_name="指标名称", form_current="本期数")
-        problem(msg("data.header.unusable", reason=reason, found=found_text), Code.NO_HEADER)
+            reason = _(
+                "expected region, period, indicator and value (or numerator and "
+                "denominator), or region, period and one column per indicator, or "
+                "{form_name} and {form_current}",
+                form_name="指标名称",
+                form_current="本期数",
+            )
+        problem(
+            _("no usable header: {reason}; found {found}", reason=reason, found=found_text),
+            Code.NO_HEADER,
+        )
         return HeaderResult(None, problems)
     if duplicate:
         return HeaderResult(None, problems)
     if "region" not in roles and not region_known:
         problem(
-            msg("data.header.no_region", example="450321_阳朔县.csv"),
+            _(
+                "no region column, and neither the title line nor the file or sheet name "
+                "says which region the data is for (name it like {example}, or add a "
+                "region column)",
+                example="450321_阳朔县.csv",
+            ),
             Code.MISSING_LABEL,
         )
         return HeaderResult(None, problems)
@@ -368,10 +405,10 @@ def recognise(
         # A form's counts are rows of their own, not columns.
         unknown.extend(roles[r] for r in ("numerator", "denominator") if r in roles)
         cols.numerator = cols.denominator = None
-        unknown.extend(col for col, _ in wide)
+        unknown.extend(col for col, _unused in wide)
     elif shape == "long":
         # An indicator-named column in a long table is not read: say so rather than drop it.
-        unknown.extend(col for col, _ in wide)
+        unknown.extend(col for col, _unused in wide)
         unknown.extend(roles[r] for r in ("current", "previous", "unit") if r in roles)
     else:
         cols.wide = wide
@@ -387,17 +424,25 @@ def recognise(
         if (
             shape == "wide"
             and col not in roles.values()
-            and col not in {c for c, _ in counts.values()}
+            and col not in {c for c, _unused in counts.values()}
         ):
             # In a wide table a column is an indicator; an unknown one would drop its numbers.
             problem(
-                msg("data.header.unknown_indicator", label=labels[col]),
+                _(
+                    "unknown indicator {label!r}: not an id or name of an indicator in "
+                    "the plan; its column is not read",
+                    label=labels[col],
+                ),
                 Code.UNKNOWN_INDICATOR,
                 col,
             )
         else:
             problem(
-                msg("data.header.ignored", label=labels[col]),
+                _(
+                    "column {label!r} is ignored (expected region, period, indicator, "
+                    "value, numerator, denominator or note)",
+                    label=labels[col],
+                ),
                 Code.EXTRA_LABEL,
                 col,
                 warning=True,
@@ -405,7 +450,7 @@ def recognise(
     for col in blank:
         cols.ignored.add(col)
         problem(
-            msg("data.header.blank_label", column=col + 1),
+            _("column {column} has no label; any value in it is an error", column=col + 1),
             Code.BLANK_LABEL,
             col,
             warning=True,

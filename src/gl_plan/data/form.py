@@ -22,8 +22,17 @@ from gl_plan.data.columns import Columns, resolve_label
 from gl_plan.data.observations import Observation
 from gl_plan.data.table import Table
 from gl_plan.data.values import CellError, cell_text, number
-from gl_plan.errors import Code, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import _
 from gl_plan.periods import Period
+
+#: The texts once looked up as ``data.what.*``, by the rest of that key.
+_DATA_WHAT = {
+    "value": _("value"),
+    "numerator": _("numerator"),
+    "denominator": _("denominator"),
+}
+
 
 if TYPE_CHECKING:
     from gl_plan.data.rows import TableReader
@@ -44,7 +53,7 @@ class _Counts:
 
 def indicator_name(text: str) -> str:
     """The name on a form's row without its numbering (``1.学前教育三年毛入园率``)."""
-    for _ in range(3):
+    for _unused in range(3):
         stripped = _NUMBERING.sub("", text, count=1)
         if stripped == text:
             break
@@ -84,7 +93,15 @@ def read_form(
         if found is None or found[0] == "role":
             if not name and not cell_text(cells[cols.value]):
                 continue
-            why = msg("data.form.no_name") if not name else msg("data.form.unknown", name=name)
+            why = (
+                _("no indicator name")
+                if not name
+                else _(
+                    "{name!r} is not an indicator of the plan, nor an indicator's numerator "
+                    "or denominator; row not read",
+                    name=name,
+                )
+            )
             reader._problem(
                 t,
                 line,
@@ -97,7 +114,7 @@ def read_form(
             continue
         if found[0] == "numerator" or found[0] == "denominator":
             try:
-                count = number(cells[cols.value], msg(f"data.what.{found[0]}"), percent=False)
+                count = number(cells[cols.value], _DATA_WHAT[found[0]], percent=False)
             except CellError as exc:
                 reader._problem(t, line, cols, cols.value, exc.code, exc.message)
                 continue
@@ -123,7 +140,12 @@ def read_form(
         before = Period(t.known.period.year - 1, t.known.period.quarter)
         reader.report(
             Problem(
-                msg("data.form.previous", label=cols.label(cols.previous), before=before),
+                _(
+                    "column {label!r} (the same period a year earlier, {before}) is not "
+                    "read: that period's figures come from its own files",
+                    label=cols.label(cols.previous),
+                    before=before,
+                ),
                 file=t.file,
                 severity=Severity.INFO,
                 code=Code.PREVIOUS_YEAR,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from gl_plan.errors import Code, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import _
 from gl_plan.limits import MAX_PROBLEMS_PER_KIND
 
 
@@ -43,7 +44,11 @@ class ProblemLog:
             if n <= MAX_PROBLEMS_PER_KIND:
                 continue
             summary = Problem(
-                msg("data.more_problems", n=n - MAX_PROBLEMS_PER_KIND, code=code),
+                _(
+                    "... and {n} more {code} problems not listed",
+                    n=n - MAX_PROBLEMS_PER_KIND,
+                    code=code,
+                ),
                 file=file,
                 severity=severity,
                 code=code,

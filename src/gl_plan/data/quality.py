@@ -45,7 +45,8 @@ from typing import Literal
 
 from gl_plan.data.observations import Observation, ObservationSet
 from gl_plan.data.wording import joined, region_named
-from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import Message, _
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan, Unit
 
@@ -130,15 +131,16 @@ def check_completeness(observations: ObservationSet, plan: Plan) -> list[Problem
     problems: list[Problem] = []
     for missing, regions in alike.items():
         if len(regions) == 1:
-            message = msg(
-                "data.quality.not_reported",
+            message = _(
+                "{region} did not report {period} (the latest period in the data): {indicators}",
                 region=region_named(regions[0], plan),
                 period=latest,
                 indicators=joined(list(missing)),
             )
         else:
-            message = msg(
-                "data.quality.not_reported_many",
+            message = _(
+                "{count} regions did not report {period} (the latest period in the data): "
+                "{regions}; missing {indicators}",
                 count=len(regions),
                 regions=joined([region_named(code, plan) for code in regions]),
                 period=latest,
@@ -158,7 +160,7 @@ def _describe_gap(before: Period, after: Period) -> Message:
     last = after.previous()
     if count == 1:
         return str(first)
-    return msg("data.quality.gap_periods", first=first, last=last, count=count)
+    return _("{first}-{last} ({count} periods)", first=first, last=last, count=count)
 
 
 def gaps(
@@ -186,8 +188,9 @@ def gaps(
         file, sheet = _locate(at, sources)
         problems.append(
             Problem(
-                msg(
-                    "data.quality.gap",
+                _(
+                    "{region} has no data for {missing} (between {before} and {after}): "
+                    "{indicators}",
                     region=region,
                     missing=missing,
                     before=before,
@@ -253,7 +256,7 @@ def outlier_flags(observations: ObservationSet, threshold: float) -> list[Flag]:
         ]
         if len(changes) < MIN_CHANGES:
             continue
-        scores = modified_z_scores([d for _, d in changes])
+        scores = modified_z_scores([d for _unused, d in changes])
         if scores is None:
             continue
         flagged = [
@@ -376,8 +379,11 @@ def _jump_problem(flag: Flag, plan: Plan, sources: Sources | None) -> Problem:
     o, before = flag.observation, flag.previous
     file, sheet = _locate(o, sources)
     return Problem(
-        msg(
-            "data.quality.jump",
+        _(
+            "implausible jump: {region} {indicator} {period} = {value:.4g}, {before} = "
+            "{before_value:.4g}: a change of {change:+.3g} points, more than "
+            "settings.max_quarterly_change ({limit:g}); check the figure (a typing error, "
+            "or a boundary change to explain)",
             region=region_named(o.region, plan),
             indicator=o.indicator,
             period=o.period,
@@ -399,8 +405,9 @@ def _outlier_problem(flag: Flag, threshold: float, sources: Sources | None) -> P
     o = flag.observation
     file, sheet = _locate(o, sources)
     return Problem(
-        msg(
-            "data.quality.outlier",
+        _(
+            "possible outlier: {region} {indicator} {period} = {value:.4g}, a change of "
+            "{change:+.3g} from {before} (modified z-score {score:.1f} > {threshold:g})",
             region=o.region,
             indicator=o.indicator,
             period=o.period,

@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from gl_plan.data.values import CellError, is_fraction, number
-from gl_plan.errors import Code, Message, msg
+from gl_plan.errors import Code
+from gl_plan.i18n import Message, _
 
 Cell = object
 
@@ -41,7 +42,7 @@ def fraction_column(
     (``range_of`` gives a row's indicator's plausible range, or None when the row's
     indicator is not a percentage or not known)."""
     fractions = 0
-    for _, cells in rows:
+    for _unused, cells in rows:
         if col >= len(cells):
             continue
         x = stored_number(cells[col])
@@ -59,7 +60,13 @@ def fraction_column(
 def suggest_percentage(what: Message, value: float) -> Message:
     """The message for a percentage typed as a fraction."""
     percent = round(value * 100, 10)
-    return msg("data.number.fraction", what=what, value=value, percent=percent)
+    return _(
+        "{what} {value:g} looks like a fraction: did you mean {percent:g}? (rates are "
+        "percentages: type {percent:g} or {percent:g}%)",
+        what=what,
+        value=value,
+        percent=percent,
+    )
 
 
 def rate(

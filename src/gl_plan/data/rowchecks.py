@@ -9,8 +9,16 @@ from gl_plan.data.columns import Columns
 from gl_plan.data.table import Cell, Report, Table
 from gl_plan.data.values import cell_text
 from gl_plan.data.wording import line_span
-from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import Message, _
 from gl_plan.plan.models import Plan
+
+#: The texts once looked up as ``data.what.*``, by the rest of that key.
+_DATA_WHAT = {
+    "value": _("value"),
+    "numerator": _("numerator"),
+    "denominator": _("denominator"),
+}
 
 
 class RowChecks:
@@ -48,7 +56,7 @@ class RowChecks:
     def _blank_rows(self, t: Table, lines: list[int]) -> None:
         self.report(
             Problem(
-                msg("data.row.blank", where=line_span(lines)),
+                _("blank row ({where}) inside the table", where=line_span(lines)),
                 file=t.file,
                 line=lines[0],
                 severity=Severity.WARNING,
@@ -74,7 +82,11 @@ class RowChecks:
                 cols,
                 None,
                 Code.MISSING_CELL,
-                msg("data.row.short", n=n, width=width),
+                _(
+                    "row has {n} cells but the header has {width}; row not used",
+                    n=n,
+                    width=width,
+                ),
             )
             return None
         if n > width:
@@ -86,7 +98,12 @@ class RowChecks:
                     cols,
                     None,
                     Code.EXTRA_CELL,
-                    msg("data.row.beyond", column=extra[0] + 1, width=width),
+                    _(
+                        "row has a value in column {column}, beyond the {width} columns "
+                        "of the header; row not used",
+                        column=extra[0] + 1,
+                        width=width,
+                    ),
                 )
                 return None
         return cells
@@ -102,7 +119,11 @@ class RowChecks:
                     cols,
                     col,
                     Code.EXTRA_CELL,
-                    msg("data.row.unlabelled", text=cell_text(cells[col]), column=col + 1),
+                    _(
+                        "value {text!r} in column {column}, which has no label; row not used",
+                        text=cell_text(cells[col]),
+                        column=col + 1,
+                    ),
                 )
                 ok = False
         return ok
@@ -123,7 +144,7 @@ class RowChecks:
                     cols,
                     col,
                     Code.UNKNOWN_REGION,
-                    msg("data.row.unknown_region", text=text),
+                    _("unknown region {text!r}", text=text),
                 )
                 ok = False
             elif other != region:
@@ -133,8 +154,9 @@ class RowChecks:
                     cols,
                     col,
                     Code.INCONSISTENT_VALUE,
-                    msg(
-                        "data.row.regions_differ",
+                    _(
+                        "{text!r} is region {other}, but column {label!r} says {region}; "
+                        "row not used",
                         text=text,
                         other=other,
                         label=cols.label(cols.region or 0),
@@ -151,9 +173,16 @@ class RowChecks:
         lo, hi = self.ranges[indicator]
         if lo <= value <= hi:
             return False
-        key = "data.row.negative" if value < 0 else "data.row.out_of_range"
+        key = (
+            _("value {value:.4g} is negative ({low:g} to {high:g} for this indicator)")
+            if value < 0
+            else _(
+                "value {value:.4g} is outside the plausible range ({low:g} to {high:g} for "
+                "this indicator)",
+            )
+        )
         self._problem(
-            t, line, cols, col, Code.CONSTRAINT_ERROR, msg(key, value=value, low=lo, high=hi)
+            t, line, cols, col, Code.CONSTRAINT_ERROR, key.format(value=value, low=lo, high=hi)
         )
         return True
 
@@ -164,7 +193,10 @@ class RowChecks:
             col, missing = (
                 (cols.denominator, "denominator") if den is None else (cols.numerator, "numerator")
             )
-            message = msg("data.row.count_missing", what=msg(f"data.what.{missing}"))
+            message = _(
+                "{what} missing: give both numerator and denominator, or neither",
+                what=_DATA_WHAT[missing],
+            )
             self._problem(t, line, cols, col, Code.MISSING_CELL, message)
         elif num is not None and den is not None and (num < 0 or den < 0):
             self._problem(
@@ -173,7 +205,12 @@ class RowChecks:
                 cols,
                 cols.numerator if num < 0 else cols.denominator,
                 Code.CONSTRAINT_ERROR,
-                msg("data.row.negative_counts", numerator=num, denominator=den),
+                _(
+                    "counts cannot be negative (numerator {numerator:g}, denominator "
+                    "{denominator:g})",
+                    numerator=num,
+                    denominator=den,
+                ),
             )
         else:
             self._problem(
@@ -182,5 +219,5 @@ class RowChecks:
                 cols,
                 cols.denominator,
                 Code.CONSTRAINT_ERROR,
-                msg("data.row.zero_denominator"),
+                _("denominator is zero"),
             )

@@ -52,10 +52,22 @@ from gl_plan.data.table import (
 from gl_plan.data.totals import check_totals
 from gl_plan.data.values import FRACTION_MAX, CellError, cell_text, number
 from gl_plan.data.wording import joined, lines_text
-from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity, msg
+from gl_plan.i18n import Message, _, pgettext
 from gl_plan.io import RowError
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan, Unit
+
+#: The texts once looked up as ``data.unit.*``, by the rest of that key.
+_DATA_UNIT = {
+    "percent": _("percent"),
+    "ratio": pgettext("data.unit.ratio", "ratio"),
+    "per_thousand": _("per_thousand"),
+    "count": _("count"),
+    "years": _("years"),
+    "amount": _("amount"),
+}
+
 
 __all__ = ["Cell", "Rows", "Table", "TableReader", "TableResult", "describe"]
 
@@ -115,7 +127,7 @@ class TableReader(RowChecks):
                         if self.stated.region is not None
                         else (t.named.region, the(t.named.region_from))
                     )
-                    t.above = [n for n, _ in above[: len(above) - two_rows]]
+                    t.above = [n for n, _unused in above[: len(above) - two_rows]]
                     for p in found.problems:
                         self.report(p)
                     break
@@ -131,7 +143,7 @@ class TableReader(RowChecks):
         except (csv.Error, UnicodeDecodeError) as exc:
             failure = [
                 Problem(
-                    msg("data.file.cannot_read", reason=_reason(exc)),
+                    _("cannot read: {reason}", reason=_reason(exc)),
                     file=t.file,
                     line=getattr(exc, "line", None),
                     sheet=t.sheet,
@@ -142,7 +154,9 @@ class TableReader(RowChecks):
             if nonblank == 0 and not failure:
                 if t.sheet is not None:
                     return TableResult(FileInfo(t.file, encoding, 0, "empty", t.sheet), [], [])
-                empty = Problem(msg("data.table.empty"), file=t.file, code=Code.EMPTY_FILE)
+                empty = Problem(
+                    _("the file is empty: no header and no data"), file=t.file, code=Code.EMPTY_FILE
+                )
                 return TableResult(FileInfo(t.file, encoding, 0, "empty"), [empty], [])
             return TableResult(FileInfo(t.file, encoding, 0, "unreadable", t.sheet), failure, [])
         self._context_note(t, columns, header_line)
@@ -164,7 +178,10 @@ class TableReader(RowChecks):
             count = -1
             self.report(
                 Problem(
-                    msg("data.table.stopped", reason=_reason(exc)),
+                    _(
+                        "reading stopped: {reason}; this row and later ones are not used",
+                        reason=_reason(exc),
+                    ),
                     file=t.file,
                     line=getattr(exc, "line", None),
                     sheet=t.sheet,
@@ -176,7 +193,7 @@ class TableReader(RowChecks):
         if count == 0:
             self.report(
                 Problem(
-                    msg("data.table.no_rows"),
+                    _("has a header but no data rows"),
                     file=t.file,
                     line=header_line,
                     severity=Severity.WARNING,
@@ -232,22 +249,24 @@ class TableReader(RowChecks):
         if cols.region is None and k.region is not None and not named:
             parts.append(self._from("data.context.region", k.region, k.region_from))
         if cols.period is None and k.period is not None:
-            parts.append(msg("data.context.period", period=k.period, where=the(k.period_from)))
+            parts.append(
+                _("period {period} from {where}", period=k.period, where=the(k.period_from))
+            )
             if k.period_note:
                 parts.append(k.period_note)
         if cols.period is None and cols.region is None and k.region is not None and named and parts:
             parts.insert(0, self._from("data.context.region", k.region, the(k.region_from)))
         if parts:
             key = (
-                "data.context.no_both"
+                _("no region or period column: {parts}")
                 if cols.region is None and cols.period is None
-                else "data.context.no_region"
+                else _("no region column: {parts}")
                 if cols.region is None
-                else "data.context.no_period"
+                else _("no period column: {parts}")
             )
             self.report(
                 Problem(
-                    msg(key, parts=joined(parts, "data.sep.semicolon")),
+                    key.format(parts=joined(parts, "data.sep.semicolon")),
                     file=t.file,
                     line=line,
                     severity=Severity.INFO,
@@ -263,17 +282,24 @@ class TableReader(RowChecks):
         """The one note for the lines around the table that are not data."""
         parts: list[Message] = []
         if t.above:
-            parts.append(msg("data.skipped.title", lines=lines_text(t.above)))
+            parts.append(_("title {lines} above the header", lines=lines_text(t.above)))
         if t.below:
-            parts.append(msg("data.skipped.notes", lines=lines_text(t.below)))
+            parts.append(
+                _("notes and signatures on {lines} below the data", lines=lines_text(t.below))
+            )
         if t.totals:
-            parts.append(msg("data.skipped.totals", lines=lines_text([n for n, _ in t.totals])))
+            parts.append(
+                _(
+                    "total rows on {lines} (not any region's)",
+                    lines=lines_text([n for n, _unused in t.totals]),
+                )
+            )
         if not parts:
             return
-        first = min([*t.above, *t.below, *(n for n, _ in t.totals)], default=header_line)
+        first = min([*t.above, *t.below, *(n for n, _unused in t.totals)], default=header_line)
         self.report(
             Problem(
-                msg("data.skipped", parts=joined(parts, "data.sep.semicolon")),
+                _("skipped, not data: {parts}", parts=joined(parts, "data.sep.semicolon")),
                 file=t.file,
                 line=first,
                 severity=Severity.INFO,
@@ -290,8 +316,9 @@ class TableReader(RowChecks):
             if known.end > self.as_of:
                 return CellError(
                     Code.FUTURE_PERIOD,
-                    msg(
-                        "data.cell.future_known_period",
+                    _(
+                        "period {period} (from {where}) ends on {end}, after the as-of "
+                        "date {as_of}",
                         period=known,
                         where=the(t.known.period_from),
                         end=known.end,
@@ -327,8 +354,9 @@ class TableReader(RowChecks):
             cols,
             col,
             Code.WRONG_REGION,
-            msg(
-                "data.row.wrong_region",
+            _(
+                "this row is for {region}, but {where} says {expected}; row not used (is "
+                "this the right file?)",
                 region=describe_region(region, self.plan),
                 where=t.expected_from,
                 expected=describe_region(t.expected, self.plan),
@@ -363,7 +391,13 @@ class TableReader(RowChecks):
                     cols,
                     col,
                     Code.PERCENT_FRACTION,
-                    msg("data.row.fraction_column", label=cols.label(col), max=FRACTION_MAX),
+                    _(
+                        "the numbers in column {label!r} are all fractions (above 0, at "
+                        "most {max:g}), as a spreadsheet stores cells shown as "
+                        "percentages: read multiplied by 100 (0.985 as 98.5)",
+                        label=cols.label(col),
+                        max=FRACTION_MAX,
+                    ),
                     Severity.WARNING,
                 )
         return scaled
@@ -438,8 +472,7 @@ class TableReader(RowChecks):
             indicator: str | CellError = (
                 self.resolve.indicator(cells[icol])
                 if icol is not None
-                else cols.fixed_indicator
-                or CellError(Code.MISSING_CELL, msg("data.cell.no_indicator"))
+                else cols.fixed_indicator or CellError(Code.MISSING_CELL, _("no indicator"))
             )
             if isinstance(region, CellError):
                 problem(t, line, cols, rcol, region.code, region.message)
@@ -489,8 +522,9 @@ class TableReader(RowChecks):
                     cols,
                     ncol,
                     Code.INCONSISTENT_VALUE,
-                    msg(
-                        "data.row.counts_of_others",
+                    _(
+                        "columns {numerator!r} and {denominator!r} are the counts of "
+                        "{indicators}, not of {indicator}; row not used",
                         numerator=cols.label(ncol or 0),
                         denominator=cols.label(dcol or 0),
                         indicators=joined(sorted(cols.count_for)),
@@ -525,7 +559,7 @@ class TableReader(RowChecks):
         if num is None and den is None:
             if value is None:
                 where = vcol if vcol is not None else cols.numerator
-                message = msg("data.row.no_value")
+                message = _("no value, and no numerator and denominator")
                 self._problem(t, line, cols, where, Code.MISSING_CELL, message)
             return value
         if num is None or den is None or num < 0 or den <= 0:
@@ -539,10 +573,11 @@ class TableReader(RowChecks):
                 cols,
                 cols.numerator,
                 Code.CONSTRAINT_ERROR,
-                msg(
-                    "data.row.not_a_rate",
+                _(
+                    "{indicator} is a {unit}, not a rate: it has no numerator and "
+                    "denominator; row not used",
                     indicator=indicator,
-                    unit=msg(f"data.unit.{self.plan.indicator_by_id[indicator].unit.value}"),
+                    unit=_DATA_UNIT[self.plan.indicator_by_id[indicator].unit.value],
                 ),
             )
             return None
@@ -557,8 +592,9 @@ class TableReader(RowChecks):
                 cols,
                 vcol,
                 Code.INCONSISTENT_VALUE,
-                msg(
-                    "data.row.value_mismatch",
+                _(
+                    "value {value:g} does not match numerator/denominator × {scale:g} = "
+                    "{computed:.4g} (tolerance {tolerance:g})",
                     value=value,
                     scale=scale,
                     computed=computed,
@@ -616,15 +652,17 @@ class TableReader(RowChecks):
                     continue
                 out.append(Observation(region, period, ind, value, None, None, t.source, line))
             if given == 0:
-                problem(t, line, cols, None, Code.MISSING_CELL, msg("data.row.no_values"))
+                problem(
+                    t, line, cols, None, Code.MISSING_CELL, _("no indicator values in this row")
+                )
         return self.counted
 
 
 #: What number cells are called in messages.
-_VALUE = msg("data.what.value")
+_VALUE = _("value")
 _COUNT_NAMES: dict[str, Message] = {
-    "numerator": msg("data.what.numerator"),
-    "denominator": msg("data.what.denominator"),
+    "numerator": _("numerator"),
+    "denominator": _("denominator"),
 }
 
 

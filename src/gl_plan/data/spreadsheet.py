@@ -25,7 +25,8 @@ from gl_plan.data.context import first_known, from_name
 from gl_plan.data.rows import Cell, Table, TableReader, TableResult, describe
 from gl_plan.data.sources import FileInfo
 from gl_plan.data.xlsxguard import Refusal, check_workbook, check_zip
-from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity, msg
+from gl_plan.i18n import Message, _
 from gl_plan.limits import MAX_BINARY_WORKBOOK_BYTES, MAX_XLSX_CELLS, MAX_XLSX_ROWS
 
 Sheet = tuple[str, list[tuple[int, Sequence[Cell]]]]
@@ -47,7 +48,7 @@ def _cell(value: object) -> Cell:
     return value
 
 
-_ADVICE = msg("data.advice")
+_ADVICE = _("split it, save it as CSV, or check that this is the right file")
 
 
 def kind_of(path: Path) -> str:
@@ -65,8 +66,9 @@ def check_format(path: Path, kind: str) -> Refusal | None:
         if size > MAX_BINARY_WORKBOOK_BYTES:
             return Refusal(
                 Code.FILE_TOO_LARGE,
-                msg(
-                    "data.book.binary_too_large",
+                _(
+                    "the .{kind} workbook is {size:,} bytes; an .{kind} workbook is read "
+                    "whole, and at most {limit:,} bytes are read ({advice})",
                     kind=kind,
                     size=size,
                     limit=MAX_BINARY_WORKBOOK_BYTES,
@@ -84,13 +86,21 @@ def _extent_refusal(name: str, rows: int, columns: int, total: int) -> Refusal |
     if total + rows > MAX_XLSX_ROWS:
         return Refusal(
             Code.TOO_MANY_ROWS,
-            msg("data.book.rows_in_sheet", limit=MAX_XLSX_ROWS, sheet=name, advice=_ADVICE),
+            _(
+                "the workbook's sheets have more than {limit:,} rows (counted to the last "
+                "row of each sheet; passed in sheet {sheet!r}); a workbook may have at "
+                "most {limit:,} ({advice})",
+                limit=MAX_XLSX_ROWS,
+                sheet=name,
+                advice=_ADVICE,
+            ),
         )
     if rows * columns > MAX_XLSX_CELLS:
         return Refusal(
             Code.TOO_MANY_CELLS,
-            msg(
-                "data.book.cells_in_sheet",
+            _(
+                "sheet {sheet!r} reaches row {rows:,} and column {columns:,}; a sheet may "
+                "span at most {limit:,} cells ({advice})",
                 sheet=name,
                 rows=rows,
                 columns=columns,
@@ -109,7 +119,7 @@ def _library_failure(exc: BaseException) -> bool:
 
 
 def _what(path: Path) -> Message:
-    return msg("data.book.ods") if kind_of(path) == "ods" else msg("data.book.excel")
+    return _("an OpenDocument spreadsheet") if kind_of(path) == "ods" else _("an Excel workbook")
 
 
 def _sheets(path: Path, display: str) -> list[Sheet]:
@@ -182,13 +192,15 @@ def read_workbook(path: Path, display: str, reader: TableReader) -> list[TableRe
             results.append(result)
     used = any(not r.failure for r in results)
     if not results:
-        reader.report(Problem(msg("data.book.empty"), file=display, code=Code.EMPTY_FILE))
+        reader.report(
+            Problem(_("workbook has no data in any sheet"), file=display, code=Code.EMPTY_FILE)
+        )
         return [TableResult(FileInfo(display, kind, 0, "empty"), [], [])]
     for result in results:
         for p in result.failure:
             if used and p.severity is Severity.ERROR:
                 p = Problem(
-                    msg("data.book.sheet_skipped", reason=p.message),
+                    _("sheet skipped: {reason}", reason=p.message),
                     file=p.file,
                     line=p.line,
                     column=p.column,

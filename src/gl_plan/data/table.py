@@ -11,7 +11,8 @@ from gl_plan.data.headers import TOTAL_LABELS
 from gl_plan.data.observations import Observation
 from gl_plan.data.sources import FileInfo
 from gl_plan.data.values import CellError, cell_text
-from gl_plan.errors import Message, Problem, msg
+from gl_plan.errors import Problem
+from gl_plan.i18n import Message, _
 from gl_plan.plan.models import normalise_name
 
 Cell = object
@@ -75,8 +76,8 @@ def blank(cells: Sequence[Cell]) -> bool:
 
 
 _NAMES: dict[str, Message] = {
-    "file name": msg("data.from.file_name"),
-    "sheet name": msg("data.from.sheet_name"),
+    "file name": _("the file name"),
+    "sheet name": _("the sheet name"),
 }
 
 

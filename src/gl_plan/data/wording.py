@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gl_plan.errors import Message, Msg, msg
+from gl_plan.errors import msg
+from gl_plan.i18n import Message, Msg, _
 from gl_plan.plan.models import Plan
 
 
@@ -28,7 +29,7 @@ def joined(items: Sequence[Message], sep: str = "data.sep.comma") -> Message:
 
 def quoted(text: object) -> Msg:
     """The user's text quoted: ``'火星县'`` in English (its repr), ``“火星县”`` in Chinese."""
-    return msg("data.quoted", text=text)
+    return _("{text!r}", text=text)
 
 
 def lines_text(lines: Sequence[int]) -> Msg:
@@ -46,8 +47,8 @@ def lines_text(lines: Sequence[int]) -> Msg:
 def line_span(lines: Sequence[int]) -> Msg:
     """``line 7`` or ``lines 7-9``: the first and last of a run of lines."""
     if len(lines) == 1:
-        return msg("data.line", lines=lines[0])
-    return msg("data.lines", lines=f"{lines[0]}-{lines[-1]}")
+        return _("line {lines}", lines=lines[0])
+    return _("lines {lines}", lines=f"{lines[0]}-{lines[-1]}")
 
 
 def region_named(code: str, plan: Plan) -> Message:

@@ -16,7 +16,8 @@ from typing import Final
 
 from gl_plan import limits
 from gl_plan.atomic import atomic_append_bytes
-from gl_plan.errors import Code, ExitCode, GlplanError, Join, Message, Msg, Problem, Severity, msg
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
+from gl_plan.i18n import Join, Message, Msg, _
 from gl_plan.io import MAX_FIELD_CHARS, iter_rows, sniff_delimiter
 from gl_plan.ledger.model import (
     COLUMNS,
@@ -103,10 +104,18 @@ def append_entry(
         refuse(reason(exc), "date", Code.TYPE_ERROR)
     if when is not None:
         if today is not None and when > today:
-            refuse(msg("ledger.future", date=when, today=today), "date", Code.CONSTRAINT_ERROR)
+            refuse(
+                _("{date} is in the future (today is {today})", date=when, today=today),
+                "date",
+                Code.CONSTRAINT_ERROR,
+            )
         if when < plan.plan.issued:
             refuse(
-                msg("ledger.before_issued", date=when, issued=plan.plan.issued),
+                _(
+                    "{date} is before the plan was issued ({issued})",
+                    date=when,
+                    issued=plan.plan.issued,
+                ),
                 "date",
                 Code.CONSTRAINT_ERROR,
             )
@@ -127,18 +136,21 @@ def append_entry(
         if metric is not None and quantity_for(found, metric) is None:
             known = Join(tuple(q.metric for q in found.quantities))
             refuse(
-                msg(
-                    "ledger.no_metric",
+                _(
+                    "task {task} has no quantity {metric!r} (it has: {known})",
                     task=found.id,
                     metric=metric,
-                    known=known if found.quantities else msg("ledger.none"),
+                    known=known if found.quantities else _("none"),
                 ),
                 "metric",
                 Code.UNKNOWN_METRIC,
             )
         elif (number is not None or metric is not None) and not found.quantities:
             refuse(
-                msg("ledger.no_quantity", task=found.id),
+                _(
+                    "task {task} commits to no quantity, so a value has nothing to measure",
+                    task=found.id,
+                ),
                 "value",
                 Code.CONSTRAINT_ERROR,
             )
@@ -151,7 +163,7 @@ def append_entry(
     if region is not None and region.strip():
         code = plan.resolve_region(region)
         if code is None:
-            refuse(msg("ledger.unknown_region", name=region), "region", Code.UNKNOWN_REGION)
+            refuse(_("unknown region {name!r}", name=region), "region", Code.UNKNOWN_REGION)
         elif found is not None:
             qty = quantity_for(found, metric)
             if qty is not None and qty.per_region and qty.regions and code not in qty.regions:
@@ -173,9 +185,13 @@ def append_entry(
     reporter = reporter.strip() if reporter and reporter.strip() else None
     for fld, text in (("note", note), ("reporter", reporter or "")):
         if len(text) > MAX_FIELD_CHARS:
-            refuse(msg("ledger.too_long", limit=MAX_FIELD_CHARS), fld, Code.CONSTRAINT_ERROR)
+            refuse(
+                _("longer than {limit:,} characters", limit=MAX_FIELD_CHARS),
+                fld,
+                Code.CONSTRAINT_ERROR,
+            )
         if "\x00" in text:
-            refuse(msg("ledger.nul"), fld, Code.TYPE_ERROR)
+            refuse(_("contains a NUL character"), fld, Code.TYPE_ERROR)
 
     if problems:
         raise GlplanError([_locate(p, name) for p in problems], ExitCode.USAGE)
@@ -272,7 +288,7 @@ def _addition(
 ) -> tuple[bytes, int]:
     exists = target.exists()
     raw = read_ledger_bytes(target) if exists else b""
-    text, used, _ = decode_ledger(raw, name, forced) if raw else ("", forced or "utf-8", [])
+    text, used, _unused = decode_ledger(raw, name, forced) if raw else ("", forced or "utf-8", [])
     write_encoding = _write_encoding(used)
 
     prefix = ""
@@ -281,13 +297,17 @@ def _addition(
         layout, problems = header_layout(iter_rows(text), text, name)
         if layout is None:
             errors = [p for p in problems if p.severity is Severity.ERROR] or [
-                Problem(msg("ledger.no_header"), file=name, code=Code.MISSING_LABEL)
+                Problem(_("no header line"), file=name, code=Code.MISSING_LABEL)
             ]
             raise GlplanError(errors, ExitCode.USAGE)
         missing = [f for f, v in values.items() if v and f not in layout.index]
         if missing:
             raise GlplanError.single(
-                msg("ledger.no_column", names=Join(tuple(column_name(f) for f in missing))),
+                _(
+                    "the ledger has no {names} column; add it to the header line first "
+                    "(nothing was written)",
+                    names=Join(tuple(column_name(f) for f in missing)),
+                ),
                 file=name,
                 line=layout.header_line,
                 code=Code.MISSING_LABEL,
@@ -313,14 +333,21 @@ def _addition(
     except UnicodeEncodeError as exc:
         bad = exc.object[exc.start : exc.end]
         raise GlplanError.single(
-            msg("ledger.cannot_encode", encoding=_encoding_name(used), char=bad),
+            _(
+                "the ledger is {encoding} and cannot hold {char!r}; remove it or convert "
+                "the ledger to UTF-8 (nothing was written)",
+                encoding=_encoding_name(used),
+                char=bad,
+            ),
             file=name,
             code=Code.ENCODING_ERROR,
         ) from None
 
     # Re-read the would-be file: exactly one more row, equal to ours. This catches a last
     # line that leaves a quote open, which would swallow the new row.
-    before = [cells_ for _, cells_ in iter_rows(text, delimiter) if any(c.strip() for c in cells_)]
+    before = [
+        cells_ for _unused, cells_ in iter_rows(text, delimiter) if any(c.strip() for c in cells_)
+    ]
     after_rows = [
         (ln, cells_)
         for ln, cells_ in iter_rows(text + addition, delimiter)
@@ -328,7 +355,11 @@ def _addition(
     ]
     if len(before) > limits.MAX_LEDGER_ROWS:  # the header line plus the limit
         raise GlplanError.single(
-            msg("ledger.full", limit=limits.MAX_LEDGER_ROWS),
+            _(
+                "the ledger already holds {limit:,} rows, the most a ledger may hold; "
+                "start a new ledger file (nothing was written)",
+                limit=limits.MAX_LEDGER_ROWS,
+            ),
             file=name,
             code=Code.TOO_LARGE,
         )
@@ -337,7 +368,10 @@ def _addition(
     resniffed = sniff_delimiter((text + addition)[:4096])
     if len(after_rows) != expected or after_rows[-1][1] != cells or resniffed != delimiter:
         raise GlplanError.single(
-            msg("ledger.incomplete"),
+            _(
+                "the ledger's last line is incomplete (an unclosed double quote?); fix it "
+                "before adding entries (nothing was written)",
+            ),
             file=name,
             code=Code.CSV_ERROR,
         )

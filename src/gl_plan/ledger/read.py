@@ -17,7 +17,8 @@ from typing import Final
 
 from gl_plan import limits
 from gl_plan.data.headers import LEDGER_HEADERS, lookup
-from gl_plan.errors import Code, ExitCode, GlplanError, Join, Message, Problem, Severity, msg
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
+from gl_plan.i18n import Join, Message, _
 from gl_plan.io import decode, iter_rows, read_input_file, sniff_delimiter
 from gl_plan.ledger.model import (
     COLUMNS,
@@ -91,7 +92,7 @@ def header_layout(
             if not cell.strip():
                 problems.append(
                     Problem(
-                        msg("ledger.blank_label"),
+                        _("blank column label"),
                         file=file,
                         line=line,
                         column=col,
@@ -117,7 +118,7 @@ def header_layout(
             elif name in index:
                 problems.append(
                     Problem(
-                        msg("ledger.duplicate_column", name=cell.strip()),
+                        _("duplicate column {name!r}", name=cell.strip()),
                         file=file,
                         line=line,
                         column=col,
@@ -133,8 +134,8 @@ def header_layout(
             why = (
                 msg("ledger.data_first", header_en=",".join(COLUMNS))
                 if looks_like_data
-                else msg(
-                    "ledger.missing_columns",
+                else _(
+                    "missing required column(s) {names}",
                     names=Join(tuple(column_name(m) for m in missing)),
                 )
             )
@@ -235,7 +236,7 @@ def _parse_ledger_text(
             if key in seen:
                 problems.append(
                     Problem(
-                        msg("ledger.duplicate_row", line=seen[key]),
+                        _("duplicate of the row on line {line}", line=seen[key]),
                         file=file,
                         line=line,
                         severity=Severity.WARNING,
@@ -259,7 +260,11 @@ def _parse_ledger_text(
 
 def _too_many_rows(file: str, line: int) -> GlplanError:
     return GlplanError.single(
-        msg("ledger.too_many_rows", limit=limits.MAX_LEDGER_ROWS),
+        _(
+            "more than {limit:,} rows; a progress ledger holds at most {limit:,} (start a "
+            "new ledger file, or check that this is the right file)",
+            limit=limits.MAX_LEDGER_ROWS,
+        ),
         file=file,
         line=line,
         code=Code.TOO_LARGE,
@@ -290,7 +295,12 @@ def _parse_row(
     if len(cells) > len(layout.columns):
         problems.append(
             Problem(
-                msg("ledger.extra_cells", cells=len(cells), header=len(layout.columns)),
+                _(
+                    "{cells} cells but the header has {header} (a note with a comma must "
+                    "be in double quotes)",
+                    cells=len(cells),
+                    header=len(layout.columns),
+                ),
                 file=file,
                 line=line,
                 column=len(layout.columns) + 1,
@@ -306,7 +316,7 @@ def _parse_row(
     fields = {name: cell(name) for name in COLUMNS}
     entry_date: date | None = None
     if not fields["date"]:
-        problem("date", msg("ledger.missing_date"), Code.MISSING_CELL)
+        problem("date", _("missing date"), Code.MISSING_CELL)
     else:
         try:
             entry_date = parse_entry_date(fields["date"])
@@ -315,14 +325,18 @@ def _parse_row(
     if entry_date is not None and entry_date < plan.plan.issued:
         problem(
             "date",
-            msg("ledger.before_issued_typo", date=entry_date, issued=plan.plan.issued),
+            _(
+                "{date} is before the plan was issued ({issued}); a typo?",
+                date=entry_date,
+                issued=plan.plan.issued,
+            ),
             Code.CONSTRAINT_ERROR,
             Severity.WARNING,
         )
 
     task: Task | None = None
     if not fields["task"]:
-        problem("task", msg("ledger.missing_task"), Code.MISSING_CELL)
+        problem("task", _("missing task id"), Code.MISSING_CELL)
     else:
         task = plan.task_by_id.get(normalise_task_id(fields["task"]))
         if task is None:
@@ -330,7 +344,7 @@ def _parse_row(
 
     status: LedgerStatus | None = None
     if not fields["status"]:
-        problem("status", msg("ledger.missing_status"), Code.MISSING_CELL)
+        problem("status", _("missing status"), Code.MISSING_CELL)
     else:
         try:
             status = parse_status(fields["status"])
@@ -350,7 +364,7 @@ def _parse_row(
         region = plan.resolve_region(fields["region"])
         if region is None:
             problem(
-                "region", msg("ledger.unknown_region", name=fields["region"]), Code.UNKNOWN_REGION
+                "region", _("unknown region {name!r}", name=fields["region"]), Code.UNKNOWN_REGION
             )
 
     metric = fields["metric"] or None
@@ -364,7 +378,7 @@ def _parse_row(
         elif value is not None and not task.quantities:
             problem(
                 "value",
-                msg("ledger.no_quantity_ignored", task=task.id),
+                _("task {task} commits to no quantity; the value is ignored", task=task.id),
                 Code.CONSTRAINT_ERROR,
                 Severity.WARNING,
             )
@@ -379,7 +393,11 @@ def _parse_row(
         ):
             problem(
                 "region",
-                msg("ledger.region_not_named", name=fields["region"], task=task.id),
+                _(
+                    "region {name!r} is not one of the regions task {task} names",
+                    name=fields["region"],
+                    task=task.id,
+                ),
                 Code.CONSTRAINT_ERROR,
                 Severity.WARNING,
             )
@@ -408,7 +426,12 @@ def _parse_row(
 def _no_metric(task: Task, metric: str) -> Message:
     """``task A3.6 has no quantity 'x' (it has: schools)``."""
     known = Join(tuple(q.metric for q in task.quantities)) if task.quantities else None
-    return msg("ledger.no_metric", task=task.id, metric=metric, known=known or msg("ledger.none"))
+    return _(
+        "task {task} has no quantity {metric!r} (it has: {known})",
+        task=task.id,
+        metric=metric,
+        known=known or _("none"),
+    )
 
 
 def read_ledger(

@@ -13,7 +13,7 @@ from typing import Final
 
 from gl_plan.data.export import COLUMNS
 from gl_plan.data.observations import ObservationSet
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, _
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import column_names, indicator_name, md_table, md_text, region_name
 
@@ -31,7 +31,7 @@ def _count(value: float | None) -> str:
 
 def observations_markdown(observations: ObservationSet, plan: Plan, lang: Lang) -> str:
     """A Markdown section: a heading and one table row per observation (values to 2 d.p.)."""
-    lines = [f"## {md_text(text('data.title', lang))}", ""]
+    lines = [f"## {md_text(_('Indicator data').text(lang))}", ""]
     rows = [
         [
             region_name(plan, o.region, lang),
@@ -46,7 +46,7 @@ def observations_markdown(observations: ObservationSet, plan: Plan, lang: Lang) 
         for o in observations
     ]
     if not rows:
-        return "\n".join([*lines, md_text(text("data.none", lang))]) + "\n"
+        return "\n".join([*lines, md_text(_("No observations.").text(lang))]) + "\n"
     right = ("value", "numerator", "denominator", "line")
     lines += md_table(
         column_names("data_md", MARKDOWN_COLUMNS, lang),

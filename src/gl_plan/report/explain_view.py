@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gl_plan.assess.explain import Explanation, PointRef
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, _, text
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import (
     display_name,
@@ -27,6 +27,15 @@ from gl_plan.report.format import (
     md_text,
     region_name,
 )
+
+#: The texts once looked up as ``explain.role.*``, by the rest of that key.
+_EXPLAIN_ROLE = {
+    "baseline": _("baseline"),
+    "trend": _("trend"),
+    "latest": _("latest"),
+    "verdict": _("verdict"),
+}
+
 
 __all__ = ["explain_lines", "explain_markdown", "explain_renderables"]
 
@@ -62,15 +71,14 @@ def _where(point: PointRef) -> str:
 
 def _title(exp: Explanation, plan: Plan, lang: Lang) -> str:
     indicator = plan.indicator_by_id.get(exp.indicator)
-    return text(
-        "explain.title",
-        lang,
+    return _(
+        "{region} · {indicator} · {year} target {target}, as of {as_of}",
         region=display_name(plan, exp.region, lang),
         indicator=indicator.name.get(lang) if indicator else exp.indicator,
         year=exp.target_year,
         target=fmt_target(exp.target),
         as_of=exp.as_of.isoformat(),
-    )
+    ).text(lang)
 
 
 def _why(exp: Explanation, lang: Lang) -> str:
@@ -91,94 +99,116 @@ def _why(exp: Explanation, lang: Lang) -> str:
 def _baseline(exp: Explanation, lang: Lang) -> str:
     base = exp.baseline
     if base.period is None:
-        return text("explain.none", lang)
+        return _("none").text(lang)
     if base.source == "plan":
-        return text("explain.baseline_plan", lang, value=_num(base.value), period=base.period)
+        return _(
+            "{value} ({period}), declared in the plan",
+            value=_num(base.value),
+            period=base.period,
+        ).text(lang)
     first = next((p for p in exp.points if "baseline" in p.roles), None)
     where = _where(first) if first is not None else ""
-    return text(
-        "explain.baseline_earliest",
-        lang,
+    return _(
+        "{value} ({period}), the earliest figure{where}",
         value=_num(base.value),
         period=base.period,
-        where=text("explain.where", lang, where=where) if where else "",
-    )
+        where=_(" ({where})", where=where).text(lang) if where else "",
+    ).text(lang)
 
 
 def _coverage(exp: Explanation, plan: Plan, lang: Lang) -> str | None:
     cov = exp.coverage
     if cov is None:
         return None
-    line = text("explain.coverage_text", lang, reporting=cov.reporting, expected=cov.expected)
+    line = _(
+        "{reporting} of {expected} counties with counts",
+        reporting=cov.reporting,
+        expected=cov.expected,
+    ).text(lang)
     if cov.missing:
-        names = text("sep.names", lang).join(region_name(plan, c, lang) for c in cov.missing)
-        line += text("explain.coverage_missing", lang, names=names)
+        names = _(", ").text(lang).join(region_name(plan, c, lang) for c in cov.missing)
+        line += _("; missing: {names}", names=names).text(lang)
     if not cov.computed:
-        line += text("explain.coverage_reported", lang, computed=_num(cov.computed_value))
+        line += _(
+            "; the region's own reported figure is used (summed from below: {computed})",
+            computed=_num(cov.computed_value),
+        ).text(lang)
     return line
 
 
 def explain_lines(exp: Explanation, plan: Plan, lang: Lang) -> list[tuple[str, str]]:
     """The explanation as (label, text) pairs, in the order they are shown."""
-    none = text("explain.none", lang)
-    status = text(
-        "explain.status_text", lang, status=text(exp.status.value, lang), rag=text(exp.rag, lang)
-    )
+    none = _("none").text(lang)
+    status = _(
+        "{status} ({rag})", status=text(exp.status.value, lang), rag=text(exp.rag, lang)
+    ).text(lang)
     value = none
     if exp.value is not None:
-        value = text(
-            "explain.value_text",
-            lang,
+        value = _(
+            "{value} ({period}), gap {gap}",
             value=_num(exp.value),
             period=exp.period,
             gap=_signed(exp.gap),
-        )
+        ).text(lang)
     lines = [
-        (text("explain.status", lang), status),
-        (text("explain.why", lang), _why(exp, lang)),
-        (text("explain.value", lang), value),
+        (_("Status").text(lang), status),
+        (_("Why").text(lang), _why(exp, lang)),
+        (_("Latest value").text(lang), value),
     ]
     coverage = _coverage(exp, plan, lang)
     if coverage is not None:
-        lines.append((text("explain.coverage", lang), coverage))
+        lines.append((_("Coverage").text(lang), coverage))
     if exp.verdict:
         # A verdict: no baseline, growth or path, only the last figure of the year.
-        lines.append((text("explain.baseline", lang), text("explain.verdict_only", lang)))
+        lines.append(
+            (
+                _("Baseline").text(lang),
+                _("the target year is over: only its last figure decides").text(lang),
+            )
+        )
         return lines
-    lines.append((text("explain.baseline", lang), _baseline(exp, lang)))
+    lines.append((_("Baseline").text(lang), _baseline(exp, lang)))
     if exp.observed_growth is not None and exp.required_growth is not None:
-        key = "explain.growth_cagr" if exp.growth_method == "cagr" else "explain.growth_linear"
-        growth = text(
-            key,
-            lang,
+        key = (
+            _("observed {observed} a year, required {required} a year (compound)")
+            if exp.growth_method == "cagr"
+            else _(
+                "observed {observed} points a year, required {required} points a year "
+                "(linear: compound growth undefined)",
+            )
+        )
+        growth = key.format(
             observed=_growth(exp.observed_growth, exp.growth_method),
             required=_growth(exp.required_growth, exp.growth_method),
-        )
+        ).text(lang)
     else:
-        growth = text("explain.growth_none", lang)
-    lines.append((text("explain.growth", lang), growth))
-    ratio = none if exp.ratio is None else text("explain.ratio_text", lang, ratio=_num(exp.ratio))
-    lines.append((text("explain.ratio", lang), ratio))
+        growth = _("not computed (see why)").text(lang)
+    lines.append((_("Annual growth").text(lang), growth))
+    ratio = (
+        none
+        if exp.ratio is None
+        else _("{ratio} (observed ÷ required growth)", ratio=_num(exp.ratio)).text(lang)
+    )
+    lines.append((_("Growth ratio").text(lang), ratio))
     if exp.projected is None:
-        projected = text("explain.projected_none", lang)
+        projected = _("none (needs two figures at least a year apart)").text(lang)
     else:
-        projected = text(
-            "explain.projected_text",
-            lang,
+        projected = _(
+            "{value} at the end of {year} on the recent trend, gap {gap}",
             year=exp.target_year,
             value=_num(exp.projected),
             gap=_signed(exp.projected - exp.target),
-        )
-    lines.append((text("explain.projected", lang), projected))
+        ).text(lang)
+    lines.append((_("Projected").text(lang), projected))
     if exp.path_value is not None:
-        path = text(
-            "explain.path_text",
-            lang,
+        path = _(
+            "{value} at {period} on the straight line from the baseline to the target; "
+            "the gap to it is {gap}",
             value=_num(exp.path_value),
             period=exp.period,
             gap=_signed(exp.path_gap),
-        )
-        lines.append((text("explain.path", lang), path))
+        ).text(lang)
+        lines.append((_("Straight path").text(lang), path))
     if exp.needed_next is not None and exp.needed_by is not None:
         at_target = exp.needed_by.year == exp.target_year
         needed = text(
@@ -187,7 +217,7 @@ def explain_lines(exp: Explanation, plan: Plan, lang: Lang) -> list[tuple[str, s
             value=_num(exp.needed_next),
             date=exp.needed_by.isoformat(),
         )
-        lines.append((text("explain.needed", lang), needed))
+        lines.append((_("Needed next").text(lang), needed))
     return lines
 
 
@@ -200,13 +230,11 @@ def _point_columns(lang: Lang, *, children: bool) -> list[str]:
 
 
 def _point_row(point: PointRef, plan: Plan, lang: Lang, *, children: bool) -> list[str]:
-    where = _where(point) or text("explain.computed", lang)
+    where = _where(point) or _("summed below").text(lang)
     first = region_name(plan, point.region or "", lang) if children else point.period
     row = [first, _num(point.value), _count(point.numerator), _count(point.denominator), where]
     if not children:
-        row.append(
-            text("sep.names", lang).join(text(f"explain.role.{r}", lang) for r in point.roles)
-        )
+        row.append(_(", ").text(lang).join(_EXPLAIN_ROLE[r].text(lang) for r in point.roles))
     return row
 
 
@@ -225,13 +253,22 @@ def explain_renderables(exp: Explanation, plan: Plan, lang: Lang) -> list[Render
 
 def _points_renderables(exp: Explanation, plan: Plan, lang: Lang) -> list[RenderableType]:
     if not exp.points:
-        return [Text(text("explain.no_points", lang))]
+        return [Text(_("No figure by the as-of date.").text(lang))]
     out: list[RenderableType] = [
-        Text(text("explain.points", lang, n=len(exp.points)), style="bold")
+        Text(_("Figures used ({n})", n=len(exp.points)).text(lang), style="bold")
     ]
     out.append(_table(exp.points, plan, lang, children=False))
     if exp.children and exp.period is not None:
-        out += [Text(""), Text(text("explain.children", lang, period=exp.period), style="bold")]
+        out += [
+            Text(""),
+            Text(
+                _(
+                    "The regions summed for {period} (sum of numerators over sum of denominators)",
+                    period=exp.period,
+                ).text(lang),
+                style="bold",
+            ),
+        ]
         out.append(_table(exp.children, plan, lang, children=True))
     return out
 
@@ -249,20 +286,23 @@ def _table(points: list[PointRef], plan: Plan, lang: Lang, *, children: bool) ->
 def explain_markdown(exp: Explanation, plan: Plan, lang: Lang) -> str:
     """The explanation as Markdown: a heading, a list of facts, the figures used."""
     lines = [f"# {md_text(_title(exp, plan, lang))}", ""]
-    colon = text("colon", lang)
+    colon = _(": ").text(lang)
     lines += [f"- **{md_text(label)}**{colon}{md_text(value)}" for label, value in
               explain_lines(exp, plan, lang)]  # fmt: skip
     lines.append("")
     if not exp.points:
-        lines += [md_text(text("explain.no_points", lang)), ""]
+        lines += [md_text(_("No figure by the as-of date.").text(lang)), ""]
         return "\n".join(lines)
-    lines += [f"## {md_text(text('explain.points', lang, n=len(exp.points)))}", ""]
+    lines += [f"## {md_text(_('Figures used ({n})', n=len(exp.points)).text(lang))}", ""]
     columns = _point_columns(lang, children=False)
     rows = [_point_row(p, plan, lang, children=False) for p in exp.points]
     lines += md_table(columns, rows, right=columns[1:4])
     lines.append("")
     if exp.children and exp.period is not None:
-        lines += [f"## {md_text(text('explain.children', lang, period=exp.period))}", ""]
+        lines += [
+            f"## {md_text(_('The regions summed for {period} (sum of numerators over sum of denominators)', period=exp.period).text(lang))}",
+            "",
+        ]
         columns = _point_columns(lang, children=True)
         rows = [_point_row(p, plan, lang, children=True) for p in exp.children]
         lines += md_table(columns, rows, right=columns[1:4])

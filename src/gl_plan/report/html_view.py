@@ -27,7 +27,7 @@ from typing import Final
 from gl_plan.assess.check import CheckResult
 from gl_plan.assess.indicators import RAG_BY_STATUS, IndicatorAssessment, Point, Status
 from gl_plan.assess.tasks import TaskAssessment, attention_order
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, _, pgettext, text
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.models import Plan
 from gl_plan.report.charts import Panel, indicator_chart_svg, require_matplotlib
@@ -146,14 +146,21 @@ def _header(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     out = [
         "<header>",
         f"<h1>{_e(plan.plan.title.get(lang))}</h1>",
-        f'<p class="subtitle">{_e(text("html.subtitle", lang, as_of=result.as_of))}</p>',
+        f'<p class="subtitle">{_e(_("Progress check as of {as_of}", as_of=result.as_of).text(lang))}</p>',
     ]
     if result.sources.bundled:
-        colon = text("colon", lang)
+        colon = _(": ").text(lang)
         root = display_name(plan, plan.root_region.code, lang)
-        sample = text("html.sample", lang, root=root, leaves=leaf_word(plan, lang))
+        sample = _(
+            "This report uses the indicator files and progress ledger bundled with "
+            "glplan. They are synthetic figures made up to show how the tool works, not "
+            "official statistics of {root} or any of its {leaves}; draw no conclusions "
+            "from them.",
+            root=root,
+            leaves=leaf_word(plan, lang),
+        ).text(lang)
         out.append(
-            f'<p class="sample"><strong>{_e(text("html.sample_head", lang))}{colon}</strong>'
+            f'<p class="sample"><strong>{_e(_("Sample data").text(lang))}{colon}</strong>'
             f"{_e(sample)}</p>"
         )
     out.append("</header>")
@@ -165,7 +172,11 @@ def _who(plan: Plan, lang: Lang) -> str:
     levels = [*reversed(levels_below(plan, lang)), whole(plan, lang)]
     if len(levels) == 1:
         return levels[0]
-    return text("sep.and", lang).join([text("sep.names", lang).join(levels[:-1]), levels[-1]])
+    return (
+        pgettext("sep.and", " and ")
+        .text(lang)
+        .join([_(", ").text(lang).join(levels[:-1]), levels[-1]])
+    )
 
 
 #: Which status a region counts under when its indicators differ: red first (the worst
@@ -210,16 +221,16 @@ def _status_counts(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
         rows.append(f'<tr><td class="st rag-{rag}">{_rag(rag, text(status.value, lang))}</td>'
                     f"{cells}</tr>")  # fmt: skip
     head = "".join(
-        f'<th class="num">{_e(text("html.target_col", lang, year=y))}</th>' for y in years
+        f'<th class="num">{_e(_("{year} targets", year=y).text(lang))}</th>' for y in years
     )
     return [
-        f"<h3>{_e(text('html.status_counts', lang, who=_who(plan, lang)))}</h3>",
+        f"<h3>{_e(_('Regions by status ({who})', who=_who(plan, lang)).text(lang))}</h3>",
         '<table class="counts keep">',
-        f"<thead><tr><th>{_e(text('html.status', lang))}</th>{head}</tr></thead>",
+        f"<thead><tr><th>{_e(_('Status').text(lang))}</th>{head}</tr></thead>",
         "<tbody>",
         *rows,
         "</tbody></table>",
-        f'<p class="muted">{_e(text("headline.html_note", lang))}</p>',
+        f'<p class="muted">{_e(_("Each region counts once, under the worst status of its indicators.").text(lang))}</p>',
     ]
 
 
@@ -234,7 +245,7 @@ def _headline(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
             f"<li><strong>{_e(t.id)}</strong> {_e(t.title.get(lang))}</li>" for t in overdue
         )
         # under the tasks line (the one before the data line)
-        head = _e(text("headline.html_overdue", lang))
+        head = _e(_("Overdue tasks: ").text(lang))
         items[-2] = (
             items[-2].removesuffix("</li>") + f'<br/>{head}<ul class="overdue">{names}</ul></li>'
         )
@@ -242,8 +253,8 @@ def _headline(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
 
 
 def _behind(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
-    sep = text("sep.list", lang)
-    out = [f"<h3>{_e(text('html.behind_head', lang))}</h3>"]
+    sep = _(", ").text(lang)
+    out = [f"<h3>{_e(_('Who is behind').text(lang))}</h3>"]
     for year in target_years(result):
         items = []
         for head, names in behind_lines(result, plan, year, lang):
@@ -260,37 +271,44 @@ def _sources(result: CheckResult, lang: Lang) -> list[str]:
     src = result.sources
     items = []
     if src.plan:
-        items.append(f"<li>{_e(text('html.plan_file', lang))}: <code>{_e(src.plan)}</code></li>")
+        items.append(f"<li>{_e(_('Plan').text(lang))}: <code>{_e(src.plan)}</code></li>")
     if src.data:
         folders = sorted({str(Path(p).parent) for p in src.data})
         names = ", ".join(Path(p).name for p in src.data)
         where = ", ".join(f"<code>{_e(f)}</code>" for f in folders)
         items.append(
-            f"<li>{_e(text('html.data_files', lang, n=len(src.data)))}: {where}<br/>"
+            f"<li>{_e(_('Indicator files ({n})', n=len(src.data)).text(lang))}: {where}<br/>"
             f'<span class="muted">{_e(names)}</span></li>'
         )
     else:
-        items.append(f"<li>{_e(text('html.no_data_files', lang))}</li>")
+        items.append(f"<li>{_e(_('Indicator files: none').text(lang))}</li>")
     if src.progress:
-        items.append(f"<li>{_e(text('html.ledger', lang))}: <code>{_e(src.progress)}</code></li>")
+        items.append(
+            f"<li>{_e(_('Progress ledger').text(lang))}: <code>{_e(src.progress)}</code></li>"
+        )
     else:
-        items.append(f"<li>{_e(text('html.no_ledger', lang))}</li>")
-    return [f"<h3>{_e(text('html.sources', lang))}</h3>", "<ul>", *items, "</ul>"]
+        items.append(f"<li>{_e(_('Progress ledger: none (no task reported)').text(lang))}</li>")
+    return [f"<h3>{_e(_('Sources').text(lang))}</h3>", "<ul>", *items, "</ul>"]
 
 
 def _summary(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
-    out = ['<section id="summary">', f"<h2>{_e(text('html.summary', lang))}</h2>"]
+    out = [
+        '<section id="summary">',
+        f"<h2>{_e(pgettext('html.summary', 'Summary').text(lang))}</h2>",
+    ]
     out += _headline(result, plan, lang)
     out += _status_counts(result, plan, lang)
     out += _behind(result, plan, lang)
     standards = standard_lines(result, plan, lang)
     if standards:
-        out += [f"<h3>{_e(text('html.standards', lang))}</h3>", "<ul>"]
+        out += [f"<h3>{_e(_('National county standards').text(lang))}</h3>", "<ul>"]
         out += [f"<li>{_e(line)}</li>" for line in standards]
         out.append("</ul>")
     out.append(f"<p>{_e(issues_line(result, lang))}</p>")
     out += _sources(result, lang)
-    out.append(f'<p class="legend">{_e(text("html.legend", lang))}</p>')
+    out.append(
+        f'<p class="legend">{_e(_("▼ red: off track, deteriorating or missed · ◆ amber: needs acceleration or insufficient data · ● green: achieved, on track or met · ○ no data").text(lang))}</p>'
+    )
     out.append("</section>")
     return out
 
@@ -314,7 +332,7 @@ def _panels(
 ) -> list[Panel]:
     years = target_years(result)
     grids = {y: grid(result, y)[2] for y in years}
-    _, regions, cells = grid(result, year)
+    _unused, regions, cells = grid(result, year)
     levels = {r: cells[(r, indicator)].region_level for r in regions if (r, indicator) in cells}
     ordered = [r for r in regions if levels.get(r) == "city"]
     ordered += [r for r in regions if levels.get(r) not in (None, "city")]
@@ -344,7 +362,7 @@ def _panels(
                 points=[(p.period.t, p.value) for p in points.get((region, indicator), [])],
                 paths=paths,
                 main=levels[region] == "city",
-                empty=text("no_data", lang),
+                empty=_("no data").text(lang),
                 target_labels=labels,
             )
         )
@@ -362,8 +380,11 @@ def _charts(
         return []
     indicators = grid(result, year)[0]
     years = target_years(result)
-    sep = text("sep.years", lang)
-    out = ['<section id="charts" class="page">', f"<h2>{_e(text('html.charts', lang))}</h2>"]
+    sep = _(" and ").text(lang)
+    out = [
+        '<section id="charts" class="page">',
+        f"<h2>{_e(_('Each indicator against the path to its targets').text(lang))}</h2>",
+    ]
     as_of_t = result.as_of.year + (result.as_of.timetuple().tm_yday - 1) / 365.25
     for n, ind in enumerate(indicators, start=1):
         name = indicator_name(plan, ind, lang)
@@ -383,24 +404,30 @@ def _charts(
                     panels,
                     as_of_t=as_of_t,
                     chart_id=f"c{n}",
-                    label=text("html.chart_label", lang, name=name),
+                    label=_("{name}: every region against the targets", name=name).text(lang),
                 ).rstrip()
             )
         else:
-            out.append(f"<p>{_e(text('html.no_chart_data', lang))}</p>")
-        note = text(
-            "html.chart_note",
-            lang,
+            out.append(f"<p>{_e(_('No figures to draw.').text(lang))}</p>")
+        note = _(
+            "Solid line: the region's figures, coloured by its status for the {year} "
+            "target (named at the top right of each panel). Dashed: the straight path "
+            "from the baseline to the {years} targets; ◆ marks a target, at the end of "
+            "its year. Dotted: the as-of date, {as_of}.",
             year=year,
             years=sep.join(str(y) for y in years),
             as_of=result.as_of.isoformat(),
-        )
+        ).text(lang)
         if len(panels) > 1:
             leaf = leaf_word(plan, lang, many=False)
-            note += text("html.chart_note_parent", lang, leaf=leaf, whole=whole(plan, lang))
-        note += text("html.chart_note_end", lang)
+            note += _(
+                " Light grey in the {leaf} panels: {whole}.",
+                leaf=leaf,
+                whole=whole(plan, lang),
+            ).text(lang)
+        note += _(" All panels share the same scales.").text(lang)
         if empty:
-            note += " " + text("check.no_data_rows", lang) + text("sep.list", lang).join(empty)
+            note += " " + _("No data: ").text(lang) + _(", ").text(lang).join(empty)
         out += [f"<figcaption>{_e(note)}</figcaption>", "</figure>"]
     out.append("</section>")
     return out
@@ -431,8 +458,11 @@ def _gap_row(
 
 
 def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
-    out = ['<section id="gaps" class="page">', f"<h2>{_e(text('html.gaps', lang))}</h2>"]
-    sep = text("sep.list", lang)
+    out = [
+        '<section id="gaps" class="page">',
+        f"<h2>{_e(_('Gaps to the targets').text(lang))}</h2>",
+    ]
+    sep = _(", ").text(lang)
     for year in target_years(result):
         indicators, regions, cells = grid(result, year)
         hidden = no_data_regions(result, year)
@@ -442,10 +472,10 @@ def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
             for i in indicators
         )
         subs = "".join(
-            f'<th class="num">{_e(text("html.value", lang))}</th>'
-            f'<th class="num">{_e(text("html.gap", lang))}</th>'
-            f"<th>{_e(text('html.status', lang))}</th>"
-            for _ in indicators
+            f'<th class="num">{_e(_("Value").text(lang))}</th>'
+            f'<th class="num">{_e(_("Gap").text(lang))}</th>'
+            f"<th>{_e(_('Status').text(lang))}</th>"
+            for _unused in indicators
         )
         shown = [r for r in regions if r not in hidden]
         body = [
@@ -455,7 +485,7 @@ def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
         out += [
             f"<h3>{_e(year_title(result, year, lang))}</h3>",
             '<table class="gaps">',
-            f'<thead><tr><th rowspan="2">{_e(text("html.region", lang))}</th>{groups}</tr>',
+            f'<thead><tr><th rowspan="2">{_e(_("Region").text(lang))}</th>{groups}</tr>',
             f"<tr>{subs}</tr></thead>",
             "<tbody>",
             *body,
@@ -464,11 +494,16 @@ def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
         notes = []
         if hidden:
             names = sep.join(display_name(plan, r, lang) for r in hidden)
-            notes.append(text("check.no_data_rows", lang) + names)
+            notes.append(_("No data: ").text(lang) + names)
         notes += footnotes(result, plan, year, lang)
         if notes:
             out += ['<ul class="muted">', *(f"<li>{_e(n)}</li>" for n in notes), "</ul>"]
-    note = text("html.gap_note", lang, whole=whole(plan, lang), leaves=leaf_word(plan, lang))
+    note = _(
+        "Gap = value − target, in percentage points. ~ marks a figure of {whole} summed "
+        "from only some {leaves}.",
+        whole=whole(plan, lang),
+        leaves=leaf_word(plan, lang),
+    ).text(lang)
     out.append(f'<p class="muted">{_e(note)}</p>')
     out.append("</section>")
     return out
@@ -478,9 +513,9 @@ def _task_row(item: TaskAssessment, lang: Lang) -> str:
     if item.days_left is None:
         days = ""
     elif item.days_left < 0:
-        days = text("html.days_late", lang, n=-item.days_left)
+        days = _("{n} days late", n=-item.days_left).text(lang)
     else:
-        days = text("html.days_left", lang, n=item.days_left)
+        days = _("{n} days left", n=item.days_left).text(lang)
     progress = "<br/>".join(_e(line) for line in progress_text(item, lang, unit=True))
     cells = [
         f"<td>{_e(item.id)}</td>",
@@ -501,11 +536,11 @@ def _tasks(result: CheckResult, lang: Lang) -> list[str]:
     urgent = [t for t in attention_order(result.tasks) if t.status in ("overdue", "due_soon")]
     out = [
         '<section id="tasks" class="page">',
-        f"<h2>{_e(text('html.task_table', lang))}</h2>",
+        f"<h2>{_e(_('Overdue and due-soon tasks').text(lang))}</h2>",
         f"<p>{_e(summary_line(result.tasks, result.as_of, lang))}</p>",
     ]
     if not urgent:
-        out += [f"<p>{_e(text('html.no_tasks', lang))}</p>", "</section>"]
+        out += [f"<p>{_e(_('No task is overdue or due soon.').text(lang))}</p>", "</section>"]
         return out
     heads = ("tasks.id", "tasks.rag", "tasks.status", "tasks.due", "html.days", "tasks.task",
              "tasks.progress", "tasks.last_report")  # fmt: skip
@@ -525,25 +560,28 @@ def _tasks(result: CheckResult, lang: Lang) -> list[str]:
 
 
 def _footer(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
-    method = text(
-        "html.method_text",
-        lang,
+    method = _(
+        "While a target year is ahead, the observed annual growth since the baseline is "
+        "compared with the growth the target requires (the Statistics Canada method): a "
+        "ratio of at least {on_track} is on track, at least {accel} needs acceleration, "
+        "at least 0 is off track, below 0 is deteriorating. Once the year is over, its "
+        "last figure decides: met or missed.",
         on_track=fmt_target(result.plan.on_track_ratio),
         accel=fmt_target(result.plan.acceleration_ratio),
-    )
+    ).text(lang)
     if len(plan.regions) > 1:
         the_whole = whole(plan, lang)
-        method += text(
-            "html.method_sum",
-            lang,
+        method += _(
+            " {whole}'s figure is the sum of the {leaves}' numerators over the sum of "
+            "their denominators, never a mean of their rates.",
             whole=the_whole[:1].upper() + the_whole[1:],
             leaves=leaf_word(plan, lang),
-        )
+        ).text(lang)
     return [
         "<footer>",
-        f"<h3>{_e(text('html.method', lang))}</h3>",
+        f"<h3>{_e(_('Method').text(lang))}</h3>",
         f"<p>{_e(method)}</p>",
-        f"<p>{_e(text('html.footer', lang, as_of=result.as_of.isoformat()))}</p>",
+        f"<p>{_e(_('Made by glplan; as of {as_of}.', as_of=result.as_of.isoformat()).text(lang))}</p>",
         "</footer>",
     ]
 

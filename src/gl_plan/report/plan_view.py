@@ -17,7 +17,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, _, pgettext, text
 from gl_plan.plan.models import Plan, Task, Unit
 
 __all__ = ["plan_renderables"]
@@ -29,10 +29,10 @@ _BREAK: Final = re.compile(r"([,,、;;])\s*")
 def _due(task: Task, lang: Lang) -> str:
     sched = task.schedule
     if sched.due is None:
-        return text("ongoing", lang) if sched.ongoing else text("plan.none", lang)
+        return _("ongoing").text(lang) if sched.ongoing else _("none").text(lang)
     due = sched.due.isoformat()
     if sched.ongoing:
-        due += f"\n+ {text('ongoing', lang)}"
+        due += f"\n+ {_('ongoing').text(lang)}"
     return due
 
 
@@ -40,21 +40,22 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
     """The plan's title, its goals table and one table of every action's tasks."""
     out: list[RenderableType] = [
         Text(
-            plan.plan.title.get(lang) + text("aside", lang, items=plan.plan.issued.isoformat()),
+            plan.plan.title.get(lang)
+            + _(" ({items})", items=plan.plan.issued.isoformat()).text(lang),
             style="bold",
         ),
         Text(""),
     ]
     years = sorted(g.year for g in plan.goals)
     targets = Table(
-        title=text("plan.goals", lang),
+        title=_("Goals").text(lang),
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
     )
-    targets.add_column(text("plan.indicator", lang), overflow="fold")
+    targets.add_column(_("Indicator").text(lang), overflow="fold")
     for year in years:
         targets.add_column(str(year), justify="right", no_wrap=True)
     goal_ids = {i for g in plan.goals for i in g.targets}
@@ -69,7 +70,7 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
     out += [targets, Text("")]
 
     tasks = Table(
-        title=text("plan.actions_title", lang),
+        title=_("Actions and tasks").text(lang),
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
@@ -77,11 +78,11 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
         pad_edge=False,
         expand=True,
     )
-    tasks.add_column(text("plan.id", lang), no_wrap=True)
-    tasks.add_column(text("plan.task", lang), ratio=1, overflow="fold")
+    tasks.add_column(_("ID").text(lang), no_wrap=True)
+    tasks.add_column(_("Task").text(lang), ratio=1, overflow="fold")
     if lang == "zh":
-        tasks.add_column(text("plan.deadline", lang), no_wrap=True)
-    tasks.add_column(text("plan.due", lang), no_wrap=True)
+        tasks.add_column(_("Time limit").text(lang), no_wrap=True)
+    tasks.add_column(pgettext("plan.due", "Due").text(lang), no_wrap=True)
     for action in plan.actions:
         head = [Text(action.id, style="bold"), Text(action.title.get(lang), style="bold")]
         tasks.add_row(*head, *([""] * (len(tasks.columns) - 2)))
