@@ -35,8 +35,8 @@ import stat
 from pathlib import Path
 from typing import Final
 
-from gl_plan.errors import Code, GlplanError, msg
-from gl_plan.i18n import TEXTS, Msg, _
+from gl_plan.errors import Code, GlplanError
+from gl_plan.i18n import Foreign, Message, _
 
 __all__ = [
     "atomic_append_bytes",
@@ -130,7 +130,7 @@ def _refuse_read_only(info: os.stat_result | None, name: str) -> None:
             _(
                 "is read-only (mode {mode}); nothing was written. Make it writable (chmod "
                 "u+w) or write somewhere else",
-                mode=f"{stat.S_IMODE(info.st_mode):04o}",
+                mode=format(stat.S_IMODE(info.st_mode), "04o"),
             ),
             file=name,
             code=Code.READ_ONLY,
@@ -178,14 +178,29 @@ def cannot_write(exc: OSError, name: str) -> GlplanError:
     return GlplanError.single(_("cannot write: {reason}", reason=os_reason(exc)), file=name)
 
 
-def os_reason(exc: OSError) -> Msg:
+#: The operating system's common reasons for refusing, by their symbol, as the system says
+#: them in English.
+_OS_REASONS: Final = {
+    "EACCES": _("Permission denied"),
+    "EPERM": _("Operation not permitted"),
+    "ENOENT": _("No such file or directory"),
+    "ENOSPC": _("No space left on device"),
+    "EROFS": _("Read-only file system"),
+    "EISDIR": _("Is a directory"),
+    "ENOTDIR": _("Not a directory"),
+    "EDQUOT": _("Disk quota exceeded"),
+    "EIO": _("Input/output error"),
+}
+
+
+def os_reason(exc: OSError) -> Message:
     """Why the operating system refused, in both languages: the common reasons by name
     (English as the system says it), any other by its symbol in Chinese and the system's
     own text in English."""
     name = errno.errorcode.get(exc.errno or 0, "")
-    if f"os.{name}" in TEXTS:
-        return msg(f"os.{name}")
-    return msg("os.other", errno_zh=name or exc.errno, reason_en=exc.strerror or str(exc))
+    if name in _OS_REASONS:
+        return _OS_REASONS[name]
+    return Foreign(exc.strerror or str(exc), _("system error ({errno})", errno=name or exc.errno))
 
 
 def _fsync_dir(folder: Path) -> None:

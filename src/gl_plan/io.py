@@ -177,7 +177,11 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
                 "unknown",
                 (
                     Problem(
-                        msg("data.encoding.cannot_decode", encoding=forced, reason=error.reason),
+                        _(
+"cannot be decoded as {encoding}: {reason}",
+encoding=forced,
+reason=Foreign(str(error.reason)),
+),
                         file=file,
                         line=line,
                         code=Code.ENCODING_ERROR,
@@ -259,7 +263,7 @@ def _csv_reason(text: str) -> Message:
     """The csv module's reason, in the user's language where it is one glplan knows."""
     if m := _FIELD_LIMIT.fullmatch(text):
         return _("field larger than field limit ({limit})", limit=int(m.group(1)))
-    return msg("data.csv.other", reason=text)
+    return Foreign(text, _("malformed CSV"))
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -326,24 +330,24 @@ def not_a_file(path: Path | str) -> Message | None:
     return _("is not a regular file")
 
 
-#: Operating-system errors glplan says in Chinese; the English keeps the system's own words.
+#: What the operating system's reasons for not reading a file mean, in glplan's words: the
+#: English shows the system's own words, another language these.
 _OS_REASONS = {
-    errno.EACCES: "data.os.EACCES",
-    errno.EPERM: "data.os.EACCES",
-    errno.ENOENT: "data.os.ENOENT",
-    errno.EISDIR: "data.os.EISDIR",
-    errno.EBUSY: "data.os.EBUSY",
-    errno.EIO: "data.os.EIO",
+    errno.EACCES: _("no permission to read"),
+    errno.EPERM: _("no permission to read"),
+    errno.ENOENT: _("the file does not exist"),
+    errno.EISDIR: _("is a folder"),
+    errno.EBUSY: _("the file is in use by another program"),
+    errno.EIO: _("an input/output error while reading (a failing disk or network drive?)"),
 }
+_OS_OTHER = _("the operating system reported an error")
 
 
 def os_reason(exc: OSError, reason: object = None) -> Message:
     """Why the operating system could not read a file: in English ``reason`` (by default
     the system's own words, ``Permission denied``), in Chinese ``没有读取权限``."""
     said = exc.strerror or exc if reason is None else reason
-    # A str always: the Chinese text takes the reason with "{reason:.0}", which only a str
-    # formats.
-    return msg(_OS_REASONS.get(exc.errno or 0, "data.os.other"), reason=str(said))
+    return Foreign(str(said), _OS_REASONS.get(exc.errno or 0, _OS_OTHER))
 
 
 def read_at_most(path: Path, limit: int) -> bytes:

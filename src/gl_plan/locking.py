@@ -53,7 +53,7 @@ def locked(path: str | Path) -> Iterator[None]:
             _(
                 "another glplan process has been writing here for over {seconds} seconds; "
                 "try again (nothing was written)",
-                seconds=f"{LOCK_TIMEOUT_SECONDS:.0f}",
+                seconds=round(LOCK_TIMEOUT_SECONDS),
             ),
             file=name,
             code=Code.BUSY,

@@ -126,7 +126,7 @@ def _add_ignores(path: Path) -> bool:
         current = path.read_text(encoding="utf-8") if path.exists() else ""
     except (OSError, UnicodeDecodeError) as exc:
         raise GlplanError.single(
-            msg("project.cannot_read", path=path, detail_en=str(exc)), code=Code.IO_ERROR
+            _("cannot read {path}: {detail}", path=path, detail=Foreign(str(exc))), code=Code.IO_ERROR
         ) from None
     have = {line.strip() for line in current.splitlines()}
     patterns = [line for line in wanted.splitlines() if line and not line.startswith("#")]

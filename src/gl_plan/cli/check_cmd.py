@@ -44,11 +44,11 @@ from gl_plan.cli.common import (
 )
 from gl_plan.cli.compare_to import comparison_for
 from gl_plan.data.observations import ObservationSet
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import Join, _, pgettext
 from gl_plan.report.charts import require_matplotlib
 
-#: The texts once looked up as ``failon.level.*``, by the rest of that key.
+#: The --fail-on levels: in English the option's own values, in Chinese what each means.
 _FAILON_LEVEL = {
     "never": _("never"),
     "error": pgettext("failon.level.error", "error"),
@@ -56,6 +56,14 @@ _FAILON_LEVEL = {
     "off_track": _("off_track"),
     "needs_acceleration": _("needs_acceleration"),
     "overdue": pgettext("failon.level.overdue", "overdue"),
+}
+#: The findings that reached --fail-on, counted by kind (:func:`gl_plan.assess.check.findings`).
+_FAILON_COUNT = {
+    "error": _("{n} data errors"),
+    "warning": _("{n} data warnings"),
+    "red": _("{n} indicators off track, deteriorating or missed"),
+    "needs_acceleration": _("{n} indicators needing acceleration"),
+    "overdue": _("{n} overdue tasks"),
 }
 
 
@@ -223,13 +231,11 @@ def check(
         )  # fmt: skip
 
     if reached:
-        kinds = tuple(msg(f"failon.{kind}", n=n) for kind, n in reached.items())
-        counts = Join(kinds, pgettext("sep.counts", ", "))
-        summary = msg(
-            "failon.summary",
-            level_en=level.value,
-            label_zh=_FAILON_LEVEL[level.value],
-            counts=counts,
+        kinds = tuple(_FAILON_COUNT[kind].format(n=n) for kind, n in reached.items())
+        summary = _(
+            "findings reach --fail-on {level}: {counts}",
+            level=_FAILON_LEVEL[level.value],
+            counts=Join(kinds, pgettext("sep.counts", ", ")),
         )
         print_problems(
             [

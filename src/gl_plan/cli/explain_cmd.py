@@ -155,16 +155,14 @@ def _resolve(plan: Plan, name: str, kind: str) -> str:
         names = {i.id: i.name for i in plan.indicators}
     matches = close_matches(name, spellings)
     # Each match as its code and its name in the reader's language.
-    listed = Join(
-        tuple(
-            msg("explain.match", code=m, name_zh=names[m].zh, name_en=names[m].en) for m in matches
-        )
+    listed = Join(tuple(_("{code} {name}", code=m, name=names[m]) for m in matches))
+    shown = listed if matches else _("none (glplan plan lists them all)")
+    unknown = (
+        _("unknown region {name!r}; close matches: {matches}", name=name, matches=shown)
+        if kind == "region"
+        else _("unknown indicator {name!r}; close matches: {matches}", name=name, matches=shown)
     )
-    found_none = _("none (glplan plan lists them all)")
-    raise GlplanError.single(
-        msg(f"explain.unknown_{kind}", name=name, matches=listed if matches else found_none),
-        code=Code.USAGE,
-    )
+    raise GlplanError.single(unknown, code=Code.USAGE)
 
 
 def close_matches(name: str, spellings: dict[str, str]) -> list[str]:

@@ -14,37 +14,24 @@ from gl_plan.errors import Code, GlplanError
 from gl_plan.i18n import Lang, _, text
 from gl_plan.project import Created, Template, create_project
 
-#: The texts once looked up as ``init.*``, by the rest of that key.
-_INIT = {
-    "plan": _("the plan: a copy of the bundled plan (Guilin's 2022 action plan)"),
-    "plan_empty": _("the plan: a template to fill in"),
-    "indicators": _("the county files go here; its README.md lists the layouts read"),
-    "progress": _("the task progress ledger (header only)"),
-    "gitignore": _("keeps the ledger's lock file and temporary files out of git"),
-    "created": _("Created a glplan project in {root}:"),
-    "kept": _("already there, kept"),
-    "next": _("Next:"),
-    "cd": _("cd {root}"),
-    "edit": _("fill in data/plan.yaml: your regions, indicators, targets and tasks"),
-    "files": _("put the county files in data/indicators/ as they arrive (CSV or Excel)"),
-    "validate": _("glplan validate --data data/indicators   checks the plan and the files"),
-    "check": _(
-        "glplan check                             the report (--output report.html: a page)"
-    ),
-    "bad_template": _("--template must be one of {allowed}, not {value!r}"),
-}
-
-
 app = command_app()
 
-#: What each file of a new project is (``init.*`` texts); the plan by its template.
+#: What each file of a new project is; the plan by its template.
 _WHAT: Final = {
-    "data/plan.yaml": "init.plan",
-    "data/plan.yaml empty": "init.plan_empty",
-    "data/indicators/README.md": "init.indicators",
-    "data/progress.csv": "init.progress",
-    ".gitignore": "init.gitignore",
+    "data/plan.yaml": _("the plan: a copy of the bundled plan (Guilin's 2022 action plan)"),
+    "data/plan.yaml empty": _("the plan: a template to fill in"),
+    "data/indicators/README.md": _(
+        "the county files go here; its README.md lists the layouts read"
+    ),
+    "data/progress.csv": _("the task progress ledger (header only)"),
+    ".gitignore": _("keeps the ledger's lock file and temporary files out of git"),
 }
+#: The last steps the report of a new project suggests.
+_NEXT_STEPS: Final = (
+    _("put the county files in data/indicators/ as they arrive (CSV or Excel)"),
+    _("glplan validate --data data/indicators   checks the plan and the files"),
+    _("glplan check                             the report (--output report.html: a page)"),
+)
 
 
 @app.command("init")
@@ -99,7 +86,7 @@ def _report(created: Created, template: Template, lang: Lang) -> list[str]:
     for path in (*created.written, *created.kept):
         name = path.relative_to(root).as_posix()
         key = f"{name} empty" if name.endswith("plan.yaml") and template is Template.EMPTY else name
-        what = text("init.kept" if path in created.kept else _WHAT[key], lang)
+        what = (_("already there, kept") if path in created.kept else _WHAT[key]).text(lang)
         shown = name.removesuffix("README.md")  # the folder is what matters
         lines.append(f"  {shown:<19}  {what}")
     lines.append(_("Next:").text(lang))
@@ -110,6 +97,6 @@ def _report(created: Created, template: Template, lang: Lang) -> list[str]:
         steps.append(
             _("fill in data/plan.yaml: your regions, indicators, targets and tasks").text(lang)
         )
-    steps += [_INIT[key].text(lang) for key in ("files", "validate", "check")]
+    steps += [step.text(lang) for step in _NEXT_STEPS]
     lines += [f"  {step}" for step in steps]
     return lines

@@ -25,11 +25,11 @@ from gl_plan.cli.common import (
 from gl_plan.cli.terminal import write_view
 from gl_plan.data.read import read_indicators
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
-from gl_plan.i18n import _, text
+from gl_plan.i18n import _
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.plan.schema import plan_json_schema
-from gl_plan.report.plan_view import plan_renderables
+from gl_plan.report.plan_view import plan_renderables, plan_size
 from gl_plan.resources import resolve_inputs
 
 app = command_app()
@@ -111,15 +111,7 @@ def validate(
             continue
         if not quiet:
             emit(
-                text(
-                    "cli.valid",
-                    language,
-                    path=path,
-                    actions=len(loaded.actions),
-                    tasks=len(loaded.tasks),
-                    s_actions="" if len(loaded.actions) == 1 else "s",
-                    s_tasks="" if len(loaded.tasks) == 1 else "s",
-                )
+                _("{path}: ok ({counts})", path=path, counts=plan_size(loaded)).text(language)
             )
     if data:
         if loaded is None:

@@ -51,7 +51,7 @@ from gl_plan.data.table import (
 )
 from gl_plan.data.totals import check_totals
 from gl_plan.data.values import FRACTION_MAX, CellError, cell_text, number
-from gl_plan.data.wording import joined, lines_text
+from gl_plan.data.wording import SEMICOLON, joined, lines_text
 from gl_plan.errors import Code, Problem, Severity, msg
 from gl_plan.i18n import Message, _, pgettext
 from gl_plan.io import RowError
@@ -247,7 +247,7 @@ class TableReader(RowChecks):
         parts: list[Message] = []
         named = k.region_from in ("file name", "sheet name")
         if cols.region is None and k.region is not None and not named:
-            parts.append(self._from("data.context.region", k.region, k.region_from))
+            parts.append(self._from(k.region, k.region_from))
         if cols.period is None and k.period is not None:
             parts.append(
                 _("period {period} from {where}", period=k.period, where=the(k.period_from))
@@ -255,9 +255,9 @@ class TableReader(RowChecks):
             if k.period_note:
                 parts.append(k.period_note)
         if cols.period is None and cols.region is None and k.region is not None and named and parts:
-            parts.insert(0, self._from("data.context.region", k.region, the(k.region_from)))
+            parts.insert(0, self._from(k.region, the(k.region_from)))
         if parts:
-            key = (
+            message = (
                 _("no region or period column: {parts}")
                 if cols.region is None and cols.period is None
                 else _("no region column: {parts}")
@@ -266,7 +266,7 @@ class TableReader(RowChecks):
             )
             self.report(
                 Problem(
-                    key.format(parts=joined(parts, "data.sep.semicolon")),
+                    message.format(parts=joined(parts, SEMICOLON)),
                     file=t.file,
                     line=line,
                     severity=Severity.INFO,
@@ -275,8 +275,8 @@ class TableReader(RowChecks):
                 )
             )
 
-    def _from(self, key: str, region: str, where: Message | None) -> Message:
-        return msg(key, region=describe_region(region, self.plan), where=where)
+    def _from(self, region: str, where: Message | None) -> Message:
+        return _("region {region} from {where}", region=describe_region(region, self.plan), where=where)
 
     def _skipped_note(self, t: Table, header_line: int) -> None:
         """The one note for the lines around the table that are not data."""
@@ -299,7 +299,7 @@ class TableReader(RowChecks):
         first = min([*t.above, *t.below, *(n for n, _unused in t.totals)], default=header_line)
         self.report(
             Problem(
-                _("skipped, not data: {parts}", parts=joined(parts, "data.sep.semicolon")),
+                _("skipped, not data: {parts}", parts=joined(parts, SEMICOLON)),
                 file=t.file,
                 line=first,
                 severity=Severity.INFO,
@@ -672,5 +672,5 @@ def _reason(exc: csv.Error | UnicodeDecodeError) -> Message:
     if isinstance(exc, RowError):
         return exc.reason
     if isinstance(exc, UnicodeDecodeError):
-        return msg("data.decode_error", reason=str(exc.reason))
-    return msg("data.csv.other", reason=describe(exc))
+        return Foreign(str(exc.reason), _("the text does not decode in the file's encoding"))
+    return Foreign(describe(exc), _("malformed CSV"))

@@ -131,7 +131,7 @@ def _sheets(path: Path, display: str) -> list[Sheet]:
             raise
         raise WorkbookError(
             Problem(
-                msg("data.book.cannot_open", what=_what(path), detail=describe(exc)),
+                _("cannot open as {what}: {detail}", what=_what(path), detail=Foreign(describe(exc))),
                 file=display,
                 code=Code.IO_ERROR,
             )
@@ -162,7 +162,7 @@ def _sheets(path: Path, display: str) -> list[Sheet]:
             raise
         raise WorkbookError(
             Problem(
-                msg("data.book.cannot_read", detail=describe(exc)),
+                _("cannot read the workbook: {detail}", detail=Foreign(describe(exc))),
                 file=display,
                 code=Code.IO_ERROR,
             )

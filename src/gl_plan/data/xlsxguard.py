@@ -22,8 +22,8 @@ from typing import NamedTuple
 from xml.parsers.expat import ExpatError, ParserCreate
 from zipfile import ZipFile
 
-from gl_plan.errors import Code, msg
-from gl_plan.i18n import Message, _
+from gl_plan.errors import Code
+from gl_plan.i18n import Foreign, Message, Msg, _
 from gl_plan.limits import (
     MAX_XLSX_CELLS,
     MAX_XLSX_DIRECTORY_BYTES,
@@ -45,6 +45,15 @@ _REL = "/relationships/"
 
 _TOO_LARGE = Code.FILE_TOO_LARGE
 _ADVICE = _("split it, save it as CSV, or check that this is the right file")
+#: An .xlsx's zip directory, and another zipped workbook's, over the limit.
+_DIRECTORY = _(
+    "the workbook's zip directory is {size:,} bytes; at most {limit:,} bytes are read (a "
+    "workbook lists a few dozen parts; {advice})"
+)
+_DIRECTORY_ZIP = _(
+    "the workbook's zip directory is {size:,} bytes; at most {limit:,} bytes are read "
+    "({advice})"
+)
 
 
 class Refusal(NamedTuple):
@@ -67,7 +76,7 @@ def check_workbook(path: Path) -> Refusal | None:
     and the worksheets' XML as a stream, up to the first limit passed.
     """
     try:
-        if (refused := _directory_too_large(path, "data.book.directory")) is not None:
+        if (refused := _directory_too_large(path, _DIRECTORY)) is not None:
             return refused
         with zipfile.ZipFile(path) as archive:
             return _check_archive(archive)
@@ -88,13 +97,13 @@ def check_zip(path: Path, kind: str) -> Refusal | None:
     """Why a zipped workbook that is not an .xlsx (an .ods, an .xlsb) must not be opened:
     its zip directory or its expanded size over the limits, or not a zip at all."""
     try:
-        if (refused := _directory_too_large(path, "data.book.directory_zip")) is not None:
+        if (refused := _directory_too_large(path, _DIRECTORY_ZIP)) is not None:
             return refused
         with zipfile.ZipFile(path) as archive:
             total = sum(i.file_size for i in archive.infolist())
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
         what = _("an OpenDocument spreadsheet") if kind == "ods" else _("an Excel workbook")
-        return Refusal(Code.IO_ERROR, msg("data.book.cannot_open", what=what, detail=exc_text(exc)))
+        return Refusal(Code.IO_ERROR, _("cannot open as {what}: {detail}", what=what, detail=Foreign(exc_text(exc))))
     if total > MAX_XLSX_EXPANDED_BYTES:
         return _expands(total)
     return None
@@ -106,14 +115,14 @@ def exc_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _directory_too_large(path: Path, key: str) -> Refusal | None:
-    """The refusal (message ``key``) when the zip's directory is over its limit, else None."""
+def _directory_too_large(path: Path, message: Msg) -> Refusal | None:
+    """The refusal (``message``, filled in) when the zip's directory is over its limit, else None."""
     directory = _directory_bytes(path)
     if directory is None or directory <= MAX_XLSX_DIRECTORY_BYTES:
         return None
     return Refusal(
         _TOO_LARGE,
-        msg(key, size=directory, limit=MAX_XLSX_DIRECTORY_BYTES, advice=_ADVICE),
+        message.format(size=directory, limit=MAX_XLSX_DIRECTORY_BYTES, advice=_ADVICE),
     )
 
 
@@ -146,7 +155,7 @@ def part_target(part: str, target: str) -> str:
 def _unopenable(why: Message) -> Refusal:
     """The workbook cannot be opened: ``why`` is a library's words, or a message."""
     message = (
-        msg("data.book.cannot_open", what=_("an Excel workbook"), detail=why)
+        _("cannot open as {what}: {detail}", what=_("an Excel workbook"), detail=Foreign(why))
         if isinstance(why, str)
         else why
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from gl_plan.i18n import Msg, _
+from gl_plan.i18n import Lang, Msg, _
 
 LABELS: Final[dict[str, Msg]] = {
     # indicator statuses
@@ -59,3 +59,9 @@ def label(code: str) -> Msg:
 def short_label(code: str) -> Msg:
     """The label for the check table's narrow status column."""
     return SHORT_LABELS.get(code) or LABELS[code]
+
+
+def abbreviated(lang: Lang) -> bool:
+    """Whether the check table's status labels in ``lang`` are abbreviations that need the
+    legend under the table (English: ``speed up``; Chinese labels are short as they are)."""
+    return any(short.text(lang) != LABELS[c].text(lang) for c, short in SHORT_LABELS.items())

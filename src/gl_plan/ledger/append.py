@@ -169,12 +169,11 @@ def append_entry(
             if qty is not None and qty.per_region and qty.regions and code not in qty.regions:
                 names = [(c, plan.region_by_code[c].name) for c in qty.regions]
                 refuse(
-                    msg(
-                        "ledger.region_not_named_list",
+                    _(
+                        "region {name!r} is not one of the regions task {task} names ({names})",
                         name=region,
                         task=found.id,
-                        names_zh="、".join(f"{c} {n.zh}" for c, n in names),
-                        names_en=", ".join(f"{c} {n.en}" for c, n in names),
+                        names=Join(tuple(_("{code} {name}", code=c, name=n) for c, n in names)),
                     ),
                     "region",
                     Code.CONSTRAINT_ERROR,
@@ -237,14 +236,14 @@ def _beyond_target(task: Task, metric: str | None, number: float) -> Msg | None:
     target = qty.max if qty.max is not None else qty.goal
     if number <= TARGET_FACTOR * max(target, 1.0):
         return None
-    return msg(
-        "ledger.beyond_target",
+    return _(
+        "{value} is more than {factor} times the target of task {task} ({target} {unit}): "
+        "a typo? If it is right, add it again with --force",
         value=format_number(number),
         factor=TARGET_FACTOR,
         task=task.id,
         target=format_number(target),
-        unit_zh=qty.unit.zh,
-        unit_en=qty.unit.en,
+        unit=qty.unit,
     )
 
 
@@ -276,7 +275,11 @@ def _new_bytes(
         # A row the csv module cannot split (a field over the limit): the ledger must be
         # fixed first, or the new line might be read as part of the broken one.
         raise GlplanError.single(
-            msg("ledger.cannot_parse", reason_en=str(getattr(exc, "reason", exc))),
+            _(
+                "the ledger cannot be read: {reason}; fix it before adding entries (nothing "
+                "was written)",
+                reason=Foreign(str(getattr(exc, "reason", exc))),
+            ),
             file=name,
             line=getattr(exc, "line", None),
             code=Code.CSV_ERROR,

@@ -164,7 +164,11 @@ def parse_status(text: str) -> LedgerStatus:
     key = re.sub(r"[\s\-]+", "_", _nfkc(text).casefold())
     status = _STATUS_ALIASES.get(key)
     if status is None:
-        raise FieldError(msg("ledger.bad_status", text=text, spellings_en="未开始, 进行中, 已完成"))
+        raise FieldError(_(
+                "unknown status {text!r}: use not_started, in_progress or completed ({spellings})",
+                text=text,
+                spellings=Foreign("未开始, 进行中, 已完成"),
+            ))
     return status
 
 
@@ -183,14 +187,14 @@ def parse_entry_date(text: str) -> date:
                 return date.fromisoformat(iso["day"]) + timedelta(days=1)
             return datetime.fromisoformat(value).date()
         except ValueError as exc:
-            raise FieldError(msg("ledger.impossible_date", text=text, detail_en=str(exc))) from None
+            raise FieldError(_("impossible date {text!r}: {detail}", text=text, detail=Foreign(str(exc)))) from None
     for form in _DATE_FORMS:
         match = form.fullmatch(value)
         if match is not None:
             try:
                 return date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError as exc:
-                impossible = msg("ledger.impossible_date", text=text, detail_en=str(exc))
+                impossible = _("impossible date {text!r}: {detail}", text=text, detail=Foreign(str(exc)))
                 raise FieldError(impossible) from None
     raise FieldError(_("not a date: {text!r} (write it as 2022-08-31)", text=text))
 

@@ -48,6 +48,8 @@ __all__ = [
 ]
 
 _LABELS: Final[dict[str, str]] = lookup(LEDGER_HEADERS)
+#: The header line a ledger needs, in the user's language: ``date,task,...`` / ``日期,任务,...``.
+_HEADER: Final = Join(tuple(column_name(c) for c in COLUMNS), ",")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +105,10 @@ def header_layout(
             elif name is None:
                 problems.append(
                     Problem(
-                        msg(
-                            "ledger.unknown_column",
+                        _(
+                            "unknown column {name!r} is ignored (columns: {columns})",
                             name=cell.strip(),
-                            columns_en=", ".join(COLUMNS),
+                            columns=Join(tuple(column_name(c) for c in COLUMNS)),
                         ),
                         file=file,
                         line=line,
@@ -132,7 +134,10 @@ def header_layout(
         if missing:
             looks_like_data = bool(cells) and _is_date(cells[0])
             why = (
-                msg("ledger.data_first", header_en=",".join(COLUMNS))
+                _(
+                    "the first line is data, not a header; add the header line {header}",
+                    header=_HEADER,
+                )
                 if looks_like_data
                 else _(
                     "missing required column(s) {names}",
@@ -185,7 +190,11 @@ def _capped(problems: list[Problem], file: str) -> list[Problem]:
         if n > limits.MAX_PROBLEMS_PER_KIND:
             kept.append(
                 Problem(
-                    msg("ledger.more", n=n - limits.MAX_PROBLEMS_PER_KIND, code_en=code),
+                    _(
+                        "... and {n:,} more {code} problems not listed",
+                        n=n - limits.MAX_PROBLEMS_PER_KIND,
+                        code=Foreign(str(code)),
+                    ),
                     file=file,
                     severity=severity,
                     code=code,
@@ -202,14 +211,14 @@ def _parse_ledger_text(
     try:
         layout, header_problems = header_layout(rows, text, file)
     except csv.Error as exc:
-        unreadable = msg("ledger.unreadable_csv", detail_en=str(exc))
+        unreadable = _("unreadable CSV: {detail}", detail=Foreign(str(exc)))
         return [], [Problem(unreadable, file=file, line=1, code=Code.CSV_ERROR)], ()
     problems.extend(header_problems)
     if layout is None:
         if not header_problems:
             problems.append(
                 Problem(
-                    msg("ledger.empty", header_en=",".join(COLUMNS)),
+                    _("empty ledger: no header line ({header})", header=_HEADER),
                     file=file,
                     severity=Severity.WARNING,
                     code=Code.EMPTY,
@@ -249,7 +258,7 @@ def _parse_ledger_text(
     except csv.Error as exc:
         problems.append(
             Problem(
-                msg("ledger.unreadable_after", detail_en=str(exc)),
+                _("unreadable CSV after this line: {detail}", detail=Foreign(str(exc))),
                 file=file,
                 line=line,
                 code=Code.CSV_ERROR,

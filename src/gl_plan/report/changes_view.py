@@ -17,7 +17,8 @@ from rich.padding import Padding
 from rich.text import Text
 
 from gl_plan.assess.compare import MISSING, Change, Comparison, count_by_kind
-from gl_plan.i18n import Lang, _, text
+from gl_plan.i18n import Lang, _
+from gl_plan.i18n.labels import label
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import display_name, fmt_num, indicator_name, md_text
 
@@ -31,7 +32,7 @@ def _status(value: str | None, lang: Lang) -> str:
     if value is None:
         return _("none").text(lang)
     try:
-        return text(value, lang)
+        return label(value).text(lang)
     except KeyError:  # a status this version does not know (an older or newer file)
         return value
 

@@ -19,7 +19,8 @@ from typing import Final
 from gl_plan.assess.check import CheckResult
 from gl_plan.assess.compare import Comparison
 from gl_plan.assess.indicators import IndicatorAssessment
-from gl_plan.i18n import Lang, _, text
+from gl_plan.i18n import Lang, _
+from gl_plan.i18n.labels import label
 from gl_plan.plan.models import Plan
 from gl_plan.report.changes_view import changes_markdown
 from gl_plan.report.check_summary import (
@@ -121,7 +122,7 @@ def _md_year(result: CheckResult, plan: Plan, year: int, lang: Lang) -> list[str
                     gap_text(a),
                     fmt_num(a.projected, digits) if a.projected is not None else "",
                     status_label(a.status.value, lang),
-                    text(a.rag.value, lang),
+                    label(a.rag.value).text(lang),
                 ]
             )
         lines += md_table(

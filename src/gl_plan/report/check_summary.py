@@ -20,7 +20,8 @@ from gl_plan.assess.check import CheckResult
 from gl_plan.assess.indicators import IndicatorAssessment, Status
 from gl_plan.assess.standards import StandardOutcome
 from gl_plan.assess.tasks import TaskAssessment, attention_order
-from gl_plan.i18n import Lang, _, pgettext, text
+from gl_plan.i18n import Join, Lang, _, ngettext, pgettext
+from gl_plan.i18n.labels import label, short_label
 from gl_plan.plan.models import Direction, Plan
 from gl_plan.report.format import (
     digits_for,
@@ -33,12 +34,6 @@ from gl_plan.report.format import (
 )
 from gl_plan.report.levels import depths, leaf_word, level_word, levels_below, whole
 
-#: The texts once looked up as ``short.*``, by the rest of that key.
-_SHORT = {
-    "needs_acceleration": _("speed up"),
-    "deteriorating": _("falling"),
-    "insufficient_data": _("no trend"),
-}
 
 
 __all__ = [
@@ -70,9 +65,7 @@ Grid = dict[tuple[str, str], IndicatorAssessment]
 
 def status_label(status: str, lang: Lang, *, short: bool = False) -> str:
     """A status for people; ``short`` gives the table's English abbreviations."""
-    if short and status in _SHORT:
-        return _SHORT[status].text(lang)
-    return text(status, lang)
+    return (short_label(status) if short else label(status)).text(lang)
 
 
 #: A Chinese name this long or longer opens with a qualifier of two characters that tells
@@ -458,11 +451,21 @@ def standard_lines(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     return lines
 
 
+def issue_counts(counts: dict[str, int], kinds: tuple[str, ...]) -> Join:
+    """``0 errors, 13 warnings`` / ``0 个错误，13 个警告``: the data issues of ``kinds``."""
+    words = {
+        "error": lambda n: ngettext("{n} error", "{n} errors", n),
+        "warning": lambda n: ngettext("{n} warning", "{n} warnings", n),
+        "info": lambda n: ngettext("{n} note", "{n} notes", n),
+    }
+    return Join(tuple(words[k](counts.get(k, 0)) for k in kinds), pgettext("sep.counts", ", "))
+
+
 def issues_line(result: CheckResult, lang: Lang, *, hint: bool = True) -> str:
     """``Data issues: 0 errors, 13 warnings, 0 notes``."""
     counts = result.summary.data_issues
-    plurals = {f"s_{k}": "" if n == 1 else "s" for k, n in counts.items()}
-    line = text("check.issues", lang, **counts, **plurals)
+    line = _("Data issues: {counts}", counts=issue_counts(counts, ("error", "warning", "info")))
+    line = line.text(lang)
     if hint and any(counts.values()):
         line += _(" (glplan validate --data lists them)").text(lang)
     return line
@@ -516,7 +519,7 @@ def _year_headline(result: CheckResult, plan: Plan, year: int, lang: Lang) -> st
     line += _places(result, plan, year, lang)
     if not over:
         n = counts.by_status.get(Status.NEEDS_ACCELERATION.value, 0)
-        line += text("headline.accel", lang, n=n, s="s" if n == 1 else "")
+        line += ngettext("; {n} needs acceleration", "; {n} need acceleration", n).text(lang)
     return line
 
 
@@ -538,8 +541,6 @@ def headline(result: CheckResult, plan: Plan, lang: Lang) -> tuple[str, list[str
                 total=tasks.get("total", 0),
             ).text(lang)
         )
-    issues = result.summary.data_issues
-    error, warning = issues.get("error", 0), issues.get("warning", 0)
-    plurals = {"s_error": "" if error == 1 else "s", "s_warning": "" if warning == 1 else "s"}
-    lines.append(text("headline.data", lang, error=error, warning=warning, **plurals))
+    issues = issue_counts(result.summary.data_issues, ("error", "warning"))
+    lines.append(_("Data issues: {counts}", counts=issues).text(lang))
     return title, lines

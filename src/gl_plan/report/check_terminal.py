@@ -46,7 +46,8 @@ from gl_plan.assess.check import CheckResult
 from gl_plan.assess.compare import Comparison
 from gl_plan.assess.indicators import IndicatorAssessment, Rag
 from gl_plan.assess.tasks import TaskAssessment
-from gl_plan.i18n import Lang, _, ngettext, text
+from gl_plan.i18n import Lang, _, ngettext
+from gl_plan.i18n.labels import abbreviated, label
 from gl_plan.plan.models import Plan
 from gl_plan.report.changes_view import changes_lines
 from gl_plan.report.check_summary import (
@@ -270,9 +271,12 @@ def check_renderables(
         for head, items in behind_lines(result, plan, year, lang):
             out.append(_Entries(head, items, sep, "bold" if items else ""))
         out.append(Text(""))
-    legend = text("check.legend", lang)
-    if legend:
-        out += [Text(legend, style="dim"), Text("")]
+    if abbreviated(lang):
+        legend = _(
+            "speed up = needs acceleration; falling = deteriorating; no trend = no two figures "
+            "a year apart"
+        )
+        out += [Text(legend.text(lang), style="dim"), Text("")]
     out.extend(_trend_renderables(result, plan, lang, trends or {}))
     standards = standard_lines(result, plan, lang)
     if standards:
@@ -345,9 +349,9 @@ def _task_lines(items: Sequence[TaskAssessment], lang: Lang) -> list[RenderableT
             if item.days_left < 0:
                 return _("{n} d late", n=-item.days_left).text(lang)
             return _("{n} d left", n=item.days_left).text(lang)
-        return text(item.status, lang)
+        return label(item.status).text(lang)
 
-    cols = [(t.id, text(t.rag, lang), when(t)) for t in items]
+    cols = [(t.id, label(t.rag).text(lang), when(t)) for t in items]
     widths = [max((cell_len(c[k]) for c in cols), default=0) for k in range(3)]
     out: list[RenderableType] = []
     for item, cells in zip(items, cols, strict=True):

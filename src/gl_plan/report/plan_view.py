@@ -17,7 +17,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gl_plan.i18n import Lang, _, pgettext, text
+from gl_plan.i18n import Join, Lang, _, ngettext, pgettext
 from gl_plan.plan.models import Plan, Task, Unit
 
 __all__ = ["plan_renderables"]
@@ -34,6 +34,13 @@ def _due(task: Task, lang: Lang) -> str:
     if sched.ongoing:
         due += f"\n+ {_('ongoing').text(lang)}"
     return due
+
+
+def plan_size(plan: Plan) -> Join:
+    """``3 actions, 12 tasks`` / ``3 项行动，12 项任务``."""
+    actions = ngettext("{n} action", "{n} actions", len(plan.actions))
+    tasks = ngettext("{n} task", "{n} tasks", len(plan.tasks))
+    return Join((actions, tasks), pgettext("sep.counts", ", "))
 
 
 def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
@@ -94,14 +101,5 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
             row.append(Text(_due(task, lang)))
             tasks.add_row(*row, end_section=i + 1 == len(action.tasks))
     out.append(tasks)
-    n_actions, n_tasks = len(plan.actions), len(plan.tasks)
-    count = text(
-        "plan.count",
-        lang,
-        actions=n_actions,
-        tasks=n_tasks,
-        s_actions="" if n_actions == 1 else "s",
-        s_tasks="" if n_tasks == 1 else "s",
-    )
-    out.append(Text(count))
+    out.append(Text(plan_size(plan).text(lang)))
     return out
