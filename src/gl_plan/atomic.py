@@ -152,7 +152,7 @@ def real_target(target: Path) -> Path:
 
 def _create_temp(folder: Path, name: str) -> tuple[int, str]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _unused in range(100):
+    for _attempt in range(100):
         tmp = folder / f".{name[:NAME_KEEP]}.{secrets.token_hex(6)}.tmp"
         try:
             # 0o666 less the umask, like any new file (mkstemp's 0o600 would hide a report

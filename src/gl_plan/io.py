@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
-from gl_plan.i18n import Message, _
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.i18n import Foreign, Message, _
 from gl_plan.limits import MAX_FIELD_CHARS
 
 __all__ = [
@@ -171,17 +171,17 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
             )
         # Python's utf-8 codec keeps a BOM as U+FEFF; utf-8-sig drops it, as a reader expects.
         name = "utf-8-sig" if codec.name == "utf-8" else forced
-        _unused, error, line = _validate(fh, name)
+        _text, error, line = _validate(fh, name)
         if error is not None:
             return Detected(
                 "unknown",
                 (
                     Problem(
                         _(
-"cannot be decoded as {encoding}: {reason}",
-encoding=forced,
-reason=Foreign(str(error.reason)),
-),
+                            "cannot be decoded as {encoding}: {reason}",
+                            encoding=forced,
+                            reason=Foreign(str(error.reason)),
+                        ),
                         file=file,
                         line=line,
                         code=Code.ENCODING_ERROR,
@@ -191,10 +191,10 @@ reason=Foreign(str(error.reason)),
         return Detected(name)
     fh.seek(0)
     has_bom = fh.read(3) == codecs.BOM_UTF8
-    _unused, error, _unused = _validate(fh, "utf-8")
+    _text, error, _line = _validate(fh, "utf-8")
     if error is None:
         return Detected("utf-8-sig" if has_bom else "utf-8")
-    sample, error, _unused = _validate(fh, "gb18030")
+    sample, error, _line = _validate(fh, "gb18030")
     if error is not None:
         # Latin-1 maps every byte, so the file is read; the warning says the text may be wrong.
         return Detected(

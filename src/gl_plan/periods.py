@@ -8,23 +8,24 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, total_ordering
+from typing import Final
 
 from gl_plan.i18n import Message, _
 
-#: The texts once looked up as ``data.month.*``, by the rest of that key.
-_DATA_MONTH = {
-    "1": _("January"),
-    "2": _("February"),
-    "3": _("March"),
-    "4": _("April"),
-    "5": _("May"),
-    "6": _("June"),
-    "7": _("July"),
-    "8": _("August"),
-    "9": _("September"),
-    "10": _("October"),
-    "11": _("November"),
-    "12": _("December"),
+#: The months as a message names them.
+_MONTH_NAMES: Final = {
+    1: _("January"),
+    2: _("February"),
+    3: _("March"),
+    4: _("April"),
+    5: _("May"),
+    6: _("June"),
+    7: _("July"),
+    8: _("August"),
+    9: _("September"),
+    10: _("October"),
+    11: _("November"),
+    12: _("December"),
 }
 
 
@@ -236,7 +237,7 @@ def _months(text: str, year: int, first: int, last: int) -> tuple[Period, Messag
 
 def _month(n: int) -> Message:
     """The month's name: ``September``, ``9月``."""
-    return _DATA_MONTH[n]
+    return _MONTH_NAMES[n]
 
 
 def find_period(text: str) -> tuple[Period, Message | None] | None:

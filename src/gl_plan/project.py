@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Final
 
 from gl_plan.atomic import atomic_write_bytes, os_reason
-from gl_plan.errors import Code, GlplanError, msg
-from gl_plan.i18n import _
+from gl_plan.errors import Code, GlplanError
+from gl_plan.i18n import Foreign, _
 from gl_plan.ledger.model import COLUMNS
 from gl_plan.resources import (
     DATA_DIR,
@@ -126,7 +126,8 @@ def _add_ignores(path: Path) -> bool:
         current = path.read_text(encoding="utf-8") if path.exists() else ""
     except (OSError, UnicodeDecodeError) as exc:
         raise GlplanError.single(
-            _("cannot read {path}: {detail}", path=path, detail=Foreign(str(exc))), code=Code.IO_ERROR
+            _("cannot read {path}: {detail}", path=path, detail=Foreign(str(exc))),
+            code=Code.IO_ERROR,
         ) from None
     have = {line.strip() for line in current.splitlines()}
     patterns = [line for line in wanted.splitlines() if line and not line.startswith("#")]

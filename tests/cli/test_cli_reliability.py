@@ -269,7 +269,7 @@ def test_quote_items_lists_the_first_ten() -> None:
 def _wide_csv(folder: Path) -> Path:
     path = folder / "450302_wide.csv"
     header = ",".join(f"c{i}" for i in range(100_000))
-    path.write_text(header + "\n" + ",".join("1" for _unused in range(100_000)) + "\n", "utf-8")
+    path.write_text(header + "\n" + ",".join("1" for _ in range(100_000)) + "\n", "utf-8")
     return path
 
 

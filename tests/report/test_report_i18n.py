@@ -22,7 +22,7 @@ EN_ONLY = {"check.legend"}
 
 
 def _fields(template: str) -> set[str]:
-    return {name for _unused, name, _unused, _unused in string.Formatter().parse(template) if name}
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def test_every_text_has_both_languages() -> None:
@@ -35,7 +35,7 @@ def test_every_text_has_both_languages() -> None:
 
 
 def test_english_texts_have_no_chinese() -> None:
-    assert [key for key, (_unused, en) in TEXTS.items() if CJK_RE.search(en)] == []
+    assert [key for key, (_, en) in TEXTS.items() if CJK_RE.search(en)] == []
 
 
 def test_both_languages_take_the_same_fields() -> None:
@@ -58,7 +58,7 @@ def test_chinese_texts_use_full_width_punctuation() -> None:
     copied = {"ledger.data_first", "ledger.empty"}
     half = [
         key
-        for key, (zh, _unused) in TEXTS.items()
+        for key, (zh, _) in TEXTS.items()
         if key not in copied and HALF_WIDTH.search(re.sub(r"\{[^}]*\}", "", zh))
     ]
     assert half == []

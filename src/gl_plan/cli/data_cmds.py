@@ -41,7 +41,7 @@ from gl_plan.plan.models import Plan
 from gl_plan.report.data_view import observations_markdown
 from gl_plan.resources import PROGRESS_FILE, resolve_inputs
 
-#: The texts once looked up as ``col.data_table.*``, by the rest of that key.
+#: glplan data's table headers: short English for a narrow terminal.
 _COL_DATA_TABLE = {
     "region": _("region"),
     "code": _("code"),

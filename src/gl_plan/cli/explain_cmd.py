@@ -36,7 +36,7 @@ from gl_plan.cli.common import (
     resolve_lang,
 )
 from gl_plan.cli.terminal import write_view
-from gl_plan.errors import Code, GlplanError, Severity, msg
+from gl_plan.errors import Code, GlplanError, Severity
 from gl_plan.i18n import Join, _
 from gl_plan.plan.models import Plan, normalise_name
 from gl_plan.report.explain_view import explain_markdown, explain_renderables

@@ -11,7 +11,7 @@ import typer
 from gl_plan.cli.application import command_app
 from gl_plan.cli.common import LangOption, emit, handle_errors, resolve_lang
 from gl_plan.errors import Code, GlplanError
-from gl_plan.i18n import Lang, _, text
+from gl_plan.i18n import Lang, _
 from gl_plan.project import Created, Template, create_project
 
 app = command_app()

@@ -110,9 +110,7 @@ def validate(
             worst = max(worst, exc.exit_code)
             continue
         if not quiet:
-            emit(
-                _("{path}: ok ({counts})", path=path, counts=plan_size(loaded)).text(language)
-            )
+            emit(_("{path}: ok ({counts})", path=path, counts=plan_size(loaded)).text(language))
     if data:
         if loaded is None:
             raise typer.Exit(int(worst))

@@ -32,7 +32,7 @@ from gl_plan.i18n import Message, _, pgettext
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.models import Plan, normalise_name
 
-#: The texts once looked up as ``data.role.*``, by the rest of that key.
+#: What a column holds, as a message names it.
 _DATA_ROLE = {
     "region": _("region"),
     "period": _("period"),
@@ -321,7 +321,7 @@ def recognise(
             roles["denominator"] = counts["denominator"][0]
     unknown.extend(
         col
-        for kind, (col, _unused) in counts.items()
+        for kind, (col, _) in counts.items()
         if roles.get("numerator" if kind == "numerator" else "denominator") != col
     )
     fixed: str | None = None
@@ -405,10 +405,10 @@ def recognise(
         # A form's counts are rows of their own, not columns.
         unknown.extend(roles[r] for r in ("numerator", "denominator") if r in roles)
         cols.numerator = cols.denominator = None
-        unknown.extend(col for col, _unused in wide)
+        unknown.extend(col for col, _ in wide)
     elif shape == "long":
         # An indicator-named column in a long table is not read: say so rather than drop it.
-        unknown.extend(col for col, _unused in wide)
+        unknown.extend(col for col, _ in wide)
         unknown.extend(roles[r] for r in ("current", "previous", "unit") if r in roles)
     else:
         cols.wide = wide
@@ -424,7 +424,7 @@ def recognise(
         if (
             shape == "wide"
             and col not in roles.values()
-            and col not in {c for c, _unused in counts.values()}
+            and col not in {c for c, _ in counts.values()}
         ):
             # In a wide table a column is an indicator; an unknown one would drop its numbers.
             problem(

@@ -26,7 +26,7 @@ from gl_plan.errors import Code, Problem, Severity
 from gl_plan.i18n import _
 from gl_plan.periods import Period
 
-#: The texts once looked up as ``data.what.*``, by the rest of that key.
+#: What a number cell is called in a message.
 _DATA_WHAT = {
     "value": _("value"),
     "numerator": _("numerator"),
@@ -53,7 +53,7 @@ class _Counts:
 
 def indicator_name(text: str) -> str:
     """The name on a form's row without its numbering (``1.学前教育三年毛入园率``)."""
-    for _unused in range(3):
+    for _attempt in range(3):
         stripped = _NUMBERING.sub("", text, count=1)
         if stripped == text:
             break

@@ -256,7 +256,7 @@ def outlier_flags(observations: ObservationSet, threshold: float) -> list[Flag]:
         ]
         if len(changes) < MIN_CHANGES:
             continue
-        scores = modified_z_scores([d for _unused, d in changes])
+        scores = modified_z_scores([d for _, d in changes])
         if scores is None:
             continue
         flagged = [

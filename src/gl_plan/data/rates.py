@@ -42,7 +42,7 @@ def fraction_column(
     (``range_of`` gives a row's indicator's plausible range, or None when the row's
     indicator is not a percentage or not known)."""
     fractions = 0
-    for _unused, cells in rows:
+    for _line, cells in rows:
         if col >= len(cells):
             continue
         x = stored_number(cells[col])

@@ -13,7 +13,7 @@ from gl_plan.errors import Code, Problem, Severity
 from gl_plan.i18n import Message, _
 from gl_plan.plan.models import Plan
 
-#: The texts once looked up as ``data.what.*``, by the rest of that key.
+#: What a number cell is called in a message.
 _DATA_WHAT = {
     "value": _("value"),
     "numerator": _("numerator"),

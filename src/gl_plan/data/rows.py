@@ -52,13 +52,13 @@ from gl_plan.data.table import (
 from gl_plan.data.totals import check_totals
 from gl_plan.data.values import FRACTION_MAX, CellError, cell_text, number
 from gl_plan.data.wording import SEMICOLON, joined, lines_text
-from gl_plan.errors import Code, Problem, Severity, msg
-from gl_plan.i18n import Message, _, pgettext
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import Foreign, Message, _, pgettext
 from gl_plan.io import RowError
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan, Unit
 
-#: The texts once looked up as ``data.unit.*``, by the rest of that key.
+#: An indicator's unit as a message names it.
 _DATA_UNIT = {
     "percent": _("percent"),
     "ratio": pgettext("data.unit.ratio", "ratio"),
@@ -127,7 +127,7 @@ class TableReader(RowChecks):
                         if self.stated.region is not None
                         else (t.named.region, the(t.named.region_from))
                     )
-                    t.above = [n for n, _unused in above[: len(above) - two_rows]]
+                    t.above = [n for n, _ in above[: len(above) - two_rows]]
                     for p in found.problems:
                         self.report(p)
                     break
@@ -276,7 +276,9 @@ class TableReader(RowChecks):
             )
 
     def _from(self, region: str, where: Message | None) -> Message:
-        return _("region {region} from {where}", region=describe_region(region, self.plan), where=where)
+        return _(
+            "region {region} from {where}", region=describe_region(region, self.plan), where=where
+        )
 
     def _skipped_note(self, t: Table, header_line: int) -> None:
         """The one note for the lines around the table that are not data."""
@@ -291,12 +293,12 @@ class TableReader(RowChecks):
             parts.append(
                 _(
                     "total rows on {lines} (not any region's)",
-                    lines=lines_text([n for n, _unused in t.totals]),
+                    lines=lines_text([n for n, _ in t.totals]),
                 )
             )
         if not parts:
             return
-        first = min([*t.above, *t.below, *(n for n, _unused in t.totals)], default=header_line)
+        first = min([*t.above, *t.below, *(n for n, _ in t.totals)], default=header_line)
         self.report(
             Problem(
                 _("skipped, not data: {parts}", parts=joined(parts, SEMICOLON)),

@@ -25,8 +25,8 @@ from gl_plan.data.context import first_known, from_name
 from gl_plan.data.rows import Cell, Table, TableReader, TableResult, describe
 from gl_plan.data.sources import FileInfo
 from gl_plan.data.xlsxguard import Refusal, check_workbook, check_zip
-from gl_plan.errors import Code, Problem, Severity, msg
-from gl_plan.i18n import Message, _
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import Foreign, Message, _
 from gl_plan.limits import MAX_BINARY_WORKBOOK_BYTES, MAX_XLSX_CELLS, MAX_XLSX_ROWS
 
 Sheet = tuple[str, list[tuple[int, Sequence[Cell]]]]
@@ -131,7 +131,11 @@ def _sheets(path: Path, display: str) -> list[Sheet]:
             raise
         raise WorkbookError(
             Problem(
-                _("cannot open as {what}: {detail}", what=_what(path), detail=Foreign(describe(exc))),
+                _(
+                    "cannot open as {what}: {detail}",
+                    what=_what(path),
+                    detail=Foreign(describe(exc)),
+                ),
                 file=display,
                 code=Code.IO_ERROR,
             )

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from gl_plan.i18n import Join, Message, Msg, _, ngettext
 from gl_plan.plan.models import Plan
 
-
 #: Between the items of a list inside a data message, and between its parts.
 COMMA = _(", ")
 SEMICOLON = _("; ")

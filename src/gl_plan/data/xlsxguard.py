@@ -51,8 +51,7 @@ _DIRECTORY = _(
     "workbook lists a few dozen parts; {advice})"
 )
 _DIRECTORY_ZIP = _(
-    "the workbook's zip directory is {size:,} bytes; at most {limit:,} bytes are read "
-    "({advice})"
+    "the workbook's zip directory is {size:,} bytes; at most {limit:,} bytes are read ({advice})"
 )
 
 
@@ -103,7 +102,10 @@ def check_zip(path: Path, kind: str) -> Refusal | None:
             total = sum(i.file_size for i in archive.infolist())
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
         what = _("an OpenDocument spreadsheet") if kind == "ods" else _("an Excel workbook")
-        return Refusal(Code.IO_ERROR, _("cannot open as {what}: {detail}", what=what, detail=Foreign(exc_text(exc))))
+        return Refusal(
+            Code.IO_ERROR,
+            _("cannot open as {what}: {detail}", what=what, detail=Foreign(exc_text(exc))),
+        )
     if total > MAX_XLSX_EXPANDED_BYTES:
         return _expands(total)
     return None
@@ -116,7 +118,8 @@ def exc_text(exc: BaseException) -> str:
 
 
 def _directory_too_large(path: Path, message: Msg) -> Refusal | None:
-    """The refusal (``message``, filled in) when the zip's directory is over its limit, else None."""
+    """The refusal (``message``, filled in) when the zip's directory is over its limit, else
+    None."""
     directory = _directory_bytes(path)
     if directory is None or directory <= MAX_XLSX_DIRECTORY_BYTES:
         return None
@@ -320,8 +323,8 @@ class _Extent:
         refs = _CELL_REF.findall(chunk, start, end)
         if len(refs) == count:
             self._column = _column(refs[-1][0])
-            self.columns = max(self.columns, *map(_column, {letters for letters, _unused in refs}))
-            self.rows = max(self.rows, *map(int, {digits for _unused, digits in refs}))
+            self.columns = max(self.columns, *map(_column, {letters for letters, _ in refs}))
+            self.rows = max(self.rows, *map(int, {digits for _, digits in refs}))
         elif not refs:
             self._column += count
             self.columns = max(self.columns, self._column)

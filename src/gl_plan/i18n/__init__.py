@@ -142,6 +142,10 @@ class Msg:
         filled = {key: localize(value, lang) for key, value in self.values}
         return self.template(lang).format(**filled)
 
+    def counted(self, n: int) -> Msg:
+        """The same message counted ``n``: the plural form for that count, ``{n}`` filled."""
+        return replace(self, n=n, values=(*self.values, ("n", n)))
+
     def format(self, **values: object) -> Msg:
         """The same message with more values: a message chosen first, filled in later."""
         return replace(self, values=self.values + tuple(values.items()))

@@ -16,8 +16,8 @@ from typing import Final
 
 from gl_plan import limits
 from gl_plan.atomic import atomic_append_bytes
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
-from gl_plan.i18n import Join, Message, Msg, _
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.i18n import Foreign, Join, Message, Msg, _
 from gl_plan.io import MAX_FIELD_CHARS, iter_rows, sniff_delimiter
 from gl_plan.ledger.model import (
     COLUMNS,
@@ -291,7 +291,7 @@ def _addition(
 ) -> tuple[bytes, int]:
     exists = target.exists()
     raw = read_ledger_bytes(target) if exists else b""
-    text, used, _unused = decode_ledger(raw, name, forced) if raw else ("", forced or "utf-8", [])
+    text, used, _notes = decode_ledger(raw, name, forced) if raw else ("", forced or "utf-8", [])
     write_encoding = _write_encoding(used)
 
     prefix = ""
@@ -348,9 +348,7 @@ def _addition(
 
     # Re-read the would-be file: exactly one more row, equal to ours. This catches a last
     # line that leaves a quote open, which would swallow the new row.
-    before = [
-        cells_ for _unused, cells_ in iter_rows(text, delimiter) if any(c.strip() for c in cells_)
-    ]
+    before = [cells_ for _, cells_ in iter_rows(text, delimiter) if any(c.strip() for c in cells_)]
     after_rows = [
         (ln, cells_)
         for ln, cells_ in iter_rows(text + addition, delimiter)

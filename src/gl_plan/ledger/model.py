@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Final, Literal, get_args
 
-from gl_plan.errors import msg
-from gl_plan.i18n import Join, Msg, _, pgettext
+from gl_plan.i18n import Foreign, Join, Msg, _, pgettext
 from gl_plan.plan.models import Plan, Quantity, Task
 
-#: The texts once looked up as ``ledger.col.*``, by the rest of that key.
+#: The ledger's columns as people read them.
 _LEDGER_COL = {
     "date": _("date"),
     "task": _("task"),
@@ -164,11 +163,13 @@ def parse_status(text: str) -> LedgerStatus:
     key = re.sub(r"[\s\-]+", "_", _nfkc(text).casefold())
     status = _STATUS_ALIASES.get(key)
     if status is None:
-        raise FieldError(_(
+        raise FieldError(
+            _(
                 "unknown status {text!r}: use not_started, in_progress or completed ({spellings})",
                 text=text,
                 spellings=Foreign("未开始, 进行中, 已完成"),
-            ))
+            )
+        )
     return status
 
 
@@ -187,14 +188,18 @@ def parse_entry_date(text: str) -> date:
                 return date.fromisoformat(iso["day"]) + timedelta(days=1)
             return datetime.fromisoformat(value).date()
         except ValueError as exc:
-            raise FieldError(_("impossible date {text!r}: {detail}", text=text, detail=Foreign(str(exc)))) from None
+            raise FieldError(
+                _("impossible date {text!r}: {detail}", text=text, detail=Foreign(str(exc)))
+            ) from None
     for form in _DATE_FORMS:
         match = form.fullmatch(value)
         if match is not None:
             try:
                 return date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError as exc:
-                impossible = _("impossible date {text!r}: {detail}", text=text, detail=Foreign(str(exc)))
+                impossible = _(
+                    "impossible date {text!r}: {detail}", text=text, detail=Foreign(str(exc))
+                )
                 raise FieldError(impossible) from None
     raise FieldError(_("not a date: {text!r} (write it as 2022-08-31)", text=text))
 

@@ -17,8 +17,8 @@ from typing import Final
 
 from gl_plan import limits
 from gl_plan.data.headers import LEDGER_HEADERS, lookup
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
-from gl_plan.i18n import Join, Message, _
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.i18n import Foreign, Join, Message, _
 from gl_plan.io import decode, iter_rows, read_input_file, sniff_delimiter
 from gl_plan.ledger.model import (
     COLUMNS,

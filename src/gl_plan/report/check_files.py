@@ -110,7 +110,7 @@ def _md_year(result: CheckResult, plan: Plan, year: int, lang: Lang) -> list[str
         heading = _("{name}: target {target}", name=name, target=target).text(lang)
         lines += [f"### {md_text(heading)}", ""]
         rows = []
-        for region, _unused in table_rows(plan, [r for r in regions if r not in hidden]):
+        for region, _row in table_rows(plan, [r for r in regions if r not in hidden]):
             a = cells[(region, ind)]
             digits = digits_for(a.target)
             shown = display_name(plan, region, lang)
@@ -133,7 +133,7 @@ def _md_year(result: CheckResult, plan: Plan, year: int, lang: Lang) -> list[str
         lines.append("")
     if hidden:
         names = sep.join(region_name(plan, r, lang) for r in hidden)
-        lines.append(f"- {md_text(_('No data: ').text(lang) + names)}")
+        lines.append("- " + md_text(_("No data: ").text(lang) + names))
     # The period column shows older figures; only the partial totals need a note.
     lines += [
         f"- {md_text(line)}" for line in footnotes(result, plan, year, lang) if line[0] != "*"
@@ -164,7 +164,7 @@ def check_markdown(
         lines += _md_year(result, plan, year, lang)
     standards = standard_lines(result, plan, lang)
     if standards:
-        lines += [f"## {md_text(_('National county standards (latest figures)').text(lang))}", ""]
+        lines += [("## " + md_text(_("National county standards (latest figures)").text(lang))), ""]
         lines += [f"- {md_text(line)}" for line in standards]
         lines.append("")
     if result.tasks:
@@ -172,9 +172,9 @@ def check_markdown(
             attention_tasks(result), result.as_of, lang, summary_of=result.tasks
         )
         lines += [section.rstrip("\n"), ""]
-        lines += [f"- {_('Red and amber tasks above; all tasks: `glplan tasks`').text(lang)}", ""]
+        lines += [("- " + _("Red and amber tasks above; all tasks: `glplan tasks`").text(lang)), ""]
     lines += [
-        f"## {md_text(_('Summary').text(lang))}",
+        ("## " + md_text(_("Summary").text(lang))),
         "",
         f"- {md_text(issues_line(result, lang))}",
     ]

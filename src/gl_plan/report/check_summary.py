@@ -34,8 +34,6 @@ from gl_plan.report.format import (
 )
 from gl_plan.report.levels import depths, leaf_word, level_word, levels_below, whole
 
-
-
 __all__ = [
     "Grid",
     "attention_tasks",
@@ -138,7 +136,7 @@ def table_rows(plan: Plan, regions: Sequence[str]) -> list[tuple[str, int]]:
             continue
         stack.append((code, True))
         stack.extend((c, False) for c in reversed(children.get(code, [])))
-    placed = {code for code, _unused in out}
+    placed = {code for code, _ in out}
     out += [(r, 0) for r in regions if r not in placed]
     return out
 
@@ -163,7 +161,7 @@ def year_is_over(result: CheckResult, year: int) -> bool:
 
 def target_of(cells: Grid, indicator: str) -> float:
     """The target of ``indicator`` in a target year's grid."""
-    return next(a.target for (_unused, i), a in cells.items() if i == indicator)
+    return next(a.target for (_, i), a in cells.items() if i == indicator)
 
 
 def year_title(result: CheckResult, year: int, lang: Lang) -> str:
@@ -178,7 +176,7 @@ def year_title(result: CheckResult, year: int, lang: Lang) -> str:
 
 def year_heading(result: CheckResult, plan: Plan, year: int, lang: Lang) -> str:
     """:func:`year_title` with every indicator's name and target."""
-    indicators, _unused, cells = grid(result, year)
+    indicators, _regions, cells = grid(result, year)
     targets = " · ".join(
         f"{indicator_name(plan, i, lang)} {fmt_target(target_of(cells, i))}" for i in indicators
     )
@@ -237,7 +235,7 @@ def behind_lines(
     reporting regions first and the root last, each level worst gap first
     (``summary.behind``). For a lower-is-better indicator the heading says the problem is
     being above the target."""
-    indicators, _unused, cells = grid(result, year)
+    indicators, _regions, cells = grid(result, year)
     behind = result.summary.behind.get(str(year), {})
     over = year_is_over(result, year)
     lines: list[tuple[str, list[str]]] = []
@@ -263,14 +261,20 @@ def behind_lines(
             continue
         items = [f"{display_name(plan, c, lang)} {gap_text(cells[(c, ind)])}" for c in codes]
         target = fmt_target(target_of(cells, ind))
-        key = (
-            _("Missed {name} (target {target}): ")
-            if over
-            else _("Behind on {name} (target {target}): ")
-        )
+        # For a lower-is-better indicator, being above the target is the problem.
         if lower_is_better(plan, ind):
-            key += "_above"
-        lines.append((key.format(name=name, target=target).text(lang), items))
+            head = (
+                _("Missed {name}, above the target (target {target}): ")
+                if over
+                else _("Behind on {name}, above the target (target {target}): ")
+            )
+        else:
+            head = (
+                _("Missed {name} (target {target}): ")
+                if over
+                else _("Behind on {name} (target {target}): ")
+            )
+        lines.append((head.format(name=name, target=target).text(lang), items))
     return lines
 
 
@@ -319,7 +323,7 @@ def footnote_entries(
     few regions to judge, totals computed from only some reporting regions (with the
     indicators named when the totals of one region differ in coverage), and what a
     lower-is-better indicator's gap means."""
-    indicators, _unused, cells = grid(result, year)
+    indicators, _regions, cells = grid(result, year)
     keys = indicator_keys(plan, indicators, lang)
     leaves = leaf_word(plan, lang)
     # dicts as ordered sets: one entry per region even when several indicators share it
@@ -351,7 +355,8 @@ def footnote_entries(
         out.append(
             (
                 _(
-                    "no total (the regions below sent rates without counts, which cannot be added): "
+                    "no total (the regions below sent rates without counts, which cannot be "
+                    "added): "
                 ).text(lang),
                 list(rates_only),
             )
@@ -384,7 +389,7 @@ def footnote_entries(
             ).text(lang)
             out.append((line, []))
     per_region: dict[str, int] = {}
-    for region, *_unused in partial:
+    for region, *_rest in partial:
         per_region[region] = per_region.get(region, 0) + 1
     for (region, reporting, expected, missing), names in partial.items():
         name = display_name(plan, region, lang)
@@ -464,8 +469,9 @@ def issue_counts(counts: dict[str, int], kinds: tuple[str, ...]) -> Join:
 def issues_line(result: CheckResult, lang: Lang, *, hint: bool = True) -> str:
     """``Data issues: 0 errors, 13 warnings, 0 notes``."""
     counts = result.summary.data_issues
-    line = _("Data issues: {counts}", counts=issue_counts(counts, ("error", "warning", "info")))
-    line = line.text(lang)
+    line = _(
+        "Data issues: {counts}", counts=issue_counts(counts, ("error", "warning", "info"))
+    ).text(lang)
     if hint and any(counts.values()):
         line += _(" (glplan validate --data lists them)").text(lang)
     return line
@@ -485,7 +491,7 @@ def _places(result: CheckResult, plan: Plan, year: int, lang: Lang) -> str:
     number of its red indicators.
     """
     behind = {code for codes in result.summary.behind.get(str(year), {}).values() for code in codes}
-    _unused, regions, _unused = grid(result, year)
+    _indicators, regions, _cells = grid(result, year)
     at = depths(plan)
     root = plan.root_region.code
     parts = []

@@ -156,9 +156,9 @@ def _year_table(
     table = Table(box=_RULE_BOX, padding=(0, 0), show_edge=False)
     table.add_column(_("Region").text(lang), no_wrap=True)
     for ind in indicators:
-        head = f"{keys[ind]}\n{_('value  gap').text(lang)}"
+        head = f"{keys[ind]}\n" + _("value  gap").text(lang)
         table.add_column(head, justify="right", no_wrap=True)
-        table.add_column(f"\n{_('status').text(lang)}", no_wrap=True)
+        table.add_column(("\n" + _("status").text(lang)), no_wrap=True)
     levels = {r: cells[(r, indicators[0])].region_level for r in regions}
     if rows is None:
         hidden = set(no_data_regions(result, year))
@@ -189,7 +189,7 @@ def _trend_renderables(
     table = Table(box=_RULE_BOX, padding=(0, 0), show_edge=False)
     table.add_column(_("Region").text(lang), no_wrap=True)
     for ind in indicators:
-        table.add_column(f"{keys[ind]}\n{_('trend   change').text(lang)}", no_wrap=True)
+        table.add_column((f"{keys[ind]}\n" + _("trend   change").text(lang)), no_wrap=True)
     levels = {r: cells[(r, indicators[0])].region_level for r in shown}
     for region, indent, end in _region_rows(plan, shown, levels):
         row: list[RenderableType] = [_region_label(plan, region, levels[region], indent, lang)]
@@ -337,7 +337,7 @@ def _worst_first(cells: Grid, indicators: Sequence[str], regions: Sequence[str])
         for i, r in enumerate(regions)
         if any(cells[(r, ind)].rag in (Rag.RED, Rag.AMBER) for ind in indicators)
     ]
-    return [r for _unused, r in sorted(flagged, key=key)]
+    return [r for _, r in sorted(flagged, key=key)]
 
 
 def _task_lines(items: Sequence[TaskAssessment], lang: Lang) -> list[RenderableType]:
@@ -424,7 +424,7 @@ def screen_renderables(
     year = _screen_year(result)
     tasks = attention_tasks(result)
     hint_lines = 1
-    for _unused in range(3):  # the hint's own height depends on what it names
+    for _attempt in range(3):  # the hint's own height depends on what it names
         left = budget - _height(console, head) - hint_lines
         changes: list[RenderableType] = []
         omitted: list[str] = []

@@ -31,7 +31,7 @@ def _count(value: float | None) -> str:
 
 def observations_markdown(observations: ObservationSet, plan: Plan, lang: Lang) -> str:
     """A Markdown section: a heading and one table row per observation (values to 2 d.p.)."""
-    lines = [f"## {md_text(_('Indicator data').text(lang))}", ""]
+    lines = [("## " + md_text(_("Indicator data").text(lang))), ""]
     rows = [
         [
             region_name(plan, o.region, lang),

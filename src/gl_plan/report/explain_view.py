@@ -18,7 +18,8 @@ from rich.table import Table
 from rich.text import Text
 
 from gl_plan.assess.explain import Explanation, PointRef
-from gl_plan.i18n import Lang, _, text
+from gl_plan.i18n import Lang, _
+from gl_plan.i18n.labels import label
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import (
     display_name,
@@ -28,7 +29,41 @@ from gl_plan.report.format import (
     region_name,
 )
 
-#: The texts once looked up as ``explain.role.*``, by the rest of that key.
+#: Why an assessment has its status, by the code of the rule that fired.
+_EXPLAIN_RULE = {
+    "verdict_met": _(
+        "the target year is over and its last figure, {value}, reaches the target {target}"
+    ),
+    "verdict_missed": _(
+        "the target year is over and its last figure, {value}, falls short of the target {target}",
+    ),
+    "verdict_no_data": _("the target year is over and has no figure"),
+    "no_data": _("no figure by the as-of date"),
+    "achieved": _("the latest figure, {value}, reaches the target {target}"),
+    "short_span": _(
+        "the baseline and the latest figure are less than {span} year apart: no trend yet"
+    ),
+    "baseline_above_target_holding": _(
+        "the baseline, {base}, already reached the target and the figure has not fallen "
+        "since (observed growth ≥ 0)",
+    ),
+    "baseline_above_target_falling": _(
+        "the baseline, {base}, already reached the target and the figure has fallen since "
+        "(observed growth < 0)",
+    ),
+    "ratio_on_track": _("growth ratio {ratio} ≥ {on_track} (the plan's on_track_ratio)"),
+    "ratio_needs_acceleration": _(
+        "growth ratio {ratio} is at least {accel} (the plan's acceleration_ratio) but "
+        "below {on_track} (its on_track_ratio)",
+    ),
+    "ratio_off_track": _(
+        "growth ratio {ratio} is at least 0 but below {accel} (the plan's acceleration_ratio)",
+    ),
+    "ratio_deteriorating": _("growth ratio {ratio} < 0: the figure is moving away from the target"),
+}
+
+
+#: What a figure was used for in an explanation.
 _EXPLAIN_ROLE = {
     "baseline": _("baseline"),
     "trend": _("trend"),
@@ -83,16 +118,18 @@ def _title(exp: Explanation, plan: Plan, lang: Lang) -> str:
 
 def _why(exp: Explanation, lang: Lang) -> str:
     thresholds = exp.rule.thresholds
-    return text(
-        f"explain.rule.{exp.rule.code}",
-        lang,
-        value=_num(exp.value),
-        target=fmt_target(exp.target),
-        base=_num(exp.baseline.value),
-        ratio=_num(exp.ratio),
-        span=f"{thresholds.get('min_span_years', 1.0):g}",
-        on_track=f"{thresholds.get('on_track_ratio', 0.0):g}",
-        accel=f"{thresholds.get('acceleration_ratio', 0.0):g}",
+    return (
+        _EXPLAIN_RULE[exp.rule.code]
+        .format(
+            value=_num(exp.value),
+            target=fmt_target(exp.target),
+            base=_num(exp.baseline.value),
+            ratio=_num(exp.ratio),
+            span=f"{thresholds.get('min_span_years', 1.0):g}",
+            on_track=f"{thresholds.get('on_track_ratio', 0.0):g}",
+            accel=f"{thresholds.get('acceleration_ratio', 0.0):g}",
+        )
+        .text(lang)
     )
 
 
@@ -139,9 +176,7 @@ def _coverage(exp: Explanation, plan: Plan, lang: Lang) -> str | None:
 def explain_lines(exp: Explanation, plan: Plan, lang: Lang) -> list[tuple[str, str]]:
     """The explanation as (label, text) pairs, in the order they are shown."""
     none = _("none").text(lang)
-    status = _(
-        "{status} ({rag})", status=text(exp.status.value, lang), rag=text(exp.rag, lang)
-    ).text(lang)
+    status = _("{status} ({rag})", status=label(exp.status.value), rag=label(exp.rag)).text(lang)
     value = none
     if exp.value is not None:
         value = _(
@@ -211,22 +246,24 @@ def explain_lines(exp: Explanation, plan: Plan, lang: Lang) -> list[tuple[str, s
         lines.append((_("Straight path").text(lang), path))
     if exp.needed_next is not None and exp.needed_by is not None:
         at_target = exp.needed_by.year == exp.target_year
-        needed = text(
-            "explain.needed_target" if at_target else "explain.needed_path",
-            lang,
-            value=_num(exp.needed_next),
-            date=exp.needed_by.isoformat(),
+        needed = (
+            (
+                _("the target, {value}, by {date}")
+                if at_target
+                else _("{value} by {date} to be back on the path")
+            )
+            .format(value=_num(exp.needed_next), date=exp.needed_by.isoformat())
+            .text(lang)
         )
         lines.append((_("Needed next").text(lang), needed))
     return lines
 
 
 def _point_columns(lang: Lang, *, children: bool) -> list[str]:
-    first = "explain.col.region" if children else "explain.col.period"
-    last = "explain.col.source"
-    middle = ["explain.col.value", "explain.col.numerator", "explain.col.denominator"]
-    keys = [first, *middle, last] + ([] if children else ["explain.col.use"])
-    return [text(k, lang) for k in keys]
+    first = _("region") if children else _("period")
+    middle = [_("value"), _("numerator"), _("denominator")]
+    heads = [first, *middle, _("file:line")] + ([] if children else [_("used for")])
+    return [head.text(lang) for head in heads]
 
 
 def _point_row(point: PointRef, plan: Plan, lang: Lang, *, children: bool) -> list[str]:
@@ -244,8 +281,8 @@ def explain_renderables(exp: Explanation, plan: Plan, lang: Lang) -> list[Render
     facts = Table.grid(padding=(0, 2))
     facts.add_column(no_wrap=True, style="bold")
     facts.add_column()
-    for i, (label, value) in enumerate(explain_lines(exp, plan, lang)):
-        facts.add_row(label, Text(value, style=_STYLE.get(exp.rag, "") if i == 0 else ""))
+    for i, (name, value) in enumerate(explain_lines(exp, plan, lang)):
+        facts.add_row(name, Text(value, style=_STYLE.get(exp.rag, "") if i == 0 else ""))
     out += [facts, Text("")]
     out += _points_renderables(exp, plan, lang)
     return out
@@ -293,14 +330,23 @@ def explain_markdown(exp: Explanation, plan: Plan, lang: Lang) -> str:
     if not exp.points:
         lines += [md_text(_("No figure by the as-of date.").text(lang)), ""]
         return "\n".join(lines)
-    lines += [f"## {md_text(_('Figures used ({n})', n=len(exp.points)).text(lang))}", ""]
+    lines += [("## " + md_text(_("Figures used ({n})", n=len(exp.points)).text(lang))), ""]
     columns = _point_columns(lang, children=False)
     rows = [_point_row(p, plan, lang, children=False) for p in exp.points]
     lines += md_table(columns, rows, right=columns[1:4])
     lines.append("")
     if exp.children and exp.period is not None:
         lines += [
-            f"## {md_text(_('The regions summed for {period} (sum of numerators over sum of denominators)', period=exp.period).text(lang))}",
+            (
+                "## "
+                + md_text(
+                    _(
+                        "The regions summed for {period} (sum of numerators over sum of "
+                        "denominators)",
+                        period=exp.period,
+                    ).text(lang)
+                )
+            ),
             "",
         ]
         columns = _point_columns(lang, children=True)

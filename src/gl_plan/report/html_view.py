@@ -27,7 +27,8 @@ from typing import Final
 from gl_plan.assess.check import CheckResult
 from gl_plan.assess.indicators import RAG_BY_STATUS, IndicatorAssessment, Point, Status
 from gl_plan.assess.tasks import TaskAssessment, attention_order
-from gl_plan.i18n import Lang, _, pgettext, text
+from gl_plan.i18n import Lang, _, pgettext
+from gl_plan.i18n.labels import label
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.models import Plan
 from gl_plan.report.charts import Panel, indicator_chart_svg, require_matplotlib
@@ -146,7 +147,11 @@ def _header(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     out = [
         "<header>",
         f"<h1>{_e(plan.plan.title.get(lang))}</h1>",
-        f'<p class="subtitle">{_e(_("Progress check as of {as_of}", as_of=result.as_of).text(lang))}</p>',
+        (
+            '<p class="subtitle">'
+            + _e(_("Progress check as of {as_of}", as_of=result.as_of).text(lang))
+            + "</p>"
+        ),
     ]
     if result.sources.bundled:
         colon = _(": ").text(lang)
@@ -160,8 +165,9 @@ def _header(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
             leaves=leaf_word(plan, lang),
         ).text(lang)
         out.append(
-            f'<p class="sample"><strong>{_e(_("Sample data").text(lang))}{colon}</strong>'
-            f"{_e(sample)}</p>"
+            '<p class="sample"><strong>'
+            + _e(_("Sample data").text(lang))
+            + f"{colon}</strong>{_e(sample)}</p>"
         )
     out.append("</header>")
     return out
@@ -218,19 +224,23 @@ def _status_counts(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
             continue
         rag = RAG_BY_STATUS[status].value
         cells = "".join(f'<td class="num">{n}</td>' for n in counts)
-        rows.append(f'<tr><td class="st rag-{rag}">{_rag(rag, text(status.value, lang))}</td>'
+        rows.append(f'<tr><td class="st rag-{rag}">{_rag(rag, label(status.value).text(lang))}</td>'
                     f"{cells}</tr>")  # fmt: skip
     head = "".join(
-        f'<th class="num">{_e(_("{year} targets", year=y).text(lang))}</th>' for y in years
+        ('<th class="num">' + _e(_("{year} targets", year=y).text(lang)) + "</th>") for y in years
     )
     return [
-        f"<h3>{_e(_('Regions by status ({who})', who=_who(plan, lang)).text(lang))}</h3>",
+        ("<h3>" + _e(_("Regions by status ({who})", who=_who(plan, lang)).text(lang)) + "</h3>"),
         '<table class="counts keep">',
-        f"<thead><tr><th>{_e(_('Status').text(lang))}</th>{head}</tr></thead>",
+        ("<thead><tr><th>" + _e(_("Status").text(lang)) + f"</th>{head}</tr></thead>"),
         "<tbody>",
         *rows,
         "</tbody></table>",
-        f'<p class="muted">{_e(_("Each region counts once, under the worst status of its indicators.").text(lang))}</p>',
+        (
+            '<p class="muted">'
+            + _e(_("Each region counts once, under the worst status of its indicators.").text(lang))
+            + "</p>"
+        ),
     ]
 
 
@@ -254,7 +264,7 @@ def _headline(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
 
 def _behind(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     sep = _(", ").text(lang)
-    out = [f"<h3>{_e(_('Who is behind').text(lang))}</h3>"]
+    out = [("<h3>" + _e(_("Who is behind").text(lang)) + "</h3>")]
     for year in target_years(result):
         items = []
         for head, names in behind_lines(result, plan, year, lang):
@@ -271,43 +281,53 @@ def _sources(result: CheckResult, lang: Lang) -> list[str]:
     src = result.sources
     items = []
     if src.plan:
-        items.append(f"<li>{_e(_('Plan').text(lang))}: <code>{_e(src.plan)}</code></li>")
+        items.append("<li>" + _e(_("Plan").text(lang)) + f": <code>{_e(src.plan)}</code></li>")
     if src.data:
         folders = sorted({str(Path(p).parent) for p in src.data})
         names = ", ".join(Path(p).name for p in src.data)
         where = ", ".join(f"<code>{_e(f)}</code>" for f in folders)
         items.append(
-            f"<li>{_e(_('Indicator files ({n})', n=len(src.data)).text(lang))}: {where}<br/>"
-            f'<span class="muted">{_e(names)}</span></li>'
+            "<li>"
+            + _e(_("Indicator files ({n})", n=len(src.data)).text(lang))
+            + f': {where}<br/><span class="muted">{_e(names)}</span></li>'
         )
     else:
-        items.append(f"<li>{_e(_('Indicator files: none').text(lang))}</li>")
+        items.append("<li>" + _e(_("Indicator files: none").text(lang)) + "</li>")
     if src.progress:
         items.append(
-            f"<li>{_e(_('Progress ledger').text(lang))}: <code>{_e(src.progress)}</code></li>"
+            "<li>" + _e(_("Progress ledger").text(lang)) + f": <code>{_e(src.progress)}</code></li>"
         )
     else:
-        items.append(f"<li>{_e(_('Progress ledger: none (no task reported)').text(lang))}</li>")
-    return [f"<h3>{_e(_('Sources').text(lang))}</h3>", "<ul>", *items, "</ul>"]
+        items.append(
+            "<li>" + _e(_("Progress ledger: none (no task reported)").text(lang)) + "</li>"
+        )
+    return [("<h3>" + _e(_("Sources").text(lang)) + "</h3>"), "<ul>", *items, "</ul>"]
 
 
 def _summary(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     out = [
         '<section id="summary">',
-        f"<h2>{_e(pgettext('html.summary', 'Summary').text(lang))}</h2>",
+        ("<h2>" + _e(pgettext("html.summary", "Summary").text(lang)) + "</h2>"),
     ]
     out += _headline(result, plan, lang)
     out += _status_counts(result, plan, lang)
     out += _behind(result, plan, lang)
     standards = standard_lines(result, plan, lang)
     if standards:
-        out += [f"<h3>{_e(_('National county standards').text(lang))}</h3>", "<ul>"]
+        out += [("<h3>" + _e(_("National county standards").text(lang)) + "</h3>"), "<ul>"]
         out += [f"<li>{_e(line)}</li>" for line in standards]
         out.append("</ul>")
     out.append(f"<p>{_e(issues_line(result, lang))}</p>")
     out += _sources(result, lang)
     out.append(
-        f'<p class="legend">{_e(_("▼ red: off track, deteriorating or missed · ◆ amber: needs acceleration or insufficient data · ● green: achieved, on track or met · ○ no data").text(lang))}</p>'
+        '<p class="legend">'
+        + _e(
+            _(
+                "▼ red: off track, deteriorating or missed · ◆ amber: needs acceleration or "
+                "insufficient data · ● green: achieved, on track or met · ○ no data"
+            ).text(lang)
+        )
+        + "</p>"
     )
     out.append("</section>")
     return out
@@ -332,7 +352,7 @@ def _panels(
 ) -> list[Panel]:
     years = target_years(result)
     grids = {y: grid(result, y)[2] for y in years}
-    _unused, regions, cells = grid(result, year)
+    _indicators, regions, cells = grid(result, year)
     levels = {r: cells[(r, indicator)].region_level for r in regions if (r, indicator) in cells}
     ordered = [r for r in regions if levels.get(r) == "city"]
     ordered += [r for r in regions if levels.get(r) not in (None, "city")]
@@ -383,7 +403,7 @@ def _charts(
     sep = _(" and ").text(lang)
     out = [
         '<section id="charts" class="page">',
-        f"<h2>{_e(_('Each indicator against the path to its targets').text(lang))}</h2>",
+        ("<h2>" + _e(_("Each indicator against the path to its targets").text(lang)) + "</h2>"),
     ]
     as_of_t = result.as_of.year + (result.as_of.timetuple().tm_yday - 1) / 365.25
     for n, ind in enumerate(indicators, start=1):
@@ -408,7 +428,7 @@ def _charts(
                 ).rstrip()
             )
         else:
-            out.append(f"<p>{_e(_('No figures to draw.').text(lang))}</p>")
+            out.append("<p>" + _e(_("No figures to draw.").text(lang)) + "</p>")
         note = _(
             "Solid line: the region's figures, coloured by its status for the {year} "
             "target (named at the top right of each panel). Dashed: the straight path "
@@ -460,7 +480,7 @@ def _gap_row(
 def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     out = [
         '<section id="gaps" class="page">',
-        f"<h2>{_e(_('Gaps to the targets').text(lang))}</h2>",
+        ("<h2>" + _e(_("Gaps to the targets").text(lang)) + "</h2>"),
     ]
     sep = _(", ").text(lang)
     for year in target_years(result):
@@ -472,10 +492,16 @@ def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
             for i in indicators
         )
         subs = "".join(
-            f'<th class="num">{_e(_("Value").text(lang))}</th>'
-            f'<th class="num">{_e(_("Gap").text(lang))}</th>'
-            f"<th>{_e(_('Status').text(lang))}</th>"
-            for _unused in indicators
+            (
+                '<th class="num">'
+                + _e(_("Value").text(lang))
+                + '</th><th class="num">'
+                + _e(_("Gap").text(lang))
+                + "</th><th>"
+                + _e(_("Status").text(lang))
+                + "</th>"
+            )
+            for _indicator in indicators
         )
         shown = [r for r in regions if r not in hidden]
         body = [
@@ -485,7 +511,7 @@ def _gaps(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
         out += [
             f"<h3>{_e(year_title(result, year, lang))}</h3>",
             '<table class="gaps">',
-            f'<thead><tr><th rowspan="2">{_e(_("Region").text(lang))}</th>{groups}</tr>',
+            ('<thead><tr><th rowspan="2">' + _e(_("Region").text(lang)) + f"</th>{groups}</tr>"),
             f"<tr>{subs}</tr></thead>",
             "<tbody>",
             *body,
@@ -519,8 +545,8 @@ def _task_row(item: TaskAssessment, lang: Lang) -> str:
     progress = "<br/>".join(_e(line) for line in progress_text(item, lang, unit=True))
     cells = [
         f"<td>{_e(item.id)}</td>",
-        f'<td class="st rag-{_e(item.rag)}">{_rag(item.rag, text(item.rag, lang))}</td>',
-        f"<td>{_e(text(item.status, lang))}</td>",
+        f'<td class="st rag-{_e(item.rag)}">{_rag(item.rag, label(item.rag).text(lang))}</td>',
+        f"<td>{_e(label(item.status).text(lang))}</td>",
         f'<td class="num">{_e(item.due.isoformat() if item.due else "")}</td>',
         f'<td class="num">{_e(days)}</td>',
         f'<td class="title">{_e(item.title.get(lang))}</td>',
@@ -536,17 +562,21 @@ def _tasks(result: CheckResult, lang: Lang) -> list[str]:
     urgent = [t for t in attention_order(result.tasks) if t.status in ("overdue", "due_soon")]
     out = [
         '<section id="tasks" class="page">',
-        f"<h2>{_e(_('Overdue and due-soon tasks').text(lang))}</h2>",
+        ("<h2>" + _e(_("Overdue and due-soon tasks").text(lang)) + "</h2>"),
         f"<p>{_e(summary_line(result.tasks, result.as_of, lang))}</p>",
     ]
     if not urgent:
-        out += [f"<p>{_e(_('No task is overdue or due soon.').text(lang))}</p>", "</section>"]
+        out += [
+            ("<p>" + _e(_("No task is overdue or due soon.").text(lang)) + "</p>"),
+            "</section>",
+        ]
         return out
-    heads = ("tasks.id", "tasks.rag", "tasks.status", "tasks.due", "html.days", "tasks.task",
-             "tasks.progress", "tasks.last_report")  # fmt: skip
-    numeric = {"tasks.due", "html.days", "tasks.last_report"}
+    # Each header, and whether its column holds numbers (dates and days are right-aligned).
+    heads = ((_("ID"), False), (_("RAG"), False), (_("Status"), False), (_("Due"), True),
+             (_("Days"), True), (_("Task"), False), (_("Progress"), False),
+             (_("Last report"), True))  # fmt: skip
     head = "".join(
-        f'<th class="{"num" if h in numeric else ""}">{_e(text(h, lang))}</th>' for h in heads
+        f'<th class="{"num" if numeric else ""}">{_e(h.text(lang))}</th>' for h, numeric in heads
     )
     out += [
         '<table class="tasks">',
@@ -579,9 +609,13 @@ def _footer(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
         ).text(lang)
     return [
         "<footer>",
-        f"<h3>{_e(_('Method').text(lang))}</h3>",
+        ("<h3>" + _e(_("Method").text(lang)) + "</h3>"),
         f"<p>{_e(method)}</p>",
-        f"<p>{_e(_('Made by glplan; as of {as_of}.', as_of=result.as_of.isoformat()).text(lang))}</p>",
+        (
+            "<p>"
+            + _e(_("Made by glplan; as of {as_of}.", as_of=result.as_of.isoformat()).text(lang))
+            + "</p>"
+        ),
         "</footer>",
     ]
 

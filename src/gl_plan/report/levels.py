@@ -11,19 +11,19 @@ the root); otherwise the words come from the regions' kinds:
   county-level cities are 县区 / county); kinds of several tiers: ``tier.mixed`` (地区 /
   region).
 
-English level words are singular; :func:`plural` makes the plural by the ordinary rule
-(county → counties), which is all the kinds need.
+English level words have a singular and a plural (county, counties): the catalogue's for
+glplan's own words, the ordinary rule for a plan's own.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from gl_plan.i18n import Lang, _, pgettext
+from gl_plan.i18n import Lang, Msg, _, ngettext, npgettext
 from gl_plan.plan.models import Plan, RegionKind
 from gl_plan.report.format import CJK_RE
 
-#: The texts once looked up as ``whole.*``, by the rest of that key.
+#: How a report names the whole area of a root region, by the region's kind.
 _WHOLE = {
     "nation": _("the nation"),
     "province": _("the province"),
@@ -43,34 +43,33 @@ _WHOLE = {
 }
 
 
-#: The texts once looked up as ``kind.*``, by the rest of that key.
-_KIND = {
-    "nation": _("nation"),
-    "province": _("province"),
-    "autonomous_region": _("autonomous region"),
-    "municipality": _("municipality"),
-    "prefecture_city": _("prefecture city"),
-    "autonomous_prefecture": _("autonomous prefecture"),
-    "league": _("league"),
-    "city": _("city"),
-    "district": _("district"),
-    "county": _("county"),
-    "autonomous_county": _("autonomous county"),
-    "county_level_city": _("county-level city"),
-    "banner": _("banner"),
-    "autonomous_banner": _("autonomous banner"),
-    "township": _("township"),
+#: One word for the regions of each kind, in both English forms (counted where used).
+_KIND: Final[dict[str, Msg]] = {
+    "nation": ngettext("nation", "nations", 1),
+    "province": ngettext("province", "provinces", 1),
+    "autonomous_region": ngettext("autonomous region", "autonomous regions", 1),
+    "municipality": ngettext("municipality", "municipalities", 1),
+    "prefecture_city": ngettext("prefecture city", "prefecture cities", 1),
+    "autonomous_prefecture": ngettext("autonomous prefecture", "autonomous prefectures", 1),
+    "league": ngettext("league", "leagues", 1),
+    "city": ngettext("city", "cities", 1),
+    "district": ngettext("district", "districts", 1),
+    "county": ngettext("county", "counties", 1),
+    "autonomous_county": ngettext("autonomous county", "autonomous counties", 1),
+    "county_level_city": ngettext("county-level city", "county-level cities", 1),
+    "banner": ngettext("banner", "banners", 1),
+    "autonomous_banner": ngettext("autonomous banner", "autonomous banners", 1),
+    "township": ngettext("township", "townships", 1),
 }
 
-
-#: The texts once looked up as ``tier.*``, by the rest of that key.
-_TIER = {
-    "nation": _("nation"),
-    "province": pgettext("tier.province", "province"),
-    "prefecture": pgettext("tier.prefecture", "city"),
-    "county": pgettext("tier.county", "county"),
-    "township": _("township"),
-    "mixed": _("region"),
+#: One word for the regions of a tier, where a level mixes kinds of that tier.
+_TIER: Final[dict[str, Msg]] = {
+    "nation": ngettext("nation", "nations", 1),
+    "province": npgettext("tier.province", "province", "provinces", 1),
+    "prefecture": npgettext("tier.prefecture", "city", "cities", 1),
+    "county": npgettext("tier.county", "county", "counties", 1),
+    "township": ngettext("township", "townships", 1),
+    "mixed": ngettext("region", "regions", 1),
 }
 
 
@@ -80,7 +79,6 @@ __all__ = [
     "leaf_word",
     "level_word",
     "levels_below",
-    "plural",
     "whole",
 ]
 
@@ -104,9 +102,10 @@ TIERS: Final[dict[RegionKind, str]] = {
 }
 
 
-def plural(word: str) -> str:
-    """``county`` → ``counties``, ``district`` → ``districts``, ``county-level city`` →
-    ``county-level cities``."""
+def _plural(word: str) -> str:
+    """The plural of a plan's own English word for a level (the plan's schema promises
+    plurals by the ordinary rule): ``county`` → ``counties``, ``county-level city`` →
+    ``county-level cities``. glplan's own words have their plurals in the catalogue."""
     if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
         return word[:-1] + "ies"
     if word.endswith(("s", "x", "ch", "sh")):
@@ -148,18 +147,19 @@ def whole(plan: Plan, lang: Lang) -> str:
 def level_word(plan: Plan, depth: int, lang: Lang, *, many: bool = True) -> str:
     """One word for the regions at ``depth``: ``县区`` / ``counties`` (``county`` with
     ``many=False``; Chinese has one form)."""
-    word = _named(plan, depth, lang)
-    if word is None:
-        at = depths(plan)
-        kinds = {r.kind for r in plan.regions if at[r.code] == depth}
-        tiers = {TIERS[k] for k in kinds}
-        if len(kinds) == 1:
-            word = _KIND[next(iter(kinds)).value].text(lang)
-        elif len(tiers) == 1:
-            word = _TIER[next(iter(tiers))].text(lang)
-        else:
-            word = _("region").text(lang)
-    return plural(word) if lang == "en" and many else word
+    named = _named(plan, depth, lang)
+    if named is not None:
+        return _plural(named) if lang == "en" and many else named
+    at = depths(plan)
+    kinds = {r.kind for r in plan.regions if at[r.code] == depth}
+    tiers = {TIERS[k] for k in kinds}
+    if len(kinds) == 1:
+        word = _KIND[next(iter(kinds)).value]
+    elif len(tiers) == 1:
+        word = _TIER[next(iter(tiers))]
+    else:
+        word = _TIER["mixed"]
+    return word.counted(2 if many else 1).text(lang)
 
 
 def leaf_word(plan: Plan, lang: Lang, *, many: bool = True) -> str:

@@ -32,7 +32,7 @@ def _due(task: Task, lang: Lang) -> str:
         return _("ongoing").text(lang) if sched.ongoing else _("none").text(lang)
     due = sched.due.isoformat()
     if sched.ongoing:
-        due += f"\n+ {_('ongoing').text(lang)}"
+        due += "\n+ " + _("ongoing").text(lang)
     return due
 
 

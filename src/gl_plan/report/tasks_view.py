@@ -24,12 +24,13 @@ from gl_plan.assess.tasks import (
     task_summary,
 )
 from gl_plan.errors import Problem
-from gl_plan.i18n import Lang, _, ngettext, pgettext, text
+from gl_plan.i18n import Lang, _, ngettext, pgettext
+from gl_plan.i18n.labels import label
 from gl_plan.ledger.model import LedgerEntry
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import CsvCell, column_names, csv_text, md_table, md_text
 
-#: The texts once looked up as ``flag.*``, by the rest of that key.
+#: The words for a task's flags.
 _FLAG = {
     "stale": _("stale"),
     "no_report": _("no report"),
@@ -41,7 +42,7 @@ _FLAG = {
 }
 
 
-#: The texts once looked up as ``entry.*``, by the rest of that key.
+#: The words of the line that confirms a ledger entry (English keeps the ledger's codes).
 _ENTRY = {
     "added": _("added"),
     "not_started": _("not_started"),
@@ -181,9 +182,7 @@ def summary_line(items: Iterable[TaskAssessment], as_of: date, lang: Lang) -> st
     """``As of 2026-11-30, 35 tasks: 5 overdue, ... ; 2 stale``."""
     counts = task_summary(items)
     parts = [
-        _("{n} {status}", n=counts[s], status=text(s, lang)).text(lang)
-        for s in STATUSES
-        if counts[s]
+        _("{n} {status}", n=counts[s], status=label(s)).text(lang) for s in STATUSES if counts[s]
     ]
     head = _("As of {as_of}, {total} tasks: ", as_of=as_of.isoformat(), total=counts["total"]).text(
         lang
@@ -215,8 +214,8 @@ def tasks_table(items: Sequence[TaskAssessment], as_of: date, lang: Lang) -> Tab
         style = _STYLE[item.rag]
         table.add_row(
             Text(item.id),
-            Text(text(item.rag, lang), style=style),
-            Text(text(item.status, lang), style=style if item.rag != "green" else ""),
+            Text(label(item.rag).text(lang), style=style),
+            Text(label(item.status).text(lang), style=style if item.rag != "green" else ""),
             # Text, not markup: a title with "[...]" in it prints as it is.
             Text("\n".join(_due_text(item, lang))),
             Text(item.title.get(lang)),
@@ -274,8 +273,8 @@ def tasks_markdown(
     rows = [
         [
             item.id,
-            text(item.rag, lang),
-            text(item.status, lang),
+            label(item.rag).text(lang),
+            label(item.status).text(lang),
             *[*_due_text(item, lang), ""][:2],
             item.title.get(lang),
             "; ".join(progress_text(item, lang, unit=True)),
@@ -285,7 +284,7 @@ def tasks_markdown(
     ]
     summary = summary_line(items if summary_of is None else summary_of, as_of, lang)
     lines = [
-        f"## {md_text(_('Tasks as of {as_of}', as_of=as_of.isoformat()).text(lang))}",
+        ("## " + md_text(_("Tasks as of {as_of}", as_of=as_of.isoformat()).text(lang))),
         "",
         md_text(summary),
         "",
