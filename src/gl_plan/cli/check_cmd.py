@@ -232,10 +232,11 @@ def check(
 
     if reached:
         kinds = tuple(_FAILON_COUNT[kind].format(n=n) for kind, n in reached.items())
+        counts = Join(kinds, pgettext("sep.counts", ", "))
         summary = _(
             "findings reach --fail-on {level}: {counts}",
             level=_FAILON_LEVEL[level.value],
-            counts=Join(kinds, pgettext("sep.counts", ", ")),
+            counts=counts,
         )
         print_problems(
             [

@@ -69,7 +69,7 @@ _TIER: Final[dict[str, Msg]] = {
     "prefecture": npgettext("tier.prefecture", "city", "cities", 1),
     "county": npgettext("tier.county", "county", "counties", 1),
     "township": ngettext("township", "townships", 1),
-    "mixed": ngettext("region", "regions", 1),
+    "mixed": npgettext("tier.mixed", "region", "regions", 1),
 }
 
 
