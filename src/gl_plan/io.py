@@ -375,7 +375,7 @@ def read_input_file(
     """A user's input file's bytes, refused with a located :class:`GlplanError` when it is
     missing, unreadable, a folder, not a regular file (a FIFO, a device, a socket, a
     symlink loop), or over ``limit`` bytes (``what`` names the kind of file in the
-    messages: "a plan", "a progress ledger", or a :class:`~gl_plan.errors.Msg`).
+    messages: "a plan", "a progress ledger", or a :class:`~gl_plan.i18n.Msg`).
 
     Bounded even when the size on disk is no guide (a file still growing).
     """

@@ -42,7 +42,7 @@ from gl_plan.report.data_view import observations_markdown
 from gl_plan.resources import PROGRESS_FILE, resolve_inputs
 
 #: glplan data's table headers: short English for a narrow terminal.
-_COL_DATA_TABLE = {
+_HEADERS = {
     "region": _("region"),
     "code": _("code"),
     "period": _("period"),
@@ -57,7 +57,7 @@ _COL_DATA_TABLE = {
 app = command_app()
 
 FORMATS = ("table", "json", "csv", "markdown")
-#: The columns of the table (their headers are ``col.data_table.*`` texts).
+#: The columns of the table, each headed by its :data:`_HEADERS` word.
 _TABLE_COLUMNS = (
     "region",
     "code",
@@ -170,7 +170,7 @@ def _table(observations: ObservationSet, plan: Plan, lang: Lang) -> RenderableTy
     ``lang`` (the JSON and CSV formats keep codes and ids)."""
     if not observations.series:
         return Text(_("no observations").text(lang))
-    heads = [_COL_DATA_TABLE[key].text(lang) for key in _TABLE_COLUMNS]
+    heads = [_HEADERS[key].text(lang) for key in _TABLE_COLUMNS]
     table = Table(*heads, title=_("Indicator data").text(lang), box=box.SIMPLE_HEAD, pad_edge=False)
     for i, column in enumerate(table.columns):
         if i in (4, 5, 6):

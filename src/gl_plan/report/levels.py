@@ -3,13 +3,12 @@
 A plan may name its levels by depth (:attr:`~gl_plan.plan.models.Plan.level_names`, 0 being
 the root); otherwise the words come from the regions' kinds:
 
-- the root, as a whole: ``whole.<kind>`` (全市 / the city, 全省 / the province, 全国 /
-  the nation);
-- a lower level whose regions are all of one kind: ``kind.<kind>`` (县 / county, 地级市 /
+- the root, as a whole: by its kind (全市 / the city, 全省 / the province, 全国 / the
+  nation);
+- a lower level whose regions are all of one kind: the kind's word (县 / county, 地级市 /
   prefecture city);
-- a level mixing kinds of one administrative tier: ``tier.<tier>`` (districts, counties and
-  county-level cities are 县区 / county); kinds of several tiers: ``tier.mixed`` (地区 /
-  region).
+- a level mixing kinds of one administrative tier: the tier's word (districts, counties
+  and county-level cities are 县区 / counties); kinds of several tiers: 地区 / regions.
 
 English level words have a singular and a plural (county, counties): the catalogue's for
 glplan's own words, the ordinary rule for a plan's own.
