@@ -37,8 +37,8 @@ import stat
 from pathlib import Path
 from typing import Final
 
-from gl_plan.errors import Code, GlplanError, Msg, msg
-from gl_plan.i18n import TEXTS
+from gl_plan.errors import Code, GlplanError
+from gl_plan.i18n import Foreign, Message, _
 
 __all__ = [
     "atomic_append_bytes",
@@ -160,14 +160,18 @@ def _stat(path: Path, name: str) -> os.stat_result | None:
     except OSError as exc:
         raise cannot_write(exc, name) from None
     if stat.S_ISDIR(info.st_mode):
-        raise GlplanError.single(msg("write.is_folder"), file=name)
+        raise GlplanError.single(_("is a folder, not a file"), file=name)
     return info
 
 
 def _refuse_read_only(info: os.stat_result | None, name: str) -> None:
     if info is not None and info.st_mode & 0o222 == 0:
         raise GlplanError.single(
-            msg("write.read_only", mode=f"{stat.S_IMODE(info.st_mode):04o}"),
+            _(
+                "is read-only (mode {mode}); nothing was written. Make it writable (chmod "
+                "u+w) or write somewhere else",
+                mode=format(stat.S_IMODE(info.st_mode), "04o"),
+            ),
             file=name,
             code=Code.READ_ONLY,
         )
@@ -188,7 +192,7 @@ def real_target(target: Path) -> Path:
 
 def _create_temp(folder: Path, name: str) -> tuple[int, str]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(100):
+    for _attempt in range(100):
         tmp = folder / f".{name[:NAME_KEEP]}.{secrets.token_hex(6)}.tmp"
         try:
             # 0o666 less the umask, like any new file (mkstemp's 0o600 would hide a report
@@ -211,17 +215,32 @@ def _write_directly(target: Path, data: bytes, name: str, *, append: bool) -> No
 
 def cannot_write(exc: OSError, name: str) -> GlplanError:
     """The error for a write the operating system refused, naming the file."""
-    return GlplanError.single(msg("write.cannot_write", reason=os_reason(exc)), file=name)
+    return GlplanError.single(_("cannot write: {reason}", reason=os_reason(exc)), file=name)
 
 
-def os_reason(exc: OSError) -> Msg:
+#: The operating system's common reasons for refusing, by their symbol, as the system says
+#: them in English.
+_OS_REASONS: Final = {
+    "EACCES": _("Permission denied"),
+    "EPERM": _("Operation not permitted"),
+    "ENOENT": _("No such file or directory"),
+    "ENOSPC": _("No space left on device"),
+    "EROFS": _("Read-only file system"),
+    "EISDIR": _("Is a directory"),
+    "ENOTDIR": _("Not a directory"),
+    "EDQUOT": _("Disk quota exceeded"),
+    "EIO": _("Input/output error"),
+}
+
+
+def os_reason(exc: OSError) -> Message:
     """Why the operating system refused, in both languages: the common reasons by name
     (English as the system says it), any other by its symbol in Chinese and the system's
     own text in English."""
     name = errno.errorcode.get(exc.errno or 0, "")
-    if f"os.{name}" in TEXTS:
-        return msg(f"os.{name}")
-    return msg("os.other", errno_zh=name or exc.errno, reason_en=exc.strerror or str(exc))
+    if name in _OS_REASONS:
+        return _OS_REASONS[name]
+    return Foreign(exc.strerror or str(exc), _("system error ({errno})", errno=name or exc.errno))
 
 
 def _fsync_dir(folder: Path) -> None:

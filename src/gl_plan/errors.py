@@ -26,7 +26,8 @@ from dataclasses import asdict, dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any, Final
 
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, Message, Msg, _, message_text
+from gl_plan.i18n.labels import label
 
 #: The most characters of a rendered message; with the other parts' limits and the
 #: severity label, a finding's line stays within 2,000 characters.
@@ -65,56 +66,7 @@ def shorten(text: str, limit: int, lang: Lang = "en") -> str:
 
 
 def _more(n: int, lang: Lang = "en") -> str:
-    return text("problem.more_chars", lang, n=n)
-
-
-@dataclass(frozen=True, slots=True)
-class Join:
-    """Items listed inside a message, joined the way ``lang`` lists them (the separator is
-    the :mod:`gl_plan.i18n` text ``sep``: ``、`` or ``, `` for names, ``，`` or ``, `` for
-    counts); an item that is a :class:`Msg` is given in the same language."""
-
-    items: tuple[object, ...]
-    sep: str = "sep.names"
-
-    def text(self, lang: Lang) -> str:
-        shown = (i.text(lang) if isinstance(i, (Msg, Join)) else str(i) for i in self.items)
-        return text(self.sep, lang).join(shown)
-
-    def __str__(self) -> str:
-        return self.text("en")
-
-
-@dataclass(frozen=True, slots=True)
-class Msg:
-    """A message made from an :mod:`gl_plan.i18n` text and its values: one sentence in both
-    languages. ``str()`` gives the English, which the JSON and the logs carry; a renderer
-    asks for the user's language with :meth:`text`. A value that is itself a :class:`Msg`
-    (a reason inside a sentence) is given in the same language.
-    """
-
-    key: str
-    values: tuple[tuple[str, object], ...] = ()
-
-    def text(self, lang: Lang) -> str:
-        filled = {k: v.text(lang) if isinstance(v, (Msg, Join)) else v for k, v in self.values}
-        return text(self.key, lang, **filled)
-
-    def __str__(self) -> str:
-        return self.text("en")
-
-
-def msg(key: str, **values: object) -> Msg:
-    """``msg("data.unknown_region", name="火星县")``: the message of ``key`` with its values."""
-    return Msg(key, tuple(values.items()))
-
-
-#: A message as the code that makes it has it: plain English, or one in both languages.
-Message = str | Msg
-
-
-def message_text(message: Message, lang: Lang) -> str:
-    return message.text(lang) if isinstance(message, Msg) else message
+    return _("… ({n:,} more characters)", n=n).text(lang)
 
 
 class MessageError(ValueError):
@@ -280,7 +232,7 @@ class Problem:
         ``（警告）``; empty for an error (its colour says it)."""
         if self.severity is Severity.ERROR:
             return ""
-        return text("problem.severity", lang, label=text(self.severity.value, lang))
+        return _(" ({label})", label=label(self.severity.value).text(lang)).text(lang)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

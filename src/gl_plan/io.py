@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Final, TextIO
 
-from gl_plan.errors import Code, ExitCode, GlplanError, Message, Problem, Severity, msg
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.i18n import Foreign, Message, _
 from gl_plan.limits import MAX_FIELD_CHARS
 
 __all__ = [
@@ -83,10 +84,10 @@ _NEEDS_BOM: Final = {
 _GZIP = b"\x1f\x8b"
 _ZIP = b"PK\x03\x04"
 _BINARY_SIGNATURES = {
-    _GZIP: msg("data.binary.gzip"),
-    _ZIP: msg("data.binary.zip"),
-    b"%PDF": msg("data.binary.pdf"),
-    b"\xd0\xcf\x11\xe0": msg("data.binary.xls"),
+    _GZIP: _("gzip-compressed data"),
+    _ZIP: _("a ZIP archive (an .xlsx saved with the wrong name?)"),
+    b"%PDF": _("a PDF document"),
+    b"\xd0\xcf\x11\xe0": _("an Excel 97-2003 workbook (name it .xls to have it read as one)"),
 }
 
 
@@ -124,7 +125,7 @@ def binary_kind(head: bytes) -> Message | None:
         if head.startswith(sig):
             return what
     if b"\x00" in head[:4096]:
-        return msg("data.binary.data")
+        return _("binary data")
     return None
 
 
@@ -192,7 +193,11 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
     if kind is not None:
         return Detected(
             "binary",
-            (Problem(msg("data.encoding.binary", kind=kind), file=file, code=Code.ENCODING_ERROR),),
+            (
+                Problem(
+                    _("not a text file: {kind}", kind=kind), file=file, code=Code.ENCODING_ERROR
+                ),
+            ),
         )
     if forced is not None:
         if not isinstance(codec, str):
@@ -200,19 +205,27 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
         fh.seek(0)
         head = fh.read(4)
         if codec in _NEEDS_BOM and not head.startswith(_NEEDS_BOM[codec]) and head:
-            no_bom = msg("data.encoding.no_bom", encoding=forced)
+            no_bom = _(
+                "the file does not start with a {encoding} byte-order mark: give "
+                "{encoding}-le or {encoding}-be",
+                encoding=forced,
+            )
             return Detected(
                 "unknown", (Problem(no_bom, file=file, line=1, code=Code.ENCODING_ERROR),)
             )
         # Python's utf-8 codec keeps a BOM as U+FEFF; utf-8-sig drops it, as a reader expects.
         name = "utf-8-sig" if codec == "utf-8" else codec
-        _, error, line = _validate(fh, name)
+        _text, error, line = _validate(fh, name)
         if error is not None:
             return Detected(
                 "unknown",
                 (
                     Problem(
-                        msg("data.encoding.cannot_decode", encoding=forced, reason=error.reason),
+                        _(
+                            "cannot be decoded as {encoding}: {reason}",
+                            encoding=forced,
+                            reason=Foreign(str(error.reason)),
+                        ),
                         file=file,
                         line=line,
                         code=Code.ENCODING_ERROR,
@@ -222,17 +235,20 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
         return Detected(name)
     fh.seek(0)
     has_bom = fh.read(3) == codecs.BOM_UTF8
-    _, error, _ = _validate(fh, "utf-8")
+    _text, error, _line = _validate(fh, "utf-8")
     if error is None:
         return Detected("utf-8-sig" if has_bom else "utf-8")
-    sample, error, _ = _validate(fh, "gb18030")
+    sample, error, _line = _validate(fh, "gb18030")
     if error is not None:
         # Latin-1 maps every byte, so the file is read; the warning says the text may be wrong.
         return Detected(
             "latin-1",
             (
                 Problem(
-                    msg("data.encoding.latin1"),
+                    _(
+                        "neither UTF-8 nor GB18030: read as Latin-1, so any Chinese text "
+                        "in it is garbled; check the values or pass --encoding",
+                    ),
                     file=file,
                     severity=Severity.WARNING,
                     code=Code.ENCODING_ERROR,
@@ -241,7 +257,10 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
         )
     if _looks_like_mojibake(sample):
         warn = Problem(
-            msg("data.encoding.mojibake"),
+            _(
+                "not UTF-8; read as GB18030 but the text looks garbled (a Latin-1 or "
+                "other file?); check the values or pass --encoding",
+            ),
             file=file,
             severity=Severity.WARNING,
             code=Code.ENCODING_ERROR,
@@ -250,7 +269,7 @@ def detect_encoding(fh: BinaryIO, file: str, forced: str | None = None) -> Detec
         # A note, not a warning: GBK is how Excel on Chinese Windows saves a CSV, so a
         # clean GBK file is as good as a UTF-8 one (and `--fail-on warning` passes it).
         warn = Problem(
-            msg("data.encoding.gbk"),
+            _("not UTF-8: read as GB18030 (GBK), as Excel on Chinese Windows saves it"),
             file=file,
             severity=Severity.INFO,
             code=Code.ENCODING,
@@ -264,9 +283,14 @@ def text_encoding(name: str) -> str | Message:
     try:
         codec = codecs.lookup(name)
     except LookupError:
-        return msg("data.encoding.unknown", encoding=name)
+        return _("unknown encoding {encoding!r}", encoding=name)
     if not getattr(codec, "_is_text_encoding", True) or codec.name not in TEXT_ENCODINGS:
-        return msg("data.encoding.not_text", encoding=name)
+        return _(
+            "{encoding!r} is not a text encoding glplan reads; use one of utf-8, "
+            "utf-8-sig, gb18030, gbk, gb2312, big5, utf-16 or utf-32 (with a byte-order "
+            "mark, or -le/-be), latin-1, cp1252, ascii",
+            encoding=name,
+        )
     return codec.name
 
 
@@ -311,8 +335,8 @@ _FIELD_LIMIT = re.compile(r"field larger than field limit \((\d+)\)")
 def _csv_reason(text: str) -> Message:
     """The csv module's reason, in the user's language where it is one glplan knows."""
     if m := _FIELD_LIMIT.fullmatch(text):
-        return msg("data.csv.field_limit", limit=int(m.group(1)))
-    return msg("data.csv.other", reason=text)
+        return _("field larger than field limit ({limit})", limit=int(m.group(1)))
+    return Foreign(text, _("malformed CSV"))
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -367,36 +391,36 @@ def not_a_file(path: Path | str) -> Message | None:
     try:
         mode = os.stat(path).st_mode
     except OSError as exc:
-        return msg("data.file.symlink_loop") if exc.errno == errno.ELOOP else None
+        return _("is a symlink loop, not a regular file") if exc.errno == errno.ELOOP else None
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
     if stat.S_ISFIFO(mode):
-        return msg("data.file.fifo")
+        return _("is a FIFO (named pipe), not a regular file")
     if stat.S_ISSOCK(mode):
-        return msg("data.file.socket")
+        return _("is a socket, not a regular file")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return msg("data.file.device")
-    return msg("data.file.not_regular")
+        return _("is a device, not a regular file")
+    return _("is not a regular file")
 
 
-#: Operating-system errors glplan says in Chinese; the English keeps the system's own words.
+#: What the operating system's reasons for not reading a file mean, in glplan's words: the
+#: English shows the system's own words, another language these.
 _OS_REASONS = {
-    errno.EACCES: "data.os.EACCES",
-    errno.EPERM: "data.os.EACCES",
-    errno.ENOENT: "data.os.ENOENT",
-    errno.EISDIR: "data.os.EISDIR",
-    errno.EBUSY: "data.os.EBUSY",
-    errno.EIO: "data.os.EIO",
+    errno.EACCES: _("no permission to read"),
+    errno.EPERM: _("no permission to read"),
+    errno.ENOENT: _("the file does not exist"),
+    errno.EISDIR: _("is a folder"),
+    errno.EBUSY: _("the file is in use by another program"),
+    errno.EIO: _("an input/output error while reading (a failing disk or network drive?)"),
 }
+_OS_OTHER = _("the operating system reported an error")
 
 
 def os_reason(exc: OSError, reason: object = None) -> Message:
     """Why the operating system could not read a file: in English ``reason`` (by default
     the system's own words, ``Permission denied``), in Chinese ``没有读取权限``."""
     said = exc.strerror or exc if reason is None else reason
-    # A str always: the Chinese text takes the reason with "{reason:.0}", which only a str
-    # formats.
-    return msg(_OS_REASONS.get(exc.errno or 0, "data.os.other"), reason=str(said))
+    return Foreign(str(said), _OS_REASONS.get(exc.errno or 0, _OS_OTHER))
 
 
 def read_at_most(path: Path, limit: int) -> bytes:
@@ -436,44 +460,47 @@ def read_input_file(
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise GlplanError.single(
-            msg("data.file.no_such_file"), file=name, code=Code.NOT_FOUND
-        ) from None
+        raise GlplanError.single(_("no such file"), file=name, code=Code.NOT_FOUND) from None
     except OSError as exc:
         raise GlplanError.single(_cannot_read(exc, exc.strerror), file=name) from None
     if path.is_dir():
-        raise GlplanError.single(msg("data.file.is_folder", what=what), file=name)
+        raise GlplanError.single(_("is a folder, not {what} file", what=what), file=name)
 
     def too_large(amount: Message) -> GlplanError:
         return GlplanError.single(
-            msg("data.file.too_large", amount=amount, what=what, limit=limit),
+            _(
+                "{amount}; {what} is at most {limit:,} bytes",
+                amount=amount,
+                what=what,
+                limit=limit,
+            ),
             file=name,
             code=Code.TOO_LARGE,
             exit_code=too_large_exit,
         )
 
     if size > limit:
-        raise too_large(msg("data.file.size", size=size))
+        raise too_large(_("file is {size:,} bytes", size=size))
     try:
         raw = read_at_most(path, limit)
     except OSError as exc:
         raise GlplanError.single(_cannot_read(exc, exc.strerror or exc), file=name) from None
     if len(raw) > limit:
-        raise too_large(msg("data.file.more_than", limit=limit))
+        raise too_large(_("more than {limit:,} bytes", limit=limit))
     return raw
 
 
 #: The kinds of file callers name, in both languages.
 _KINDS: dict[str, Message] = {
-    "a plan": msg("data.file.kind_plan"),
-    "a progress ledger": msg("data.file.kind_ledger"),
-    "a check's JSON": msg("data.file.kind_check_json"),
+    "a plan": _("a plan"),
+    "a progress ledger": _("a progress ledger"),
+    "a check's JSON": _("a check's JSON"),
 }
 
 
 def _cannot_read(exc: OSError, reason: object) -> Message:
     """``cannot read: Permission denied``; ``reason`` as the English has always said it."""
-    return msg("data.file.cannot_read", reason=os_reason(exc, str(reason)))
+    return _("cannot read: {reason}", reason=os_reason(exc, str(reason)))
 
 
 # Keep the csv module's own limit in step with ours.

@@ -23,7 +23,8 @@ from typing import Final
 from filelock import FileLock, Timeout
 
 from gl_plan.atomic import NAME_KEEP, cannot_write, real_target
-from gl_plan.errors import Code, GlplanError, msg
+from gl_plan.errors import Code, GlplanError
+from gl_plan.i18n import _
 
 __all__ = ["LOCK_TIMEOUT_SECONDS", "locked"]
 
@@ -49,7 +50,11 @@ def locked(path: str | Path) -> Iterator[None]:
         lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
     except Timeout:
         raise GlplanError.single(
-            msg("write.busy", seconds=f"{LOCK_TIMEOUT_SECONDS:.0f}"),
+            _(
+                "another glplan process has been writing here for over {seconds} seconds; "
+                "try again (nothing was written)",
+                seconds=round(LOCK_TIMEOUT_SECONDS),
+            ),
             file=name,
             code=Code.BUSY,
         ) from None

@@ -16,7 +16,24 @@ from datetime import date
 from functools import lru_cache, total_ordering
 from typing import Final
 
-from gl_plan.errors import Message, msg
+from gl_plan.i18n import Message, _
+
+#: The months by their number, as a message names them.
+_DATA_MONTH: Final = {
+    1: _("January"),
+    2: _("February"),
+    3: _("March"),
+    4: _("April"),
+    5: _("May"),
+    6: _("June"),
+    7: _("July"),
+    8: _("August"),
+    9: _("September"),
+    10: _("October"),
+    11: _("November"),
+    12: _("December"),
+}
+
 
 _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -76,9 +93,9 @@ class Period:
 
     def __post_init__(self) -> None:
         if not 1900 <= self.year <= 2199:
-            raise PeriodError(msg("data.period.year_range", year=self.year))
+            raise PeriodError(_("year {year} is out of range 1900-2199", year=self.year))
         if self.quarter is not None and not 1 <= self.quarter <= 4:
-            raise PeriodError(msg("data.period.quarter_range", quarter=self.quarter))
+            raise PeriodError(_("quarter {quarter} is not 1-4", quarter=self.quarter))
 
     @property
     def end(self) -> date:
@@ -154,17 +171,23 @@ def read_period(text: str) -> tuple[Period, Message | None]:
     period, note = _read(text)
     if not FIRST_YEAR <= period.year <= LAST_YEAR:
         raise PeriodError(
-            msg("data.period.out_of_bounds", year=period.year, first=FIRST_YEAR, last=LAST_YEAR)
+            _(
+                "year {year} is outside the years read, {first}-{last} (a typo, such as "
+                "1900 for 2000?)",
+                year=period.year,
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
         )
     return period, note
 
 
 def _read(text: str) -> tuple[Period, Message | None]:
     if len(text) > _MAX_PERIOD_TEXT:
-        raise PeriodError(msg("data.period.too_long"))
+        raise PeriodError(_("period text is too long"))
     norm = unicodedata.normalize("NFKC", text).strip()
     if not norm:
-        raise PeriodError(msg("data.period.empty"))
+        raise PeriodError(_("empty period"))
     if m := _QUARTER.fullmatch(norm):
         return Period(int(m.group(1)), int(m.group(2))), None
     if m := _QUARTER_ZH.fullmatch(norm):
@@ -180,19 +203,24 @@ def _read(text: str) -> tuple[Period, Message | None]:
         month = int(m.group(2) or m.group(4))
         day = int(m.group(3)) if m.group(3) else None
         if month in _MONTH_DAYS and day in (None, _MONTH_DAYS[month]):
-            what = msg("data.period.at_month_end", month=_month(month))
+            what = _("a count at the end of {month}", month=_month(month))
             return _to_end(text, Period(int(m.group(1)), month // 3), what)
     if m := _FIRST_QUARTERS.fullmatch(norm):
         q = _CN_QUARTER[m.group(2)]
-        return _to_end(text, Period(int(m.group(1)), q), msg("data.period.first_quarters", q=q))
+        return _to_end(text, Period(int(m.group(1)), q), _("the first {q} quarters", q=q))
     if m := _HALF.fullmatch(norm):
         year = int(m.group(1))
         if m.group(2) == "上":
-            return _to_end(text, Period(year, 2), msg("data.period.first_half"))
-        return Period(year, 4), msg("data.period.second_half", text=text, year=year)
+            return _to_end(text, Period(year, 2), _("the first half of the year"))
+        return Period(year, 4), _(
+            "{text!r} (the second half of the year) is read as {year}Q4",
+            text=text,
+            year=year,
+        )
     raise PeriodError(
-        msg(
-            "data.period.unreadable",
+        _(
+            "cannot read period {text!r}: expected 2024Q3, 2024-Q3, {quarter_form}, "
+            "{months_form} or a year",
             text=text,
             quarter_form="2024年第三季度",
             months_form="2024年1-9月",
@@ -204,24 +232,44 @@ def _to_end(text: str, period: Period, what: Message) -> tuple[Period, Message |
     """A stretch of months from January, read as the quarter it ends with: the plan's
     indicators are counts at a date (children enrolled, pupils graduating), so a figure
     for January to September is the figure at the end of the third quarter."""
-    return period, msg("data.period.read_as", text=text, what=what, period=period)
+    return period, _(
+        "{text!r} ({what}) is read as {period}, the quarter it ends with",
+        text=text,
+        what=what,
+        period=period,
+    )
 
 
 def _months(text: str, year: int, first: int, last: int) -> tuple[Period, Message | None]:
     if not (1 <= first <= last <= 12) or last % 3:
-        raise PeriodError(msg("data.period.months_not_quarter", text=text, first=first, last=last))
+        raise PeriodError(
+            _(
+                "cannot read period {text!r}: months {first}-{last} do not end a quarter",
+                text=text,
+                first=first,
+                last=last,
+            )
+        )
     quarter = last // 3
     if first == last - 2:
         return Period(year, quarter), None  # exactly the quarter: 7-9月 is Q3
     if first != 1:
-        raise PeriodError(msg("data.period.months_not_counted", text=text, first=first, last=last))
-    months = msg("data.period.months", first=_month(first), last=_month(last))
+        raise PeriodError(
+            _(
+                "cannot read period {text!r}: months {first}-{last} are neither a quarter nor "
+                "counted from January",
+                text=text,
+                first=first,
+                last=last,
+            )
+        )
+    months = _("{first} to {last}", first=_month(first), last=_month(last))
     return _to_end(text, Period(year, quarter), months)
 
 
 def _month(n: int) -> Message:
     """The month's name: ``September``, ``9月``."""
-    return msg(f"data.month.{n}")
+    return _DATA_MONTH[n]
 
 
 def find_period(text: str) -> tuple[Period, Message | None] | None:

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Final
 
 from gl_plan.atomic import atomic_write_bytes, os_reason
-from gl_plan.errors import Code, GlplanError, msg
+from gl_plan.errors import Code, GlplanError
+from gl_plan.i18n import Foreign, _
 from gl_plan.ledger.model import COLUMNS
 from gl_plan.resources import (
     DATA_DIR,
@@ -59,7 +60,10 @@ def _plan_bytes(template: Template) -> bytes:
         return _template("empty_plan.yaml")
     bundled = bundled_data_dir()
     if bundled is None:
-        raise GlplanError.single(msg("project.no_bundled_plan"), code=Code.USAGE)
+        raise GlplanError.single(
+            _("the bundled plan is missing from this installation: use --template empty"),
+            code=Code.USAGE,
+        )
     return (bundled / PLAN_FILE).read_bytes()
 
 
@@ -73,14 +77,25 @@ def create_project(root: Path, template: Template = Template.GUILIN) -> Created:
     data = root / DATA_DIR
     plan = data / PLAN_FILE
     if plan.exists():
-        raise GlplanError.single(msg("project.plan_exists", plan=plan), code=Code.USAGE)
+        raise GlplanError.single(
+            _(
+                "{plan} already exists: nothing was changed (init never replaces a plan; edit "
+                "it, or choose another folder)",
+                plan=plan,
+            ),
+            code=Code.USAGE,
+        )
     if root.exists() and not root.is_dir():
-        raise GlplanError.single(msg("project.not_a_folder", root=root), code=Code.USAGE)
+        raise GlplanError.single(_("{root} is not a folder", root=root), code=Code.USAGE)
     try:
         (data / INDICATORS_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise GlplanError.single(
-            msg("project.cannot_create", path=data / INDICATORS_DIR, reason=os_reason(exc)),
+            _(
+                "cannot create {path}: {reason}",
+                path=data / INDICATORS_DIR,
+                reason=os_reason(exc),
+            ),
             code=Code.IO_ERROR,
         ) from None
     files = {
@@ -111,7 +126,8 @@ def _add_ignores(path: Path) -> bool:
         current = path.read_text(encoding="utf-8") if path.exists() else ""
     except (OSError, UnicodeDecodeError) as exc:
         raise GlplanError.single(
-            msg("project.cannot_read", path=path, detail_en=str(exc)), code=Code.IO_ERROR
+            _("cannot read {path}: {detail}", path=path, detail=Foreign(str(exc))),
+            code=Code.IO_ERROR,
         ) from None
     have = {line.strip() for line in current.splitlines()}
     patterns = [line for line in wanted.splitlines() if line and not line.startswith("#")]

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from gl_plan.errors import Join, Msg, msg
+from gl_plan.i18n import Join, Msg, _
 
 #: How many regions of a cycle a message names; the rest are counted.
 MAX_CYCLE_NAMED: Final = 10
@@ -88,7 +88,15 @@ class RegionTree:
             if code in self._position:
                 first = self._position[code]
                 problems.append(
-                    TreeProblem(i, "code", msg("plan.region_duplicate", code=code, first=first))
+                    TreeProblem(
+                        i,
+                        "code",
+                        _(
+                            "duplicate code {code!r} (first at regions[{first}])",
+                            code=code,
+                            first=first,
+                        ),
+                    )
                 )
                 continue
             self._position[code] = i
@@ -97,11 +105,17 @@ class RegionTree:
             if parent is not None and parent not in self._parent:
                 where = self._position[code]
                 problems.append(
-                    TreeProblem(where, "parent", msg("plan.region_unknown_parent", parent=parent))
+                    TreeProblem(
+                        where, "parent", _("unknown parent region {parent!r}", parent=parent)
+                    )
                 )
         roots = [code for code, parent in self._parent.items() if parent is None]
         if len(roots) != 1:
-            problems.append(TreeProblem(None, None, msg("plan.region_roots", n=len(roots))))
+            problems.append(
+                TreeProblem(
+                    None, None, _("exactly one region must have no parent, found {n}", n=len(roots))
+                )
+            )
         problems += self._cycles()
         if problems:
             problems.sort(key=lambda p: -1 if p.index is None else p.index)
@@ -148,14 +162,22 @@ class RegionTree:
         region that closes it round to itself."""
         closer = max(loop, key=self._position.__getitem__)
         if len(loop) == 1:
-            return TreeProblem(self._position[closer], "parent", msg("plan.region_own_parent"))
+            return TreeProblem(
+                self._position[closer], "parent", _("a region cannot be its own parent")
+            )
         turn = loop.index(closer)
         ring: list[object] = [*loop[turn:], *loop[:turn], closer]
         if len(ring) > MAX_CYCLE_NAMED:
             left = len(ring) - MAX_CYCLE_NAMED
-            ring = [*ring[: MAX_CYCLE_NAMED - 1], msg("plan.region_cycle_more", n=left), closer]
-        cycle = Join(tuple(ring), "plan.region_cycle_sep")
-        message = msg("plan.region_cycle", parent=self._parent[closer], n=len(loop), cycle=cycle)
+            ring = [*ring[: MAX_CYCLE_NAMED - 1], _("… {n} more …", n=left), closer]
+        cycle = Join(tuple(ring), _(" → "))
+        message = _(
+            "parent {parent!r} closes a cycle of {n} regions: {cycle} (each region is "
+            "followed by its parent); no region can be below itself",
+            parent=self._parent[closer],
+            n=len(loop),
+            cycle=cycle,
+        )
         return TreeProblem(self._position[closer], "parent", message)
 
     # --- the tables every walk reads ----------------------------------------------------

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from gl_plan.errors import Code, GlplanError, msg
+from gl_plan.errors import Code, GlplanError
+from gl_plan.i18n import _
 
 DATA_DIR = "data"
 PLAN_FILE = "plan.yaml"
@@ -141,5 +142,11 @@ def _home(plan: Path | None, cwd: Path | None) -> DataLocation:
         return home
     bundled = bundled_data_dir()
     if bundled is None:
-        raise GlplanError.single(msg("project.no_plan"), code=Code.USAGE)
+        raise GlplanError.single(
+            _(
+                "no plan found: run in a project folder (one with data/plan.yaml, made by "
+                "`glplan init`) or pass --plan FILE",
+            ),
+            code=Code.USAGE,
+        )
     return DataLocation(bundled, bundled=True)

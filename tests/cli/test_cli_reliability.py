@@ -16,6 +16,7 @@ from typer.testing import CliRunner, Result
 
 from gl_plan.cli import app
 from gl_plan.errors import MAX_FIELD_CHARS, MAX_MESSAGE_CHARS, Problem, Severity
+from gl_plan.i18n import _
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = "2026-11-28"
@@ -286,9 +287,9 @@ def test_a_100k_column_header_gives_short_lines(project: Path, args: list[str]) 
 
 
 def test_a_message_made_from_the_text_table_renders_in_either_language() -> None:
-    from gl_plan.errors import Problem, msg
+    from gl_plan.errors import Problem
 
-    problem = Problem(msg("check.older"), file="a.csv", line=3)
+    problem = Problem(_("* older figure: "), file="a.csv", line=3)
     assert str(problem) == "a.csv:3: * older figure: "
     assert problem.render("zh") == "a.csv:3: * 非最新一期数据："
     assert problem.to_dict()["message"] == "* older figure: "

@@ -26,14 +26,17 @@ _VERBATIM = [
     re.compile(r"glplan(?: [a-z]+)?"),  # glplan's own command lines
     re.compile(r"--[a-z][a-z-]*"),  # option names
     re.compile(r"[^\s:：，、（）()]*/[^\s:：，、（）()]*"),  # paths
-    re.compile(r"[\w.-]+\.(?:csv|yaml|yml|md|html|json|txt|xlsx|gitignore)\b"),  # files
+    re.compile(r"[\w.-]*\.(?:csv|yaml|yml|md|html|json|txt|xlsx|xls|ods|gitignore)\b"),  # files
     re.compile(r"\.gitignore"),
     re.compile(r"\b[a-z]+(?:_[a-z]+)+\b"),  # indicator ids and codes
     # the values an option takes, listed when one is wrong (typed as they are)
-    re.compile(r"\b(?:never|error|warning|overdue|table|json|csv|markdown|html)\b"),
+    re.compile(
+        r"\b(?:never|error|warning|overdue|table|json|csv|markdown|html|xlsx|ics|responsible)\b"
+    ),
+    re.compile(r"\bYYYY-MM-DD\b"),  # a date as it is typed
 ]
 #: Names of formats and products: the same in Chinese text.
-_NAMES = re.compile(r"\b(?:CSV|UTF|GBK|JSON|HTML|Excel)\b")
+_NAMES = re.compile(r"\b(?:CSV|UTF|GBK|JSON|HTML|Excel|YAML|WPS)\b")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
 
 

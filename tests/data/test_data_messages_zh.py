@@ -19,7 +19,6 @@ from typer.testing import CliRunner
 from gl_plan.cli import app
 from gl_plan.data.read import NothingRead, read_indicators
 from gl_plan.errors import Code, GlplanError, Problem
-from gl_plan.i18n import TEXTS
 from gl_plan.plan.models import Plan
 
 AS_OF = date(2026, 11, 28)
@@ -285,21 +284,6 @@ def test_refusals_and_usage_errors_read_in_chinese(data_plan: Plan, tmp_path: Pa
     assert len(problems) >= 6
     english = {p.render("zh"): english_words(p, data_plan, root=tmp_path) for p in problems}
     assert {line: words for line, words in english.items() if words} == {}
-
-
-def test_every_data_text_is_looked_up_by_an_existing_key() -> None:
-    """Every ``"data.…"`` key in the source is a text of the table, and each data text is
-    used (the months, units and roles are looked up by a key made from a value)."""
-    used: set[str] = set()
-    for path in SRC.rglob("*.py"):
-        if path.name == "errors.py":
-            continue  # its docstring's example
-        used |= set(re.findall(r"""["'](data\.[\w.]+)["']""", path.read_text("utf-8")))
-    data_keys = {k for k in TEXTS if k.startswith("data.")}
-    assert sorted(used - data_keys) == []
-    made = {k for k in data_keys if k.startswith(("data.month.", "data.unit.", "data.role."))}
-    made |= {k for k in data_keys if k.startswith(("data.what.", "data.os.", "data.sep."))}
-    assert sorted(data_keys - used - made) == []
 
 
 def test_validate_lang_zh_prints_the_findings_in_chinese(

@@ -14,7 +14,8 @@ DATA = Path(__file__).resolve().parents[2] / "src" / "gl_plan" / "data"
 
 
 def _private(name: str) -> bool:
-    return name.startswith("_") and not name.startswith("__")
+    """A private name; ``_`` alone is gettext's message function, public by convention."""
+    return name.startswith("_") and not name.startswith("__") and name != "_"
 
 
 def _foreign_private(path: Path) -> list[str]:

@@ -17,7 +17,8 @@ from gl_plan.cli.common import print_problems, write_output
 from gl_plan.cli.formats import FORMATS, choose_format, formats_of, render
 from gl_plan.cli.terminal import write_view
 from gl_plan.cli.views import PlanView
-from gl_plan.errors import GlplanError, Problem, Severity, msg
+from gl_plan.errors import GlplanError, Problem, Severity
+from gl_plan.i18n import _
 from gl_plan.plan.load import load_plan
 from gl_plan.resources import resolve_inputs
 
@@ -231,8 +232,22 @@ def test_messages_on_stderr_are_coloured_as_rich_colours_tables(
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    error = Problem(msg("cli.bad_choice", option="--x", allowed="a", value="b"), file="f.csv")
-    note = Problem(msg("cli.bundled"), severity=Severity.INFO)
+    error = Problem(
+        _(
+            "{option} must be one of {allowed}, not {value!r}",
+            option="--x",
+            allowed="a",
+            value="b",
+        ),
+        file="f.csv",
+    )
+    note = Problem(
+        _(
+            "using the bundled sample (synthetic data, not official statistics): no "
+            "data/plan.yaml in this folder or its parents",
+        ),
+        severity=Severity.INFO,
+    )
     print_problems([error, note], "en")
     err = capsys.readouterr().err
     assert ("\x1b[31m" in err and "\x1b[36m" in err) is coloured

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from report_fixtures import PLAN, ROOT, fixture_args, run
 
-from gl_plan.i18n import text
+from gl_plan.i18n.labels import label
 from gl_plan.numbers import format_comparison
 from gl_plan.plan.load import load_plan
 from gl_plan.report.format import digits_for, display_name
@@ -106,7 +106,7 @@ def test_page_one_has_every_headline_figure_of_the_json(
     )
     for status in ("overdue", "due_soon", "on_schedule", "ongoing", "done_late", "done"):
         if tasks[status]:
-            assert f"{tasks[status]} {text(status, 'en')}" in summary
+            assert f"{tasks[status]} {label(status).text('en')}" in summary
     for year, by_year in doc["summary"]["by_target_year"].items():
         assert f"{year} targets, {by_year['total']} figures" in summary
     issues = doc["summary"]["data_issues"]

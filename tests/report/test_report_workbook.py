@@ -12,7 +12,8 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from report_fixtures import PLAN, fixture_args, run
 
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, _, pgettext
+from gl_plan.i18n.labels import label
 from gl_plan.plan.load import load_plan
 from gl_plan.report.format import display_name
 from gl_plan.report.workbook import RAG_FILLS, text_width
@@ -36,7 +37,7 @@ def test_every_figure_and_status_is_in_its_year_sheet(tmp_path: Path, lang: Lang
     assert book.sheetnames == SHEETS[lang]
     plan = load_plan(PLAN)
     for year in (2025, 2030):
-        ws: Worksheet = book[text("xlsx.sheet.year", lang, year=year)]
+        ws: Worksheet = book[_("{year} targets", year=year).text(lang)]
         indicators = list(dict.fromkeys(r["indicator"] for r in doc["indicators"]))
         rows = {ws.cell(row=r, column=1).value: r for r in range(4, ws.max_row + 1)}
         for a in (r for r in doc["indicators"] if r["target_year"] == year):
@@ -53,16 +54,16 @@ def test_every_figure_and_status_is_in_its_year_sheet(tmp_path: Path, lang: Lang
                 assert abs(value.value - a["value"]) <= 0.5 * 10**-decimals + 1e-12
                 assert gap.value == pytest.approx(value.value - a["target"], abs=1e-9)
                 assert gap.number_format.startswith("+0." + "0" * decimals)
-            assert status.value == text(a["status"], lang)
+            assert status.value == label(a["status"]).text(lang)
             assert status.fill.start_color.rgb.endswith(RAG_FILLS[a["rag"]])
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_supervision_sheet_lists_every_red_and_amber_task(tmp_path: Path, lang: Lang) -> None:
     book, doc = _workbook(tmp_path, lang)
-    ws = book[text("xlsx.sheet.tasks", lang)]
+    ws = book[_("Task supervision").text(lang)]
     header = [c.value for c in ws[1]]
-    assert header[0] == text("xlsx.task.id", lang)
+    assert header[0] == _("ID").text(lang)
     got = {row[0]: row for row in ws.iter_rows(min_row=2, values_only=True)}
     flagged = {t["id"]: t for t in doc["tasks"] if t["rag"] != "green"}
     assert set(got) == set(flagged)
@@ -70,11 +71,11 @@ def test_the_supervision_sheet_lists_every_red_and_amber_task(tmp_path: Path, la
         row = got[task_id]
         assert row[2] == task["deadline"]
         assert row[3].date().isoformat() == task["due"]
-        assert row[4] == text(task["rag"], lang)
-        assert row[5] == text(task["status"], lang)
+        assert row[4] == label(task["rag"]).text(lang)
+        assert row[5] == label(task["status"]).text(lang)
         late = -task["days_left"] if task["status"] == "overdue" else None
         assert row[6] == late
-        units = text("sep.units", lang).join(u[lang] for u in task["responsible"])
+        units = _("; ").text(lang).join(u[lang] for u in task["responsible"])
         assert (row[8] or "") == units
     assert any(t["responsible"] for t in flagged.values())  # the column is not empty
 
@@ -82,22 +83,22 @@ def test_the_supervision_sheet_lists_every_red_and_amber_task(tmp_path: Path, la
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_summary_issues_and_data_sheets_agree_with_the_json(tmp_path: Path, lang: Lang) -> None:
     book, doc = _workbook(tmp_path, lang)
-    summary = book[text("xlsx.sheet.summary", lang)]
+    summary = book[pgettext("xlsx.sheet.summary", "Summary").text(lang)]
     cells = {row[0]: row[1:] for row in summary.iter_rows(values_only=True) if row[0]}
     for rag in ("red", "amber", "green"):
         counts = doc["summary"]["by_target_year"]
-        assert list(cells[text(rag, lang)][:2]) == [
+        assert list(cells[label(rag).text(lang)][:2]) == [
             counts[y]["by_rag"][rag] for y in sorted(counts)
         ]
-    assert cells[text("overdue", lang)][0] == doc["summary"]["tasks"]["overdue"]
-    issues = book[text("xlsx.sheet.issues", lang)]
+    assert cells[_("overdue").text(lang)][0] == doc["summary"]["tasks"]["overdue"]
+    issues = book[_("Data issues").text(lang)]
     listed = list(issues.iter_rows(min_row=2, values_only=True))
     assert len(listed) == len(doc["data_issues"])
     for row, issue in zip(listed, doc["data_issues"], strict=True):
         assert (issue["file"] or "").endswith(row[0] or "")
         assert row[1] == issue["line"]
-        assert row[3] == text(issue["severity"], lang)
-    data = book[text("xlsx.sheet.data", lang)]
+        assert row[3] == label(issue["severity"]).text(lang)
+    data = book[_("Data").text(lang)]
     assert data.max_row - 1 == len(doc["indicators"])
     first = [c.value for c in data[2]]
     assert first[0] == doc["indicators"][0]["region"]

@@ -87,7 +87,7 @@ CHILD_KEYS = (
     "summed",
 )
 
-#: The rules that give a status, by code (the texts are ``explain.rule.<code>``).
+#: The rules that give a status, by code (``gl_plan.report.explain_view`` words each one).
 RuleCode = Literal[
     "verdict_met",
     "verdict_missed",

@@ -22,8 +22,8 @@ import sys
 from gl_plan.atomic import os_reason
 from gl_plan.cli.application import app
 from gl_plan.cli.common import print_problems, writing_stdout
-from gl_plan.errors import Code, GlplanError, Message, Problem, msg
-from gl_plan.i18n import detect_lang
+from gl_plan.errors import Code, GlplanError, Problem
+from gl_plan.i18n import Message, _, detect_lang
 
 __all__ = ["app", "main"]
 
@@ -36,7 +36,7 @@ def main() -> None:
     printed (``glplan --help > /dev/full``), it is one line on stderr and exit 2.
     """
     if sys.stdout is None:
-        _stop(msg("cli.stdout_closed"))
+        _stop(_("standard output is closed: nothing can be written (drop >&-, or use --output)"))
     try:
         with writing_stdout():
             app()
@@ -44,7 +44,7 @@ def main() -> None:
         print_problems(exc.problems, detect_lang())
         raise SystemExit(2) from None
     except OSError as exc:  # the help's own write, outside writing_stdout's flush
-        _stop(msg("cli.stdout_failed", reason=os_reason(exc)))
+        _stop(_("cannot write to standard output: {reason}", reason=os_reason(exc)))
 
 
 def _stop(message: Message) -> None:

@@ -17,7 +17,7 @@ from typing import Any, Final
 import typer
 from typer.core import TyperGroup
 
-from gl_plan.cli.help import LocalisedGroup, localise
+from gl_plan.cli.help import LocalisedGroup, lang_in_args, localise
 from gl_plan.i18n import Lang, detect_lang
 
 #: Every command, in the order ``glplan --help`` lists them, and the module that defines it
@@ -99,6 +99,14 @@ class _CommandsOnDemand(LocalisedGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
+
+    def make_context(self, info_name: Any, args: list[str], *rest: Any, **kwargs: Any) -> Any:
+        # `--lang` on the command line wins over GLPLAN_LANG for the help and usage errors.
+        lang = lang_in_args(args)
+        if lang is not None and lang != self.lang:
+            localise(self, lang, "glplan")
+            self.commands = _Commands(lang)
+        return super().make_context(info_name, args, *rest, **kwargs)
 
 
 app = typer.Typer(

@@ -45,8 +45,28 @@ from gl_plan.cli.help import LocalisedCommand, examples
 from gl_plan.cli.views import CheckView
 from gl_plan.data.observations import ObservationSet
 from gl_plan.data.submissions import files_with_problems
-from gl_plan.errors import Code, ExitCode, GlplanError, Join, Problem, Severity, msg
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.i18n import Join, _, ngettext, pgettext
 from gl_plan.report.charts import require_matplotlib
+
+#: The --fail-on levels: in English the option's own values, in Chinese what each means.
+_FAILON_LEVEL = {
+    "never": _("never"),
+    "error": pgettext("failon.level.error", "error"),
+    "warning": pgettext("failon.level.warning", "warning"),
+    "off_track": _("off_track"),
+    "needs_acceleration": _("needs_acceleration"),
+    "overdue": pgettext("failon.level.overdue", "overdue"),
+}
+#: The findings that reached --fail-on, counted by kind (:func:`gl_plan.assess.check.findings`).
+_FAILON_COUNT = {
+    "error": _("{n} data errors"),
+    "warning": _("{n} data warnings"),
+    "red": _("{n} indicators off track, deteriorating or missed"),
+    "needs_acceleration": _("{n} indicators needing acceleration"),
+    "overdue": _("{n} overdue tasks"),
+}
+
 
 app = command_app()
 
@@ -124,7 +144,16 @@ def check(
     notes = bundled_notes(bundled=result.sources.bundled, bundled_plan=inputs.bundled_plan)
     later = _count_after(inputs, day)
     if later:
-        notes.append(Problem(msg("cli.later", n=later, as_of=day), severity=Severity.INFO))
+        notes.append(
+            Problem(
+                _(
+                    "{n} observations for periods after {as_of} are left out of the assessment",
+                    n=later,
+                    as_of=day,
+                ),
+                severity=Severity.INFO,
+            )
+        )
     shown = {Severity.ERROR, Severity.WARNING} if level is FailOn.WARNING else {Severity.ERROR}
     data_issues = [] if isinstance(inputs.data, ObservationSet) else list(inputs.data.issues)
     problems = [p for p in data_issues if p.severity in shown]
@@ -152,12 +181,11 @@ def check(
     write(render("check", out_format, view, language), output, out_format)
 
     if reached:
-        kinds = tuple(msg(f"failon.{kind}", n=n) for kind, n in reached.items())
-        counts = Join(kinds, "sep.counts")
-        summary = msg(
-            "failon.summary",
-            level_en=level.value,
-            label_zh=msg(f"failon.level.{level.value}"),
+        kinds = tuple(_FAILON_COUNT[kind].format(n=n) for kind, n in reached.items())
+        counts = Join(kinds, pgettext("sep.counts", ", "))
+        summary = _(
+            "findings reach --fail-on {level}: {counts}",
+            level=_FAILON_LEVEL[level.value],
             counts=counts,
         )
         print_problems(
@@ -184,20 +212,20 @@ def summarised(shown: list[Problem], issues: list[Problem]) -> list[Problem]:
     out = [p for p in shown if p.file is None]
     counted = [(f, e, w) for f, e, w in files_with_problems(issues) if f in files]
     for file, errors, warnings in counted:
-        message = msg(
-            "status.file_problems",
-            file=file,
-            errors=errors,
-            warnings=warnings,
-            s_errors="" if errors == 1 else "s",
-            s_warnings="" if warnings == 1 else "s",
+        counts = Join(
+            (
+                ngettext("{n} error", "{n} errors", errors),
+                ngettext("{n} warning", "{n} warnings", warnings),
+            ),
+            pgettext("sep.counts", ", "),
         )
+        message = _("{file}: {counts}", file=file, counts=counts)
         out.append(Problem(message, severity=Severity.ERROR if errors else Severity.WARNING))
     if counted:
         command = f"glplan validate --data {shlex.quote(counted[0][0])}"
         if len(counted) > 1:
             command = "glplan validate --data FILE"
-        out.append(Problem(msg("status.details", command=command), severity=Severity.INFO))
+        out.append(Problem(_("details: {command}", command=command), severity=Severity.INFO))
     return out
 
 
@@ -219,7 +247,12 @@ def _fail_level(value: str) -> FailOn:
     except ValueError:
         allowed = ", ".join(level.value for level in FailOn)
         raise GlplanError.single(
-            msg("cli.bad_choice", option="--fail-on", allowed=allowed, value=value),
+            _(
+                "{option} must be one of {allowed}, not {value!r}",
+                option="--fail-on",
+                allowed=allowed,
+                value=value,
+            ),
             code=Code.USAGE,
         ) from None
 

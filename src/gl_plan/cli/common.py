@@ -23,8 +23,8 @@ import typer
 
 from gl_plan.atomic import atomic_write_bytes, atomic_write_text, os_reason
 from gl_plan.cli.outputs import command_parameters, refuse_project_input
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
-from gl_plan.i18n import Lang, detect_lang
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.i18n import Lang, _, detect_lang
 from gl_plan.io import require_text_encoding
 from gl_plan.ledger.model import parse_entry_date
 from gl_plan.resources import resolve_inputs
@@ -86,7 +86,9 @@ def resolve_lang(value: str | None) -> Lang:
         return "zh"
     if v in ("en", "english"):
         return "en"
-    raise GlplanError.single(msg("cli.bad_lang", value=value), code=Code.USAGE)
+    raise GlplanError.single(
+        _("--lang must be zh or en, not {value!r}", value=value), code=Code.USAGE
+    )
 
 
 def resolve_as_of(value: str | None) -> date:
@@ -97,7 +99,9 @@ def resolve_as_of(value: str | None) -> date:
         # The same spellings the ledger accepts: 2026-09-30, 2026/9/30, 2026年9月30日.
         return parse_entry_date(value.strip())
     except ValueError:
-        raise GlplanError.single(msg("cli.bad_as_of", value=value), code=Code.USAGE) from None
+        raise GlplanError.single(
+            _("--as-of must be a date like 2026-09-30, not {value!r}", value=value), code=Code.USAGE
+        ) from None
 
 
 def resolve_plan_path(path: Path | None) -> tuple[Path, bool]:
@@ -153,7 +157,13 @@ def data_paths(option: list[Path] | None, arguments: list[Path] | None) -> list[
     paths = [*(option or []), *(arguments or [])]
     for path in paths:
         if path.suffix.lower() in PLAN_SUFFIXES:
-            raise GlplanError.single(msg("cli.plan_as_data", path=path), code=Code.USAGE)
+            raise GlplanError.single(
+                _(
+                    "{path} looks like a plan, not an indicator file: pass it with --plan",
+                    path=path,
+                ),
+                code=Code.USAGE,
+            )
     return paths or None
 
 
@@ -177,7 +187,8 @@ def writing_stdout() -> Iterator[None]:
     except OSError as exc:
         _discard(sys.stdout)
         raise GlplanError.single(
-            msg("cli.stdout_failed", reason=os_reason(exc)), code=Code.IO_ERROR
+            _("cannot write to standard output: {reason}", reason=os_reason(exc)),
+            code=Code.IO_ERROR,
         ) from None
 
 
@@ -268,9 +279,28 @@ def emit(text: str) -> None:
 def bundled_notes(*, bundled: bool, bundled_plan: bool) -> list[Problem]:
     """The line that says the bundled sample or the bundled plan is in use (first on stderr)."""
     if bundled:
-        return [Problem(msg("cli.bundled"), severity=Severity.INFO, code=Code.BUNDLED)]
+        return [
+            Problem(
+                _(
+                    "using the bundled sample (synthetic data, not official statistics): no "
+                    "data/plan.yaml in this folder or its parents",
+                ),
+                severity=Severity.INFO,
+                code=Code.BUNDLED,
+            )
+        ]
     if bundled_plan:
-        return [Problem(msg("cli.bundled_plan"), severity=Severity.INFO, code=Code.BUNDLED_PLAN)]
+        return [
+            Problem(
+                _(
+                    "checking the files given against the bundled plan (no data/plan.yaml in this "
+                    "folder or its parents: pass --plan, or make a project with glplan init); the "
+                    "bundled sample data and ledger are not read",
+                ),
+                severity=Severity.INFO,
+                code=Code.BUNDLED_PLAN,
+            )
+        ]
     return []
 
 
@@ -301,7 +331,7 @@ def refuse_unreadable(problems: Sequence[Problem]) -> None:
     bad = [p for p in problems if p.severity is Severity.ERROR and p.code in UNREADABLE_CODES]
     if bad:
         note = Problem(
-            msg("cli.nothing_written"),
+            _("nothing was written: fix the file above, or leave it out"),
             severity=Severity.INFO,
             code=Code.UNREADABLE_INPUT,
         )

@@ -14,7 +14,8 @@ from typing import Any, Final
 from gl_plan.api import Inputs, run_check_inputs
 from gl_plan.assess.check import CheckResult
 from gl_plan.assess.compare import Comparison, compare
-from gl_plan.errors import Code, GlplanError, Msg, msg
+from gl_plan.errors import Code, GlplanError
+from gl_plan.i18n import Msg, _
 from gl_plan.io import read_input_file
 from gl_plan.ledger.model import parse_entry_date
 from gl_plan.limits import MB
@@ -34,7 +35,13 @@ def comparison_for(value: str, out_format: str, inputs: Inputs, result: CheckRes
     run again at it from the same ``inputs``) or a JSON file written by
     ``check --format json``. Exit 2 for a format without a place for them (CSV, HTML)."""
     if out_format not in CHANGES_FORMATS:
-        raise GlplanError.single(msg("changes.bad_format", fmt=out_format), code=Code.USAGE)
+        raise GlplanError.single(
+            _(
+                "--compare-to works with --format table, json or markdown, not {fmt}",
+                fmt=out_format,
+            ),
+            code=Code.USAGE,
+        )
     path = Path(value)
     if value.strip().lower().endswith(".json") or path.is_file():
         before = read_reference(path)
@@ -42,7 +49,11 @@ def comparison_for(value: str, out_format: str, inputs: Inputs, result: CheckRes
         try:
             day = parse_entry_date(value.strip())
         except ValueError:
-            bad_value = msg("changes.bad_value", value=value)
+            bad_value = _(
+                "--compare-to must be a date like 2026-09-30 or a .json file written by "
+                "check --format json, not {value!r}",
+                value=value,
+            )
             raise GlplanError.single(bad_value, code=Code.USAGE) from None
         before = run_check_inputs(inputs, day).to_json()
     return compare(before, result.to_json())
@@ -55,24 +66,29 @@ def read_reference(path: Path) -> dict[str, Any]:
 
     def bad(detail: Msg) -> GlplanError:
         return GlplanError.single(
-            msg("changes.bad_file", file=path, detail=detail), code=Code.INVALID
+            _(
+                "{file}: not the output of glplan check --format json ({detail})",
+                file=path,
+                detail=detail,
+            ),
+            code=Code.INVALID,
         )
 
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise bad(msg("changes.not_utf8")) from None
+        raise bad(_("not UTF-8")) from None
     except json.JSONDecodeError as exc:
-        raise bad(msg("changes.json_error", line=exc.lineno)) from None
+        raise bad(_("line {line}: not valid JSON", line=exc.lineno)) from None
     except RecursionError:  # lists or objects nested thousands deep: no check's JSON
-        raise bad(msg("changes.too_deep")) from None
+        raise bad(_("nested too deeply to be the JSON of a glplan check")) from None
     if not isinstance(data, dict):
-        raise bad(msg("changes.not_object"))
+        raise bad(_("not a JSON object"))
     for key in ("as_of", "indicators", "tasks"):
         if key not in data:
-            raise bad(msg("changes.no_key", name=key))
+            raise bad(_("no {name!r} key", name=key))
     if not isinstance(data["indicators"], list) or not isinstance(data["tasks"], list):
-        raise bad(msg("changes.bad_lists"))
+        raise bad(_("'indicators' and 'tasks' must be lists"))
     for i, row in enumerate(data["indicators"]):
         if not (
             isinstance(row, dict)
@@ -81,8 +97,8 @@ def read_reference(path: Path) -> dict[str, Any]:
             and isinstance(row.get("target_year"), int)
             and isinstance(row.get("status"), str)
         ):
-            raise bad(msg("changes.bad_row", i=i))
+            raise bad(_("indicators[{i}]: needs region, indicator, target_year and status", i=i))
     for i, task in enumerate(data["tasks"]):
         if not (isinstance(task, dict) and isinstance(task.get("id"), str)):
-            raise bad(msg("changes.bad_task", i=i))
+            raise bad(_("tasks[{i}]: needs an id", i=i))
     return data

@@ -27,7 +27,8 @@ from gl_plan.cli.formats import choose_format, format_option, output_option, ren
 from gl_plan.cli.help import LocalisedCommand, examples
 from gl_plan.cli.views import DataView
 from gl_plan.data.read import read_indicators
-from gl_plan.errors import Code, ExitCode, GlplanError, msg
+from gl_plan.errors import Code, ExitCode, GlplanError
+from gl_plan.i18n import _
 from gl_plan.plan.load import load_plan
 from gl_plan.resources import resolve_inputs
 
@@ -70,7 +71,13 @@ def data(
     note_bundled(language, bundled=found.bundled, bundled_plan=found.bundled_plan)
     model = load_plan(found.plan)
     if not found.data:
-        raise GlplanError.single(msg("cli.no_indicator_files"), code=Code.USAGE)
+        raise GlplanError.single(
+            _(
+                "no indicator files given and none found: pass --data PATH, or put the county "
+                "files in the project's data/indicators",
+            ),
+            code=Code.USAGE,
+        )
     result = read_indicators(
         found.data,
         model,

@@ -37,9 +37,18 @@ from gl_plan.cli.help import LocalisedCommand, examples
 from gl_plan.cli.views import ExplainView
 from gl_plan.data.observations import ObservationSet
 from gl_plan.data.submissions import problems_touching
-from gl_plan.errors import Code, GlplanError, Join, Problem, Severity, msg
+from gl_plan.errors import Code, GlplanError, Problem, Severity
+from gl_plan.i18n import Join, _
 from gl_plan.names import normalise_name
 from gl_plan.plan.models import Plan
+
+#: The texts once looked up as ``explain.unknown_*``, by the rest of that key.
+_EXPLAIN_UNKNOWN_ = {
+    "region": _("unknown region {name!r}; close matches: {matches}"),
+    "indicator": _("unknown indicator {name!r}; close matches: {matches}"),
+    "year": _("{year} is not a target year; target years: {years}"),
+}
+
 
 app = command_app()
 
@@ -104,7 +113,8 @@ def explain_command(
     row = find_row(result, code, indicator_id, target_year)
     if row is None:  # a region outside the assessment (the plan has it, the check not)
         raise GlplanError.single(
-            msg("explain.no_target", indicator=indicator, year=target_year), code=Code.USAGE
+            _("{indicator} has no {year} target", indicator=indicator, year=target_year),
+            code=Code.USAGE,
         )
     view = ExplainView(explain(the_plan, result, row), the_plan)
     write(render("explain", out_format, view, language), output, out_format)
@@ -133,14 +143,10 @@ def _resolve(plan: Plan, name: str, kind: str) -> str:
         names = {i.id: i.name for i in plan.indicators}
     matches = close_matches(name, spellings)
     # Each match as its code and its name in the reader's language.
-    listed = Join(
-        tuple(
-            msg("explain.match", code=m, name_zh=names[m].zh, name_en=names[m].en) for m in matches
-        )
-    )
-    found_none = msg("explain.no_matches")
+    listed = Join(tuple(_("{code} {name}", code=m, name=names[m]) for m in matches))
+    found_none = _("none (glplan plan lists them all)")
     raise GlplanError.single(
-        msg(f"explain.unknown_{kind}", name=name, matches=listed if matches else found_none),
+        _EXPLAIN_UNKNOWN_[kind].format(name=name, matches=listed if matches else found_none),
         code=Code.USAGE,
     )
 
@@ -162,12 +168,16 @@ def _target_year(plan: Plan, year: int | None, indicator: str, as_of: date) -> i
     if year is None:
         if not years:
             raise GlplanError.single(
-                msg("explain.no_targets", indicator=indicator), code=Code.USAGE
+                _("{indicator} has no target in the plan", indicator=indicator), code=Code.USAGE
             )
         return default_target_year(years, as_of)
     if year not in years:
         raise GlplanError.single(
-            msg("explain.unknown_year", year=year, years=Join(tuple(sorted(years)))),
+            _(
+                "{year} is not a target year; target years: {years}",
+                year=year,
+                years=Join(tuple(sorted(years))),
+            ),
             code=Code.USAGE,
         )
     return year

@@ -37,8 +37,8 @@ from typing import Any, Final
 import typer
 
 from gl_plan.cli.common import write_output
-from gl_plan.errors import Code, GlplanError, msg
-from gl_plan.i18n import Lang
+from gl_plan.errors import Code, GlplanError
+from gl_plan.i18n import Lang, _
 
 __all__ = [
     "FORMATS",
@@ -178,7 +178,12 @@ def choose_format(view: str, name: str | None, output: Path | None) -> Format:
         chosen = _BY_NAME.get(key)
         if chosen is None or chosen not in offered:
             raise GlplanError.single(
-                msg("cli.bad_format", allowed=allowed, fmt=key), code=Code.USAGE
+                _(
+                    "--format must be one of {allowed}, not {fmt!r}",
+                    allowed=allowed,
+                    fmt=key,
+                ),
+                code=Code.USAGE,
             )
     if output is None:
         return chosen or offered[0]
@@ -187,17 +192,33 @@ def choose_format(view: str, name: str | None, output: Path | None) -> Format:
         if chosen is None:
             names = ", ".join(suffixes_of(view))
             raise GlplanError.single(
-                msg("cli.unknown_suffix", name=output.name, names=names), code=Code.USAGE
+                _(
+                    "cannot tell the format from {name!r}: use a name ending in {names}, "
+                    "or pass --format",
+                    name=output.name,
+                    names=names,
+                ),
+                code=Code.USAGE,
             )
         return chosen
     if implied not in offered:
         raise GlplanError.single(
-            msg("cli.wrong_suffix", name=output.name, allowed=allowed, implied=implied.name),
+            _(
+                "{name!r}: this command writes {allowed}, not {implied}",
+                name=output.name,
+                allowed=allowed,
+                implied=implied.name,
+            ),
             code=Code.USAGE,
         )
     if chosen is not None and chosen is not implied:
         raise GlplanError.single(
-            msg("cli.format_mismatch", fmt=chosen.name, name=output.name, implied=implied.name),
+            _(
+                "--format {fmt} does not match --output {name!r} ({implied})",
+                fmt=chosen.name,
+                name=output.name,
+                implied=implied.name,
+            ),
             code=Code.USAGE,
         )
     return implied
@@ -205,7 +226,7 @@ def choose_format(view: str, name: str | None, output: Path | None) -> Format:
 
 def _resolve(path: str) -> Callable[..., Any]:
     """The function named ``"module:function"``, its module imported now (and only now)."""
-    module, _, name = path.partition(":")
+    module, _sep, name = path.partition(":")
     found: Callable[..., Any] = getattr(importlib.import_module(module), name)
     return found
 
@@ -223,7 +244,14 @@ def write(content: Content, output: Path | None, fmt: Format) -> None:
     :func:`gl_plan.cli.terminal.write_view`, imported only then: JSON needs no rich.
     """
     if fmt.binary and output is None and sys.stdout.isatty():
-        raise GlplanError.single(msg("cli.binary_to_terminal", fmt=fmt.name), code=Code.USAGE)
+        raise GlplanError.single(
+            _(
+                "a {fmt} file cannot be shown in a terminal: give --output FILE, or redirect "
+                "to a file (> report.{fmt})",
+                fmt=fmt.name,
+            ),
+            code=Code.USAGE,
+        )
     if isinstance(content, str | bytes):
         write_output(content, output, bom=fmt.bom, binary=fmt.binary)
     else:

@@ -11,20 +11,28 @@ import typer
 from gl_plan.cli.application import command_app
 from gl_plan.cli.common import LangOption, emit, handle_errors, resolve_lang
 from gl_plan.cli.help import LocalisedCommand, examples
-from gl_plan.errors import Code, GlplanError, msg
-from gl_plan.i18n import Lang, text
+from gl_plan.errors import Code, GlplanError
+from gl_plan.i18n import Lang, _
 from gl_plan.project import Created, Template, create_project
 
 app = command_app()
 
-#: What each file of a new project is (``init.*`` texts); the plan by its template.
+#: What each file of a new project is; the plan by its template.
 _WHAT: Final = {
-    "data/plan.yaml": "init.plan",
-    "data/plan.yaml empty": "init.plan_empty",
-    "data/indicators/README.md": "init.indicators",
-    "data/progress.csv": "init.progress",
-    ".gitignore": "init.gitignore",
+    "data/plan.yaml": _("the plan: a copy of the bundled plan (Guilin's 2022 action plan)"),
+    "data/plan.yaml empty": _("the plan: a template to fill in"),
+    "data/indicators/README.md": _(
+        "the county files go here; its README.md lists the layouts read"
+    ),
+    "data/progress.csv": _("the task progress ledger (header only)"),
+    ".gitignore": _("keeps the ledger's lock file and temporary files out of git"),
 }
+#: The last steps the report of a new project suggests.
+_NEXT_STEPS: Final = (
+    _("put the county files in data/indicators/ as they arrive (CSV or Excel)"),
+    _("glplan validate --data data/indicators   checks the plan and the files"),
+    _("glplan check                             the report (--output report.html: a page)"),
+)
 
 
 @app.command(
@@ -59,7 +67,12 @@ def init(
     except ValueError:
         allowed = ", ".join(t.value for t in Template)
         raise GlplanError.single(
-            msg("init.bad_template", allowed=allowed, value=template), code=Code.USAGE
+            _(
+                "--template must be one of {allowed}, not {value!r}",
+                allowed=allowed,
+                value=template,
+            ),
+            code=Code.USAGE,
         ) from None
     created = create_project(folder, chosen)
     emit("\n".join(_report(created, chosen, language)))
@@ -67,19 +80,21 @@ def init(
 
 def _report(created: Created, template: Template, lang: Lang) -> list[str]:
     root = created.root
-    lines = [text("init.created", lang, root=root)]
+    lines = [_("Created a glplan project in {root}:", root=root).text(lang)]
     for path in (*created.written, *created.kept):
         name = path.relative_to(root).as_posix()
         key = f"{name} empty" if name.endswith("plan.yaml") and template is Template.EMPTY else name
-        what = text("init.kept" if path in created.kept else _WHAT[key], lang)
+        what = (_("already there, kept") if path in created.kept else _WHAT[key]).text(lang)
         shown = name.removesuffix("README.md")  # the folder is what matters
         lines.append(f"  {shown:<19}  {what}")
-    lines.append(text("init.next", lang))
+    lines.append(_("Next:").text(lang))
     steps = []
     if os.path.abspath(root) != os.getcwd():
-        steps.append(text("init.cd", lang, root=root))
+        steps.append(_("cd {root}", root=root).text(lang))
     if template is Template.EMPTY:
-        steps.append(text("init.edit", lang))
-    steps += [text(f"init.{key}", lang) for key in ("files", "validate", "check")]
+        steps.append(
+            _("fill in data/plan.yaml: your regions, indicators, targets and tasks").text(lang)
+        )
+    steps += [step.text(lang) for step in _NEXT_STEPS]
     lines += [f"  {step}" for step in steps]
     return lines

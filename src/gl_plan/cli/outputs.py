@@ -28,7 +28,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from gl_plan.errors import Code, GlplanError, msg
+from gl_plan.errors import Code, GlplanError
+from gl_plan.i18n import _
 from gl_plan.resources import INDICATORS_DIR, PROGRESS_FILE, InputPaths, resolve_inputs
 
 __all__ = ["ProjectInputs", "command_inputs", "command_parameters", "refuse_project_input"]
@@ -81,7 +82,12 @@ def refuse_input(output: Path, inputs: ProjectInputs) -> None:
     for item in inputs.files:
         if name == _name(item) or (identity is not None and identity == _identity(item)):
             raise GlplanError.single(
-                msg("cli.would_overwrite", output=output, item=item),
+                _(
+                    "--output {output} would overwrite {item}, an input of this command: "
+                    "nothing was written; choose another file name",
+                    output=output,
+                    item=item,
+                ),
                 file=str(output),
                 code=Code.USAGE,
             )
@@ -92,7 +98,13 @@ def refuse_input(output: Path, inputs: ProjectInputs) -> None:
         folder = folders.get(key) if key is not None else None
         if folder is not None:
             raise GlplanError.single(
-                msg("cli.output_in_data_folder", output=output, folder=folder),
+                _(
+                    "--output {output} is inside {folder}, a folder of indicator files: "
+                    "the next run would read it as county data; nothing was written; "
+                    "write it elsewhere",
+                    output=output,
+                    folder=folder,
+                ),
                 file=str(output),
                 code=Code.USAGE,
             )

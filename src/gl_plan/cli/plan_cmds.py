@@ -27,7 +27,7 @@ from gl_plan.cli.help import LocalisedCommand, examples
 from gl_plan.cli.views import PlanView
 from gl_plan.data.read import read_indicators
 from gl_plan.errors import ExitCode, GlplanError, Problem, Severity
-from gl_plan.i18n import text
+from gl_plan.i18n import Join, _, ngettext, pgettext
 from gl_plan.plan.load import load_plan
 from gl_plan.plan.models import Plan
 from gl_plan.plan.schema import plan_json_schema
@@ -106,17 +106,11 @@ def validate(
             worst = max(worst, exc.exit_code)
             continue
         if not quiet:
-            emit(
-                text(
-                    "cli.valid",
-                    language,
-                    path=path,
-                    actions=len(loaded.actions),
-                    tasks=len(loaded.tasks),
-                    s_actions="" if len(loaded.actions) == 1 else "s",
-                    s_tasks="" if len(loaded.tasks) == 1 else "s",
-                )
-            )
+            # The parts first: pybabel loses a message call nested in another's arguments.
+            actions = ngettext("{n} action", "{n} actions", len(loaded.actions))
+            tasks = ngettext("{n} task", "{n} tasks", len(loaded.tasks))
+            counts = Join((actions, tasks), pgettext("sep.counts", ", "))
+            emit(_("{path}: ok ({counts})", path=path, counts=counts).text(language))
     if data:
         if loaded is None:
             raise typer.Exit(int(worst))
@@ -136,14 +130,14 @@ def validate(
         if not quiet:
             warnings = sum(1 for p in issues if p.severity is Severity.WARNING)
             emit(
-                text(
-                    "cli.data_summary",
-                    language,
+                _(
+                    "data: {n} observations from {files} files; {errors} errors, "
+                    "{warnings} warnings",
                     n=len(result.observations),
                     files=len(result.files),
                     errors=errors,
                     warnings=warnings,
-                )
+                ).text(language)
             )
     raise typer.Exit(int(worst))
 

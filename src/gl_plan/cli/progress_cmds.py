@@ -25,7 +25,8 @@ from gl_plan.cli.formats import choose_format, format_option, output_option, ren
 from gl_plan.cli.help import LocalisedCommand, LocalisedGroup, examples
 from gl_plan.cli.task_cmds import LedgerOption, resolve_ledger
 from gl_plan.cli.views import ProgressView
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.i18n import _
 from gl_plan.io import require_text_encoding
 from gl_plan.ledger.append import append_entries, append_entry, same_report
 from gl_plan.ledger.listing import select_entries
@@ -51,7 +52,13 @@ def _ledger_for_writing(found: InputPaths) -> Path:
         return found.progress
     if found.bundled:
         # Never write into the copy installed with the package.
-        raise GlplanError.single(msg("cli.no_project_ledger"), code=Code.USAGE)
+        raise GlplanError.single(
+            _(
+                "no project ledger: pass --progress FILE, or run in a project folder (one "
+                "with data/plan.yaml; `glplan init` makes one)",
+            ),
+            code=Code.USAGE,
+        )
     return found.plan.parent / PROGRESS_FILE
 
 
@@ -172,7 +179,9 @@ def progress_list(
             first = parse_entry_date(since.strip())
         except ValueError:
             raise GlplanError.single(
-                msg("cli.bad_since", value=since), field="--since", code=Code.USAGE
+                _("not a date: {value!r} (write it as 2025-01-01)", value=since),
+                field="--since",
+                code=Code.USAGE,
             ) from None
     found = resolve_inputs(plan, None, progress)
     model = load_plan(found.plan)
@@ -184,7 +193,16 @@ def progress_list(
     problems[:0] = bundled_notes(bundled=found.bundled, bundled_plan=found.bundled_plan)
     if not listing.total and not out_format.for_reading:
         # JSON and CSV carry no sentence: the note goes with the other messages.
-        problems.append(Problem(msg("ledger_list.empty"), severity=Severity.INFO))
+        problems.append(
+            Problem(
+                _(
+                    "The ledger has no entries yet. Add one with `glplan progress add A3.6 "
+                    "--status in_progress --value 18`, or import the sheets units send back with "
+                    "`glplan progress import FILE.xlsx`.",
+                ),
+                severity=Severity.INFO,
+            )
+        )
     print_problems(problems, language)
     write(render("progress list", out_format, ProgressView(listing), language), output, out_format)
     if any(p.severity is Severity.ERROR for p in problems):
@@ -227,9 +245,18 @@ def progress_import(
     today = resolve_as_of(None)
     read = read_progress_sheet(file, model, encoding=encoding, today=today, force=force)
     if not read.failed and not read.entries:
-        read.problems.append(Problem(msg("import.no_rows"), file=read.file, code=Code.EMPTY))
+        read.problems.append(
+            Problem(_("the sheet has no entries"), file=read.file, code=Code.EMPTY)
+        )
     if read.failed:
-        note = Problem(msg("import.nothing_written", ledger=path), severity=Severity.INFO)
+        note = Problem(
+            _(
+                "nothing was written: {ledger} is unchanged; fix the rows listed above and "
+                "import again",
+                ledger=path,
+            ),
+            severity=Severity.INFO,
+        )
         raise GlplanError([*read.problems, note], ExitCode.USAGE)
     appended = append_entries(
         path,
@@ -240,10 +267,16 @@ def progress_import(
     )
     print_problems([*read.problems, *_duplicate_warnings(read, appended.duplicates)], language)
     tasks = len({entry.task for entry in appended.added})
-    key = "import.dry_run" if dry_run else "import.summary"
-    summary = msg(key, n=len(appended.added), m=tasks, ledger=path).text(language)
+    key = (
+        _("dry run: {n} entries would be added for {m} tasks to {ledger}; nothing was written")
+        if dry_run
+        else _("{n} entries added for {m} tasks to {ledger}")
+    )
+    summary = key.format(n=len(appended.added), m=tasks, ledger=path).text(language)
     if appended.duplicates:
-        summary += msg("import.skipped", k=len(appended.duplicates)).text(language)
+        summary += _("; {k} already in the ledger, skipped", k=len(appended.duplicates)).text(
+            language
+        )
     emit(summary)
 
 
@@ -257,7 +290,7 @@ def _duplicate_warnings(
         row = rows[same_report(entry)]
         warnings.append(
             Problem(
-                msg("import.already_in_ledger", line=line),
+                _("already in the ledger (line {line}); skipped", line=line),
                 file=read.file,
                 line=row.line,
                 severity=Severity.WARNING,

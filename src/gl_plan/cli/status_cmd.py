@@ -26,7 +26,8 @@ from gl_plan.cli.formats import choose_format, format_option, output_option, ren
 from gl_plan.cli.help import LocalisedCommand, examples
 from gl_plan.cli.views import StatusView
 from gl_plan.data.observations import ObservationSet
-from gl_plan.errors import Code, GlplanError, msg
+from gl_plan.errors import Code, GlplanError
+from gl_plan.i18n import _
 from gl_plan.periods import Period, PeriodError, read_period
 from gl_plan.report.status_view import submissions_of
 
@@ -87,5 +88,5 @@ def _period(value: str | None) -> Period | None:
         return read_period(value)[0]
     except PeriodError as exc:
         raise GlplanError.single(
-            msg("data.option.period", reason=exc.message), field="period", code=Code.USAGE
+            _("--period: {reason}", reason=exc.message), field="period", code=Code.USAGE
         ) from None

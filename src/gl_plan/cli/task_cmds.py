@@ -33,7 +33,8 @@ from gl_plan.cli.common import (
 from gl_plan.cli.formats import choose_format, format_option, output_option, render, write
 from gl_plan.cli.help import LocalisedCommand, examples
 from gl_plan.cli.views import TasksView
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.i18n import _
 from gl_plan.ledger.model import Ledger
 from gl_plan.ledger.read import read_ledger
 from gl_plan.plan.load import load_plan
@@ -67,7 +68,11 @@ def resolve_ledger(
         return read_ledger(found.progress, plan, encoding=encoding)
     where = found.plan.parent / PROGRESS_FILE
     note = Problem(
-        msg("cli.no_ledger", where=where),
+        _(
+            "no progress ledger at {where}: every task counts as not reported (pass "
+            "--progress FILE)",
+            where=where,
+        ),
         severity=Severity.INFO,
         code=Code.NO_LEDGER,
     )
@@ -88,8 +93,8 @@ def _check_choices(
             key = key.upper() if upper else key.lower()
             if key not in allowed:
                 raise GlplanError.single(
-                    msg(
-                        "cli.bad_choice",
+                    _(
+                        "{option} must be one of {allowed}, not {value!r}",
                         option=option,
                         allowed=", ".join(allowed),
                         value=part.strip(),
@@ -157,7 +162,11 @@ def tasks(
     ledger, problems = resolve_ledger(found, model, encoding=encoding)
     refuse_unreadable(problems)
     if found.bundled:
-        note = Problem(msg("cli.bundled_tasks"), severity=Severity.INFO, code=Code.BUNDLED)
+        note = Problem(
+            _("using the bundled sample plan and ledger (synthetic, not official records)"),
+            severity=Severity.INFO,
+            code=Code.BUNDLED,
+        )
         problems.insert(0, note)
     else:
         problems[:0] = bundled_notes(bundled=False, bundled_plan=found.bundled_plan)

@@ -20,9 +20,9 @@ from gl_plan.cli.common import (
 )
 from gl_plan.cli.help import LocalisedCommand, examples
 from gl_plan.cli.outputs import refuse_project_input
-from gl_plan.errors import Code, GlplanError, Problem, msg
+from gl_plan.errors import Code, GlplanError, Problem
 from gl_plan.forms.write import FormRequest, templates
-from gl_plan.i18n import text
+from gl_plan.i18n import _
 from gl_plan.ledger.model import parse_entry_date
 from gl_plan.periods import Period, PeriodError, read_period
 from gl_plan.plan.load import load_plan
@@ -88,23 +88,33 @@ def template(
 ) -> None:
     """Write the form each county fills in for one period (the help: ``help.template``)."""
     language = resolve_lang(lang) if lang is not None else "zh"
-    plan_path, _ = resolve_plan_path(plan)
+    plan_path, _bundled = resolve_plan_path(plan)
     the_plan = load_plan(plan_path)
     request = FormRequest(_period(period), language, _due(due), contact)
     regions = _regions(the_plan, region)
     files = templates(the_plan, regions, request, all_in_one=all_in_one)
-    targets = [output / name for name, _ in files]
+    targets = [output / name for name, _content in files]
     for target in targets:
         refuse_project_input(target)  # never a county file, the plan or the ledger
     existing = [t for t in targets if t.exists()]
     if existing and not force:
         raise GlplanError(
-            [Problem(msg("cli.template.exists"), file=str(t), code=Code.USAGE) for t in existing]
+            [
+                Problem(
+                    _(
+                        "already exists, not replaced (choose another --output folder, or add "
+                        "--force)",
+                    ),
+                    file=str(t),
+                    code=Code.USAGE,
+                )
+                for t in existing
+            ]
         )
     output.mkdir(parents=True, exist_ok=True)
-    for target, (_, content) in zip(targets, files, strict=True):
+    for target, (_name, content) in zip(targets, files, strict=True):
         atomic_write_bytes(target, content)
-    lines = [text("cli.template.written", language, n=len(files), folder=output)]
+    lines = [_("{n} form(s) written to {folder}:", n=len(files), folder=output).text(language)]
     lines += [f"  {t.name}" for t in targets]
     emit("\n".join(lines))
 
@@ -118,7 +128,7 @@ def _period(value: str | None) -> Period:
         return read_period(value)[0]
     except PeriodError as exc:
         raise GlplanError.single(
-            msg("data.option.period", reason=exc.message), field="period", code=Code.USAGE
+            _("--period: {reason}", reason=exc.message), code=Code.USAGE
         ) from None
 
 
@@ -129,7 +139,12 @@ def _due(value: str | None) -> date | None:
         return parse_entry_date(value.strip())
     except ValueError:
         raise GlplanError.single(
-            msg("cli.bad_date", option="--due", value=value), code=Code.USAGE
+            _(
+                "{option} must be a date like 2026-10-15, not {value!r}",
+                option="--due",
+                value=value,
+            ),
+            code=Code.USAGE,
         ) from None
 
 
@@ -143,7 +158,12 @@ def _regions(plan: Plan, names: list[str] | None) -> list[Region]:
         if code is None:
             unknown.append(
                 Problem(
-                    msg("data.option.region", region=name, example="阳朔县"),
+                    _(
+                        "--region {region!r} is not a region of the plan (give its code "
+                        "or name, e.g. 450321 or {example})",
+                        region=name,
+                        example="阳朔县",
+                    ),
                     field="region",
                     code=Code.USAGE,
                 )

@@ -21,7 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from gl_plan.data.observations import Observation
-from gl_plan.errors import Code, Message, Severity, msg
+from gl_plan.errors import Code, Severity
+from gl_plan.i18n import Message, _
 from gl_plan.periods import Period
 from gl_plan.plan.counts import Part
 from gl_plan.plan.models import Plan
@@ -92,18 +93,37 @@ def assemble(
                     say(r.line, n.col, Code.INCONSISTENT_VALUE, _swapped(indicator.id, n, d, r,
                         computed, inverse), Severity.WARNING)  # fmt: skip
                 else:
-                    say(r.line, r.col, Code.INCONSISTENT_VALUE, msg(
-                        "data.counts.mismatch", indicator=indicator.id, region=region,
-                        period=period, numerator=n.value, denominator=d.value,
-                        computed=computed, value=r.value, tolerance=tol,
-                    ), Severity.WARNING)  # fmt: skip
+                    say(r.line, r.col, Code.INCONSISTENT_VALUE, _(
+"{region} {indicator} {period}: {numerator:g}/{denominator:g} = "
+"{computed:.2f}, the rate says {value:g} (tolerance "
+"{tolerance:g}): a typo in a count or in the rate? Both kept as "
+"written",
+indicator=indicator.id,
+region=region,
+period=period,
+numerator=n.value,
+denominator=d.value,
+computed=computed,
+value=r.value,
+tolerance=tol,
+), Severity.WARNING)  # fmt: skip
         elif not lo <= computed <= hi and inverse is not None and lo <= inverse <= hi:
             num, den, value = den, num, inverse
-            say(n.line, n.col, Code.INCONSISTENT_VALUE, msg(
-                "data.counts.inverse_plausible", indicator=indicator.id, region=region,
-                period=period, numerator=n.value, denominator=d.value, computed=computed,
-                inverse=inverse, low=lo, high=hi,
-            ), Severity.WARNING)  # fmt: skip
+            say(n.line, n.col, Code.INCONSISTENT_VALUE, _(
+"{region} {indicator} {period}: {numerator:g}/{denominator:g} = "
+"{computed:.2f} is outside the plausible range {low:g}-{high:g} while the "
+"inverse, {inverse:.2f}, is inside: numerator and denominator swapped; "
+"read swapped",
+indicator=indicator.id,
+region=region,
+period=period,
+numerator=n.value,
+denominator=d.value,
+computed=computed,
+inverse=inverse,
+low=lo,
+high=hi,
+), Severity.WARNING)  # fmt: skip
         out.append(Observation(region, period, indicator.id, value, num, den, source, line, how))
     for cid, given in counts.items():
         if cid not in used:
@@ -114,8 +134,11 @@ def assemble(
 def _swapped(
     indicator: str, n: Given, d: Given, r: Given, computed: float, inverse: float
 ) -> Message:
-    return msg(
-        "data.counts.swapped",
+    return _(
+        "{indicator}: {numerator:g}/{denominator:g} = {computed:.2f} does not give the "
+        "reported rate {value:g}, while {denominator:g}/{numerator:g} = {inverse:.2f} "
+        "does: numerator and denominator swapped ({nlabel!r} and {dlabel!r}); read "
+        "swapped",
         indicator=indicator,
         numerator=n.value,
         denominator=d.value,
@@ -136,8 +159,8 @@ def _unused(plan: Plan, count_id: str, given: Given) -> Message:
         partner = table.count_of(feed.indicator, other)
         if partner is not None:
             needs.append(f"{feed.indicator} ({partner.name.zh})")
-    return msg(
-        "data.counts.unused",
+    return _(
+        "count {label!r} {value:g} gives no figure (missing: {needs}); not used",
         label=given.label,
         value=given.value,
         needs="; ".join(needs) or count_id,

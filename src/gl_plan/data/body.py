@@ -24,7 +24,8 @@ from gl_plan.data.headers import is_footer
 from gl_plan.data.table import Reading, Table, report_at, total_label
 from gl_plan.data.values import cell_text
 from gl_plan.data.wording import line_span
-from gl_plan.errors import Code, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import _
 
 
 class Kind(Enum):
@@ -77,7 +78,10 @@ def body(rows: Iterable[tuple[int, Sequence[Cell]]], t: Table, r: Reading) -> It
                 yield Row(line, shaped, Kind.DATA)
     except (csv.Error, UnicodeDecodeError) as exc:
         stop = Problem(
-            msg("data.table.stopped", reason=read_error(exc)),
+            _(
+                "reading stopped: {reason}; this row and later ones are not used",
+                reason=read_error(exc),
+            ),
             file=t.file,
             line=getattr(exc, "line", None),
             sheet=t.sheet,
@@ -89,7 +93,7 @@ def body(rows: Iterable[tuple[int, Sequence[Cell]]], t: Table, r: Reading) -> It
 def _blank_rows(r: Reading, t: Table, lines: list[int]) -> None:
     r.report(
         Problem(
-            msg("data.row.blank", where=line_span(lines)),
+            _("blank row ({where}) inside the table", where=line_span(lines)),
             file=t.file,
             line=lines[0],
             severity=Severity.WARNING,
@@ -106,13 +110,18 @@ def _shaped(r: Reading, t: Table, cells: Sequence[Cell], line: int) -> Sequence[
     if n < width:
         if t.spreadsheet:
             return [*cells, *([""] * (width - n))]
-        message = msg("data.row.short", n=n, width=width)
+        message = _("row has {n} cells but the header has {width}; row not used", n=n, width=width)
         report_at(r, t, line, None, Code.MISSING_CELL, message)
         return None
     if n > width:
         extra = [i for i in range(width, n) if cell_text(cells[i])]
         if extra:
-            message = msg("data.row.beyond", column=extra[0] + 1, width=width)
+            message = _(
+                "row has a value in column {column}, beyond the {width} columns of the "
+                "header; row not used",
+                column=extra[0] + 1,
+                width=width,
+            )
             report_at(r, t, line, None, Code.EXTRA_CELL, message)
             return None
     return cells

@@ -10,10 +10,11 @@ their cells: an .ods or an .xls has every sheet laid out at once when it is open
 from __future__ import annotations
 
 from gl_plan.data.xlsxguard import Refusal
-from gl_plan.errors import Code, msg
+from gl_plan.errors import Code
+from gl_plan.i18n import _
 from gl_plan.limits import MAX_XLSX_CELLS, MAX_XLSX_ROWS
 
-_ADVICE = msg("data.advice")
+_ADVICE = _("split it, save it as CSV, or check that this is the right file")
 
 
 class BookExtent:
@@ -30,13 +31,21 @@ class BookExtent:
         if self.rows + rows > MAX_XLSX_ROWS:
             return Refusal(
                 Code.TOO_MANY_ROWS,
-                msg("data.book.rows_in_sheet", limit=MAX_XLSX_ROWS, sheet=sheet, advice=_ADVICE),
+                _(
+                    "the workbook's sheets have more than {limit:,} rows (counted to the "
+                    "last row of each sheet; passed in sheet {sheet!r}); a workbook may "
+                    "have at most {limit:,} ({advice})",
+                    limit=MAX_XLSX_ROWS,
+                    sheet=sheet,
+                    advice=_ADVICE,
+                ),
             )
         if rows * columns > MAX_XLSX_CELLS:
             return Refusal(
                 Code.TOO_MANY_CELLS,
-                msg(
-                    "data.book.cells_in_sheet",
+                _(
+                    "sheet {sheet!r} reaches row {rows:,} and column {columns:,}; a sheet "
+                    "may span at most {limit:,} cells ({advice})",
                     sheet=sheet,
                     rows=rows,
                     columns=columns,
@@ -47,7 +56,14 @@ class BookExtent:
         if self.cells + rows * columns > MAX_XLSX_CELLS:
             return Refusal(
                 Code.TOO_MANY_CELLS,
-                msg("data.book.cells_in_book", limit=MAX_XLSX_CELLS, sheet=sheet, advice=_ADVICE),
+                _(
+                    "the workbook's sheets span more than {limit:,} cells together (each "
+                    "counted to its last row and column; passed in sheet {sheet!r}); a "
+                    "workbook may span at most {limit:,} ({advice})",
+                    limit=MAX_XLSX_CELLS,
+                    sheet=sheet,
+                    advice=_ADVICE,
+                ),
             )
         return None
 

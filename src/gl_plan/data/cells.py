@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from gl_plan.data.values import CellError, cell_text
-from gl_plan.errors import Code, Message, msg
+from gl_plan.errors import Code
+from gl_plan.i18n import Message, _
 from gl_plan.periods import Period, PeriodError, read_period
 from gl_plan.plan.models import Plan
 
@@ -39,11 +40,18 @@ class CellReader:
             return (
                 name_region
                 if name_region is not None
-                else CellError(Code.MISSING_CELL, msg("data.cell.no_region"))
+                else CellError(Code.MISSING_CELL, _("no region"))
             )
         code = self.plan.resolve_region(text)
         if code is None:
-            return CellError(Code.UNKNOWN_REGION, msg("data.cell.unknown_region", text=text))
+            return CellError(
+                Code.UNKNOWN_REGION,
+                _(
+                    "unknown region {text!r}: not a code, name, short name or former name in "
+                    "the plan",
+                    text=text,
+                ),
+            )
         return code
 
     def period(self, raw: object) -> Period | CellError:
@@ -59,7 +67,7 @@ class CellReader:
 
     def _period(self, raw: object, text: str) -> Period | CellError:
         if not text:
-            return CellError(Code.MISSING_CELL, msg("data.cell.no_period"))
+            return CellError(Code.MISSING_CELL, _("no period"))
         try:
             period, note = read_period(text)
         except PeriodError as exc:
@@ -69,7 +77,12 @@ class CellReader:
         if period.end > self.as_of:
             return CellError(
                 Code.FUTURE_PERIOD,
-                msg("data.cell.future_period", period=period, end=period.end, as_of=self.as_of),
+                _(
+                    "period {period} ends on {end}, after the as-of date {as_of}",
+                    period=period,
+                    end=period.end,
+                    as_of=self.as_of,
+                ),
             )
         return period
 
@@ -81,8 +94,11 @@ class CellReader:
 
     def _indicator(self, text: str) -> str | CellError:
         if not text:
-            return CellError(Code.MISSING_CELL, msg("data.cell.no_indicator"))
+            return CellError(Code.MISSING_CELL, _("no indicator"))
         indicator = self.plan.resolve_indicator(text)
         if indicator is None:
-            return CellError(Code.UNKNOWN_INDICATOR, msg("data.cell.unknown_indicator", text=text))
+            return CellError(
+                Code.UNKNOWN_INDICATOR,
+                _("unknown indicator {text!r}: not an id or name in the plan", text=text),
+            )
         return indicator

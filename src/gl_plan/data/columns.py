@@ -30,10 +30,29 @@ from typing import Literal
 
 from gl_plan.data.headers import INDICATOR_HEADERS, Role, header_keys, lookup, without_unit
 from gl_plan.data.wording import joined, quoted
-from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import Message, _, pgettext
 from gl_plan.names import normalise_name
 from gl_plan.periods import Period, PeriodError, parse_period
 from gl_plan.plan.models import Plan
+
+#: The texts once looked up as ``data.role.*``, by the rest of that key.
+_DATA_ROLE = {
+    "subunit": _("sub-unit (township, school)"),
+    "serial": _("serial number"),
+    "change": _("change"),
+    "region": _("region"),
+    "period": _("period"),
+    "indicator": pgettext("data.role.indicator", "indicator"),
+    "value": _("value"),
+    "numerator": _("numerator"),
+    "denominator": _("denominator"),
+    "note": _("note"),
+    "unit": _("unit"),
+    "current": _("current"),
+    "previous": _("previous"),
+}
+
 
 _ROLE_OF: dict[str, Role] = lookup(INDICATOR_HEADERS)
 
@@ -253,9 +272,10 @@ def recognise(
             elif role in roles:
                 first = labels[roles[role]]
                 problem(
-                    msg(
-                        "data.header.duplicate_role",
-                        role=msg(f"data.role.{role}"),
+                    _(
+                        "two columns hold the {role}: {first!r} (column {column}) and "
+                        "{label!r}; remove one",
+                        role=_DATA_ROLE[role],
                         first=first,
                         column=roles[role] + 1,
                         label=label,
@@ -270,8 +290,9 @@ def recognise(
             indicator = found[1]
             if indicator in wide_seen:
                 problem(
-                    msg(
-                        "data.header.duplicate_indicator",
+                    _(
+                        "two columns hold indicator {indicator}: column {column} and "
+                        "{label!r}; remove one",
                         indicator=indicator,
                         column=wide_seen[indicator] + 1,
                         label=label,
@@ -334,27 +355,46 @@ def recognise(
     has_period = "period" in roles or period_known or (form_ok and bool(period_cols))
     if not form_ok:
         unknown.extend(c for c, _ in period_cols)
-    found_text = joined([quoted(lab) for lab in labels[:width] if lab]) or msg("data.nothing")
+    found_text = joined([quoted(lab) for lab in labels[:width] if lab]) or _("nothing")
     recognised = bool(roles) or bool(wide) or bool(count_cols)
     usable = has_period and (
         long_ok or form_ok or (bool(wide or count_cols) and "indicator" not in roles)
     )
     if not usable:
         if (long_ok or form_ok or wide or count_cols) and "period" not in roles:
-            reason = msg("data.header.no_period", example="450321_阳朔县_2026Q3.csv")
+            reason = _(
+                "no period column, and neither the title line nor the file name says "
+                "which period the data is for (name it like {example}, or add a period "
+                "column)",
+                example="450321_阳朔县_2026Q3.csv",
+            )
             problem(reason, Code.MISSING_LABEL if recognised and len(roles) > 1 else Code.NO_HEADER)
             return HeaderResult(None, problems)
         if "indicator" in roles and "period" in roles:
-            reason = msg("data.header.long_needs_value")
+            reason = _("a long table needs a value column, or numerator and denominator columns")
         else:
-            reason = msg("data.header.expected", form_name="指标名称", form_current="本期数")
-        problem(msg("data.header.unusable", reason=reason, found=found_text), Code.NO_HEADER)
+            reason = _(
+                "expected region, period, indicator and value (or numerator and "
+                "denominator), or region, period and one column per indicator, or "
+                "{form_name} and {form_current}",
+                form_name="指标名称",
+                form_current="本期数",
+            )
+        problem(
+            _("no usable header: {reason}; found {found}", reason=reason, found=found_text),
+            Code.NO_HEADER,
+        )
         return HeaderResult(None, problems)
     if duplicate:
         return HeaderResult(None, problems)
     if "region" not in roles and not region_known:
         problem(
-            msg("data.header.no_region", example="450321_阳朔县.csv"),
+            _(
+                "no region column, and neither the title line nor the file or sheet name "
+                "says which region the data is for (name it like {example}, or add a "
+                "region column)",
+                example="450321_阳朔县.csv",
+            ),
             Code.MISSING_LABEL,
         )
         return HeaderResult(None, problems)
@@ -410,14 +450,23 @@ def recognise(
             # (the rest of the header is still read); elsewhere a column beside the figures.
             wide_shape = shape == "wide" and not subunit
             problem(
-                msg("data.header.teach", label=labels[col], yaml=teach_line(labels[col], plan)),
+                _(
+                    "column {label!r} is not recognised and not read; if it is a count or "
+                    "an indicator, teach it once with one line in the plan: {yaml}",
+                    label=labels[col],
+                    yaml=teach_line(labels[col], plan),
+                ),
                 Code.UNKNOWN_INDICATOR if wide_shape else Code.EXTRA_LABEL,
                 col,
                 warning=not wide_shape,
             )
         else:
             problem(
-                msg("data.header.ignored", label=labels[col]),
+                _(
+                    "column {label!r} is ignored (expected region, period, indicator, "
+                    "value, numerator, denominator or note)",
+                    label=labels[col],
+                ),
                 Code.EXTRA_LABEL,
                 col,
                 warning=True,
@@ -425,7 +474,7 @@ def recognise(
     for col in blank:
         cols.ignored.add(col)
         problem(
-            msg("data.header.blank_label", column=col + 1),
+            _("column {column} has no label; any value in it is an error", column=col + 1),
             Code.BLANK_LABEL,
             col,
             warning=True,

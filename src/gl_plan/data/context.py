@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gl_plan.data.values import cell_text, region_from_name
-from gl_plan.errors import Message, msg
+from gl_plan.i18n import Message, _
 from gl_plan.periods import Period, find_period
 from gl_plan.plan.models import Plan
 
@@ -53,10 +53,10 @@ def from_title(rows: Sequence[tuple[int, Sequence[object]]], plan: Plan) -> Know
     for line, cells in rows:
         text = " ".join(t for t in map(cell_text, cells) if t)
         if known.region is None and (region := region_from_name(text, plan)) is not None:
-            known.region, known.region_from = region, msg("data.from.title", line=line)
+            known.region, known.region_from = region, _("the title line (line {line})", line=line)
         if known.period is None and (found := find_period(text)) is not None:
             known.period, known.period_note = found
-            known.period_from = msg("data.from.title", line=line)
+            known.period_from = _("the title line (line {line})", line=line)
     return known
 
 

@@ -17,12 +17,13 @@ from gl_plan.data.grid import Grid, TableResult
 from gl_plan.data.pipeline import read_table
 from gl_plan.data.sources import FileInfo
 from gl_plan.data.table import Reading
-from gl_plan.errors import Code, Problem, msg
+from gl_plan.errors import Code, Problem
+from gl_plan.i18n import _
 from gl_plan.io import detect_encoding, iter_rows
 from gl_plan.limits import MAX_INDICATOR_ROWS
 
 _Row = TypeVar("_Row")
-ADVICE = msg("data.advice")
+ADVICE = _("split it, save it as CSV, or check that this is the right file")
 
 
 class TooManyRows(Exception):
@@ -35,7 +36,12 @@ class TooManyRows(Exception):
 
 def too_many_rows(file: str, line: int | None) -> Problem:
     return Problem(
-        msg("data.file.too_many_rows", limit=MAX_INDICATOR_ROWS, advice=ADVICE),
+        _(
+            "more than {limit:,} rows; an indicator file may have at most {limit:,} "
+            "({advice}); reading stopped and none of the file's rows are used",
+            limit=MAX_INDICATOR_ROWS,
+            advice=ADVICE,
+        ),
         file=file,
         line=line,
         code=Code.TOO_MANY_ROWS,

@@ -23,7 +23,8 @@ from gl_plan.data.observations import Observation
 from gl_plan.data.rowchecks import in_range, region_ok
 from gl_plan.data.table import Reading, Records, Table, TableCells, report_at, sayer
 from gl_plan.data.values import CellError, cell_text, number
-from gl_plan.errors import Code, Severity, msg
+from gl_plan.errors import Code, Severity
+from gl_plan.i18n import _
 from gl_plan.periods import Period, PeriodError, parse_period
 
 #: Numbering before an indicator's name on a form: "1.", "一、", "（一）", "其中：".
@@ -35,7 +36,7 @@ _NUMBERING = re.compile(
 
 def indicator_name(text: str) -> str:
     """The name on a form's row without its numbering (``1.学前教育三年毛入园率``)."""
-    for _ in range(3):
+    for _pass in range(3):
         stripped = _NUMBERING.sub("", text, count=1)
         if stripped == text:
             break
@@ -78,9 +79,12 @@ def read_form(rows: Iterable[Row], t: Table, cells_of: TableCells, r: Reading) -
             continue
         line, cells = row.line, row.cells
         if _number_row(cells):
-            report_at(r, t, line, None, Code.SKIPPED_ROWS, msg(
-                "data.form.number_row", line=line, text=" ".join(
-                    cell_text(c) for c in cells if cell_text(c))), Severity.INFO)  # fmt: skip
+            report_at(r, t, line, None, Code.SKIPPED_ROWS, _(
+"line {line} numbers the columns ({text}); not data",
+line=line,
+text=" ".join(
+                    cell_text(c) for c in cells if cell_text(c)),
+), Severity.INFO)  # fmt: skip
             continue
         if cols.region is not None:
             found_region = cells_of.region(cells[cols.region])
@@ -102,20 +106,28 @@ def read_form(rows: Iterable[Row], t: Table, cells_of: TableCells, r: Reading) -
         if found is None or found[0] == "role":
             if _SUBROW.match(raw) and name:
                 report_at(r, t, line, cols.indicator, Code.SKIPPED_ROWS,
-                          msg("data.form.subrow", name=name), Severity.INFO)  # fmt: skip
+                          _(
+"{name!r} is an 'of which' part of the row above, not a "
+"figure of its own; not read",
+name=name,
+), Severity.INFO)  # fmt: skip
                 continue
             if not name:
                 report_at(r, t, line, cols.indicator, Code.MISSING_CELL,
-                          msg("data.form.no_name"))  # fmt: skip
+                          _("no indicator name"))  # fmt: skip
                 continue
-            report_at(r, t, line, cols.indicator, Code.UNKNOWN_INDICATOR, msg(
-                "data.form.teach", name=name, yaml=teach_line(name, r.plan)),
+            report_at(r, t, line, cols.indicator, Code.UNKNOWN_INDICATOR, _(
+"{name!r} is not an indicator or count of the plan; row not read. If it "
+"is one, teach it once with one line in the plan: {yaml}",
+name=name,
+yaml=teach_line(name, r.plan),
+),
                 Severity.WARNING)  # fmt: skip
             continue
-        for col, _, _ in columns:
+        for col, _period, _origin in columns:
             try:
                 if found[0] == "count":
-                    value = number(cells[col], msg("data.what.numerator"), percent=False)
+                    value = number(cells[col], _("numerator"), percent=False)
                 else:
                     value = r.rate(cells[col], cols.label(col), col in t.scaled, found[1])
             except CellError as exc:
@@ -135,8 +147,12 @@ def read_form(rows: Iterable[Row], t: Table, cells_of: TableCells, r: Reading) -
     if cols.previous is not None and t.known.period is not None:
         before = Period(t.known.period.year - 1, t.known.period.quarter)
         label = cols.label(cols.previous)
-        report_at(r, t, None, cols.previous, Code.PREVIOUS_YEAR, msg(
-            "data.form.previous_read", label=label, before=before), Severity.INFO)  # fmt: skip
+        report_at(r, t, None, cols.previous, Code.PREVIOUS_YEAR, _(
+"column {label!r} read as the same period a year earlier ({before}); used "
+"only where no file of that period gives the figure",
+label=label,
+before=before,
+), Severity.INFO)  # fmt: skip
     return Records(tuple(out))
 
 

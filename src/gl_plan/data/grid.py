@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from gl_plan.data.context import Known
 from gl_plan.data.observations import Observation
 from gl_plan.data.sources import FileInfo
-from gl_plan.errors import Message, Problem, msg
+from gl_plan.errors import Problem
+from gl_plan.i18n import Foreign, Message, _
 from gl_plan.io import RowError
 
 #: A cell as a reader gives it: text from a CSV file; text, a number or a date from a sheet.
@@ -81,5 +82,5 @@ def read_error(exc: csv.Error | UnicodeDecodeError) -> Message:
     if isinstance(exc, RowError):
         return exc.reason
     if isinstance(exc, UnicodeDecodeError):
-        return msg("data.decode_error", reason=str(exc.reason))
-    return msg("data.csv.other", reason=describe(exc))
+        return Foreign(str(exc.reason), _("the text does not decode in the file's encoding"))
+    return Foreign(describe(exc), _("malformed CSV"))

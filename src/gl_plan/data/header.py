@@ -24,7 +24,8 @@ from gl_plan.data.columns import (
 from gl_plan.data.context import Known, first_known, from_title
 from gl_plan.data.grid import Cell, Grid, blank, read_error
 from gl_plan.data.table import Reading, Table, the
-from gl_plan.errors import Code, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import _
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def find_header(stream: Iterator[tuple[int, Sequence[Cell]]], g: Grid, r: Readin
     except (csv.Error, UnicodeDecodeError) as exc:
         failure = [
             Problem(
-                msg("data.file.cannot_read", reason=read_error(exc)),
+                _("cannot read: {reason}", reason=read_error(exc)),
                 file=g.file,
                 line=getattr(exc, "line", None),
                 sheet=g.sheet,

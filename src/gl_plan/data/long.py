@@ -25,14 +25,26 @@ from gl_plan.data.rowchecks import (
 from gl_plan.data.table import Reading, Records, Table, TableCells, report_at, sayer
 from gl_plan.data.values import CellError, cell_text, number
 from gl_plan.data.wording import joined
-from gl_plan.errors import Code, Message, Severity, msg
+from gl_plan.errors import Code, Severity
+from gl_plan.i18n import Message, _, pgettext
 from gl_plan.periods import Period
 
+#: The texts once looked up as ``data.unit.*``, by the rest of that key.
+_DATA_UNIT = {
+    "percent": _("percent"),
+    "ratio": pgettext("data.unit.ratio", "ratio"),
+    "per_thousand": _("per_thousand"),
+    "count": _("count"),
+    "years": _("years"),
+    "amount": _("amount"),
+}
+
+
 #: What number cells are called in messages.
-_VALUE = msg("data.what.value")
+_VALUE = _("value")
 _COUNT_NAMES: dict[str, Message] = {
-    "numerator": msg("data.what.numerator"),
-    "denominator": msg("data.what.denominator"),
+    "numerator": _("numerator"),
+    "denominator": _("denominator"),
 }
 
 
@@ -63,7 +75,7 @@ def read_long(rows: Iterable[Row], t: Table, cells_of: TableCells, r: Reading) -
         indicator: str | CellError = (
             cells_of.indicator(cells[icol])
             if icol is not None
-            else CellError(Code.MISSING_CELL, msg("data.cell.no_indicator"))
+            else CellError(Code.MISSING_CELL, _("no indicator"))
         )
         if isinstance(region, CellError):
             report_at(r, t, line, rcol, region.code, region.message)
@@ -131,8 +143,9 @@ def read_long(rows: Iterable[Row], t: Table, cells_of: TableCells, r: Reading) -
                 line,
                 ncol,
                 Code.INCONSISTENT_VALUE,
-                msg(
-                    "data.row.counts_of_others",
+                _(
+                    "columns {numerator!r} and {denominator!r} are the counts of "
+                    "{indicators}, not of {indicator}; row not used",
                     numerator=cols.label(ncol or 0),
                     denominator=cols.label(dcol or 0),
                     indicators=joined(sorted(cols.count_for)),
@@ -192,7 +205,14 @@ def value_of(
     if num is None and den is None:
         if value is None:
             where = vcol if vcol is not None else cols.numerator
-            report_at(r, t, line, where, Code.MISSING_CELL, msg("data.row.no_value"))
+            report_at(
+                r,
+                t,
+                line,
+                where,
+                Code.MISSING_CELL,
+                _("no value, and no numerator and denominator"),
+            )
         return value, False
     if num is None or den is None or num < 0 or den <= 0:
         bad_counts(r, t, line, num, den)
@@ -200,7 +220,12 @@ def value_of(
     scale = r.scales[indicator]
     if scale is None:
         unit = r.plan.indicator_by_id[indicator].unit.value
-        message = msg("data.row.not_a_rate", indicator=indicator, unit=msg(f"data.unit.{unit}"))
+        message = _(
+            "{indicator} is a {unit}, not a rate: it has no numerator and denominator; "
+            "row not used",
+            indicator=indicator,
+            unit=_DATA_UNIT[unit],
+        )
         report_at(r, t, line, cols.numerator, Code.CONSTRAINT_ERROR, message)
         return None, False
     # num * scale / den rounds once: 9850 and 10000 give exactly 98.5.
@@ -210,18 +235,27 @@ def value_of(
     if abs(value - computed) > r.tolerance and num > 0:
         inverse = den * scale / num
         if abs(value - inverse) <= r.tolerance:
-            message = msg(
-                "data.counts.swapped", indicator=indicator, numerator=num, denominator=den,
-                computed=computed, inverse=inverse, value=value,
-                nlabel=cols.label(cols.numerator or 0),
-                dlabel=cols.label(cols.denominator or 0),
-            )  # fmt: skip
+            message = _(
+"{indicator}: {numerator:g}/{denominator:g} = {computed:.2f} does not "
+"give the reported rate {value:g}, while {denominator:g}/{numerator:g} = "
+"{inverse:.2f} does: numerator and denominator swapped ({nlabel!r} and "
+"{dlabel!r}); read swapped",
+indicator=indicator,
+numerator=num,
+denominator=den,
+computed=computed,
+inverse=inverse,
+value=value,
+nlabel=cols.label(cols.numerator or 0),
+dlabel=cols.label(cols.denominator or 0),
+)  # fmt: skip
             report_at(r, t, line, cols.numerator, Code.INCONSISTENT_VALUE, message,
                       Severity.WARNING)  # fmt: skip
             return value, True
     if abs(value - computed) > r.tolerance:
-        message = msg(
-            "data.row.value_mismatch",
+        message = _(
+            "value {value:g} does not match numerator/denominator × {scale:g} = "
+            "{computed:.4g} (tolerance {tolerance:g})",
             value=value,
             scale=scale,
             computed=computed,

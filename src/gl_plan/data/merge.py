@@ -20,7 +20,8 @@ from typing import Final
 
 from gl_plan.data.observations import Observation, ObservationSet, Series
 from gl_plan.data.wording import joined
-from gl_plan.errors import Code, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import _
 
 #: ``Observation.source`` → (file, sheet), for locating problems.
 Sources = Mapping[str, tuple[str, str | None]]
@@ -122,10 +123,16 @@ def _one_of(
                 continue
             file, sheet = located(o)
             if abs(o.value - keep.value) <= _EXACT:
-                message = msg("data.merge.duplicate", what=what, where=_where(keep))
+                message = _(
+                    "duplicate row: {what} is also given at {where}; one copy is used",
+                    what=what,
+                    where=_where(keep),
+                )
             else:
-                message = msg(
-                    "data.merge.rounded",
+                message = _(
+                    "the same figure, rounded: {what} is {value:g} here and {kept:g} at "
+                    "{where} (within settings.rate_tolerance, {tolerance:g}); the more "
+                    "precise is used",
                     what=what,
                     value=o.value,
                     kept=keep.value,
@@ -145,12 +152,17 @@ def _one_of(
         return keep
     for o in group:
         others = joined(
-            [msg("data.merge.at", value=p.value, where=_where(p)) for p in group if p is not o]
+            [_("{value:g} at {where}", value=p.value, where=_where(p)) for p in group if p is not o]
         )
         file, sheet = located(o)
         report(
             Problem(
-                msg("data.merge.conflict", what=what, value=o.value, others=others),
+                _(
+                    "conflicting values for {what}: {value:g} here, {others}; none is used",
+                    what=what,
+                    value=o.value,
+                    others=others,
+                ),
                 file=file,
                 line=o.line,
                 code=Code.CONFLICTING_VALUE,

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 from gl_plan.data.context import describe_region
 from gl_plan.data.table import Reading, Table, the
-from gl_plan.data.wording import joined, lines_text
-from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.data.wording import SEMICOLON, joined, lines_text
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import Message, _
 
 
 def context_note(r: Reading, t: Table) -> None:
@@ -18,24 +19,24 @@ def context_note(r: Reading, t: Table) -> None:
     parts: list[Message] = []
     named = k.region_from in ("file name", "sheet name")
     if cols.region is None and k.region is not None and not named:
-        parts.append(_from(r, "data.context.region", k.region, k.region_from))
+        parts.append(_region_from(r, k.region, k.region_from))
     if cols.period is None and k.period is not None:
-        parts.append(msg("data.context.period", period=k.period, where=the(k.period_from)))
+        parts.append(_("period {period} from {where}", period=k.period, where=the(k.period_from)))
         if k.period_note:
             parts.append(k.period_note)
     if cols.period is None and cols.region is None and k.region is not None and named and parts:
-        parts.insert(0, _from(r, "data.context.region", k.region, the(k.region_from)))
+        parts.insert(0, _region_from(r, k.region, the(k.region_from)))
     if parts:
         key = (
-            "data.context.no_both"
+            _("no region or period column: {parts}")
             if cols.region is None and cols.period is None
-            else "data.context.no_region"
+            else _("no region column: {parts}")
             if cols.region is None
-            else "data.context.no_period"
+            else _("no period column: {parts}")
         )
         r.report(
             Problem(
-                msg(key, parts=joined(parts, "data.sep.semicolon")),
+                key.format(parts=joined(parts, SEMICOLON)),
                 file=t.file,
                 line=line,
                 severity=Severity.INFO,
@@ -45,8 +46,8 @@ def context_note(r: Reading, t: Table) -> None:
         )
 
 
-def _from(r: Reading, key: str, region: str, where: Message | None) -> Message:
-    return msg(key, region=describe_region(region, r.plan), where=where)
+def _region_from(r: Reading, region: str, where: Message | None) -> Message:
+    return _("region {region} from {where}", region=describe_region(region, r.plan), where=where)
 
 
 def skipped_note(r: Reading, t: Table, below: Sequence[int], totals: Sequence[int]) -> None:
@@ -54,17 +55,17 @@ def skipped_note(r: Reading, t: Table, below: Sequence[int], totals: Sequence[in
     the notes ``below`` it and its ``totals`` rows."""
     parts: list[Message] = []
     if t.above:
-        parts.append(msg("data.skipped.title", lines=lines_text(t.above)))
+        parts.append(_("title {lines} above the header", lines=lines_text(t.above)))
     if below:
-        parts.append(msg("data.skipped.notes", lines=lines_text(below)))
+        parts.append(_("notes and signatures on {lines} below the data", lines=lines_text(below)))
     if totals:
-        parts.append(msg("data.skipped.totals", lines=lines_text(totals)))
+        parts.append(_("total rows on {lines} (not any region's)", lines=lines_text(totals)))
     if not parts:
         return
     first = min([*t.above, *below, *totals], default=t.header_line)
     r.report(
         Problem(
-            msg("data.skipped", parts=joined(parts, "data.sep.semicolon")),
+            _("skipped, not data: {parts}", parts=joined(parts, SEMICOLON)),
             file=t.file,
             line=first,
             severity=Severity.INFO,

@@ -23,7 +23,8 @@ from xml.parsers.expat import ExpatError, ParserCreate
 
 from gl_plan.data.bookextent import BookExtent
 from gl_plan.data.xlsxguard import Refusal, check_zip, exc_text
-from gl_plan.errors import Code, msg
+from gl_plan.errors import Code
+from gl_plan.i18n import Foreign, _
 
 CONTENT: Final = "content.xml"
 #: The names as the library matches them: with these prefixes, as written.
@@ -131,7 +132,12 @@ def check_ods(path: Path) -> Refusal | None:
 
 def _cannot_open(detail: str) -> Refusal:
     return Refusal(
-        Code.IO_ERROR, msg("data.book.cannot_open", what=msg("data.book.ods"), detail=detail)
+        Code.IO_ERROR,
+        _(
+            "cannot open as {what}: {detail}",
+            what=_("an OpenDocument spreadsheet"),
+            detail=Foreign(detail),
+        ),
     )
 
 

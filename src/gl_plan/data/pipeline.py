@@ -26,7 +26,8 @@ from gl_plan.data.table import Reading, Records, Table, TableCells, report_at
 from gl_plan.data.totals import check_totals
 from gl_plan.data.values import FRACTION_MAX
 from gl_plan.data.wide import read_wide
-from gl_plan.errors import Code, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import _
 
 #: The records step of each layout.
 Layout = Callable[[Iterable[Row], Table, TableCells, Reading], Records]
@@ -46,7 +47,9 @@ def read_table(g: Grid, r: Reading) -> TableResult:
         if search.nonblank == 0 and not search.failure:
             if g.sheet is not None:
                 return TableResult(FileInfo(g.file, g.encoding, 0, "empty", g.sheet), (), ())
-            empty = Problem(msg("data.table.empty"), file=g.file, code=Code.EMPTY_FILE)
+            empty = Problem(
+                _("the file is empty: no header and no data"), file=g.file, code=Code.EMPTY_FILE
+            )
             return TableResult(FileInfo(g.file, g.encoding, 0, "empty"), (empty,), ())
         info = FileInfo(g.file, g.encoding, 0, "unreadable", g.sheet)
         return TableResult(info, search.failure, ())
@@ -72,7 +75,7 @@ def read_table(g: Grid, r: Reading) -> TableResult:
     if stop is not None:
         counted = 0  # a table cut short: no count of its rows is claimed
     elif counted == 0:
-        report_at(r, t, t.header_line, None, Code.EMPTY_FILE, msg("data.table.no_rows"),
+        report_at(r, t, t.header_line, None, Code.EMPTY_FILE, _("has a header but no data rows"),
                   Severity.WARNING)  # fmt: skip
     info = FileInfo(g.file, g.encoding, counted, t.columns.shape, g.sheet)
     return TableResult(info, (), records.observations)
@@ -106,7 +109,13 @@ def _fraction_columns(
 
         if fraction_column(rows, col, range_of):
             scaled.add(col)
-            message = msg("data.row.fraction_column", label=cols.label(col), max=FRACTION_MAX)
+            message = _(
+                "the numbers in column {label!r} are all fractions (above 0, at most "
+                "{max:g}), as a spreadsheet stores cells shown as percentages: read "
+                "multiplied by 100 (0.985 as 98.5)",
+                label=cols.label(col),
+                max=FRACTION_MAX,
+            )
             report_at(r, t, t.header_line, col, Code.PERCENT_FRACTION, message, Severity.WARNING)
     return frozenset(scaled)
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from gl_plan.errors import Code, Problem, Severity, msg
+from typing import Final
+
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import _
 from gl_plan.limits import MAX_PROBLEMS_PER_KIND
+
+#: The line that stands for the unlisted problems of a kind: ``n`` of them, of ``code``.
+MORE_PROBLEMS: Final = _("... and {n} more {code} problems not listed")
 
 
 class ProblemLog:
@@ -43,7 +49,7 @@ class ProblemLog:
             if n <= MAX_PROBLEMS_PER_KIND:
                 continue
             summary = Problem(
-                msg("data.more_problems", n=n - MAX_PROBLEMS_PER_KIND, code=code),
+                MORE_PROBLEMS.format(n=n - MAX_PROBLEMS_PER_KIND, code=code),
                 file=file,
                 severity=severity,
                 code=code,

@@ -60,7 +60,8 @@ from typing import Literal
 from gl_plan.data.observations import Observation, ObservationSet
 from gl_plan.data.rates import numerator_above
 from gl_plan.data.wording import joined, region_named
-from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import Message, _
 from gl_plan.periods import Period
 from gl_plan.plan.indicator_rules import ChangeLimits
 from gl_plan.plan.models import Plan, Unit
@@ -156,15 +157,16 @@ def check_completeness(observations: ObservationSet, plan: Plan) -> list[Problem
     problems: list[Problem] = []
     for missing, regions in alike.items():
         if len(regions) == 1:
-            message = msg(
-                "data.quality.not_reported",
+            message = _(
+                "{region} did not report {period} (the latest period in the data): {indicators}",
                 region=region_named(regions[0], plan),
                 period=latest,
                 indicators=joined(list(missing)),
             )
         else:
-            message = msg(
-                "data.quality.not_reported_many",
+            message = _(
+                "{count} regions did not report {period} (the latest period in the data): "
+                "{regions}; missing {indicators}",
                 count=len(regions),
                 regions=joined([region_named(code, plan) for code in regions]),
                 period=latest,
@@ -189,7 +191,7 @@ def _describe_gap(before: Period, after: Period) -> Message:
     last = after.previous()
     if count == 1:
         return str(first)
-    return msg("data.quality.gap_periods", first=first, last=last, count=count)
+    return _("{first}-{last} ({count} periods)", first=first, last=last, count=count)
 
 
 def gaps(
@@ -217,8 +219,9 @@ def gaps(
         file, sheet = _locate(at, sources)
         problems.append(
             Problem(
-                msg(
-                    "data.quality.gap",
+                _(
+                    "{region} has no data for {missing} (between {before} and {after}): "
+                    "{indicators}",
                     region=region,
                     missing=missing,
                     before=before,
@@ -418,8 +421,11 @@ def _jump_problem(flag: Flag, plan: Plan, sources: Sources | None) -> Problem:
     o, before = flag.observation, flag.previous
     file, sheet = _locate(o, sources)
     return Problem(
-        msg(
-            "data.quality.jump",
+        _(
+            "implausible jump: {region} {indicator} {period} = {value:.4g}, {before} = "
+            "{before_value:.4g}: a change of {change:+.3g} points, more than "
+            "settings.max_quarterly_change ({limit:g}); check the figure (a typing error, "
+            "or a boundary change to explain)",
             region=region_named(o.region, plan),
             indicator=o.indicator,
             period=o.period,
@@ -441,8 +447,9 @@ def _outlier_problem(flag: Flag, threshold: float, sources: Sources | None) -> P
     o = flag.observation
     file, sheet = _locate(o, sources)
     return Problem(
-        msg(
-            "data.quality.outlier",
+        _(
+            "possible outlier: {region} {indicator} {period} = {value:.4g}, a change of "
+            "{change:+.3g} from {before} (modified z-score {score:.1f} > {threshold:g})",
             region=o.region,
             indicator=o.indicator,
             period=o.period,
@@ -461,7 +468,7 @@ def _outlier_problem(flag: Flag, threshold: float, sources: Sources | None) -> P
 
 
 def _where(o: Observation, sources: Sources | None) -> str:
-    file, _ = _locate(o, sources)
+    file, _sheet = _locate(o, sources)
     return f"{file}:{o.line}" if file is not None and o.line is not None else str(file or "")
 
 
@@ -484,8 +491,11 @@ def denominator_jumps(
             if abs(change) <= MAX_DENOMINATOR_CHANGE:
                 continue
             file, sheet = _locate(o, sources)
-            message = msg(
-                "data.quality.denominator_jump",
+            message = _(
+                "denominator jump: {region} {indicator} {period} has denominator "
+                "{denominator:g}, {before} had {before_denominator:g} ({where}): a change of "
+                "{change:+.0%}, more than {limit:.0%} in one period; another region's counts "
+                "under this code, or a typing error?",
                 region=region_named(o.region, plan),
                 indicator=o.indicator,
                 period=o.period,
@@ -516,7 +526,7 @@ def numerators_above_denominators(
     is above its denominator, located at its row."""
     bounded = {i.id: i for i in plan.indicators if not i.can_exceed_100}
     problems: list[Problem] = []
-    for (_, indicator_id), s in sorted(observations.series.items()):
+    for (_region, indicator_id), s in sorted(observations.series.items()):
         indicator = bounded.get(indicator_id)
         if indicator is None:
             continue
@@ -526,8 +536,11 @@ def numerators_above_denominators(
             if not numerator_above(indicator, o.numerator, o.denominator):
                 continue
             file, sheet = _locate(o, sources)
-            message = msg(
-                "data.quality.numerator_above",
+            message = _(
+                "{region} {indicator} {period}: numerator {numerator:g} is above denominator "
+                "{denominator:g} ({value:.4g} %), and this indicator cannot exceed 100 "
+                "(can_exceed_100: false): counts of different groups, or numerator and "
+                "denominator swapped?",
                 region=region_named(o.region, plan),
                 indicator=o.indicator,
                 period=o.period,

@@ -29,7 +29,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from gl_plan.data.values import CellError, is_fraction, number
-from gl_plan.errors import Code, Message, msg
+from gl_plan.errors import Code
+from gl_plan.i18n import Message, _
 from gl_plan.plan.models import Indicator
 
 Cell = object
@@ -51,7 +52,7 @@ def fraction_column(
     (``range_of`` gives a row's indicator's plausible range, or None when the row's
     indicator is not a percentage or not known)."""
     fractions = 0
-    for _, cells in rows:
+    for _line, cells in rows:
         if col >= len(cells):
             continue
         x = stored_number(cells[col])
@@ -69,7 +70,13 @@ def fraction_column(
 def suggest_percentage(what: Message, value: float) -> Message:
     """The message for a percentage typed as a fraction."""
     percent = round(value * 100, 10)
-    return msg("data.number.fraction", what=what, value=value, percent=percent)
+    return _(
+        "{what} {value:g} looks like a fraction: did you mean {percent:g}? (rates are "
+        "percentages: type {percent:g} or {percent:g}%)",
+        what=what,
+        value=value,
+        percent=percent,
+    )
 
 
 def rate(
@@ -112,9 +119,21 @@ def out_of_range_cause(
     # A share above 100 breaks the plan's own rule, whatever the inverse; its message
     # names a swap as one of the causes.
     if numerator_above(indicator, numerator, denominator):
-        return Code.NUMERATOR_ABOVE_DENOMINATOR, msg("data.row.numerator_above", **counts)
+        return Code.NUMERATOR_ABOVE_DENOMINATOR, _(
+            "numerator {numerator:g} is above denominator {denominator:g} ({value:.4g} "
+            "%), and this indicator cannot exceed 100 (can_exceed_100: false): counts of "
+            "different groups, or numerator and denominator swapped?",
+            **counts,
+        )
     if flipped is not None and low <= flipped <= high:
-        return Code.SWAPPED_COUNTS, msg(
-            "data.row.swapped", **counts, low=low, high=high, inverse=flipped
+        return Code.SWAPPED_COUNTS, _(
+            "value {value:.4g} (numerator {numerator:g} / denominator {denominator:g}) is "
+            "outside the plausible range ({low:g} to {high:g}), but {inverse:.4g}, the "
+            "counts the other way round, is inside: are the numerator and the denominator "
+            "swapped?",
+            **counts,
+            low=low,
+            high=high,
+            inverse=flipped,
         )
     return None

@@ -38,8 +38,9 @@ from gl_plan.data.resent import supersede, with_prior_year, year_on_year
 from gl_plan.data.sources import FileInfo, Shape, expand_paths, is_spreadsheet
 from gl_plan.data.spreadsheet import WorkbookError, read_workbook
 from gl_plan.data.table import Reading
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.forms.corrections import FiledForm, superseded
+from gl_plan.i18n import _
 from gl_plan.io import os_reason
 from gl_plan.limits import MAX_INDICATOR_FILE_BYTES as MAX_FILE_BYTES
 from gl_plan.limits import MAX_PROBLEMS_PER_KIND
@@ -179,7 +180,13 @@ def _corrections(
                 info.superseded_by = newer
     for form, newer in replaced.items():
         region = describe_region(form.region, plan)
-        message = msg("form.read.superseded", newer=newer, region=region, period=form.period)
+        message = _(
+            "superseded by the correction {newer} ({region} {period}, modified later): "
+            "this file's figures are not used",
+            newer=newer,
+            region=region,
+            period=form.period,
+        )
         report(Problem(message, file=form.file, severity=Severity.WARNING, code=Code.SUPERSEDED))
     return {(f.file, f.region, f.period) for f in replaced}
 
@@ -197,9 +204,15 @@ def _file_of(o: Observation, sources: dict[str, tuple[str, str | None]]) -> str:
 
 def _nothing_read(files: Sequence[tuple[Path, str]]) -> Problem:
     message = (
-        msg("data.file.nothing_read_one")
+        _(
+            "nothing could be read (the file was refused whole, see above), so nothing was written",
+        )
         if len(files) == 1
-        else msg("data.file.nothing_read_all", n=len(files))
+        else _(
+            "nothing could be read (all {n} files were refused whole, see above), so "
+            "nothing was written",
+            n=len(files),
+        )
     )
     return Problem(
         message,
@@ -217,21 +230,26 @@ def _stated(plan: Plan, region: str | None, period: str | None) -> Known:
         if code is None:
             problems.append(
                 Problem(
-                    msg("data.option.region", region=region, example="阳朔县"),
+                    _(
+                        "--region {region!r} is not a region of the plan (give its code "
+                        "or name, e.g. 450321 or {example})",
+                        region=region,
+                        example="阳朔县",
+                    ),
                     field="region",
                     code=Code.USAGE,
                 )
             )
         else:
-            known.region, known.region_from = code, msg("data.from.region_option")
+            known.region, known.region_from = code, _("--region")
     if period is not None:
         try:
             known.period, known.period_note = read_period(period)
-            known.period_from = msg("data.from.period_option")
+            known.period_from = _("--period")
         except PeriodError as exc:
             problems.append(
                 Problem(
-                    msg("data.option.period", reason=exc.message), field="period", code=Code.USAGE
+                    _("--period: {reason}", reason=exc.message), field="period", code=Code.USAGE
                 )
             )
     if problems:
@@ -257,7 +275,12 @@ def _read_file(
             display,
             "unknown",
             Problem(
-                msg("data.file.over_limit", mb=size / 2**20, limit=MAX_FILE_BYTES // 2**20),
+                _(
+                    "file is {mb:.0f} MB; files over {limit} MB are refused (split it, or "
+                    "check that this is the right file)",
+                    mb=size / 2**20,
+                    limit=MAX_FILE_BYTES // 2**20,
+                ),
                 file=display,
                 code=Code.FILE_TOO_LARGE,
             ),
@@ -275,7 +298,7 @@ def _read_file(
 
 def _io_error(display: str, exc: OSError) -> Problem:
     return Problem(
-        msg("data.file.cannot_read", reason=os_reason(exc)), file=display, code=Code.IO_ERROR
+        _("cannot read: {reason}", reason=os_reason(exc)), file=display, code=Code.IO_ERROR
     )
 
 

@@ -24,7 +24,8 @@ from pathlib import PurePath
 
 from gl_plan.data.observations import Observation, ObservationSet
 from gl_plan.data.wording import joined
-from gl_plan.errors import Code, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import _
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan, Unit
 
@@ -63,11 +64,18 @@ def supersede(
             continue
         members.sort()
         latest = members[-1][1]
-        for _, file in members[:-1]:
+        for _version, file in members[:-1]:
             dropped[file] = latest
             report(
                 Problem(
-                    msg("data.correction.superseded", file=file, by=latest),
+                    _(
+                        "{file} is superseded by the corrected {by} (rule: a file whose "
+                        "name adds a correction marker, 'corrected' or 'revised' in "
+                        "Chinese or a version such as _v2, replaces the file of the same "
+                        "name); its figures are not used",
+                        file=file,
+                        by=latest,
+                    ),
                     file=file,
                     severity=Severity.INFO,
                     code=Code.DUPLICATE_ROW,
@@ -106,12 +114,13 @@ def with_prior_year(
         if abs(own.value - o.value) > tolerance:
             report(
                 Problem(
-                    msg(
-                        "data.prior.differs",
-                        what=f"{o.region} {o.indicator} {o.period}",
+                    _(
+                        "{what}: {value:g} from the period's own file supersedes "
+                        "{prior:g} in the year-earlier column of {other}",
+                        what=_figure(o),
                         value=own.value,
                         prior=o.value,
-                        other=f"{o.source}:{o.line}",
+                        other=_at(o),
                     ),
                     file=(own.source or "").split("[")[0] or None,
                     line=own.line,
@@ -144,15 +153,17 @@ def year_on_year(
                 continue
             report(
                 Problem(
-                    msg(
-                        "data.yoy.jump",
-                        what=f"{o.region} {o.indicator} {o.period}",
+                    _(
+                        "{what}: {value:g} is {change:+.1f} points from {before:g} a year "
+                        "earlier ({period}, {where}), beyond {limit:g}; the value is "
+                        "accepted, check the cause",
+                        what=_figure(o),
                         value=o.value,
                         before=before.value,
                         period=before.period,
                         change=o.value - before.value,
                         limit=limit,
-                        where=joined([f"{before.source}:{before.line}"]),
+                        where=joined([_at(before)]),
                     ),
                     file=(o.source or "").split("[")[0] or None,
                     line=o.line,
@@ -160,3 +171,13 @@ def year_on_year(
                     code=Code.IMPLAUSIBLE_JUMP,
                 )
             )
+
+
+def _figure(o: Observation) -> str:
+    """A figure as a message names it: its region, indicator and period."""
+    return f"{o.region} {o.indicator} {o.period}"
+
+
+def _at(o: Observation) -> str:
+    """Where a figure was read: its file and line."""
+    return f"{o.source}:{o.line}"

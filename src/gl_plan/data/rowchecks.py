@@ -12,7 +12,15 @@ from gl_plan.data.observations import Observation
 from gl_plan.data.rates import out_of_range_cause
 from gl_plan.data.table import Reading, Table, report_at
 from gl_plan.data.values import cell_text
-from gl_plan.errors import Code, msg
+from gl_plan.errors import Code
+from gl_plan.i18n import _
+
+#: The texts once looked up as ``data.what.*``, by the rest of that key.
+_DATA_WHAT = {
+    "value": _("value"),
+    "numerator": _("numerator"),
+    "denominator": _("denominator"),
+}
 
 
 def ignored_empty(r: Reading, t: Table, cells: Sequence[Cell], line: int) -> bool:
@@ -21,7 +29,11 @@ def ignored_empty(r: Reading, t: Table, cells: Sequence[Cell], line: int) -> boo
     ok = True
     for col in sorted(cols.ignored):
         if not cols.labels[col] and cell_text(cells[col]):
-            message = msg("data.row.unlabelled", text=cell_text(cells[col]), column=col + 1)
+            message = _(
+                "value {text!r} in column {column}, which has no label; row not used",
+                text=cell_text(cells[col]),
+                column=col + 1,
+            )
             report_at(r, t, line, col, Code.EXTRA_CELL, message)
             ok = False
     return ok
@@ -37,12 +49,12 @@ def alt_regions_ok(r: Reading, t: Table, cells: Sequence[Cell], line: int, regio
             continue
         other = r.plan.resolve_region(text)
         if other is None:
-            message = msg("data.row.unknown_region", text=text)
+            message = _("unknown region {text!r}", text=text)
             report_at(r, t, line, col, Code.UNKNOWN_REGION, message)
             ok = False
         elif other != region:
-            message = msg(
-                "data.row.regions_differ",
+            message = _(
+                "{text!r} is region {other}, but column {label!r} says {region}; row not used",
                 text=text,
                 other=other,
                 label=cols.label(cols.region or 0),
@@ -58,8 +70,9 @@ def region_ok(r: Reading, t: Table, region: str, line: int, col: int | None) -> 
     names one region, the rows must be for it or the regions within it."""
     if t.expected is None or within(region, t.expected, r.plan):
         return True
-    message = msg(
-        "data.row.wrong_region",
+    message = _(
+        "this row is for {region}, but {where} says {expected}; row not used (is this the "
+        "right file?)",
         region=describe_region(region, r.plan),
         where=t.expected_from,
         expected=describe_region(t.expected, r.plan),
@@ -86,8 +99,15 @@ def out_of_range(
     if cause is not None:
         report_at(r, t, line, col, *cause)
         return True
-    key = "data.row.negative" if value < 0 else "data.row.out_of_range"
-    report_at(r, t, line, col, Code.CONSTRAINT_ERROR, msg(key, value=value, low=lo, high=hi))
+    key = (
+        _("value {value:.4g} is negative ({low:g} to {high:g} for this indicator)")
+        if value < 0
+        else _(
+            "value {value:.4g} is outside the plausible range ({low:g} to {high:g} for this "
+            "indicator)",
+        )
+    )
+    report_at(r, t, line, col, Code.CONSTRAINT_ERROR, key.format(value=value, low=lo, high=hi))
     return True
 
 
@@ -108,7 +128,10 @@ def bad_counts(r: Reading, t: Table, line: int, num: float | None, den: float | 
         col, missing = (
             (cols.denominator, "denominator") if den is None else (cols.numerator, "numerator")
         )
-        message = msg("data.row.count_missing", what=msg(f"data.what.{missing}"))
+        message = _(
+            "{what} missing: give both numerator and denominator, or neither",
+            what=_DATA_WHAT[missing],
+        )
         report_at(r, t, line, col, Code.MISSING_CELL, message)
     elif num is not None and den is not None and (num < 0 or den < 0):
         report_at(
@@ -117,8 +140,12 @@ def bad_counts(r: Reading, t: Table, line: int, num: float | None, den: float | 
             line,
             cols.numerator if num < 0 else cols.denominator,
             Code.CONSTRAINT_ERROR,
-            msg("data.row.negative_counts", numerator=num, denominator=den),
+            _(
+                "counts cannot be negative (numerator {numerator:g}, denominator {denominator:g})",
+                numerator=num,
+                denominator=den,
+            ),
         )
     else:
-        message = msg("data.row.zero_denominator")
+        message = _("denominator is zero")
         report_at(r, t, line, cols.denominator, Code.CONSTRAINT_ERROR, message)

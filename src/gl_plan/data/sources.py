@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity, msg
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.i18n import _
 from gl_plan.io import not_a_file, os_reason
 
 #: File types read from a folder; a file named explicitly is read whatever its suffix.
@@ -56,7 +57,7 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, str]], l
         if why is not None:
             refused.append(Problem(why, file=str(p), code=Code.NOT_A_FILE))
         elif not Path(p).exists():
-            refused.append(Problem(msg("data.file.no_such_path"), file=str(p), code=Code.USAGE))
+            refused.append(Problem(_("no such file or folder"), file=str(p), code=Code.USAGE))
     if refused:
         raise GlplanError(refused, ExitCode.USAGE)
     out: list[tuple[Path, str]] = []
@@ -78,7 +79,9 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, str]], l
             children = sorted(path.iterdir(), key=lambda p: p.name)
         except OSError as exc:
             reason = os_reason(exc, str(exc.strerror))
-            problems.append(Problem(msg("data.file.cannot_list", reason=reason), file=str(path)))
+            problems.append(
+                Problem(_("cannot list folder: {reason}", reason=reason), file=str(path))
+            )
             continue
         # Hidden files and Excel's "~$" lock files are skipped, and so is anything that is
         # not a regular file (is_file() follows links, and is False for a FIFO).
@@ -92,7 +95,7 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, str]], l
         if not tables:
             problems.append(
                 Problem(
-                    msg("data.file.no_tables"),
+                    _("no .csv or .xlsx files in this folder (nor .xls, .xlsb or .ods)"),
                     file=str(path),
                     severity=Severity.WARNING,
                     code=Code.EMPTY_FILE,

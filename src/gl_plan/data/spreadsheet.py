@@ -33,8 +33,9 @@ from gl_plan.data.sources import FileInfo
 from gl_plan.data.table import Reading
 from gl_plan.data.xlsguard import check_xls
 from gl_plan.data.xlsxguard import Refusal, check_workbook, check_zip
-from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
 from gl_plan.forms.read import FormContext, is_template, read_template
+from gl_plan.i18n import Foreign, Message, _
 from gl_plan.limits import MAX_BINARY_WORKBOOK_BYTES
 
 Sheet = tuple[str, list[tuple[int, Sequence[Cell]]]]
@@ -56,7 +57,7 @@ def _cell(value: object) -> Cell:
     return value
 
 
-_ADVICE = msg("data.advice")
+_ADVICE = _("split it, save it as CSV, or check that this is the right file")
 
 
 def kind_of(path: Path) -> str:
@@ -74,8 +75,9 @@ def check_format(path: Path, kind: str) -> Refusal | None:
         if size > MAX_BINARY_WORKBOOK_BYTES:
             return Refusal(
                 Code.FILE_TOO_LARGE,
-                msg(
-                    "data.book.binary_too_large",
+                _(
+                    "the .{kind} workbook is {size:,} bytes; an .{kind} workbook is read "
+                    "whole, and at most {limit:,} bytes are read ({advice})",
                     kind=kind,
                     size=size,
                     limit=MAX_BINARY_WORKBOOK_BYTES,
@@ -99,7 +101,7 @@ def _library_failure(exc: BaseException) -> bool:
 
 
 def _what(path: Path) -> Message:
-    return msg("data.book.ods") if kind_of(path) == "ods" else msg("data.book.excel")
+    return _("an OpenDocument spreadsheet") if kind_of(path) == "ods" else _("an Excel workbook")
 
 
 def _sheets(path: Path, display: str) -> list[Sheet]:
@@ -111,7 +113,11 @@ def _sheets(path: Path, display: str) -> list[Sheet]:
             raise
         raise WorkbookError(
             Problem(
-                msg("data.book.cannot_open", what=_what(path), detail=describe(exc)),
+                _(
+                    "cannot open as {what}: {detail}",
+                    what=_what(path),
+                    detail=Foreign(describe(exc)),
+                ),
                 file=display,
                 code=Code.IO_ERROR,
             )
@@ -141,7 +147,7 @@ def _sheets(path: Path, display: str) -> list[Sheet]:
             raise
         raise WorkbookError(
             Problem(
-                msg("data.book.cannot_read", detail=describe(exc)),
+                _("cannot read the workbook: {detail}", detail=Foreign(describe(exc))),
                 file=display,
                 code=Code.IO_ERROR,
             )
@@ -183,13 +189,15 @@ def read_workbook(path: Path, display: str, reader: Reading) -> list[TableResult
             results.append(result)
     used = any(not r.failure for r in results)
     if not results:
-        reader.report(Problem(msg("data.book.empty"), file=display, code=Code.EMPTY_FILE))
+        reader.report(
+            Problem(_("workbook has no data in any sheet"), file=display, code=Code.EMPTY_FILE)
+        )
         return [TableResult(FileInfo(display, kind, 0, "empty"), (), ())]
     for result in results:
         for p in result.failure:
             if used and p.severity is Severity.ERROR:
                 p = Problem(
-                    msg("data.book.sheet_skipped", reason=p.message),
+                    _("sheet skipped: {reason}", reason=p.message),
                     file=p.file,
                     line=p.line,
                     column=p.column,

@@ -15,9 +15,11 @@ from datetime import datetime
 from typing import Any
 
 from gl_plan.data.observations import Observation, ObservationSet
+from gl_plan.data.problems import MORE_PROBLEMS
 from gl_plan.data.sources import FileInfo
 from gl_plan.data.values import region_from_name
-from gl_plan.errors import Msg, Problem, Severity
+from gl_plan.errors import Problem, Severity
+from gl_plan.i18n import Msg
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan
 
@@ -151,7 +153,7 @@ def submissions(
 def weight(p: Problem) -> int:
     """How many problems ``p`` stands for: the line "... and 12 more" stands for 12."""
     m = p.message
-    if isinstance(m, Msg) and m.key == "data.more_problems":
+    if isinstance(m, Msg) and m.message == MORE_PROBLEMS.message:
         n = dict(m.values).get("n")
         return n if isinstance(n, int) else 1
     return 1

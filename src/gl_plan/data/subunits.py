@@ -29,8 +29,24 @@ from gl_plan.data.rowchecks import in_range
 from gl_plan.data.table import Reading, Table, sayer
 from gl_plan.data.totals import COUNT_TOLERANCE
 from gl_plan.data.wording import lines_text
-from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import Message, _
 from gl_plan.periods import Period
+
+#: The texts once looked up as ``data.total.*``, by the rest of that key.
+_DATA_TOTAL = {
+    "mismatch": _(
+        "total row {label!r} ({indicator} {period}) {finding}; the total is not used "
+        "either way (check the rows)",
+    ),
+    "sum": _("gives {value:g}, but the {n} rows above add up to {expected:g}"),
+    "numerator": _("numerator {value:g}, but the rows above add up to {expected:g}"),
+    "denominator": _("denominator {value:g}, but the rows above add up to {expected:g}"),
+    "rate": _(
+        "gives {value:g}, but the rows above give {expected:.4g} (their numerators over "
+        "their denominators, {numerators:g}/{denominators:g})",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -69,7 +85,17 @@ def read_subunits(
 
     def collect(line: int, col: int | None, code: Code, message: Message, sev: Severity) -> None:
         if code is Code.MISSING_CELL and sev is Severity.ERROR and rows:
-            quiet.append(_note(t, line, msg("data.subunits.sheet", region=name)))
+            quiet.append(
+                _note(
+                    t,
+                    line,
+                    _(
+                        "the sheet lists sub-units (schools, kindergartens) with a total; not "
+                        "counted again as {region}'s figures",
+                        region=name,
+                    ),
+                )
+            )
         else:
             say(line, col, code, message, sev)
 
@@ -79,7 +105,19 @@ def read_subunits(
         for o in figures:
             _check_sum(r, t, o, rows)
         out = [replace(o, origin="total_row") for o in in_range(r, t, figures)]
-        r.report(_note(t, line, msg("data.subunits.total", n=len(rows), region=name, line=line)))
+        r.report(
+            _note(
+                t,
+                line,
+                _(
+                    "the table lists {n} sub-units (townships, schools): {region}'s figures are "
+                    "its total row (line {line}); the rows are not {region}'s figures",
+                    n=len(rows),
+                    region=name,
+                    line=line,
+                ),
+            )
+        )
         for p in quiet[:1]:
             r.report(p)
         return out
@@ -95,7 +133,19 @@ def read_subunits(
     out = [replace(o, origin="sum_of_rows") for o in in_range(r, t, figures)]
     lines = lines_text([row.line for row in rows])
     first = rows[0].line
-    r.report(_note(t, first, msg("data.subunits.summed", n=len(rows), region=name, lines=lines)))
+    r.report(
+        _note(
+            t,
+            first,
+            _(
+                "the table lists {n} sub-units (townships, schools) and no total row: {region}'s "
+                "counts are the sum of the rows (lines {lines}) and its rates computed from them",
+                n=len(rows),
+                region=name,
+                lines=lines,
+            ),
+        )
+    )
     return out
 
 
@@ -115,12 +165,13 @@ def _check_sum(r: Reading, t: Table, total: Observation, rows: list[SubunitRow])
             continue
         expected = sum(given)
         if abs(value - expected) > COUNT_TOLERANCE:
-            findings.append(msg(f"data.total.{part}", value=value, expected=expected))
+            findings.append(_DATA_TOTAL[part].format(value=value, expected=expected))
     for finding in findings:
         r.report(
             Problem(
-                msg(
-                    "data.total.mismatch",
+                _(
+                    "total row {label!r} ({indicator} {period}) {finding}; the total is "
+                    "not used either way (check the rows)",
                     label="合计",
                     indicator=total.indicator,
                     period=total.period,

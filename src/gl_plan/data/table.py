@@ -23,7 +23,8 @@ from gl_plan.data.headers import TOTAL_LABELS
 from gl_plan.data.observations import Observation
 from gl_plan.data.rates import rate
 from gl_plan.data.values import CellError, cell_text
-from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import Message, _
 from gl_plan.names import normalise_name
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan, Unit
@@ -174,8 +175,9 @@ class TableCells:
             if known.end > r.as_of:
                 return CellError(
                     Code.FUTURE_PERIOD,
-                    msg(
-                        "data.cell.future_known_period",
+                    _(
+                        "period {period} (from {where}) ends on {end}, after the as-of "
+                        "date {as_of}",
                         period=known,
                         where=the(t.known.period_from),
                         end=known.end,
@@ -202,8 +204,8 @@ class TableCells:
 
 
 _NAMES: dict[str, Message] = {
-    "file name": msg("data.from.file_name"),
-    "sheet name": msg("data.from.sheet_name"),
+    "file name": _("the file name"),
+    "sheet name": _("the sheet name"),
 }
 
 

@@ -17,7 +17,8 @@ from gl_plan.data.columns import Columns
 from gl_plan.data.observations import Observation
 from gl_plan.data.table import Reading, Table, TableCells
 from gl_plan.data.values import CellError, cell_text, number
-from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
+from gl_plan.i18n import Message, _
 from gl_plan.names import normalise_name
 from gl_plan.periods import Period
 
@@ -108,21 +109,42 @@ def _check(
         if value is not None:
             expected = sum(o.value for o in rows)
             if abs(value - expected) > COUNT_TOLERANCE:
-                findings.append(msg("data.total.sum", value=value, n=len(rows), expected=expected))
+                findings.append(
+                    _(
+                        "gives {value:g}, but the {n} rows above add up to {expected:g}",
+                        value=value,
+                        n=len(rows),
+                        expected=expected,
+                    )
+                )
     elif all(o.numerator is not None and o.denominator is not None for o in rows):
         nums = sum(o.numerator or 0.0 for o in rows)
         dens = sum(o.denominator or 0.0 for o in rows)
         if num is not None and abs(num - nums) > COUNT_TOLERANCE:
-            findings.append(msg("data.total.numerator", value=num, expected=nums))
+            findings.append(
+                _(
+                    "numerator {value:g}, but the rows above add up to {expected:g}",
+                    value=num,
+                    expected=nums,
+                )
+            )
         if den is not None and abs(den - dens) > COUNT_TOLERANCE:
-            findings.append(msg("data.total.denominator", value=den, expected=dens))
+            findings.append(
+                _(
+                    "denominator {value:g}, but the rows above add up to {expected:g}",
+                    value=den,
+                    expected=dens,
+                )
+            )
         scale = unit.scale
         if value is not None and scale is not None and dens > 0:
             expected = nums * scale / dens
             if abs(value - expected) > r.tolerance:
                 findings.append(
-                    msg(
-                        "data.total.rate",
+                    _(
+                        "gives {value:g}, but the rows above give {expected:.4g} (their "
+                        "numerators over their denominators, "
+                        "{numerators:g}/{denominators:g})",
                         value=value,
                         expected=expected,
                         numerators=nums,
@@ -132,8 +154,9 @@ def _check(
     for finding in findings:
         r.report(
             Problem(
-                msg(
-                    "data.total.mismatch",
+                _(
+                    "total row {label!r} ({indicator} {period}) {finding}; the total is "
+                    "not used either way (check the rows)",
                     label=label,
                     indicator=indicator,
                     period=period,

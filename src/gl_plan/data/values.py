@@ -13,7 +13,8 @@ import unicodedata
 from datetime import date, datetime, time
 from pathlib import PurePath
 
-from gl_plan.errors import Code, Message, msg
+from gl_plan.errors import Code
+from gl_plan.i18n import Message, _
 from gl_plan.names import normalise_name
 from gl_plan.plan.models import Plan
 
@@ -67,41 +68,54 @@ def number(cell: object, what: Message, *, percent: bool) -> float | None:
         # x - x is NaN for inf and NaN, 0 otherwise: one comparison checks finiteness.
         if x - x == 0:
             return x
-        raise CellError(Code.TYPE_ERROR, msg("data.number.not_number", what=what, text=cell))
+        raise CellError(Code.TYPE_ERROR, _("{what} {text!r} is not a number", what=what, text=cell))
     if cell is None:
         return None
     if isinstance(cell, bool) or not isinstance(cell, int | float):
         raise CellError(
-            Code.TYPE_ERROR, msg("data.number.not_number", what=what, text=cell_text(cell))
+            Code.TYPE_ERROR, _("{what} {text!r} is not a number", what=what, text=cell_text(cell))
         )
     if isinstance(cell, float) and not math.isfinite(cell):
-        raise CellError(Code.TYPE_ERROR, msg("data.number.not_finite", what=what, text=cell))
+        raise CellError(
+            Code.TYPE_ERROR, _("{what} {text!r} is not a finite number", what=what, text=cell)
+        )
     return float(cell)
 
 
 def _number_text(text: str, what: Message, percent: bool) -> float | None:
     if len(text) > _MAX_NUMBER_TEXT:
-        raise CellError(Code.TYPE_ERROR, msg("data.number.too_long", what=what))
+        raise CellError(Code.TYPE_ERROR, _("{what} is not a number (text too long)", what=what))
     s = unicodedata.normalize("NFKC", text).strip()
     if not s:
         return None
     is_percent = s.endswith("%")
     if is_percent:
         if not percent:
-            raise CellError(Code.TYPE_ERROR, msg("data.number.count_percent", what=what, text=text))
+            raise CellError(
+                Code.TYPE_ERROR,
+                _("{what} {text!r} is a count and cannot be a percentage", what=what, text=text),
+            )
         s = s[:-1].rstrip()
     if "," in s or " " in s:
         if not _GROUPED.fullmatch(s):
-            raise CellError(Code.TYPE_ERROR, msg("data.number.grouping", what=what, text=text))
+            raise CellError(
+                Code.TYPE_ERROR,
+                _(
+                    "{what} {text!r} is not a number (commas must separate groups of three "
+                    "digits; write decimals with a point)",
+                    what=what,
+                    text=text,
+                ),
+            )
         s = s.replace(",", "").replace(" ", "")
     try:
         x = float(s)
     except ValueError:
         raise CellError(
-            Code.TYPE_ERROR, msg("data.number.not_number", what=what, text=text)
+            Code.TYPE_ERROR, _("{what} {text!r} is not a number", what=what, text=text)
         ) from None
     if not math.isfinite(x):
-        raise CellError(Code.TYPE_ERROR, msg("data.number.not_number", what=what, text=text))
+        raise CellError(Code.TYPE_ERROR, _("{what} {text!r} is not a number", what=what, text=text))
     return x
 
 

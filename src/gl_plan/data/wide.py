@@ -18,7 +18,8 @@ from gl_plan.data.rowchecks import alt_regions_ok, ignored_empty, in_range, regi
 from gl_plan.data.subunits import RowFigures, SubunitRow, read_subunits
 from gl_plan.data.table import Reading, Records, Table, TableCells, report_at, sayer
 from gl_plan.data.values import CellError, cell_text, number
-from gl_plan.errors import Code, msg
+from gl_plan.errors import Code
+from gl_plan.i18n import _
 from gl_plan.periods import Period
 
 
@@ -61,7 +62,7 @@ def read_wide(rows: Iterable[Row], t: Table, cells_of: TableCells, r: Reading) -
         assert isinstance(period, Period)
         figures = row_figures(r, t, cells, line, t.scaled)
         if figures.given == 0:
-            report_at(r, t, line, None, Code.MISSING_CELL, msg("data.row.no_values"))
+            report_at(r, t, line, None, Code.MISSING_CELL, _("no indicator values in this row"))
             continue
         if cols.subunit:
             subunits.append(SubunitRow(line, cell_text(cells[rcol or 0]), figures))

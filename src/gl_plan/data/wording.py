@@ -1,7 +1,7 @@
 """The parts of the data messages that are worded differently in each language: lists,
 quoted text, line numbers, region names, where a region or period was found.
 
-Each gives a value for a :class:`~gl_plan.errors.Msg`, never pre-rendered English, so a
+Each gives a value for a :class:`~gl_plan.i18n.Msg`, never pre-rendered English, so a
 message shown in Chinese is Chinese throughout (``第 1、9-12 行``, ``“火星县”``).
 """
 
@@ -9,26 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gl_plan.errors import Message, Msg, msg
+from gl_plan.i18n import Join, Message, Msg, _, ngettext
 from gl_plan.plan.models import Plan
 
+#: Between the items of a list inside a data message, and between its parts.
+COMMA = _(", ")
+SEMICOLON = _("; ")
 
-def joined(items: Sequence[Message], sep: str = "data.sep.comma") -> Message:
-    """The items in one message, ``sep`` (a text ``{a}, {b}``) between each two.
 
-    Nested as a balanced tree: a list of thousands of items nests a dozen levels deep.
-    """
+def joined(items: Sequence[Message], sep: Msg = COMMA) -> Message:
+    """The items in one message, ``sep`` between each two: ``a, b`` or ``a、b``."""
     if not items:
         return ""
     if len(items) == 1:
         return items[0]
-    mid = len(items) // 2
-    return msg(sep, a=joined(items[:mid], sep), b=joined(items[mid:], sep))
+    return Join(tuple(items), sep)
 
 
 def quoted(text: object) -> Msg:
     """The user's text quoted: ``'火星县'`` in English (its repr), ``“火星县”`` in Chinese."""
-    return msg("data.quoted", text=text)
+    return _("{text!r}", text=text)
 
 
 def lines_text(lines: Sequence[int]) -> Msg:
@@ -40,14 +40,13 @@ def lines_text(lines: Sequence[int]) -> Msg:
         else:
             runs.append([n])
     text = joined([str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs])
-    return msg("data.line" if len(lines) == 1 else "data.lines", lines=text)
+    return ngettext("line {lines}", "lines {lines}", len(lines), lines=text)
 
 
 def line_span(lines: Sequence[int]) -> Msg:
     """``line 7`` or ``lines 7-9``: the first and last of a run of lines."""
-    if len(lines) == 1:
-        return msg("data.line", lines=lines[0])
-    return msg("data.lines", lines=f"{lines[0]}-{lines[-1]}")
+    span = str(lines[0]) if len(lines) == 1 else f"{lines[0]}-{lines[-1]}"
+    return ngettext("line {lines}", "lines {lines}", len(lines), lines=span)
 
 
 def region_named(code: str, plan: Plan) -> Message:
@@ -56,4 +55,4 @@ def region_named(code: str, plan: Plan) -> Message:
     region = plan.region_by_code.get(code)
     if region is None:
         return code
-    return msg("data.region", code=code, zh=region.name.zh, en=region.name.en)
+    return _("{code} {name}", code=code, name=region.name)

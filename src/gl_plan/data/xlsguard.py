@@ -19,7 +19,8 @@ from typing import Final
 
 from gl_plan.data.bookextent import BookExtent
 from gl_plan.data.xlsxguard import Refusal, exc_text
-from gl_plan.errors import Code, msg
+from gl_plan.errors import Code
+from gl_plan.i18n import Foreign, _
 
 _SIGNATURE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _END_OF_CHAIN: Final = 0xFFFFFFFE
@@ -52,7 +53,8 @@ def check_xls(path: Path) -> Refusal | None:
     except OSError as exc:
         detail = exc_text(exc)
     return Refusal(
-        Code.IO_ERROR, msg("data.book.cannot_open", what=msg("data.book.excel"), detail=detail)
+        Code.IO_ERROR,
+        _("cannot open as {what}: {detail}", what=_("an Excel workbook"), detail=Foreign(detail)),
     )
 
 
@@ -87,7 +89,7 @@ def workbook_stream(data: bytes) -> bytes:
 
     fat_sectors = list(_u32s(data[0x4C:0x200]))
     next_difat = first_difat
-    for _ in range(min(difat_count, sectors)):
+    for _sector in range(min(difat_count, sectors)):
         if next_difat in (_END_OF_CHAIN, _FREE):
             break
         difat = _u32s(sector(next_difat))
@@ -101,7 +103,7 @@ def workbook_stream(data: bytes) -> bytes:
     def chain(start: int, table: list[int], read: int) -> Iterator[int]:
         """The sector numbers of a chain; at most ``read`` of them (a loop is broken)."""
         n = start
-        for _ in range(read):
+        for _step in range(read):
             if n == _END_OF_CHAIN:
                 return
             if n >= len(table):
@@ -158,7 +160,7 @@ def _records(stream: bytes, at: int) -> Iterator[tuple[int, int, bytes]]:
 def _sheets(stream: bytes) -> list[tuple[str, int]]:
     """Each BOUNDSHEET's name and the offset of its records, as the workbook lists them."""
     found: list[tuple[str, int]] = []
-    for _, kind, data in _records(stream, 0):
+    for _at, kind, data in _records(stream, 0):
         if kind == _BOUNDSHEET and len(data) >= 8:
             (offset,) = struct.unpack_from("<I", data, 0)
             length = data[6]
@@ -192,10 +194,18 @@ def _check_sheets(stream: bytes) -> Refusal | None:
     walked = 0
     for name, offset in _sheets(stream):
         rows = columns = 0
-        for _, kind, data in _records(stream, offset):
+        for _at, kind, data in _records(stream, offset):
             walked += 4 + len(data)
             if walked > budget:
-                return Refusal(Code.IO_ERROR, msg("data.book.xls_overlap", times=_MAX_PASSES))
+                return Refusal(
+                    Code.IO_ERROR,
+                    _(
+                        "cannot open as an Excel 97-2003 workbook: its sheets' records "
+                        "overlap (more than {times} times the file's records would be read); "
+                        "the file is damaged",
+                        times=_MAX_PASSES,
+                    ),
+                )
             if kind in _CELL_RECORDS and len(data) >= 4:
                 row, column = struct.unpack_from("<HH", data)
             elif kind == _MULRK and len(data) >= 6:

@@ -22,7 +22,8 @@ from typing import NamedTuple
 from xml.parsers.expat import ExpatError, ParserCreate
 from zipfile import ZipFile
 
-from gl_plan.errors import Code, Message, msg
+from gl_plan.errors import Code
+from gl_plan.i18n import Foreign, Message, Msg, _
 from gl_plan.limits import (
     MAX_XLSX_CELLS,
     MAX_XLSX_DIRECTORY_BYTES,
@@ -43,7 +44,15 @@ _FIXED_PARTS = ("xl/styles.xml", "xl/theme/theme1.xml", "docProps/core.xml", "do
 _REL = "/relationships/"
 
 _TOO_LARGE = Code.FILE_TOO_LARGE
-_ADVICE = msg("data.advice")
+_ADVICE = _("split it, save it as CSV, or check that this is the right file")
+#: An .xlsx's zip directory, and another zipped workbook's, over the limit.
+_DIRECTORY = _(
+    "the workbook's zip directory is {size:,} bytes; at most {limit:,} bytes are read (a "
+    "workbook lists a few dozen parts; {advice})"
+)
+_DIRECTORY_ZIP = _(
+    "the workbook's zip directory is {size:,} bytes; at most {limit:,} bytes are read ({advice})"
+)
 
 
 class Refusal(NamedTuple):
@@ -66,7 +75,7 @@ def check_workbook(path: Path) -> Refusal | None:
     and the worksheets' XML as a stream, up to the first limit passed.
     """
     try:
-        if (refused := _directory_too_large(path, "data.book.directory")) is not None:
+        if (refused := _directory_too_large(path, _DIRECTORY)) is not None:
             return refused
         with zipfile.ZipFile(path) as archive:
             return _check_archive(archive)
@@ -87,13 +96,16 @@ def check_zip(path: Path, kind: str) -> Refusal | None:
     """Why a zipped workbook that is not an .xlsx (an .ods, an .xlsb) must not be opened:
     its zip directory or its expanded size over the limits, or not a zip at all."""
     try:
-        if (refused := _directory_too_large(path, "data.book.directory_zip")) is not None:
+        if (refused := _directory_too_large(path, _DIRECTORY_ZIP)) is not None:
             return refused
         with zipfile.ZipFile(path) as archive:
             total = sum(i.file_size for i in archive.infolist())
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
-        what = msg("data.book.ods") if kind == "ods" else msg("data.book.excel")
-        return Refusal(Code.IO_ERROR, msg("data.book.cannot_open", what=what, detail=exc_text(exc)))
+        what = _("an OpenDocument spreadsheet") if kind == "ods" else _("an Excel workbook")
+        return Refusal(
+            Code.IO_ERROR,
+            _("cannot open as {what}: {detail}", what=what, detail=Foreign(exc_text(exc))),
+        )
     if total > MAX_XLSX_EXPANDED_BYTES:
         return _expands(total)
     return None
@@ -105,21 +117,28 @@ def exc_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _directory_too_large(path: Path, key: str) -> Refusal | None:
-    """The refusal (message ``key``) when the zip's directory is over its limit, else None."""
+def _directory_too_large(path: Path, message: Msg) -> Refusal | None:
+    """The refusal (``message``, filled in) when the zip's directory is over its limit, else
+    None."""
     directory = _directory_bytes(path)
     if directory is None or directory <= MAX_XLSX_DIRECTORY_BYTES:
         return None
     return Refusal(
         _TOO_LARGE,
-        msg(key, size=directory, limit=MAX_XLSX_DIRECTORY_BYTES, advice=_ADVICE),
+        message.format(size=directory, limit=MAX_XLSX_DIRECTORY_BYTES, advice=_ADVICE),
     )
 
 
 def _expands(total: int) -> Refusal:
     return Refusal(
         _TOO_LARGE,
-        msg("data.book.expands", size=total, limit=MAX_XLSX_EXPANDED_BYTES, advice=_ADVICE),
+        _(
+            "the workbook expands to {size:,} bytes when unzipped; workbooks over "
+            "{limit:,} bytes unzipped are refused ({advice})",
+            size=total,
+            limit=MAX_XLSX_EXPANDED_BYTES,
+            advice=_ADVICE,
+        ),
     )
 
 
@@ -139,7 +158,7 @@ def part_target(part: str, target: str) -> str:
 def _unopenable(why: Message) -> Refusal:
     """The workbook cannot be opened: ``why`` is a library's words, or a message."""
     message = (
-        msg("data.book.cannot_open", what=msg("data.book.excel"), detail=why)
+        _("cannot open as {what}: {detail}", what=_("an Excel workbook"), detail=Foreign(why))
         if isinstance(why, str)
         else why
     )
@@ -181,7 +200,15 @@ def _check_archive(archive: ZipFile) -> Refusal | None:
             return None
         return Refusal(
             _TOO_LARGE,
-            msg("data.book.part", part=name, size=size, limit=MAX_XLSX_PART_BYTES, advice=_ADVICE),
+            _(
+                "part {part} of the workbook expands to {size:,} bytes; parts read whole "
+                "(styles, relationships, the workbook itself) may be at most {limit:,} "
+                "bytes ({advice})",
+                part=name,
+                size=size,
+                limit=MAX_XLSX_PART_BYTES,
+                advice=_ADVICE,
+            ),
         )
 
     if refusal := oversized(_CONTENT_TYPES):
@@ -189,7 +216,12 @@ def _check_archive(archive: ZipFile) -> Refusal | None:
     overrides = _attributes(archive, _CONTENT_TYPES, "Override", sizes)
     workbook = WORKBOOK
     if workbook not in sizes:
-        return _unopenable(msg("data.book.no_workbook_part", part=workbook))
+        return _unopenable(
+            _(
+                "cannot open as an Excel workbook: a zip file without the workbook part {part}",
+                part=workbook,
+            )
+        )
     strings = {"xl/sharedStrings.xml"} | {
         a.get("PartName", "").lstrip("/")
         for a in overrides
@@ -223,8 +255,9 @@ def _check_archive(archive: ZipFile) -> Refusal | None:
         if size > MAX_XLSX_SHARED_STRINGS_BYTES:
             return Refusal(
                 _TOO_LARGE,
-                msg(
-                    "data.book.shared_strings",
+                _(
+                    "the workbook's shared-string table ({part}) expands to {size:,} "
+                    "bytes; at most {limit:,} bytes are read ({advice})",
                     part=name,
                     size=size,
                     limit=MAX_XLSX_SHARED_STRINGS_BYTES,
@@ -332,7 +365,14 @@ def _count_rows(archive: ZipFile, sheets: list[str]) -> Refusal | None:
                 extent.add(data, cut)
                 carry = data[cut:]
                 if len(carry) > _MAX_TAG:
-                    return _unopenable(msg("data.book.long_tag", limit=_MAX_TAG, part=name))
+                    return _unopenable(
+                        _(
+                            "cannot open as an Excel workbook: a tag of over {limit:,} bytes "
+                            "in part {part}",
+                            limit=_MAX_TAG,
+                            part=name,
+                        )
+                    )
                 if extent.over(total):
                     break
             else:
@@ -340,13 +380,22 @@ def _count_rows(archive: ZipFile, sheets: list[str]) -> Refusal | None:
         if total + extent.rows > MAX_XLSX_ROWS:
             return Refusal(
                 Code.TOO_MANY_ROWS,
-                msg("data.book.rows_in_part", limit=MAX_XLSX_ROWS, part=name, advice=_ADVICE),
+                _(
+                    "the workbook's sheets have more than {limit:,} rows (counted to the "
+                    "last row of each sheet; passed in part {part}); a workbook may have "
+                    "at most {limit:,} ({advice})",
+                    limit=MAX_XLSX_ROWS,
+                    part=name,
+                    advice=_ADVICE,
+                ),
             )
         if extent.over(total):
             return Refusal(
                 Code.TOO_MANY_CELLS,
-                msg(
-                    "data.book.cells_in_part",
+                _(
+                    "the sheet in part {part} of the workbook reaches row {rows:,} and "
+                    "column {columns:,} ({cells:,} cells or more); a sheet may span at "
+                    "most {limit:,} cells ({advice})",
                     part=name,
                     rows=extent.rows,
                     columns=extent.columns,

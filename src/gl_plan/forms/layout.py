@@ -17,9 +17,20 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Final, Literal
 
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, _, pgettext
 from gl_plan.periods import Period
 from gl_plan.plan.models import Indicator, Plan, Text, Unit
+
+#: The texts once looked up as ``form.unit.*``, by the rest of that key.
+_FORM_UNIT = {
+    "persons": _("persons"),
+    "count": pgettext("form.unit.count", "count"),
+    "percent": _("%"),
+    "ratio": pgettext("form.unit.ratio", "ratio"),
+    "per_thousand": _("per 1,000"),
+    "years": pgettext("form.unit.years", "years"),
+}
+
 
 #: The hidden sheet holding the keys; its first cell is :data:`MARKER`.
 KEYS_SHEET: Final = "_glplan"
@@ -116,27 +127,27 @@ def _indicator_row(indicator: Indicator, row: int, counts: dict[Role, int]) -> F
 def unit_label(row: FormRow, plan: Plan, lang: Lang) -> str:
     """The 计量单位 cell: 人 for a count, % for a percentage, the plan's label for an amount."""
     if row.kind == "count":
-        return text("form.unit.persons", lang)
+        return _("persons").text(lang)
     indicator = plan.indicator_by_id[row.uses[0][0]]
     if indicator.unit_label is not None:
         return indicator.unit_label.get(lang)
-    return text(f"form.unit.{indicator.unit.value}", lang)
+    return _FORM_UNIT[indicator.unit.value].text(lang)
 
 
-_QUARTERS: Final = {1: "一", 2: "二", 3: "三", 4: "四"}
+#: A quarter as a form's title writes it, by its number.
+_QUARTERS: Final = {
+    1: _("Q1 {year}"),
+    2: _("Q2 {year}"),
+    3: _("Q3 {year}"),
+    4: _("Q4 {year}"),
+}
 
 
 def period_words(period: Period, lang: Lang) -> str:
     """``2026年第三季度`` / ``Q3 2026``: the period as a form's title writes it."""
     if period.quarter is None:
-        return text("form.period.year", lang, year=period.year)
-    return text(
-        "form.period.quarter",
-        lang,
-        year=period.year,
-        q_en=period.quarter,
-        q_zh=_QUARTERS[period.quarter],
-    )
+        return _("{year}", year=period.year).text(lang)
+    return _QUARTERS[period.quarter].format(year=period.year).text(lang)
 
 
 def template_name(code: str, name: str, period: Period) -> str:

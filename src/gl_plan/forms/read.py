@@ -25,7 +25,7 @@ from datetime import date
 from gl_plan.data.context import Known, describe_region, within
 from gl_plan.data.observations import Observation
 from gl_plan.data.values import CellError, cell_text, number
-from gl_plan.errors import Code, Message, Problem, Severity, msg
+from gl_plan.errors import Code, Problem, Severity
 from gl_plan.forms.layout import (
     CURRENT_COLUMN,
     KEYS_SHEET,
@@ -35,8 +35,17 @@ from gl_plan.forms.layout import (
     TEMPLATE_VERSION,
     previous_period,
 )
+from gl_plan.i18n import Message, _
 from gl_plan.periods import Period, PeriodError, parse_period
 from gl_plan.plan.models import Plan
+
+#: The texts once looked up as ``data.what.*``, by the rest of that key.
+_DATA_WHAT = {
+    "value": _("value"),
+    "numerator": _("numerator"),
+    "denominator": _("denominator"),
+}
+
 
 #: A workbook's sheets as the spreadsheet reader gives them: name, then numbered rows.
 Sheets = Sequence[tuple[str, Sequence[tuple[int, Sequence[object]]]]]
@@ -107,22 +116,56 @@ def read_template(sheets: Sheets, ctx: FormContext) -> FormRead:
         header, lines = _keys(keys)
     except (ValueError, IndexError, PeriodError) as exc:
         detail = str(exc) or type(exc).__name__
-        return _refused(ctx, msg("form.read.damaged", sheet=KEYS_SHEET, detail=detail))
+        return _refused(
+            ctx,
+            _(
+                "the template's hidden sheet {sheet} is damaged ({detail}); make a new one "
+                "with glplan template",
+                sheet=KEYS_SHEET,
+                detail=detail,
+            ),
+        )
     version, plan_id, period = header
     if version != TEMPLATE_VERSION:
-        return _refused(ctx, msg("form.read.version", found=version, supported=TEMPLATE_VERSION))
+        return _refused(
+            ctx,
+            _(
+                "template version {found} cannot be read (this glplan reads version "
+                "{supported}); make a new one with glplan template",
+                found=version,
+                supported=TEMPLATE_VERSION,
+            ),
+        )
     if plan_id != ctx.plan.plan.id:
-        return _refused(ctx, msg("form.read.other_plan", found=plan_id, expected=ctx.plan.plan.id))
+        return _refused(
+            ctx,
+            _(
+                "a template of plan {found!r}, but the plan checked is {expected!r}",
+                found=plan_id,
+                expected=ctx.plan.plan.id,
+            ),
+        )
     for known in (ctx.stated, ctx.named):
         if known.period is not None and known.period != period:
             where = _where(known.period_from)
             return _refused(
-                ctx, msg("form.read.other_period", found=period, where=where, expected=known.period)
+                ctx,
+                _(
+                    "the template is for {found}, but {where} says {expected}",
+                    found=period,
+                    where=where,
+                    expected=known.period,
+                ),
             )
     if period.end > ctx.as_of:
         return _refused(
             ctx,
-            msg("data.cell.future_period", period=period, end=period.end, as_of=ctx.as_of),
+            _(
+                "period {period} ends on {end}, after the as-of date {as_of}",
+                period=period,
+                end=period.end,
+                as_of=ctx.as_of,
+            ),
             Code.FUTURE_PERIOD,
         )
     out = FormRead(plan_id, period)
@@ -132,8 +175,11 @@ def read_template(sheets: Sheets, ctx: FormContext) -> FormRead:
         if found is None:
             out.problems.append(
                 Problem(
-                    msg(
-                        "form.read.no_sheet", sheet=sheet, region=describe_region(region, ctx.plan)
+                    _(
+                        "the template has no sheet {sheet!r} (the form of {region}); do "
+                        "not delete or rename sheets",
+                        sheet=sheet,
+                        region=describe_region(region, ctx.plan),
                     ),
                     file=ctx.file,
                     code=Code.MISSING_LABEL,
@@ -151,7 +197,7 @@ def _refused(ctx: FormContext, message: Message, code: Code = Code.SOURCE_ERROR)
 
 
 def _where(found_in: Message | None) -> Message:
-    names = {"file name": msg("data.from.file_name"), "sheet name": msg("data.from.sheet_name")}
+    names = {"file name": _("the file name"), "sheet name": _("the sheet name")}
     if isinstance(found_in, str):
         return names.get(found_in, found_in)
     return found_in if found_in is not None else ""
@@ -168,8 +214,8 @@ def _wrong_region(ctx: FormContext, sheet: str, region: str, problems: list[Prob
         if known.region is not None and not within(region, known.region, ctx.plan):
             problems.append(
                 Problem(
-                    msg(
-                        "form.read.other_region",
+                    _(
+                        "sheet {sheet!r} is the form of {found}, but {where} says {expected}",
                         sheet=sheet,
                         found=describe_region(region, ctx.plan),
                         where=_where(known.region_from),
@@ -265,7 +311,12 @@ def _read_sheet(
         label = cell_text(grid.cell(3, PREVIOUS_COLUMN)) or "D"
         out.problems.append(
             Problem(
-                msg("data.form.previous", label=label, before=previous_period(period)),
+                _(
+                    "column {label!r} (the same period a year earlier, {before}) is not "
+                    "read: that period's figures come from its own files",
+                    label=label,
+                    before=previous_period(period),
+                ),
                 file=ctx.file,
                 severity=Severity.INFO,
                 code=Code.PREVIOUS_YEAR,
@@ -289,7 +340,11 @@ def _count(grid: _Grid, row: int, name: str) -> float | None:
         grid.problem(row, exc.message, exc.code, name)
         return None
     if x is not None and (x < 0 or not x.is_integer()):
-        message = msg("form.read.not_whole", what=name, value=cell_text(value))
+        message = _(
+            "{what} must be a whole number, 0 or more; found {value}",
+            what=name,
+            value=cell_text(value),
+        )
         grid.problem(row, message, Code.CONSTRAINT_ERROR, name)
         return None
     return x
@@ -307,7 +362,15 @@ def _figure(
     plan = grid.ctx.plan
     indicator = plan.indicator_by_id.get(k.indicator)
     if indicator is None:
-        grid.problem(k.row, msg("data.form.unknown", name=k.indicator), Code.UNKNOWN_INDICATOR)
+        grid.problem(
+            k.row,
+            _(
+                "{name!r} is not an indicator of the plan, nor an indicator's numerator or "
+                "denominator; row not read",
+                name=k.indicator,
+            ),
+            Code.UNKNOWN_INDICATOR,
+        )
         return None
     scale = indicator.unit.scale
     try:
@@ -327,25 +390,29 @@ def _figure(
         missing, at = (
             ("denominator", k.denominator_row) if den is None else ("numerator", k.numerator_row)
         )
-        message = msg("data.row.count_missing", what=msg(f"data.what.{missing}"))
+        message = _(
+            "{what} missing: give both numerator and denominator, or neither",
+            what=_DATA_WHAT[missing],
+        )
         grid.problem(at, message, Code.MISSING_CELL, name)
         return None
     value = typed
     if num is not None and den is not None and scale is not None:
         if den == 0:
-            grid.problem(k.denominator_row, msg("data.row.zero_denominator"), Code.CONSTRAINT_ERROR)
+            grid.problem(k.denominator_row, _("denominator is zero"), Code.CONSTRAINT_ERROR)
             return None
         computed = num / den * scale
         if typed is None or abs(typed - round(computed, RATE_DECIMALS)) < 1e-9:
             value = computed  # the formula's result (or none stored): the exact quotient
         elif abs(typed - computed) > plan.settings.rate_tolerance:
-            message = msg(
-                "form.read.rate_differs",
+            message = _(
+                "{what} is {value}, but numerator {numerator} / denominator {denominator} "
+                "gives {computed}",
                 what=name,
                 value=typed,
-                numerator=f"{num:g}",
-                denominator=f"{den:g}",
-                computed=f"{computed:.{RATE_DECIMALS}f}",
+                numerator=format(num, "g"),
+                denominator=format(den, "g"),
+                computed=format(computed, f".{RATE_DECIMALS}f"),
             )
             grid.problem(k.row, message, Code.INCONSISTENT_VALUE, name)
             return None
@@ -353,8 +420,17 @@ def _figure(
         return None  # not reported: the status lists it as missing
     low, high = indicator.plausible_range.min, indicator.plausible_range.max
     if not low <= value <= high:
-        key = "data.row.negative" if value < 0 else "data.row.out_of_range"
-        grid.problem(k.row, msg(key, value=value, low=low, high=high), Code.CONSTRAINT_ERROR, name)
+        key = (
+            _("value {value:.4g} is negative ({low:g} to {high:g} for this indicator)")
+            if value < 0
+            else _(
+                "value {value:.4g} is outside the plausible range ({low:g} to {high:g} for "
+                "this indicator)",
+            )
+        )
+        grid.problem(
+            k.row, key.format(value=value, low=low, high=high), Code.CONSTRAINT_ERROR, name
+        )
         return None
     source = f"{grid.ctx.file}[{grid.sheet}]"
     return Observation(region, period, indicator.id, value, num, den, source, k.row)

@@ -14,6 +14,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Final
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
@@ -38,9 +39,44 @@ from gl_plan.forms.layout import (
     template_name,
     unit_label,
 )
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, _, pgettext
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan, Region
+
+#: The steps of the instructions, by their number.
+_FORM_GUIDE_STEP: Final = {
+    1: _(
+        "1. Type only in the light yellow cells (this period, same period last year, "
+        "note); the other cells are locked.",
+    ),
+    2: _(
+        "2. Counts are whole numbers; once a rate's two counts are typed the rate computes itself.",
+    ),
+    3: _(
+        "3. With a rate but no counts, type the rate in its cell as a number (96.5, no % sign).",
+    ),
+    4: _(
+        "4. Do not add or delete rows, columns or sheets; saving as .xls or .xlsx is "
+        "fine, and so is renaming the file.",
+    ),
+}
+
+#: What a count is to each indicator it feeds, by its role there.
+_FORM_GUIDE_ROLE: Final = {
+    "numerator": _("numerator of {indicator!r}"),
+    "denominator": _("denominator of {indicator!r}"),
+    "value": _("value of {indicator!r}"),
+}
+
+#: The headings of the form's columns, left to right.
+_FORM_COLUMNS: Final = (
+    pgettext("form.column", "Indicator"),
+    pgettext("form.column", "Unit"),
+    pgettext("form.column", "This period"),
+    pgettext("form.column", "Same period last year"),
+    pgettext("form.column", "Note"),
+)
+
 
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -75,7 +111,7 @@ def template_bytes(plan: Plan, regions: Sequence[Region], request: FormRequest) 
         ws.title = _sheet_title(region, request.lang)
         _draw_form(ws, plan, region, rows, request)
         sheets.append((ws.title, region))
-    _draw_guide(book.create_sheet(text("form.guide.sheet", request.lang)), plan, rows, request)
+    _draw_guide(book.create_sheet(_("Instructions").text(request.lang)), plan, rows, request)
     _draw_keys(book.create_sheet(KEYS_SHEET), plan, rows, sheets, request.period)
     out = io.BytesIO()
     book.save(out)
@@ -92,18 +128,25 @@ def _draw_form(
     ws: Worksheet, plan: Plan, region: Region, rows: Sequence[FormRow], request: FormRequest
 ) -> None:
     lang, period = request.lang, request.period
-    title = text(
-        "form.title", lang, region=region.name.get(lang), period=period_words(period, lang)
-    )
+    title = _(
+        "{region}: main education indicators, {period}",
+        region=region.name.get(lang),
+        period=period_words(period, lang),
+    ).text(lang)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=NOTE_COLUMN)
     ws.cell(1, 1, title).font = Font(bold=True, size=14)
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
-    ws.cell(2, 1, text("form.unit_line", lang, region=region.name.get(lang), code=region.code))
+    ws.cell(
+        2,
+        1,
+        _("Reporting unit: {region} ({code})", region=region.name.get(lang), code=region.code).text(
+            lang
+        ),
+    )
     ws.merge_cells(start_row=2, start_column=CURRENT_COLUMN, end_row=2, end_column=NOTE_COLUMN)
-    ws.cell(2, CURRENT_COLUMN, text("form.period_line", lang, period=period_words(period, lang)))
-    headers = ("form.col.name", "form.col.unit", "form.col.current", "form.col.previous")
-    for col, key in enumerate((*headers, "form.col.note"), start=1):
-        cell = ws.cell(FIRST_ROW - 1, col, text(key, lang))
+    ws.cell(2, CURRENT_COLUMN, _("Period: {period}", period=period_words(period, lang)).text(lang))
+    for col, heading in enumerate(_FORM_COLUMNS, start=1):
+        cell = ws.cell(FIRST_ROW - 1, col, heading.text(lang))
         cell.font, cell.fill, cell.border = Font(bold=True), _HEADER, _BOX
         cell.alignment = Alignment(horizontal="center")
     before = period_words(previous_period(period), lang)
@@ -158,19 +201,37 @@ def _validate(ws: Worksheet, row: FormRow, lang: Lang, before: str) -> None:
     cells = f"{_column(CURRENT_COLUMN)}{row.row}:{_column(PREVIOUS_COLUMN)}{row.row}"
     if row.whole:
         rule = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
-        prompt = text("form.prompt.count", lang, before=before)
-        error = text("form.error.count", lang)
+        prompt = _(
+            "A whole number, 0 or more. Same period last year: the figure of {before}.",
+            before=before,
+        ).text(lang)
+        error = _("Type a whole number, 0 or more.").text(lang)
     else:
         low, high = f"{row.low:g}", f"{row.high:g}"
         rule = DataValidation(type="decimal", operator="between", formula1=low, formula2=high)
-        key = "form.prompt.formula" if row.numerator_row is not None else "form.prompt.rate"
-        prompt = text(key, lang, low=low, high=high, before=before)
-        error = text("form.error.rate", lang, low=low, high=high)
+        key = (
+            _(
+                "Computed from the two counts above; with the rate but no counts, type it "
+                "over the formula (between {low} and {high}). Same period last year: the "
+                "figure of {before}.",
+            )
+            if row.numerator_row is not None
+            else _(
+                "The rate as a number (no % sign), between {low} and {high}. Same period last "
+                "year: the figure of {before}.",
+            )
+        )
+        prompt = key.format(low=low, high=high, before=before).text(lang)
+        error = _(
+            "Type a number between {low} and {high} (a percentage without the % sign).",
+            low=low,
+            high=high,
+        ).text(lang)
     rule.allow_blank = True
     rule.showInputMessage = rule.showErrorMessage = True
     rule.promptTitle = row.name.get(lang)[:32]  # Excel's limits: 32 and 255 characters
     rule.prompt = prompt[:255]
-    rule.errorTitle = text("form.error.title", lang)
+    rule.errorTitle = _("Value not accepted").text(lang)
     rule.error = error[:255]
     ws.add_data_validation(rule)
     rule.add(cells)
@@ -178,32 +239,34 @@ def _validate(ws: Worksheet, row: FormRow, lang: Lang, before: str) -> None:
 
 def _draw_guide(ws: Worksheet, plan: Plan, rows: Sequence[FormRow], request: FormRequest) -> None:
     lang = request.lang
-    lines: list[tuple[str, bool]] = [(text("form.guide.title", lang), True)]
-    lines += [(text(f"form.guide.step{i}", lang), False) for i in range(1, 5)]
+    lines: list[tuple[str, bool]] = [(_("How to fill in the form").text(lang), True)]
+    lines += [(_FORM_GUIDE_STEP[i].text(lang), False) for i in range(1, 5)]
     if request.due is not None:
-        lines.append((text("form.guide.due", lang, due=request.due), True))
+        lines.append((_("Send it back by: {due}", due=request.due).text(lang), True))
     if request.contact:
-        lines.append((text("form.guide.contact", lang, contact=request.contact), True))
-    lines += [("", False), (text("form.guide.definitions", lang), True)]
+        lines.append((_("Send it to: {contact}", contact=request.contact).text(lang), True))
+    lines += [("", False), (_("Definitions").text(lang), True)]
     for row in rows:
         if row.kind == "count":
-            feeds = text("sep.list", lang).join(
-                text(
-                    f"form.guide.{role}",
-                    lang,
-                    indicator=plan.indicator_by_id[ind].name.get(lang),
+            feeds = (
+                _(", ")
+                .text(lang)
+                .join(
+                    _FORM_GUIDE_ROLE[role]
+                    .format(indicator=plan.indicator_by_id[ind].name.get(lang))
+                    .text(lang)
+                    for ind, role in row.uses
                 )
-                for ind, role in row.uses
             )
             lines.append(
-                (text("form.guide.entry", lang, name=row.name.get(lang), text=feeds), False)
+                (_("{name}: {text}", name=row.name.get(lang), text=feeds).text(lang), False)
             )
         elif row.definition is not None:
-            entry = text(
-                "form.guide.entry", lang, name=row.name.get(lang), text=row.definition.get(lang)
-            )
+            entry = _(
+                "{name}: {text}", name=row.name.get(lang), text=row.definition.get(lang)
+            ).text(lang)
             lines.append((entry, False))
-    lines += [("", False), (text("form.guide.source", lang, plan=plan.plan.title.get(lang)), False)]
+    lines += [("", False), (_("Source: {plan}", plan=plan.plan.title.get(lang)).text(lang), False)]
     for i, (line, bold) in enumerate(lines, start=1):
         cell = ws.cell(i, 1, line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -22,7 +22,8 @@ from typing import Final
 
 from gl_plan import limits
 from gl_plan.atomic import atomic_append_bytes
-from gl_plan.errors import Code, ExitCode, GlplanError, Join, Message, Msg, Problem, Severity, msg
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.i18n import Foreign, Join, Message, Msg, _
 from gl_plan.io import MAX_FIELD_CHARS, iter_rows, require_text_encoding, sniff_delimiter
 from gl_plan.ledger.model import (
     COLUMNS,
@@ -113,10 +114,18 @@ def check_entry(
         refuse(reason(exc), "date", Code.TYPE_ERROR)
     if when is not None:
         if today is not None and when > today:
-            refuse(msg("ledger.future", date=when, today=today), "date", Code.CONSTRAINT_ERROR)
+            refuse(
+                _("{date} is in the future (today is {today})", date=when, today=today),
+                "date",
+                Code.CONSTRAINT_ERROR,
+            )
         if when < plan.plan.issued:
             refuse(
-                msg("ledger.before_issued", date=when, issued=plan.plan.issued),
+                _(
+                    "{date} is before the plan was issued ({issued})",
+                    date=when,
+                    issued=plan.plan.issued,
+                ),
                 "date",
                 Code.CONSTRAINT_ERROR,
             )
@@ -137,18 +146,21 @@ def check_entry(
         if metric is not None and quantity_for(found, metric) is None:
             known = Join(tuple(q.metric for q in found.quantities))
             refuse(
-                msg(
-                    "ledger.no_metric",
+                _(
+                    "task {task} has no quantity {metric!r} (it has: {known})",
                     task=found.id,
                     metric=metric,
-                    known=known if found.quantities else msg("ledger.none"),
+                    known=known if found.quantities else _("none"),
                 ),
                 "metric",
                 Code.UNKNOWN_METRIC,
             )
         elif (number is not None or metric is not None) and not found.quantities:
             refuse(
-                msg("ledger.no_quantity", task=found.id),
+                _(
+                    "task {task} commits to no quantity, so a value has nothing to measure",
+                    task=found.id,
+                ),
                 "value",
                 Code.CONSTRAINT_ERROR,
             )
@@ -161,18 +173,17 @@ def check_entry(
     if region is not None and region.strip():
         code = plan.resolve_region(region)
         if code is None:
-            refuse(msg("ledger.unknown_region", name=region), "region", Code.UNKNOWN_REGION)
+            refuse(_("unknown region {name!r}", name=region), "region", Code.UNKNOWN_REGION)
         elif found is not None:
             qty = quantity_for(found, metric)
             if qty is not None and qty.per_region and qty.regions and code not in qty.regions:
                 names = [(c, plan.region_by_code[c].name) for c in qty.regions]
                 refuse(
-                    msg(
-                        "ledger.region_not_named_list",
+                    _(
+                        "region {name!r} is not one of the regions task {task} names ({names})",
                         name=region,
                         task=found.id,
-                        names_zh="、".join(f"{c} {n.zh}" for c, n in names),
-                        names_en=", ".join(f"{c} {n.en}" for c, n in names),
+                        names=Join(tuple(_("{code} {name}", code=c, name=n) for c, n in names)),
                     ),
                     "region",
                     Code.CONSTRAINT_ERROR,
@@ -183,9 +194,13 @@ def check_entry(
     reporter = reporter.strip() if reporter and reporter.strip() else None
     for fld, text in (("note", note), ("reporter", reporter or "")):
         if len(text) > MAX_FIELD_CHARS:
-            refuse(msg("ledger.too_long", limit=MAX_FIELD_CHARS), fld, Code.CONSTRAINT_ERROR)
+            refuse(
+                _("longer than {limit:,} characters", limit=MAX_FIELD_CHARS),
+                fld,
+                Code.CONSTRAINT_ERROR,
+            )
         if "\x00" in text:
-            refuse(msg("ledger.nul"), fld, Code.TYPE_ERROR)
+            refuse(_("contains a NUL character"), fld, Code.TYPE_ERROR)
 
     if problems:
         return None, problems
@@ -349,14 +364,14 @@ def _beyond_target(task: Task, metric: str | None, number: float) -> Msg | None:
     target = qty.max if qty.max is not None else qty.goal
     if number <= TARGET_FACTOR * max(target, 1.0):
         return None
-    return msg(
-        "ledger.beyond_target",
+    return _(
+        "{value} is more than {factor} times the target of task {task} ({target} {unit}): "
+        "a typo? If it is right, add it again with --force",
         value=format_number(number),
         factor=TARGET_FACTOR,
         task=task.id,
         target=format_number(target),
-        unit_zh=qty.unit.zh,
-        unit_en=qty.unit.en,
+        unit=qty.unit,
     )
 
 
@@ -390,7 +405,7 @@ class _Existing:
 
 def _read_existing(target: Path, name: str, forced: str | None) -> _Existing:
     raw = read_ledger_bytes(target) if target.exists() else b""
-    text, used, _ = decode_ledger(raw, name, forced) if raw else ("", forced or "utf-8", [])
+    text, used, _problems = decode_ledger(raw, name, forced) if raw else ("", forced or "utf-8", [])
     return _Existing(raw, text, used)
 
 
@@ -405,7 +420,11 @@ def _new_bytes(
         # A row the csv module cannot split (a field over the limit): the ledger must be
         # fixed first, or the new line might be read as part of the broken one.
         raise GlplanError.single(
-            msg("ledger.cannot_parse", reason_en=str(getattr(exc, "reason", exc))),
+            _(
+                "the ledger cannot be read: {reason}; fix it before adding entries (nothing "
+                "was written)",
+                reason=Foreign(str(getattr(exc, "reason", exc))),
+            ),
             file=name,
             line=getattr(exc, "line", None),
             code=Code.CSV_ERROR,
@@ -424,14 +443,18 @@ def _addition(
         layout, problems = header_layout(iter_rows(text), text, name)
         if layout is None:
             errors = [p for p in problems if p.severity is Severity.ERROR] or [
-                Problem(msg("ledger.no_header"), file=name, code=Code.MISSING_LABEL)
+                Problem(_("no header line"), file=name, code=Code.MISSING_LABEL)
             ]
             raise GlplanError(errors, ExitCode.USAGE)
         given = {f for values in rows for f, v in values.items() if v}
         missing = [f for f in COLUMNS if f in given and f not in layout.index]
         if missing:
             raise GlplanError.single(
-                msg("ledger.no_column", names=Join(tuple(column_name(f) for f in missing))),
+                _(
+                    "the ledger has no {names} column; add it to the header line first "
+                    "(nothing was written)",
+                    names=Join(tuple(column_name(f) for f in missing)),
+                ),
                 file=name,
                 line=layout.header_line,
                 code=Code.MISSING_LABEL,
@@ -457,7 +480,12 @@ def _addition(
     except UnicodeEncodeError as exc:
         bad = exc.object[exc.start : exc.end]
         raise GlplanError.single(
-            msg("ledger.cannot_encode", encoding=_encoding_name(used), char=bad),
+            _(
+                "the ledger is {encoding} and cannot hold {char!r}; remove it or convert "
+                "the ledger to UTF-8 (nothing was written)",
+                encoding=_encoding_name(used),
+                char=bad,
+            ),
             file=name,
             code=Code.ENCODING_ERROR,
         ) from None
@@ -472,7 +500,11 @@ def _addition(
     ]
     if len(before) + len(rows) > limits.MAX_LEDGER_ROWS + 1:  # the header line plus the limit
         raise GlplanError.single(
-            msg("ledger.full", limit=limits.MAX_LEDGER_ROWS),
+            _(
+                "the ledger already holds {limit:,} rows, the most a ledger may hold; "
+                "start a new ledger file (nothing was written)",
+                limit=limits.MAX_LEDGER_ROWS,
+            ),
             file=name,
             code=Code.TOO_LARGE,
         )
@@ -482,7 +514,10 @@ def _addition(
     written = after_rows[len(after_rows) - len(rows) :]
     if len(after_rows) != expected or [c for _, c in written] != cells or resniffed != delimiter:
         raise GlplanError.single(
-            msg("ledger.incomplete"),
+            _(
+                "the ledger's last line is incomplete (an unclosed double quote?); fix it "
+                "before adding entries (nothing was written)",
+            ),
             file=name,
             code=Code.CSV_ERROR,
         )

@@ -14,9 +14,22 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Final, Literal, get_args
 
-from gl_plan.errors import Join, Msg, msg
+from gl_plan.i18n import Foreign, Join, Msg, _, pgettext
 from gl_plan.numbers import format_number
 from gl_plan.plan.models import Plan, Quantity, Task
+
+#: The texts once looked up as ``ledger.col.*``, by the rest of that key.
+_LEDGER_COL = {
+    "date": _("date"),
+    "task": _("task"),
+    "status": _("status"),
+    "value": _("value"),
+    "note": _("note"),
+    "region": _("region"),
+    "reporter": pgettext("ledger.col.reporter", "reporter"),
+    "metric": _("metric"),
+}
+
 
 __all__ = [
     "COLUMNS",
@@ -129,7 +142,7 @@ def reason(exc: ValueError) -> Msg | str:
 def column_name(name: str) -> Msg:
     """A ledger column (``status``) as a field of a problem: its header in the user's
     language (状态), the canonical name in the JSON."""
-    return msg(f"ledger.col.{name}")
+    return _LEDGER_COL[name]
 
 
 def _nfkc(text: str) -> str:
@@ -147,7 +160,13 @@ def parse_status(text: str) -> LedgerStatus:
     key = re.sub(r"[\s\-]+", "_", _nfkc(text).casefold())
     status = _STATUS_ALIASES.get(key)
     if status is None:
-        raise FieldError(msg("ledger.bad_status", text=text, spellings_en="未开始, 进行中, 已完成"))
+        raise FieldError(
+            _(
+                "unknown status {text!r}: use not_started, in_progress or completed ({spellings})",
+                text=text,
+                spellings=Foreign("未开始, 进行中, 已完成"),
+            )
+        )
     return status
 
 
@@ -166,16 +185,20 @@ def parse_entry_date(text: str) -> date:
                 return date.fromisoformat(iso["day"]) + timedelta(days=1)
             return datetime.fromisoformat(value).date()
         except ValueError as exc:
-            raise FieldError(msg("ledger.impossible_date", text=text, detail_en=str(exc))) from None
+            raise FieldError(
+                _("impossible date {text!r}: {detail}", text=text, detail=Foreign(str(exc)))
+            ) from None
     for form in _DATE_FORMS:
         match = form.fullmatch(value)
         if match is not None:
             try:
                 return date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError as exc:
-                impossible = msg("ledger.impossible_date", text=text, detail_en=str(exc))
+                impossible = _(
+                    "impossible date {text!r}: {detail}", text=text, detail=Foreign(str(exc))
+                )
                 raise FieldError(impossible) from None
-    raise FieldError(msg("ledger.not_a_date", text=text))
+    raise FieldError(_("not a date: {text!r} (write it as 2022-08-31)", text=text))
 
 
 #: Words float() reads that are refused as not finite (a clearer message than not a number).
@@ -194,18 +217,23 @@ def parse_value(text: str) -> float:
     """
     value_text = _nfkc(text)
     if not _PLAIN_NUMBER.fullmatch(value_text) and value_text.strip().lower() not in _NAMED:
-        raise FieldError(msg("ledger.not_a_number", text=text))
+        raise FieldError(_("not a number: {text!r}", text=text))
     try:
         value = float(value_text)
     except ValueError:
-        raise FieldError(msg("ledger.not_a_number", text=text)) from None
+        raise FieldError(_("not a number: {text!r}", text=text)) from None
     if not math.isfinite(value):
-        raise FieldError(msg("ledger.not_finite", text=text))
+        raise FieldError(_("not a finite number: {text!r}", text=text))
     if value < 0:
-        raise OutOfRange(msg("ledger.negative", text=text))
+        raise OutOfRange(_("must not be negative: {text!r}", text=text))
     if value > MAX_VALUE:
         raise OutOfRange(
-            msg("ledger.too_large", value=format_number(value), max=format_number(MAX_VALUE))
+            _(
+                "{value} is too large: a ledger value is at most {max} (a count of "
+                "schools, bases, ... or a percentage)",
+                value=format_number(value),
+                max=format_number(MAX_VALUE),
+            )
         )
     return value
 
@@ -219,8 +247,13 @@ def suggest_task(text: str, plan: Plan) -> Msg:
     ids = list(plan.task_by_id)
     close = difflib.get_close_matches(normalise_task_id(text), ids, n=3, cutoff=0.6)
     if close:
-        return msg("ledger.unknown_task_close", text=text, ids=Join(tuple(close)))
-    return msg("ledger.unknown_task_range", text=text, first=ids[0], last=ids[-1])
+        return _("unknown task {text!r}; did you mean {ids}?", text=text, ids=Join(tuple(close)))
+    return _(
+        "unknown task {text!r} (tasks are {first}..{last})",
+        text=text,
+        first=ids[0],
+        last=ids[-1],
+    )
 
 
 def quantity_for(task: Task, metric: str | None) -> Quantity | None:

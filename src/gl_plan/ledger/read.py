@@ -17,7 +17,8 @@ from typing import Final
 
 from gl_plan import limits
 from gl_plan.data.headers import LEDGER_HEADERS, lookup
-from gl_plan.errors import Code, ExitCode, GlplanError, Join, Message, Problem, Severity, msg
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.i18n import Foreign, Join, Message, _
 from gl_plan.io import decode, iter_rows, read_input_file, sniff_delimiter
 from gl_plan.ledger.model import (
     COLUMNS,
@@ -48,6 +49,8 @@ __all__ = [
 ]
 
 _LABELS: Final[dict[str, str]] = lookup(LEDGER_HEADERS)
+#: The header line a ledger needs, in the user's language: ``date,task,...`` / ``日期,任务,...``.
+_HEADER: Final = Join(tuple(column_name(c) for c in COLUMNS), ",")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,7 @@ def header_layout(
             if not cell.strip():
                 problems.append(
                     Problem(
-                        msg("ledger.blank_label"),
+                        _("blank column label"),
                         file=file,
                         line=line,
                         column=col,
@@ -103,10 +106,10 @@ def header_layout(
             elif name is None:
                 problems.append(
                     Problem(
-                        msg(
-                            "ledger.unknown_column",
+                        _(
+                            "unknown column {name!r} is ignored (columns: {columns})",
                             name=cell.strip(),
-                            columns_en=", ".join(COLUMNS),
+                            columns=Join(tuple(column_name(c) for c in COLUMNS)),
                         ),
                         file=file,
                         line=line,
@@ -118,7 +121,7 @@ def header_layout(
             elif name in index:
                 problems.append(
                     Problem(
-                        msg("ledger.duplicate_column", name=cell.strip()),
+                        _("duplicate column {name!r}", name=cell.strip()),
                         file=file,
                         line=line,
                         column=col,
@@ -132,10 +135,13 @@ def header_layout(
         if missing:
             looks_like_data = bool(cells) and _is_date(cells[0])
             why = (
-                msg("ledger.data_first", header_en=",".join(COLUMNS))
+                _(
+                    "the first line is data, not a header; add the header line {header}",
+                    header=_HEADER,
+                )
                 if looks_like_data
-                else msg(
-                    "ledger.missing_columns",
+                else _(
+                    "missing required column(s) {names}",
                     names=Join(tuple(column_name(m) for m in missing)),
                 )
             )
@@ -185,7 +191,11 @@ def _capped(problems: list[Problem], file: str) -> list[Problem]:
         if n > limits.MAX_PROBLEMS_PER_KIND:
             kept.append(
                 Problem(
-                    msg("ledger.more", n=n - limits.MAX_PROBLEMS_PER_KIND, code_en=code),
+                    _(
+                        "... and {n:,} more {code} problems not listed",
+                        n=n - limits.MAX_PROBLEMS_PER_KIND,
+                        code=Foreign(str(code)),
+                    ),
                     file=file,
                     severity=severity,
                     code=code,
@@ -202,14 +212,14 @@ def _parse_ledger_text(
     try:
         layout, header_problems = header_layout(rows, text, file)
     except csv.Error as exc:
-        unreadable = msg("ledger.unreadable_csv", detail_en=str(exc))
+        unreadable = _("unreadable CSV: {detail}", detail=Foreign(str(exc)))
         return [], [Problem(unreadable, file=file, line=1, code=Code.CSV_ERROR)], ()
     problems.extend(header_problems)
     if layout is None:
         if not header_problems:
             problems.append(
                 Problem(
-                    msg("ledger.empty", header_en=",".join(COLUMNS)),
+                    _("empty ledger: no header line ({header})", header=_HEADER),
                     file=file,
                     severity=Severity.WARNING,
                     code=Code.EMPTY,
@@ -236,7 +246,7 @@ def _parse_ledger_text(
             if key in seen:
                 problems.append(
                     Problem(
-                        msg("ledger.duplicate_row", line=seen[key]),
+                        _("duplicate of the row on line {line}", line=seen[key]),
                         file=file,
                         line=line,
                         severity=Severity.WARNING,
@@ -249,7 +259,7 @@ def _parse_ledger_text(
     except csv.Error as exc:
         problems.append(
             Problem(
-                msg("ledger.unreadable_after", detail_en=str(exc)),
+                _("unreadable CSV after this line: {detail}", detail=Foreign(str(exc))),
                 file=file,
                 line=line,
                 code=Code.CSV_ERROR,
@@ -260,7 +270,11 @@ def _parse_ledger_text(
 
 def _too_many_rows(file: str, line: int) -> GlplanError:
     return GlplanError.single(
-        msg("ledger.too_many_rows", limit=limits.MAX_LEDGER_ROWS),
+        _(
+            "more than {limit:,} rows; a progress ledger holds at most {limit:,} (start a "
+            "new ledger file, or check that this is the right file)",
+            limit=limits.MAX_LEDGER_ROWS,
+        ),
         file=file,
         line=line,
         code=Code.TOO_LARGE,
@@ -291,7 +305,12 @@ def _parse_row(
     if len(cells) > len(layout.columns):
         problems.append(
             Problem(
-                msg("ledger.extra_cells", cells=len(cells), header=len(layout.columns)),
+                _(
+                    "{cells} cells but the header has {header} (a note with a comma must "
+                    "be in double quotes)",
+                    cells=len(cells),
+                    header=len(layout.columns),
+                ),
                 file=file,
                 line=line,
                 column=len(layout.columns) + 1,
@@ -307,7 +326,7 @@ def _parse_row(
     fields = {name: cell(name) for name in COLUMNS}
     entry_date: date | None = None
     if not fields["date"]:
-        problem("date", msg("ledger.missing_date"), Code.MISSING_CELL)
+        problem("date", _("missing date"), Code.MISSING_CELL)
     else:
         try:
             entry_date = parse_entry_date(fields["date"])
@@ -316,14 +335,18 @@ def _parse_row(
     if entry_date is not None and entry_date < plan.plan.issued:
         problem(
             "date",
-            msg("ledger.before_issued_typo", date=entry_date, issued=plan.plan.issued),
+            _(
+                "{date} is before the plan was issued ({issued}); a typo?",
+                date=entry_date,
+                issued=plan.plan.issued,
+            ),
             Code.CONSTRAINT_ERROR,
             Severity.WARNING,
         )
 
     task: Task | None = None
     if not fields["task"]:
-        problem("task", msg("ledger.missing_task"), Code.MISSING_CELL)
+        problem("task", _("missing task id"), Code.MISSING_CELL)
     else:
         task = plan.task_by_id.get(normalise_task_id(fields["task"]))
         if task is None:
@@ -331,7 +354,7 @@ def _parse_row(
 
     status: LedgerStatus | None = None
     if not fields["status"]:
-        problem("status", msg("ledger.missing_status"), Code.MISSING_CELL)
+        problem("status", _("missing status"), Code.MISSING_CELL)
     else:
         try:
             status = parse_status(fields["status"])
@@ -351,7 +374,7 @@ def _parse_row(
         region = plan.resolve_region(fields["region"])
         if region is None:
             problem(
-                "region", msg("ledger.unknown_region", name=fields["region"]), Code.UNKNOWN_REGION
+                "region", _("unknown region {name!r}", name=fields["region"]), Code.UNKNOWN_REGION
             )
 
     metric = fields["metric"] or None
@@ -365,7 +388,7 @@ def _parse_row(
         elif value is not None and not task.quantities:
             problem(
                 "value",
-                msg("ledger.no_quantity_ignored", task=task.id),
+                _("task {task} commits to no quantity; the value is ignored", task=task.id),
                 Code.CONSTRAINT_ERROR,
                 Severity.WARNING,
             )
@@ -380,7 +403,11 @@ def _parse_row(
         ):
             problem(
                 "region",
-                msg("ledger.region_not_named", name=fields["region"], task=task.id),
+                _(
+                    "region {name!r} is not one of the regions task {task} names",
+                    name=fields["region"],
+                    task=task.id,
+                ),
                 Code.CONSTRAINT_ERROR,
                 Severity.WARNING,
             )
@@ -409,7 +436,12 @@ def _parse_row(
 def _no_metric(task: Task, metric: str) -> Message:
     """``task A3.6 has no quantity 'x' (it has: schools)``."""
     known = Join(tuple(q.metric for q in task.quantities)) if task.quantities else None
-    return msg("ledger.no_metric", task=task.id, metric=metric, known=known or msg("ledger.none"))
+    return _(
+        "task {task} has no quantity {metric!r} (it has: {known})",
+        task=task.id,
+        metric=metric,
+        known=known or _("none"),
+    )
 
 
 def read_ledger(

@@ -32,12 +32,22 @@ from gl_plan import limits
 from gl_plan.data.headers import LEDGER_HEADERS, is_footer, lookup
 from gl_plan.data.spreadsheet import WorkbookError, read_sheets
 from gl_plan.data.values import cell_text
-from gl_plan.errors import Code, ExitCode, GlplanError, Message, Problem, Severity, msg
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
+from gl_plan.i18n import Join, Message, _, pgettext
 from gl_plan.io import RowError, decode, iter_rows, read_input_file, sniff_delimiter
 from gl_plan.ledger.append import check_entry, same_report
 from gl_plan.ledger.model import REQUIRED, LedgerEntry, column_name
 from gl_plan.names import normalise_name
 from gl_plan.plan.models import Plan
+
+#: The texts once looked up as ``ledger.missing_*``, by the rest of that key.
+_LEDGER_MISSING_ = {
+    "columns": _("missing required column(s) {names}"),
+    "date": _("missing date"),
+    "task": _("missing task id"),
+    "status": _("missing status"),
+}
+
 
 __all__ = ["HEADER_SEARCH_ROWS", "SheetEntry", "SheetRead", "read_progress_sheet"]
 
@@ -114,10 +124,20 @@ def read_progress_sheet(
     layouts = [(sheet, rows, _find_header(rows)) for sheet, rows in grids]
     found = [(sheet, rows, layout) for sheet, rows, layout in layouts if layout is not None]
     if not found:
-        names = "、".join(column_name(f).text("zh") for f in REQUIRED)
+        names = pgettext(
+            "list.last",
+            "{first} and {last}",
+            first=Join(tuple(column_name(f) for f in REQUIRED[:-1])),
+            last=column_name(REQUIRED[-1]),
+        )
         result.problems.append(
             Problem(
-                msg("import.no_header", rows=HEADER_SEARCH_ROWS, names_zh=names),
+                _(
+                    "no header in the first {rows} rows: the columns {names} are needed (e.g. "
+                    "Date, Task ID, Status, or their Chinese names)",
+                    rows=HEADER_SEARCH_ROWS,
+                    names=names,
+                ),
                 file=name,
                 code=Code.NO_HEADER,
             )
@@ -142,7 +162,10 @@ def read_progress_sheet(
             if key in seen:
                 result.problems.append(
                     Problem(
-                        msg("import.repeated_row", line=seen[key]),
+                        _(
+                            "the same as row {line} of this sheet; imported once",
+                            line=seen[key],
+                        ),
                         file=name,
                         line=line,
                         severity=Severity.WARNING,
@@ -162,12 +185,12 @@ def _grids(
     """The file's tables: each worksheet of a workbook, or the one table of a text file."""
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         # Missing, a folder, a device, too large: refused (exit 2) before the library opens it.
-        read_input_file(path, limits.MAX_INDICATOR_FILE_BYTES, msg("import.kind"))
+        read_input_file(path, limits.MAX_INDICATOR_FILE_BYTES, _("a progress return"))
         try:
             return [(title, rows) for title, rows in read_sheets(path, name)]
         except WorkbookError as exc:
             raise GlplanError([exc.problem], ExitCode.USAGE) from None
-    raw = read_input_file(path, limits.MAX_LEDGER_BYTES, msg("import.kind"))
+    raw = read_input_file(path, limits.MAX_LEDGER_BYTES, _("a progress return"))
     decoded = decode(raw, name, encoding)
     if any(p.severity is Severity.ERROR for p in decoded.problems):
         raise GlplanError(list(decoded.problems), ExitCode.USAGE)
@@ -225,7 +248,7 @@ def _warn_labels(layout: _Layout, file: str, sheet: str | None, problems: list[P
             continue  # the task's title beside its id
         problems.append(
             Problem(
-                msg("import.unknown_column", name=label),
+                _("unknown column {name!r} is not imported", name=label),
                 file=file,
                 line=layout.line,
                 column=col + 1,
@@ -269,7 +292,7 @@ def _row(
 
     missing = [f for f in REQUIRED if not cell_text(raw(f))]
     for fld in missing:
-        problems.append(located(msg(f"ledger.missing_{fld}"), fld, Code.MISSING_CELL))
+        problems.append(located(_LEDGER_MISSING_[fld], fld, Code.MISSING_CELL))
     if missing:
         return None
     when = raw("date")

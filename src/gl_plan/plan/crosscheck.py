@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Any
 
-from gl_plan.errors import Message, msg
+from gl_plan.i18n import Message, _
 from gl_plan.names import normalise_name
 from gl_plan.periods import PeriodError, parse_period
 from gl_plan.plan.base import Direction
@@ -17,6 +17,19 @@ from gl_plan.plan.deadlines import DeadlineError
 from gl_plan.plan.ids import split_task_id
 from gl_plan.plan.targets import check_targets
 from gl_plan.region_tree import NotATree
+
+#: The texts once looked up as ``plan.less_ambitious.*``, by the rest of that key.
+_PLAN_LESS_AMBITIOUS = {
+    "higher_is_better": _(
+        "{later} target {value} is less ambitious than the {earlier} target {before} for "
+        "a higher_is_better indicator",
+    ),
+    "lower_is_better": _(
+        "{later} target {value} is less ambitious than the {earlier} target {before} for "
+        "a lower_is_better indicator",
+    ),
+}
+
 
 if TYPE_CHECKING:
     from gl_plan.plan.models import Plan
@@ -33,7 +46,13 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
         for i, item in enumerate(items):
             key = getattr(item, attr)
             if key in seen:
-                message = msg("plan.duplicate", attr=attr, value=key, where=where, first=seen[key])
+                message = _(
+                    "duplicate {attr} {value!r} (first at {where}[{first}])",
+                    attr=attr,
+                    value=key,
+                    where=where,
+                    first=seen[key],
+                )
                 problems.append(((where, i, attr), message))
             else:
                 seen[key] = i
@@ -63,14 +82,19 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
         for spelling in region.spellings():
             key = normalise_name(spelling)
             if not key:
-                problems.append((("regions", i), msg("plan.empty_name", name=spelling)))
+                problems.append((("regions", i), _("empty name or alias {name!r}", name=spelling)))
                 continue
             if key in owner and owner[key][0] != region.code:
                 other = owner[key][0]
                 problems.append(
                     (
                         ("regions", i, "aliases"),
-                        msg("plan.ambiguous_region", name=spelling, other=other, code=region.code),
+                        _(
+                            "name {name!r} is ambiguous: it names both {other} and {code}",
+                            name=spelling,
+                            other=other,
+                            code=region.code,
+                        ),
                     )
                 )
             else:
@@ -85,7 +109,12 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
                 problems.append(
                     (
                         ("indicators", i, "aliases"),
-                        msg("plan.ambiguous_id", name=spelling, other=other, id=indicator.id),
+                        _(
+                            "name {name!r} names both {other} and {id}",
+                            name=spelling,
+                            other=other,
+                            id=indicator.id,
+                        ),
                     )
                 )
             indicator_owner.setdefault(key, indicator.id)
@@ -96,11 +125,11 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
     for gi, goal in enumerate(plan.goals):
         for ind_id in goal.targets:
             if ind_id not in indicators:
-                message = msg("plan.unknown_indicator", id=ind_id)
+                message = _("unknown indicator {id!r}", id=ind_id)
                 problems.append((("goals", gi, "targets", ind_id), message))
     # A later target must not ask for less than an earlier one.
     goals = sorted(enumerate(plan.goals), key=lambda pair: pair[1].year)
-    for (_, earlier), (gi, later) in itertools.pairwise(goals):
+    for (_gj, earlier), (gi, later) in itertools.pairwise(goals):
         for ind_id in later.targets:
             ind = indicators.get(ind_id)
             if ind is None or ind_id not in earlier.targets:
@@ -116,12 +145,8 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
                 problems.append(
                     (
                         ("goals", gi, "targets", ind_id),
-                        msg(
-                            f"plan.less_ambitious.{ind.direction.value}",
-                            later=later.year,
-                            value=value,
-                            earlier=earlier.year,
-                            before=before,
+                        _PLAN_LESS_AMBITIOUS[ind.direction.value].format(
+                            later=later.year, value=value, earlier=earlier.year, before=before
                         ),
                     )
                 )
@@ -131,18 +156,39 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
         # A1..An ids follow their numbers; other schemes (C19, 一) carry no number to match.
         numbered = action.id.startswith("A") and action.id[1:].isdecimal()
         if numbered and action.number is not None and action.id != f"A{action.number}":
-            problems.append((("actions", ai, "id"), msg("plan.action_number", id=action.id)))
+            problems.append(
+                (("actions", ai, "id"), _("id {id!r} does not match number", id=action.id))
+            )
         previous = 0
         for ti, task in enumerate(action.tasks):
             here: DocPath = ("actions", ai, "tasks", ti, "id")
             if task.id in task_ids:
-                problems.append((here, msg("plan.duplicate_task", id=task.id)))
+                problems.append((here, _("duplicate task id {id!r}", id=task.id)))
             task_ids.setdefault(task.id, here)
             if task.action_id != action.id:
-                problems.append((here, msg("plan.task_elsewhere", id=task.id, action=action.id)))
+                problems.append(
+                    (
+                        here,
+                        _(
+                            "task {id!r} is listed under action {action}",
+                            id=task.id,
+                            action=action.id,
+                        ),
+                    )
+                )
             elif int(split_task_id(task.id)[1]) <= previous:
                 # Numbers rise in source order; gaps are allowed (a plan skips an item).
-                problems.append((here, msg("plan.task_order", task=task.id, number=previous)))
+                problems.append(
+                    (
+                        here,
+                        _(
+                            "task {task!r} must be numbered above the task before it ({number}): "
+                            "numbers may skip, not go back",
+                            task=task.id,
+                            number=previous,
+                        ),
+                    )
+                )
             previous = int(split_task_id(task.id)[1])
             if task.deadline_override is None:
                 try:
@@ -155,21 +201,23 @@ def cross_check(plan: Plan) -> list[tuple[DocPath, Message]]:
                         problems.append(
                             (
                                 ("actions", ai, "tasks", ti, "quantities", qi, "regions", ri),
-                                msg("plan.no_region", code=code),
+                                _("unknown region {code!r}", code=code),
                             )
                         )
 
     for si, std in enumerate(plan.standards):
         if std.indicator not in indicators:
             problems.append(
-                (("standards", si, "indicator"), msg("plan.unknown_indicator", id=std.indicator))
+                (("standards", si, "indicator"), _("unknown indicator {id!r}", id=std.indicator))
             )
     for bi, base in enumerate(plan.baselines):
         if base.region not in codes:
-            problems.append((("baselines", bi, "region"), msg("plan.no_region", code=base.region)))
+            problems.append(
+                (("baselines", bi, "region"), _("unknown region {code!r}", code=base.region))
+            )
         if base.indicator not in indicators:
             problems.append(
-                (("baselines", bi, "indicator"), msg("plan.unknown_indicator", id=base.indicator))
+                (("baselines", bi, "indicator"), _("unknown indicator {id!r}", id=base.indicator))
             )
         try:
             parse_period(base.period)

@@ -81,7 +81,8 @@ from typing import Final
 
 from dateutil.relativedelta import relativedelta
 
-from gl_plan.errors import Join, MessageError, Msg, msg
+from gl_plan.errors import MessageError
+from gl_plan.i18n import Foreign, Join, Msg, _, pgettext
 
 __all__ = [
     "BEFORE_YEAR_READING",
@@ -248,13 +249,15 @@ def parse_deadline(text: str, issued: date | None = None) -> Deadline:
     """
     # Loaders hand over whatever YAML produced; `deadline: 2025` arrives as an int.
     if not isinstance(text, str):
-        raise DeadlineError(msg("plan.deadline.not_text", type_en=type(text).__name__))
+        raise DeadlineError(
+            _("time-limit phrase must be text, not {type}", type=Foreign(type(text).__name__))
+        )
     _check_length(text, text)
     normal = unicodedata.normalize("NFKC", text)
     # NFKC can expand a single character into as many as 18.
     _check_length(normal, text)
     if not normal.strip():
-        raise DeadlineError(msg("plan.deadline.empty", text=text))
+        raise DeadlineError(_("empty time-limit phrase {text!r}", text=text))
 
     dated: tuple[str, _Part] | None = None
     ongoing = False
@@ -262,12 +265,18 @@ def parse_deadline(text: str, issued: date | None = None) -> Deadline:
     for raw_part in normal.translate(_TO_COMMA).split(","):
         part = raw_part.strip()
         if not part:
-            raise DeadlineError(msg("plan.deadline.empty_part", text=text))
+            raise DeadlineError(_("empty part in time-limit phrase {text!r}", text=text))
         parsed = _parse_qualified(part, text, issued)
         if parsed.dated:
             if dated is not None:
                 raise DeadlineError(
-                    msg("plan.deadline.two_dates", text=text, first=dated[0], second=part)
+                    _(
+                        "more than one date in time-limit phrase {text!r}: {first!r} and "
+                        "{second!r}",
+                        text=text,
+                        first=dated[0],
+                        second=part,
+                    )
                 )
             dated = (part, parsed)
         ongoing = ongoing or parsed.ongoing
@@ -289,19 +298,30 @@ def parse_deadline(text: str, issued: date | None = None) -> Deadline:
 def _check_length(candidate: str, text: str) -> None:
     if len(candidate) > MAX_LENGTH:
         raise DeadlineError(
-            msg("plan.deadline.too_long", n=len(candidate), limit=MAX_LENGTH, start=text[:20])
+            _(
+                "time-limit phrase too long ({n} characters, at most {limit}): {start!r}...",
+                n=len(candidate),
+                limit=MAX_LENGTH,
+                start=text[:20],
+            )
         )
 
 
 def _where(part: str, text: str) -> Msg:
     if part == text:
-        return msg("plan.deadline.phrase", part=part)
-    return msg("plan.deadline.part_of", part=part, text=text)
+        return _("{part!r}", part=part)
+    return _("{part!r} in {text!r}", part=part, text=text)
 
 
 def _unknown(part: str, text: str) -> DeadlineError:
     forms = Join(ACCEPTED_FORMS)
-    return DeadlineError(msg("plan.deadline.unknown", where=_where(part, text), forms=forms))
+    return DeadlineError(
+        _(
+            "unknown time-limit phrase {where} (accepted: {forms}; or give deadline_override)",
+            where=_where(part, text),
+            forms=forms,
+        )
+    )
 
 
 def _parse_qualified(part: str, text: str, issued: date | None) -> _Part:
@@ -326,7 +346,9 @@ def _parse_qualified(part: str, text: str, issued: date | None) -> _Part:
         if isinstance(exc, DeadlineError):
             raise
         # Date arithmetic past year 9999 (an issue date far in the future, say).
-        raise DeadlineError(msg("plan.deadline.out_of_range", phrase=_where(part, text))) from None
+        raise DeadlineError(
+            _("time-limit phrase {phrase} gives a date out of range", phrase=_where(part, text))
+        ) from None
     return replace(parsed, aspirational=True) if aspirational else parsed
 
 
@@ -349,7 +371,7 @@ def _parse_part(core: str, part: str, text: str, issued: date | None) -> _Part:
         first = _year(span["first"], part, text)
         last = _year(span["last"], part, text)
         if last < first:
-            raise DeadlineError(msg("plan.deadline.span", where=_where(part, text)))
+            raise DeadlineError(_("span ends before it starts: {where}", where=_where(part, text)))
         return _Part(starts=date(first, 1, 1), due=date(last, 12, 31))
     if (plan := _FIVE_YEAR.fullmatch(core)) is not None:
         first, last = _five_year_span(plan["plan"], part, text)
@@ -362,7 +384,13 @@ def _parse_part(core: str, part: str, text: str, issued: date | None) -> _Part:
         return _relative(relative, part, text, issued)
     if (term := _TERM.fullmatch(core)) is not None:
         if issued is None:
-            raise NeedsIssueDate(msg("plan.deadline.needs_issued", phrase=_where(part, text)))
+            raise NeedsIssueDate(
+                _(
+                    "time-limit phrase {phrase} counts from the plan's issue date "
+                    "(plan.issued), which is not given",
+                    phrase=_where(part, text),
+                )
+            )
         return _next_term(term["term"], term["point"], issued)
     match = _DATED.fullmatch(core)
     if match is None:
@@ -439,11 +467,19 @@ def _next_term(name: str, point: str, issued: date) -> _Part:
 def _relative(match: re.Match[str], part: str, text: str, issued: date | None) -> _Part:
     """三年内 / 今后三年: from the issue date to the last day of the span."""
     if issued is None:
-        raise NeedsIssueDate(msg("plan.deadline.needs_issued", phrase=_where(part, text)))
+        raise NeedsIssueDate(
+            _(
+                "time-limit phrase {phrase} counts from the plan's issue date (plan.issued), "
+                "which is not given",
+                phrase=_where(part, text),
+            )
+        )
     n = match["n"]
     count = _SMALL_NUMERALS[n] if n in _SMALL_NUMERALS else int(n)
     if count < 1:
-        raise DeadlineError(msg("plan.deadline.empty_span", phrase=_where(part, text)))
+        raise DeadlineError(
+            _("time-limit phrase {phrase} spans no time", phrase=_where(part, text))
+        )
     step = relativedelta(years=count) if match["unit"] == "年" else relativedelta(months=count)
     return _Part(starts=issued, due=issued + step - timedelta(days=1))
 
@@ -462,7 +498,11 @@ def _five_year_span(name: str, part: str, text: str) -> tuple[int, int]:
     # From the 3rd plan (1966-1970) on, the plans follow each other every five years.
     if not 6 <= number <= 19:
         raise DeadlineError(
-            msg("plan.deadline.five_year_plan", name=name, where=_where(part, text))
+            _(
+                "unknown five-year plan {name!r} in {where}",
+                name=name,
+                where=_where(part, text),
+            )
         )
     first = 1966 + 5 * (number - 3)
     return first, first + 4
@@ -478,16 +518,36 @@ def _year(digits: str, part: str, text: str) -> int:
     if len(digits) != 4 or not _MIN_YEAR <= int(digits) <= _MAX_YEAR:
         where = _where(part, text)
         raise DeadlineError(
-            msg("plan.deadline.year", digits=digits, where=where, low=_MIN_YEAR, high=_MAX_YEAR)
+            _(
+                "impossible year {digits} in {where}: expected four digits between {low} "
+                "and {high}",
+                digits=digits,
+                where=where,
+                low=_MIN_YEAR,
+                high=_MAX_YEAR,
+            )
         )
     return int(digits)
 
 
+#: The parts of a date a phrase writes, as a message names them.
+_DATE_PART: Final = {
+    "month": pgettext("plan.deadline", "month"),
+    "day": pgettext("plan.deadline", "day"),
+    "quarter": pgettext("plan.deadline", "quarter"),
+}
+
+
 def _bounded(digits: str, highest: int, what: str, part: str, text: str) -> int:
     if len(digits) > 2 or not 1 <= int(digits) <= highest:
-        unit = msg(f"plan.deadline.{what}")
+        unit = _DATE_PART[what]
         raise DeadlineError(
-            msg("plan.deadline.date", what=unit, digits=digits, where=_where(part, text))
+            _(
+                "impossible date: {what} {digits} in {where}",
+                what=unit,
+                digits=digits,
+                where=_where(part, text),
+            )
         )
     return int(digits)
 

@@ -9,7 +9,8 @@ import re
 import unicodedata
 from typing import Final
 
-from gl_plan.errors import Join, MessageError, Msg, msg
+from gl_plan.errors import MessageError
+from gl_plan.i18n import Join, Msg, _
 
 #: GB/T 2260 province-level prefixes: the first two digits of every six-digit division code.
 # fmt: off
@@ -30,12 +31,30 @@ def check_region_code(code: str) -> str:
     villages. ``CN`` or ``CN-GX`` name regions that have no numeric code.
     """
     if not 1 <= len(code) <= 32 or not set(code) <= _CODE_CHARS or not code[0].isalnum():
-        raise MessageError(msg("plan.id.region_code", code=code))
+        raise MessageError(
+            _(
+                "region code {code!r} must be 1 to 32 letters, digits, '-', '_' or '.', "
+                "starting with a letter or digit (e.g. 450300, CN)",
+                code=code,
+            )
+        )
     if code.isdigit():
         if len(code) not in (6, 9, 12):
-            raise MessageError(msg("plan.id.numeric_code", code=code))
+            raise MessageError(
+                _(
+                    "numeric region code {code!r} must have 6 digits (GB/T 2260), or 9 or 12 "
+                    "(statistical codes of townships and villages)",
+                    code=code,
+                )
+            )
         if code[:2] not in GB2260_PROVINCES or (code[2:6] == "0000" and code[:2] == "00"):
-            raise MessageError(msg("plan.id.province", code=code))
+            raise MessageError(
+                _(
+                    "region code {code!r} does not start with a GB/T 2260 province code (11 "
+                    "to 82, e.g. 45 for Guangxi)",
+                    code=code,
+                )
+            )
     return code
 
 
@@ -50,13 +69,21 @@ def check_identifier(text: str, what: Msg, example: Join | str) -> str:
     if not 1 <= len(text) <= 32 or not all(
         ch.isalnum() or ch in "_-" or ch in _BRACKETS for ch in normal
     ):
-        raise MessageError(msg("plan.id.identifier", what=what, text=text, example=example))
+        raise MessageError(
+            _(
+                "{what} {text!r} must be 1 to 32 letters (any script) or digits, '_', '-' or "
+                "brackets, with no dot or space (e.g. {example})",
+                what=what,
+                text=text,
+                example=example,
+            )
+        )
     return text
 
 
 def check_action_id(text: str) -> str:
     """An action id: A3, C19, 一 or as the text numbers it (三(一), 专栏3)."""
-    return check_identifier(text, msg("plan.id.action"), Join(("A3", "C19", "一", "专栏3")))
+    return check_identifier(text, _("action id"), Join(("A3", "C19", "一", "专栏3")))
 
 
 # 三(一)4: an action numbered with brackets, then the task's own number, no dot needed.
@@ -78,8 +105,14 @@ def check_task_id(text: str) -> str:
     numbers it after a bracketed action (三(一)4)."""
     action, number = split_task_id(text)
     if not action or not number.isdecimal() or not number.isascii():
-        raise MessageError(msg("plan.id.task", text=text))
-    check_identifier(action, msg("plan.id.action_in_task"), "A3")
+        raise MessageError(
+            _(
+                "task id {text!r} must be its action's id, a dot and a number (e.g. A3.6 or "
+                "C19.2), or a number right after a bracketed action id",
+                text=text,
+            )
+        )
+    check_identifier(action, _("the action id in task id"), "A3")
     return text
 
 

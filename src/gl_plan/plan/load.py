@@ -22,7 +22,8 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from gl_plan.errors import Code, ExitCode, GlplanError, Message, Msg, Problem, msg
+from gl_plan.errors import Code, ExitCode, GlplanError, Problem
+from gl_plan.i18n import Message, Msg, _
 from gl_plan.io import read_input_file
 from gl_plan.limits import MAX_PLAN_BYTES, MAX_PLAN_DEPTH, MAX_PLAN_NODES, MAX_PLAN_PROBLEMS
 from gl_plan.plan import messages
@@ -63,16 +64,41 @@ class _PlanLoader(_Parser, Composer, Resolver):
         assert isinstance(event, yaml.NodeEvent)
         where, nested = event.start_mark, isinstance(event, yaml.CollectionStartEvent)
         if event.anchor is not None:
-            key = "plan.yaml.alias" if isinstance(event, yaml.AliasEvent) else "plan.yaml.anchor"
-            raise Refused(msg(key, name=event.anchor), where, Code.YAML_ALIAS)
+            key = (
+                _("YAML aliases (*{name}) are not allowed in a plan")
+                if isinstance(event, yaml.AliasEvent)
+                else _("YAML anchors (&{name}) are not allowed in a plan")
+            )
+            raise Refused(key.format(name=event.anchor), where, Code.YAML_ALIAS)
         tag = getattr(event, "tag", None)
         if tag not in (None, "!") and (nested or tag != _TAG + "str"):
-            raise Refused(msg("plan.yaml.tag", tag=tag.replace(_TAG, "!!")), where)
+            raise Refused(
+                _(
+                    "YAML tags ({tag}) are not allowed in a plan; put text in quotes instead",
+                    tag=tag.replace(_TAG, "!!"),
+                ),
+                where,
+            )
         self.nodes += 1
         if self.nodes > MAX_PLAN_NODES:
-            raise Refused(msg("plan.too_many_values", limit=MAX_PLAN_NODES), where, Code.TOO_LARGE)
+            raise Refused(
+                _(
+                    "too many values: a plan holds at most {limit:,} (keys, texts, numbers, "
+                    "lists and mappings)",
+                    limit=MAX_PLAN_NODES,
+                ),
+                where,
+                Code.TOO_LARGE,
+            )
         if nested and self.depth >= MAX_PLAN_DEPTH:
-            raise Refused(msg("plan.too_deep", limit=MAX_PLAN_DEPTH), where, Code.TOO_DEEP)
+            raise Refused(
+                _(
+                    "nested too deeply: a plan nests lists and mappings at most {limit} levels",
+                    limit=MAX_PLAN_DEPTH,
+                ),
+                where,
+                Code.TOO_DEEP,
+            )
         self.depth += nested
         node = super().compose_node(parent, index)
         self.depth -= nested
@@ -87,12 +113,14 @@ def parse_plan(text: str, file: str = "<plan>") -> Plan:
     except yaml.YAMLError as exc:  # what libyaml cannot parse, or what the loader refuses
         raise _refused(file, *messages.syntax_error(exc, text)) from None
     except UnicodeEncodeError:  # a str with lone surrogates (libyaml reads UTF-8); no file
-        raise _refused(file, msg("plan.not_unicode"), Code.ENCODING_ERROR) from None
+        raise _refused(file, _("not valid Unicode text"), Code.ENCODING_ERROR) from None
     if root is None:
-        raise _refused(file, msg("plan.empty"), Code.EMPTY)
+        raise _refused(file, _("the plan file is empty"), Code.EMPTY)
     if not isinstance(root, MappingNode):
-        kind = msg("plan.kind.list" if isinstance(root, SequenceNode) else "plan.kind.value")
-        message = msg("plan.not_mapping", kind=kind)
+        kind = _("a list") if isinstance(root, SequenceNode) else _("a single value")
+        message = _(
+            "the plan must be a mapping of keys (plan, regions, ...), not {kind}", kind=kind
+        )
         raise _refused(file, message, Code.TYPE_ERROR, messages.place(root.start_mark))
     problems: list[Problem] = []
     data, marks, unread = _plain(root, file, problems)
@@ -110,7 +138,7 @@ def parse_plan(text: str, file: str = "<plan>") -> Plan:
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         if len(problems) > MAX_PLAN_PROBLEMS:
-            more = msg("plan.more_problems", n=len(problems) - MAX_PLAN_PROBLEMS)
+            more = _("... and {n:,} more problems not listed", n=len(problems) - MAX_PLAN_PROBLEMS)
             problems[MAX_PLAN_PROBLEMS:] = [Problem(more, file=file, code=Code.MORE)]
         raise GlplanError(problems, ExitCode.FINDINGS)
     assert plan is not None
@@ -151,10 +179,10 @@ def _plain(root: Node, file: str, problems: list[Problem]) -> tuple[Any, _Marks,
 
 def _key_problem(node: Node, mapping: dict[str, Any]) -> Msg | None:
     if not isinstance(node, ScalarNode):
-        return msg("plan.yaml.key_not_text")
+        return _("a key must be plain text")
     if node.tag == _TAG + "merge":
-        return msg("plan.yaml.merge_key")
-    return msg("plan.yaml.duplicate_key", name=node.value) if node.value in mapping else None
+        return _("YAML merge keys (<<) are not allowed")
+    return _("duplicate key {name!r}", name=node.value) if node.value in mapping else None
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -184,12 +212,17 @@ def read_plan_text(path: FsPath) -> str:
     more than :data:`MAX_PLAN_BYTES` bytes, binary data or text not UTF-8 (exit code 1)."""
     raw = read_input_file(path, MAX_PLAN_BYTES, "a plan", too_large_exit=ExitCode.FINDINGS)
     if b"\x00" in raw:
-        raise _refused(str(path), msg("plan.binary"), Code.ENCODING_ERROR)
+        raise _refused(str(path), _("binary data, not a YAML text file"), Code.ENCODING_ERROR)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise _refused(str(path), msg("plan.not_utf8"), Code.ENCODING_ERROR, (line, None)) from None
+        raise _refused(
+            str(path),
+            _("not UTF-8 text (save the plan as UTF-8)"),
+            Code.ENCODING_ERROR,
+            (line, None),
+        ) from None
 
 
 def load_plan(path: str | FsPath) -> Plan:

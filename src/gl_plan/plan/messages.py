@@ -29,8 +29,8 @@ from typing import Final, Protocol
 import yaml
 from pydantic_core import ErrorDetails
 
-from gl_plan.errors import Code, Join, Message, Msg, msg
-from gl_plan.i18n import TEXTS, text
+from gl_plan.errors import Code
+from gl_plan.i18n import Foreign, Join, Message, Msg, _
 from gl_plan.limits import MAX_PLAN_DEPTH
 from gl_plan.plan.crosscheck import DocPath
 from gl_plan.plan.models import NAME_PATTERN, PLAN_ID_PATTERN
@@ -49,10 +49,39 @@ __all__ = [
 
 #: A line and a column, 1-based, as far as they are known.
 Place = tuple[int | None, int | None]
-#: libyaml's words for a syntax error and for what it was reading, and the texts that say
-#: them in both languages.
-_YAML_WORDS: Final = {text(k, "en"): k for k in TEXTS if k.startswith("plan.yaml.problem.")}
-_YAML_CONTEXTS: Final = {text(k, "en"): k for k in TEXTS if k.startswith("plan.yaml.context.")}
+#: libyaml's words for the syntax errors a plan author meets, as it reports them (the
+#: English is looked up by those exact words, so it is not to be reworded), and the
+#: messages that say them in both languages.
+_YAML_WORDS: Final[dict[str, Msg]] = {
+    str(said): said
+    for said in (
+        _("did not find expected ',' or '}}'"),
+        _("did not find expected ',' or ']'"),
+        _("did not find expected key"),
+        _("did not find expected '-' indicator"),
+        _("could not find expected ':'"),
+        _("mapping values are not allowed in this context"),
+        _("found unexpected end of stream"),
+        _("found unknown escape character"),
+        _("found character that cannot start any token"),
+        _("found a tab character that violates indentation"),
+        _("did not find expected <document start>"),
+        _("did not find expected alphabetic or numeric character"),
+        _("did not find expected node content"),
+    )
+}
+#: libyaml's words for what it was reading when it found the error.
+_YAML_CONTEXTS: Final[dict[str, Msg]] = {
+    str(said): said
+    for said in (
+        _("while parsing a flow mapping"),
+        _("while parsing a flow sequence"),
+        _("while parsing a block mapping"),
+        _("while parsing a block collection"),
+        _("while scanning a quoted scalar"),
+        _("while scanning a simple key"),
+    )
+}
 
 #: Error types worded as another one is: a text that does not parse is not text.
 _WORDED_AS: Final = {
@@ -66,8 +95,40 @@ _WORDED_AS: Final = {
 }
 #: The models' patterns, said in words (a plan author is not asked to read a regex).
 _PATTERNS: Final = {
-    NAME_PATTERN: "plan.invalid.pattern.name",
-    PLAN_ID_PATTERN: "plan.invalid.pattern.plan_id",
+    NAME_PATTERN: _(
+        "must be lower-case letters, digits and '_', starting with a letter (e.g. preschool_rate)"
+    ),
+    PLAN_ID_PATTERN: _(
+        "must be lower-case letters, digits, '_' and '-', starting with a letter or digit "
+        "(e.g. guilin-2022)"
+    ),
+}
+#: What the schema does not accept, by pydantic's error type; the values of the error's
+#: context (``ge: 1949``) fill the message.
+_INVALID: Final = {
+    "missing": _("required key is missing"),
+    "extra_forbidden": _("unknown key (check the spelling; see `glplan schema`)"),
+    "string_type": _("expected text"),
+    "string_too_short": _("must not be empty"),
+    "string_too_long": _("too long: at most {max_length:,} characters"),
+    "string_pattern_mismatch": _("not of the form {pattern}"),
+    "string_unicode": _("not valid UTF-8 text"),
+    "int_type": _("expected a whole number"),
+    "int_from_float": _("expected a whole number, not a fraction"),
+    "int_parsing_size": _("a number too long to read"),
+    "float_type": _("expected a number"),
+    "finite_number": _("expected a finite number"),
+    "bool_type": _("expected true or false"),
+    "date_type": _("expected a date such as 2022-08-31"),
+    "date_from_datetime_inexact": _("expected a date without a time of day"),
+    "greater_than": _("must be greater than {gt}"),
+    "greater_than_equal": _("must be at least {ge}"),
+    "less_than": _("must be less than {lt}"),
+    "less_than_equal": _("must be at most {le}"),
+    "too_short": _("must list at least {min_length:,}"),
+    "too_long": _("may list at most {max_length:,}"),
+    "list_type": _("expected a list (items starting with '- ')"),
+    "dict_type": _("expected a mapping (key: value)"),
 }
 _CODES: Final = {"missing": Code.MISSING_KEY, "extra_forbidden": Code.UNKNOWN_KEY}
 #: The inputs worth quoting after a message: what the user typed, if it is short.
@@ -94,19 +155,19 @@ def reason(err: ErrorDetails) -> Message:
     if isinstance(own, Msg):
         said = own
     elif kind == "string_type":
-        said = msg(_not_text(given))
+        said = _not_text(given)
     elif kind == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERNS:
-        said = msg(_PATTERNS[ctx["pattern"]])
+        said = _PATTERNS[ctx["pattern"]]
     elif kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", ""))
-        said = msg("plan.invalid.one_of", expected=Join(tuple(_choices(expected))))
-    elif f"plan.invalid.{_WORDED_AS.get(kind, kind)}" in TEXTS:
-        said = msg(f"plan.invalid.{_WORDED_AS.get(kind, kind)}", **ctx)
+        said = _("must be one of {expected}", expected=Join(tuple(_choices(expected))))
+    elif _WORDED_AS.get(kind, kind) in _INVALID:
+        said = _INVALID[_WORDED_AS.get(kind, kind)].format(**ctx)
     else:
-        said = msg("plan.invalid.other", kind=kind, detail_en=err["msg"])
+        said = _("not accepted ({kind}): {detail}", kind=kind, detail=Foreign(err["msg"]))
     if kind == "missing" or not _short(given) or str(given) in str(said):
         return said
-    return msg("plan.got", reason=said, value=given)
+    return _("{reason} (got {value!r})", reason=said, value=given)
 
 
 def _short(given: object) -> bool:
@@ -117,13 +178,18 @@ def _short(given: object) -> bool:
     return len(str(given)) < _SHORT if not isinstance(given, int) else given.bit_length() < 190
 
 
-def _not_text(given: object) -> str:
+def _not_text(given: object) -> Msg:
     """Text was expected: YAML 1.1 reads unquoted ``no`` and ``2022-08-31`` as other types."""
     if isinstance(given, bool):
-        return "plan.invalid.string_bool"
+        return _(
+            "expected text, but YAML reads yes, no, on, off, true and false without quotes as "
+            "a yes/no value: put the text in quotes"
+        )
     if isinstance(given, date):
-        return "plan.invalid.string_date"
-    return "plan.invalid.string_empty" if given is None else "plan.invalid.string_type"
+        return _("expected text, but YAML reads an unquoted date as a date: put it in quotes")
+    if given is None:
+        return _("expected text, but the value is empty")
+    return _INVALID["string_type"]
 
 
 def _choices(expected: str) -> list[str]:
@@ -157,22 +223,48 @@ def syntax_error(exc: yaml.YAMLError, text: str) -> tuple[Msg, Code, Place]:
     if isinstance(exc, Refused):
         return exc.message, exc.code, place(exc.mark)
     if isinstance(exc, yaml.reader.ReaderError):  # a control character, by its index
-        at, said = exc.position, msg("plan.yaml.character", code=f"U+{exc.character:04X}")
+        at, said = (
+            exc.position,
+            _(
+                "invalid YAML: the control character {code} is not allowed in the text",
+                code="U+" + format(exc.character, "04X"),
+            ),
+        )
         return said, Code.YAML, (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
     where = place(getattr(exc, "problem_mark", None) or start)
     if context == "expected a single document in the stream":
-        return msg("plan.yaml.second_document"), Code.YAML, where
+        return (
+            _(
+                "invalid YAML: a plan is a single document, but a second one starts here (a "
+                "stray '---'?)",
+            ),
+            Code.YAML,
+            where,
+        )
     if "maximum nesting depth" in problem:  # libyaml's own bound, reached as it looks ahead
-        return msg("plan.too_deep", limit=MAX_PLAN_DEPTH), Code.TOO_DEEP, where
+        return (
+            _(
+                "nested too deeply: a plan nests lists and mappings at most {limit} levels",
+                limit=MAX_PLAN_DEPTH,
+            ),
+            Code.TOO_DEEP,
+            where,
+        )
     if problem not in _YAML_WORDS:
-        return msg("plan.yaml.other", detail_en=problem), Code.YAML, where
-    said = msg(_YAML_WORDS[problem])
+        return _("invalid YAML: {detail}", detail=Foreign(problem)), Code.YAML, where
+    said = _YAML_WORDS[problem]
     if context not in _YAML_CONTEXTS or start is None:
-        return msg("plan.yaml.invalid", problem=said), Code.YAML, where
-    inside, line, column = msg(_YAML_CONTEXTS[context]), start.line + 1, start.column + 1
-    within = msg("plan.yaml.invalid_in", problem=said, context=inside, line=line, column=column)
+        return _("invalid YAML: {problem}", problem=said), Code.YAML, where
+    inside, line, column = _YAML_CONTEXTS[context], start.line + 1, start.column + 1
+    within = _(
+        "invalid YAML: {problem} ({context} that starts at line {line}, column {column})",
+        problem=said,
+        context=inside,
+        line=line,
+        column=column,
+    )
     return within, Code.YAML, where
 
 
@@ -181,6 +273,11 @@ def unreadable(written: str, kind: str, exc: ValueError) -> Msg:
     an integer over Python's limit on digits, a 30 February."""
     limit = sys.get_int_max_str_digits()
     if kind == "int" and len(written) > limit:
-        return msg("plan.number_too_long", n=len(written), limit=limit)
-    key = "plan.impossible_date" if kind == "timestamp" else "plan.unreadable"
-    return msg(key, text=written, detail_en=str(exc))
+        return _(
+            "a number written with {n:,} characters is too long to read (at most {limit:,} digits)",
+            n=len(written),
+            limit=limit,
+        )
+    if kind == "timestamp":
+        return _("impossible date {text!r} ({detail})", text=written, detail=Foreign(str(exc)))
+    return _("cannot read {text!r} ({detail})", text=written, detail=Foreign(str(exc)))

@@ -23,7 +23,8 @@ from pydantic import (
     model_validator,
 )
 
-from gl_plan.errors import MessageError, msg
+from gl_plan.errors import MessageError
+from gl_plan.i18n import _, pgettext
 from gl_plan.names import normalise_name as normalise_name
 from gl_plan.plan.base import Direction as Direction
 from gl_plan.plan.base import Model as Model
@@ -153,7 +154,7 @@ class Range(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Range:
         if self.min > self.max:
-            raise MessageError(msg("plan.min_over_max", min=self.min, max=self.max))
+            raise MessageError(_("min {min} is greater than max {max}", min=self.min, max=self.max))
         return self
 
 
@@ -227,9 +228,19 @@ class Indicator(Model):
             and self.unit not in (Unit.YEARS, Unit.PERCENT)
             and (self.numerator is None or self.denominator is None)
         ):
-            raise MessageError(msg("plan.counts_unnamed", unit=self.unit.value))
+            raise MessageError(
+                _(
+                    "a {unit} indicator needs its numerator and denominator named",
+                    unit=self.unit.value,
+                )
+            )
         if self.unit is Unit.AMOUNT and self.unit_label is None:
-            raise MessageError(msg("plan.amount_label", example="{zh: 万元, en: 10k yuan}"))
+            raise MessageError(
+                _(
+                    "an amount needs unit_label (e.g. {example})",
+                    example="{zh: 万元, en: 10k yuan}",
+                )
+            )
         return self
 
     def spellings(self) -> list[str]:
@@ -285,15 +296,23 @@ class Quantity(Model):
     def _bounds(self) -> Quantity:
         if self.comparison is Comparison.RANGE:
             if self.min is None or self.max is None or self.value is not None:
-                raise MessageError(msg("plan.range_bounds"))
+                raise MessageError(_("a range needs min and max, and no value"))
             if self.min > self.max:
-                raise MessageError(msg("plan.min_over_max", min=self.min, max=self.max))
+                raise MessageError(
+                    _("min {min} is greater than max {max}", min=self.min, max=self.max)
+                )
         elif self.value is None or self.min is not None or self.max is not None:
-            raise MessageError(msg("plan.comparison_value", comparison=self.comparison.value))
+            raise MessageError(
+                pgettext(
+                    "plan.comparison_value",
+                    "comparison {comparison!r} needs a value (no min/max)",
+                    comparison=self.comparison.value,
+                )
+            )
         if self.region_count is not None and not self.per_region:
-            raise MessageError(msg("plan.region_count_per_region"))
+            raise MessageError(_("region_count is for a per_region quantity"))
         if self.region_count is not None and self.regions:
-            raise MessageError(msg("plan.regions_or_count"))
+            raise MessageError(_("give either regions or region_count, not both"))
         return self
 
     @property
@@ -448,7 +467,7 @@ class Settings(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Settings:
         if self.acceleration_ratio > self.on_track_ratio:
-            raise MessageError(msg("plan.acceleration_ratio"))
+            raise MessageError(_("acceleration_ratio must not exceed on_track_ratio"))
         return self
 
 

@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from gl_plan.errors import Message, MessageError, msg
+from gl_plan.errors import MessageError
+from gl_plan.i18n import Message, _
 from gl_plan.plan.base import Model, Text
 from gl_plan.plan.ids import check_region_code
 
@@ -96,7 +97,14 @@ def read_wording(wording: str) -> dict[str, Any]:
     normal = re.sub(r"\s+", "", unicodedata.normalize("NFKC", wording))
     match = _WORDING.fullmatch(normal)
     if match is None:
-        raise MessageError(msg("plan.target.wording", wording=wording, examples=_EXAMPLES))
+        raise MessageError(
+            _(
+                "cannot read the target {wording!r}: give a number (100.7), a wording such as "
+                "{examples}, or {{value, comparison}}",
+                wording=wording,
+                examples=_EXAMPLES,
+            )
+        )
     out: dict[str, Any] = {"wording": wording}
     low, high = float(match["a"]), match["b"]
     words = {match["verb"], match["suffix"]}
@@ -164,15 +172,22 @@ class Target(Model):
     def _bounds(self) -> Target:
         if self.comparison is TargetComparison.RANGE:
             if self.min is None or self.max is None or self.value is not None:
-                raise MessageError(msg("plan.target.range"))
+                raise MessageError(_("a range target needs min and max, and no value"))
             if self.min > self.max:
-                raise MessageError(msg("plan.target.range_order", low=self.min, high=self.max))
+                raise MessageError(
+                    _("min {low} is greater than max {high}", low=self.min, high=self.max)
+                )
         elif self.value is None or self.min is not None or self.max is not None:
-            raise MessageError(msg("plan.target.value", comparison=self.comparison.value))
+            raise MessageError(
+                _(
+                    "comparison {comparison!r} needs a value (no min/max)",
+                    comparison=self.comparison.value,
+                )
+            )
         if self.tolerance is not None and self.comparison is not TargetComparison.ABOUT:
-            raise MessageError(msg("plan.target.tolerance"))
+            raise MessageError(_("tolerance is for an 'about' target (comparison: about)"))
         if sum((self.applies_to == "top", bool(self.levels), bool(self.regions))) > 1:
-            raise MessageError(msg("plan.target.scope"))
+            raise MessageError(_("give one of applies_to: top, levels and regions"))
         return self
 
     def sign(self, direction: Direction) -> float:
@@ -259,11 +274,21 @@ def check_targets(plan: Plan) -> list[tuple[DocPath, Message]]:
             where: DocPath = ("goals", gi, "targets", ind_id)
             for ri, code in enumerate(target.regions):
                 if code not in plan.region_by_code:
-                    problems.append(((*where, "regions", ri), msg("plan.no_region", code=code)))
+                    problems.append(
+                        ((*where, "regions", ri), _("unknown region {code!r}", code=code))
+                    )
             for li, level in enumerate(target.levels):
                 if level > depth:
                     problems.append(
-                        ((*where, "levels", li), msg("plan.level_unknown", level=level, top=depth))
+                        (
+                            (*where, "levels", li),
+                            _(
+                                "there is no level {level} of regions (the deepest is {top}; "
+                                "0 is the top)",
+                                level=level,
+                                top=depth,
+                            ),
+                        )
                     )
     for ii, indicator in enumerate(plan.indicators):
         for li, level in enumerate(indicator.levels or []):
@@ -271,7 +296,12 @@ def check_targets(plan: Plan) -> list[tuple[DocPath, Message]]:
                 problems.append(
                     (
                         ("indicators", ii, "levels", li),
-                        msg("plan.level_unknown", level=level, top=depth),
+                        _(
+                            "there is no level {level} of regions (the deepest is {top}; "
+                            "0 is the top)",
+                            level=level,
+                            top=depth,
+                        ),
                     )
                 )
     return problems

@@ -16,7 +16,8 @@ from rich.console import RenderableType
 from rich.padding import Padding
 
 from gl_plan.assess.compare import MISSING, Change, Comparison, count_by_kind
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, _
+from gl_plan.i18n.labels import label
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import display_name, fmt_num, indicator_name, md_text
 from gl_plan.report.safe_text import cell
@@ -29,9 +30,9 @@ MAX_LINES: Final = 30
 
 def _status(value: str | None, lang: Lang) -> str:
     if value is None:
-        return text("changes.absent", lang)
+        return _("none").text(lang)
     try:
-        return text(value, lang)
+        return label(value).text(lang)
     except KeyError:  # a status this version does not know (an older or newer file)
         return value
 
@@ -41,12 +42,11 @@ def _line(change: Change, plan: Plan, lang: Lang) -> str:
     indicator = (
         indicator_name(plan, change.indicator, lang)
         if change.indicator
-        else text("changes.all_indicators", lang)
+        else _("every indicator").text(lang)
     )
     if change.kind == "indicator":
-        return text(
-            "changes.indicator",
-            lang,
+        return _(
+            "{region} {indicator} ({year} target): {from_} → {to} ({value_from} → {value_to})",
             region=region,
             indicator=indicator,
             year=change.target_year,
@@ -54,31 +54,45 @@ def _line(change: Change, plan: Plan, lang: Lang) -> str:
             to=_status(change.to, lang),
             value_from=fmt_num(change.value_from),
             value_to=fmt_num(change.value_to),
-        )
+        ).text(lang)
     if change.kind == "task":
         task = plan.task_by_id.get(change.task or "")
-        return text(
-            "changes.task",
-            lang,
+        return _(
+            "Task {task} {title}: {from_} → {to}",
             task=change.task,
             title=task.title.get(lang) if task else "",
             from_=_status(change.from_, lang),
             to=_status(change.to, lang),
-        )
-    key = "changes.data_missing" if change.to == MISSING else "changes.data_back"
-    return text(key, lang, region=region, indicator=indicator)
+        ).text(lang)
+    key = (
+        _("{region} {indicator}: data gone (no figure for the latest period)")
+        if change.to == MISSING
+        else _("{region} {indicator}: data back")
+    )
+    return key.format(region=region, indicator=indicator).text(lang)
 
 
 def changes_lines(comparison: Comparison, plan: Plan, lang: Lang) -> tuple[str, list[str]]:
     """The section's heading and its lines (the counts first, or "nothing changed")."""
-    heading = text("changes.heading", lang, since=comparison.since, as_of=comparison.as_of)
+    heading = _("Since {since} (to {as_of})", since=comparison.since, as_of=comparison.as_of).text(
+        lang
+    )
     changes = comparison.changes
     if not changes:
-        return heading, [text("changes.none", lang, since=comparison.since)]
-    lines = [text("changes.counts", lang, **count_by_kind(changes))]
+        return heading, [_("Nothing changed since {since}.", since=comparison.since).text(lang)]
+    lines = [
+        _(
+            "Status changes: {indicator} figures, {task} tasks; data gone or back: {data}",
+            **count_by_kind(changes),
+        ).text(lang)
+    ]
     lines += [_line(c, plan, lang) for c in changes[:MAX_LINES]]
     if len(changes) > MAX_LINES:
-        lines.append(text("changes.more", lang, n=len(changes) - MAX_LINES))
+        lines.append(
+            _("... and {n} more (--format json lists them all)", n=len(changes) - MAX_LINES).text(
+                lang
+            )
+        )
     return heading, lines
 
 

@@ -20,7 +20,8 @@ from typing import Final
 from gl_plan.assess.check import CheckResult
 from gl_plan.assess.compare import Comparison
 from gl_plan.assess.indicators import IndicatorAssessment
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, _
+from gl_plan.i18n.labels import label
 from gl_plan.plan.models import Plan
 from gl_plan.report.changes_view import changes_markdown
 from gl_plan.report.check_summary import (
@@ -106,15 +107,15 @@ def _md_value(a: IndicatorAssessment) -> str:
 def _md_year(result: CheckResult, plan: Plan, year: int, lang: Lang) -> list[str]:
     indicators, regions, cells = grid(result, year)
     hidden = no_data_regions(result, year)
-    sep = text("sep.list", lang)
+    sep = _(", ").text(lang)
     lines = [f"## {md_text(year_title(result, year, lang))}", ""]
     for ind in indicators:
         name = indicator_name(plan, ind, lang)
         target = fmt_target(target_of(cells, ind))
-        heading = text("check.indicator_target", lang, name=name, target=target)
+        heading = _("{name}: target {target}", name=name, target=target).text(lang)
         lines += [f"### {md_text(heading)}", ""]
         rows = []
-        for region, _ in table_rows(plan, [r for r in regions if r not in hidden]):
+        for region, _row in table_rows(plan, [r for r in regions if r not in hidden]):
             a = cells[(region, ind)]
             digits = digits_for(a.target)
             shown = display_name(plan, region, lang)
@@ -126,7 +127,7 @@ def _md_year(result: CheckResult, plan: Plan, year: int, lang: Lang) -> list[str
                     gap_text(a),
                     fmt_num(a.projected, digits) if a.projected is not None else "",
                     status_label(a.status.value, lang),
-                    text(a.rag.value, lang),
+                    label(a.rag.value).text(lang),
                 ]
             )
         lines += md_table(
@@ -137,7 +138,7 @@ def _md_year(result: CheckResult, plan: Plan, year: int, lang: Lang) -> list[str
         lines.append("")
     if hidden:
         names = sep.join(region_name(plan, r, lang) for r in hidden)
-        lines.append(f"- {md_text(text('check.no_data_rows', lang) + names)}")
+        lines.append("- " + md_text(_("No data: ").text(lang) + names))
     # The period column shows older figures; only the partial totals need a note.
     lines += [
         f"- {md_text(line)}" for line in footnotes(result, plan, year, lang) if line[0] != "*"
@@ -161,7 +162,9 @@ def check_markdown(
     """A Markdown report: the headline, what changed since ``comparison``'s date
     (``--compare-to``), then per target year and indicator a table, who is behind,
     standards, the red and amber tasks, data issues."""
-    title = text("check.heading", lang, title=plan.plan.title.get(lang), as_of=result.as_of)
+    title = _(
+        "{title}: check as of {as_of}", title=plan.plan.title.get(lang), as_of=result.as_of
+    ).text(lang)
     lines = [f"# {md_text(title)}", ""]
     head, points = headline(result, plan, lang)
     lines += [f"## {md_text(head)}", "", *(f"- {md_text(p)}" for p in points), ""]
@@ -173,7 +176,7 @@ def check_markdown(
         lines += _md_year(result, plan, year, lang)
     standards = standard_lines(result, plan, lang)
     if standards:
-        lines += [f"## {md_text(text('check.standards', lang))}", ""]
+        lines += [("## " + md_text(_("National county standards (latest figures)").text(lang))), ""]
         lines += [f"- {md_text(line)}" for line in standards]
         lines.append("")
     if result.tasks:
@@ -181,9 +184,9 @@ def check_markdown(
             attention_tasks(result), result.as_of, lang, summary_of=result.tasks
         )
         lines += [section.rstrip("\n"), ""]
-        lines += [f"- {text('check.tasks_hint_md', lang)}", ""]
+        lines += [("- " + _("Red and amber tasks above; all tasks: `glplan tasks`").text(lang)), ""]
     lines += [
-        f"## {md_text(text('check.summary', lang))}",
+        ("## " + md_text(_("Summary").text(lang))),
         "",
         f"- {md_text(issues_line(result, lang))}",
     ]
@@ -226,7 +229,7 @@ def check_rows(result: CheckResult, plan: Plan, lang: Lang) -> list[list[CsvCell
                 value,
                 gap,
                 csv_word(a.status.value, status_label(a.status.value, lang), lang),
-                csv_word(a.rag.value, text(a.rag.value, lang), lang),
+                csv_word(a.rag.value, label(a.rag.value).text(lang), lang),
                 a.baseline_period or "",
                 csv_number(a.baseline_value, 3),
                 a.baseline_source or "",

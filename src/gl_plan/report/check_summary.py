@@ -20,7 +20,8 @@ from gl_plan.assess.check import CheckResult, Counts
 from gl_plan.assess.indicators import IndicatorAssessment, Status
 from gl_plan.assess.standards import StandardOutcome, StandardResult
 from gl_plan.assess.tasks import TaskAssessment, attention_order
-from gl_plan.i18n import TEXTS, Lang, text
+from gl_plan.i18n import Join, Lang, _, ngettext, pgettext
+from gl_plan.i18n.labels import label, short_label
 from gl_plan.numbers import format_comparison
 from gl_plan.plan.models import Direction, Plan
 from gl_plan.report.format import (
@@ -33,6 +34,15 @@ from gl_plan.report.format import (
 )
 from gl_plan.report.levels import leaf_word, level_word, levels_below, whole
 
+#: The texts once looked up as ``target.*``, by the rest of that key.
+_TARGET = {
+    "binding": _("binding"),
+    "expected": _("expected"),
+    "aspirational": _("aspirational"),
+    "marks": _(" ({marks})"),
+}
+
+
 __all__ = [
     "Grid",
     "attention_tasks",
@@ -44,6 +54,7 @@ __all__ = [
     "has_no_data",
     "headline",
     "indicator_keys",
+    "issue_counts",
     "issues_line",
     "no_data_regions",
     "standard_lines",
@@ -64,9 +75,7 @@ Grid = dict[tuple[str, str], IndicatorAssessment]
 
 def status_label(status: str, lang: Lang, *, short: bool = False) -> str:
     """A status for people; ``short`` gives the table's English abbreviations."""
-    if short and f"short.{status}" in TEXTS:
-        return text(f"short.{status}", lang)
-    return text(status, lang)
+    return (short_label(status) if short else label(status)).text(lang)
 
 
 #: A Chinese name this long or longer opens with a qualifier of two characters that tells
@@ -159,8 +168,12 @@ def target_of(cells: Grid, indicator: str) -> float:
 
 def year_title(result: CheckResult, year: int, lang: Lang) -> str:
     """``2025 targets, as of 2025-10-15`` (or that the year is over)."""
-    key = "check.title_over" if year_is_over(result, year) else "check.title_ahead"
-    return text(key, lang, year=year, as_of=result.as_of.isoformat())
+    key = (
+        _("{year} targets: the year is over, met or missed on its last figure")
+        if year_is_over(result, year)
+        else _("{year} targets, as of {as_of}")
+    )
+    return key.format(year=year, as_of=result.as_of.isoformat()).text(lang)
 
 
 def target_label(cells: Grid, indicator: str, lang: Lang) -> str:
@@ -170,21 +183,25 @@ def target_label(cells: Grid, indicator: str, lang: Lang) -> str:
     terms = a.terms
     if terms is None:
         return fmt_target(a.target)
-    label = terms.wording or fmt_target(a.target)
-    marks = [text(f"target.{terms.attribute.value}", lang)] if terms.attribute else []
-    if terms.aspirational and "力争" not in label:
-        marks.append(text("target.aspirational", lang))
-    return label + (text("target.marks", lang, marks=", ".join(marks)) if marks else "")
+    wording = terms.wording or fmt_target(a.target)
+    marks = [_TARGET[terms.attribute.value].text(lang)] if terms.attribute else []
+    if terms.aspirational and "力争" not in wording:
+        marks.append(_("aspirational").text(lang))
+    return wording + (_(" ({marks})", marks=", ".join(marks)).text(lang) if marks else "")
 
 
 def year_heading(result: CheckResult, plan: Plan, year: int, lang: Lang) -> str:
     """:func:`year_title` with every indicator's name and target."""
-    indicators, _, cells = grid(result, year)
+    indicators, _regions, cells = grid(result, year)
     targets = " · ".join(
         f"{indicator_name(plan, i, lang)} {target_label(cells, i, lang)}" for i in indicators
     )
-    key = "check.heading_over" if year_is_over(result, year) else "check.heading_ahead"
-    return text(key, lang, year=year, as_of=result.as_of.isoformat(), targets=targets)
+    key = (
+        _("{year} targets (the year is over: met or missed on its last figure): {targets}")
+        if year_is_over(result, year)
+        else _("{year} targets, as of {as_of}: {targets}")
+    )
+    return key.format(year=year, as_of=result.as_of.isoformat(), targets=targets).text(lang)
 
 
 def no_data_regions(result: CheckResult, year: int) -> list[str]:
@@ -212,11 +229,19 @@ def _nobody_behind(plan: Plan, name: str, over: bool, lang: Lang) -> str:
     """``Neither the city nor any of its counties missed X.`` in the plan's own words."""
     below = levels_below(plan, lang)
     if not below:
-        key = "check.none_missed_one" if over else "check.none_behind_one"
-        return text(key, lang, whole=_capital(whole(plan, lang)), name=name)
-    key = "check.none_missed" if over else "check.none_behind"
-    levels = text("sep.levels", lang).join(below)
-    return text(key, lang, whole=whole(plan, lang), levels=levels, name=name)
+        key = (
+            _("{whole} met {name} or has no figure for it.")
+            if over
+            else _("{whole} is not behind on {name}.")
+        )
+        return key.format(whole=_capital(whole(plan, lang)), name=name).text(lang)
+    key = (
+        _("Neither {whole} nor any of its {levels} missed {name}.")
+        if over
+        else _("Neither {whole} nor any of its {levels} is behind on {name}.")
+    )
+    levels = _(" or ").text(lang).join(below)
+    return key.format(whole=whole(plan, lang), levels=levels, name=name).text(lang)
 
 
 def behind_lines(
@@ -226,7 +251,7 @@ def behind_lines(
     reporting regions first and the root last, each level worst gap first
     (``summary.behind``). For a lower-is-better indicator the heading says the problem is
     being above the target."""
-    indicators, _, cells = grid(result, year)
+    indicators, _regions, cells = grid(result, year)
     behind = result.summary.behind.get(str(year), {})
     over = year_is_over(result, year)
     lines: list[tuple[str, list[str]]] = []
@@ -238,17 +263,34 @@ def behind_lines(
         ]
         if county_rows and all(a.status is Status.NO_DATA for a in county_rows) and not codes:
             leaves = leaf_word(plan, lang)
-            lines.append((text("check.no_county_data", lang, name=name, leaves=leaves), []))
+            lines.append(
+                (
+                    _("None of the {leaves} has data on {name}.", name=name, leaves=leaves).text(
+                        lang
+                    ),
+                    [],
+                )
+            )
             continue
         if not codes:
             lines.append((_nobody_behind(plan, name, over, lang), []))
             continue
         items = [f"{display_name(plan, c, lang)} {gap_text(cells[(c, ind)])}" for c in codes]
         target = fmt_target(target_of(cells, ind))
-        key = "check.missed" if over else "check.behind"
+        # For a lower-is-better indicator, being above the target is the problem.
         if lower_is_better(plan, ind):
-            key += "_above"
-        lines.append((text(key, lang, name=name, target=target), items))
+            head = (
+                _("Missed {name}, above the target (target {target}): ")
+                if over
+                else _("Behind on {name}, above the target (target {target}): ")
+            )
+        else:
+            head = (
+                _("Missed {name} (target {target}): ")
+                if over
+                else _("Behind on {name} (target {target}): ")
+            )
+        lines.append((head.format(name=name, target=target).text(lang), items))
     return lines
 
 
@@ -286,7 +328,7 @@ def _with_keys(name: str, keys: list[str], every: int, lang: Lang) -> str:
     """``Guilin (Preschool, Compulsory)``: the indicators named when not all are meant."""
     if len(keys) >= every:
         return name
-    return name + text("aside", lang, items=text("sep.names", lang).join(keys))
+    return name + _(" ({items})", items=_(", ").text(lang).join(keys)).text(lang)
 
 
 def footnote_entries(
@@ -297,7 +339,7 @@ def footnote_entries(
     few regions to judge, totals computed from only some reporting regions (with the
     indicators named when the totals of one region differ in coverage), and what a
     lower-is-better indicator's gap means."""
-    indicators, _, cells = grid(result, year)
+    indicators, _regions, cells = grid(result, year)
     keys = indicator_keys(plan, indicators, lang)
     leaves = leaf_word(plan, lang)
     # dicts as ordered sets: one entry per region even when several indicators share it
@@ -324,54 +366,78 @@ def footnote_entries(
             key = (a.region, cov.reporting, cov.expected, tuple(cov.missing))
             partial.setdefault(key, []).append(keys[a.indicator])
     every = len(indicators)
-    out = [(text("check.older", lang), list(older))] if older else []
+    out = [(_("* older figure: ").text(lang), list(older))] if older else []
     if rates_only:
-        out.append((text("check.rates_only", lang), list(rates_only)))
+        out.append(
+            (
+                _(
+                    "no total (the regions below sent rates without counts, which cannot be "
+                    "added): "
+                ).text(lang),
+                list(rates_only),
+            )
+        )
     if flagged:
         items = [
             _with_keys(f"{display_name(plan, region, lang)} {period or ''}".rstrip(), names,
                        every, lang)
             for (region, period), names in flagged.items()
         ]  # fmt: skip
-        out.append((text("check.outlier", lang), items))
+        out.append((_("! figure jumped or is an outlier, check it: ").text(lang), items))
     for (region, children), names in including.items():
         name = _with_keys(display_name(plan, region, lang), names, every, lang)
         shown = [display_name(plan, c, lang) for c in children]
-        head = text("check.includes_outlier", lang, name=name)
-        close = text("close_paren", lang)
+        head = _("! {name} includes a figure to check (", name=name).text(lang)
+        close = _(")").text(lang)
         out.append((head, [*shown[:-1], shown[-1] + close] if shown else [close]))
     for (region, share, reference), names in low.items():
         name = _with_keys(display_name(plan, region, lang), names, every, lang)
         if share is None or reference is None:
-            out.append((text("check.low_coverage_unknown", lang, name=name), []))
+            out.append((_("~ {name}: too few regions reported to judge", name=name).text(lang), []))
         else:
             percent = fmt_num(share * 100, 0 if share * 100 >= 10 else 1)
-            line = text("check.low_coverage", lang, name=name, share=percent, reference=reference)
+            line = _(
+                "~ {name}: the regions that reported hold only {share}% of the "
+                "{reference} denominator, too few to judge",
+                name=name,
+                share=percent,
+                reference=reference,
+            ).text(lang)
             out.append((line, []))
     per_region: dict[str, int] = {}
-    for region, *_ in partial:
+    for region, *_rest in partial:
         per_region[region] = per_region.get(region, 0) + 1
     for (region, reporting, expected, missing), names in partial.items():
         name = display_name(plan, region, lang)
         if per_region[region] > 1:
-            name += text("aside", lang, items=text("sep.names", lang).join(names))
-        head = text(
-            "check.partial", lang, name=name, reporting=reporting, expected=expected,
-            leaves=leaves,
-        )  # fmt: skip
+            name += _(" ({items})", items=_(", ").text(lang).join(names)).text(lang)
+        head = _(
+"~ {name}: summed from {reporting} of {expected} {leaves} (no counts from ",
+name=name,
+reporting=reporting,
+expected=expected,
+leaves=leaves,
+).text(lang)  # fmt: skip
         items = [region_name(plan, c, lang) for c in missing]
-        close = text("close_paren", lang)
+        close = _(")").text(lang)
         out.append((head, [*items[:-1], items[-1] + close] if items else [close]))
     lower = [indicator_name(plan, i, lang) for i in indicators if lower_is_better(plan, i)]
     if lower:
-        joined = text("sep.names", lang).join(lower)
-        out.append((text("check.lower_better", lang, names=joined), []))
+        joined = _(", ").text(lang).join(lower)
+        out.append(
+            (
+                _(
+                    "{names}: lower is better; a positive gap is above the target.", names=joined
+                ).text(lang),
+                [],
+            )
+        )
     return out
 
 
 def footnotes(result: CheckResult, plan: Plan, year: int, lang: Lang) -> list[str]:
     """:func:`footnote_entries` as lines of text."""
-    sep = text("sep.list", lang)
+    sep = _(", ").text(lang)
     return [head + sep.join(items) for head, items in footnote_entries(result, plan, year, lang)]
 
 
@@ -383,7 +449,7 @@ def _standard_value(s: StandardResult) -> str:
 
 def standard_lines(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
     """One line per national county standard: how many counties pass, fail, have no data."""
-    sep = text("sep.list", lang)
+    sep = _(", ").text(lang)
     lines = []
     for std in plan.standards:
         rows = [s for s in result.standards if s.standard == std.id]
@@ -396,11 +462,10 @@ def standard_lines(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
             names = sep.join(
                 f"{region_name(plan, s.region, lang)} {_standard_value(s)}" for s in failing
             )
-            detail = text("aside", lang, items=names)
+            detail = _(" ({items})", items=names).text(lang)
         lines.append(
-            text(
-                "check.standard_line",
-                lang,
+            _(
+                "{name} {op} {threshold}: {passed} pass, {failed} fail{failing}, {missing} no data",
                 name=indicator_name(plan, std.indicator, lang),
                 op="≥" if std.comparison == "at_least" else "≤",
                 threshold=fmt_target(std.threshold),
@@ -408,18 +473,29 @@ def standard_lines(result: CheckResult, plan: Plan, lang: Lang) -> list[str]:
                 failed=len(failing),
                 failing=detail,
                 missing=sum(1 for s in rows if s.result is StandardOutcome.NO_DATA),
-            )
+            ).text(lang)
         )
     return lines
+
+
+def issue_counts(counts: dict[str, int], kinds: tuple[str, ...]) -> Join:
+    """``0 errors, 13 warnings`` / ``0 个错误，13 个警告``: the data issues of ``kinds``."""
+    words = {
+        "error": lambda n: ngettext("{n} error", "{n} errors", n),
+        "warning": lambda n: ngettext("{n} warning", "{n} warnings", n),
+        "info": lambda n: ngettext("{n} note", "{n} notes", n),
+    }
+    return Join(tuple(words[k](counts.get(k, 0)) for k in kinds), pgettext("sep.counts", ", "))
 
 
 def issues_line(result: CheckResult, lang: Lang, *, hint: bool = True) -> str:
     """``Data issues: 0 errors, 13 warnings, 0 notes``."""
     counts = result.summary.data_issues
-    plurals = {f"s_{k}": "" if n == 1 else "s" for k, n in counts.items()}
-    line = text("check.issues", lang, **counts, **plurals)
+    line = _(
+        "Data issues: {counts}", counts=issue_counts(counts, ("error", "warning", "info"))
+    ).text(lang)
     if hint and any(counts.values()):
-        line += text("check.issues_hint", lang)
+        line += _(" (glplan validate --data lists them)").text(lang)
     return line
 
 
@@ -437,7 +513,7 @@ def _places(result: CheckResult, plan: Plan, year: int, lang: Lang) -> str:
     number of its red indicators.
     """
     behind = {code for codes in result.summary.behind.get(str(year), {}).values() for code in codes}
-    _, regions, _ = grid(result, year)
+    _indicators, regions, _cells = grid(result, year)
     tree = plan.region_tree
     root = tree.root
     parts = []
@@ -446,14 +522,16 @@ def _places(result: CheckResult, plan: Plan, year: int, lang: Lang) -> str:
         n = sum(1 for r in level if r in behind)
         if n:
             word = level_word(plan, depth, lang, many=len(level) != 1)
-            parts.append(text("headline.level_count", lang, n=n, total=len(level), word=word))
+            parts.append(_("{n} of {total} {word}", n=n, total=len(level), word=word).text(lang))
     if not parts:
-        return text("headline.where_whole", lang, whole=whole(plan, lang)) if root in behind else ""
+        return _(", in {whole}", whole=whole(plan, lang)).text(lang) if root in behind else ""
     if root in behind:
         parts.append(whole(plan, lang))
-    places = text("sep.names", lang).join(parts[:-1])
-    places = text("sep.and", lang).join([places, parts[-1]]) if places else parts[-1]
-    return text("headline.where", lang, places=places)
+    places = _(", ").text(lang).join(parts[:-1])
+    places = (
+        pgettext("sep.and", " and ").text(lang).join([places, parts[-1]]) if places else parts[-1]
+    )
+    return _(", in {places}", places=places).text(lang)
 
 
 def _year_headline(result: CheckResult, plan: Plan, year: int, lang: Lang) -> str:
@@ -463,23 +541,45 @@ def _year_headline(result: CheckResult, plan: Plan, year: int, lang: Lang) -> st
     if counts is None:  # only 力争 targets this year
         assert strived is not None
         red = strived.by_rag.get("red", 0)
-        return text("headline.aspirational_only", lang, year=year, red=red, total=strived.total)
+        return _(
+            "{year} aspirational targets: {red} of {total} figures behind",
+            year=year,
+            red=red,
+            total=strived.total,
+        ).text(lang)
     red = counts.by_rag.get("red", 0)
-    key = "headline.over" if over else "headline.ahead"
     # Figures without data are said to be so: "3 of 54 missed" would read as 51 met.
     no_data = counts.by_status.get(Status.NO_DATA.value, 0)
     if no_data:
-        key += "_no_data"
-    line = text(key, lang, year=year, red=red, total=counts.total, no_data=no_data)
+        head = (
+            _(
+                "{year} targets (the year is over), {total} figures: {red} missed, "
+                "{no_data} with no data"
+            )
+            if over
+            else _(
+                "{year} targets, {total} figures: {red} off track or falling, "
+                "{no_data} with no data"
+            )
+        )
+    else:
+        head = (
+            _("{year} targets (the year is over): {red} of {total} figures missed")
+            if over
+            else _("{year} targets: {red} of {total} figures off track or falling")
+        )
+    line = head.format(year=year, red=red, total=counts.total, no_data=no_data).text(lang)
     line += _places(result, plan, year, lang)
     binding = result.summary.binding.get(str(year))
     if binding is not None:
-        line += text(
-            "headline.binding", lang, red=binding.by_rag.get("red", 0), total=binding.total
-        )
+        line += _(
+            " (binding targets: {red} of {total})",
+            red=binding.by_rag.get("red", 0),
+            total=binding.total,
+        ).text(lang)
     if not over:
         n = counts.by_status.get(Status.NEEDS_ACCELERATION.value, 0)
-        line += text("headline.accel", lang, n=n, s="s" if n == 1 else "")
+        line += ngettext("; {n} needs acceleration", "; {n} need acceleration", n).text(lang)
     return line + _aspirational(strived, lang)
 
 
@@ -488,7 +588,11 @@ def _aspirational(counts: Counts | None, lang: Lang) -> str:
     if counts is None:
         return ""
     red = counts.by_rag.get("red", 0)
-    return text("headline.aspirational", lang, red=red, total=counts.total)
+    return _(
+        "; aspirational targets: {red} of {total} figures behind, not counted above",
+        red=red,
+        total=counts.total,
+    ).text(lang)
 
 
 def has_no_data(result: CheckResult) -> bool:
@@ -504,27 +608,29 @@ def headline(result: CheckResult, plan: Plan, lang: Lang) -> tuple[str, list[str
     regions, how many need acceleration; the overdue and due-soon tasks; the data errors
     and warnings. Every number is a count of ``result.summary``, so the headline says what
     ``--format json`` says."""
-    title = text("headline.title", lang, as_of=result.as_of.isoformat())
+    title = _("At a glance, as of {as_of}", as_of=result.as_of.isoformat()).text(lang)
     if has_no_data(result):
         # Nothing to judge yet: say so, and how to add the files, instead of "0 of 54".
         leaves = leaf_word(plan, lang)
-        lines = [text("headline.no_data_yet", lang, n=result.summary.indicators.total,
-                      leaves=leaves)]  # fmt: skip
+        lines = [_(
+"No figures yet (all {n} without data): put the {leaves}' files (CSV or "
+"Excel) in data/indicators/, or name them with --data, and run glplan check "
+"again",
+n=result.summary.indicators.total,
+leaves=leaves,
+).text(lang)]  # fmt: skip
     else:
         lines = [_year_headline(result, plan, year, lang) for year in target_years(result)]
     tasks = result.summary.tasks
     if tasks:
         lines.append(
-            text(
-                "headline.tasks",
-                lang,
+            _(
+                "Tasks: {overdue} overdue, {due_soon} due soon (of {total})",
                 overdue=tasks.get("overdue", 0),
                 due_soon=tasks.get("due_soon", 0),
                 total=tasks.get("total", 0),
-            )
+            ).text(lang)
         )
-    issues = result.summary.data_issues
-    error, warning = issues.get("error", 0), issues.get("warning", 0)
-    plurals = {"s_error": "" if error == 1 else "s", "s_warning": "" if warning == 1 else "s"}
-    lines.append(text("headline.data", lang, error=error, warning=warning, **plurals))
+    issues = issue_counts(result.summary.data_issues, ("error", "warning"))
+    lines.append(_("Data issues: {counts}", counts=issues).text(lang))
     return title, lines

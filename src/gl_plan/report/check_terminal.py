@@ -46,7 +46,8 @@ from gl_plan.assess.check import CheckResult
 from gl_plan.assess.compare import Comparison
 from gl_plan.assess.indicators import IndicatorAssessment, Rag
 from gl_plan.assess.tasks import TaskAssessment
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, _, ngettext
+from gl_plan.i18n.labels import abbreviated, label
 from gl_plan.plan.models import Plan
 from gl_plan.report.changes_view import changes_lines
 from gl_plan.report.check_summary import (
@@ -136,8 +137,8 @@ def _region_rows(
 
 def _region_label(plan: Plan, code: str, level: str, indent: int, lang: Lang) -> Text:
     """A row label, indented by level; the regions above the reporting ones in bold."""
-    label = "  " * indent + display_name(plan, code, lang)
-    return cell(label, style="" if level == "county" else "bold")
+    name = "  " * indent + display_name(plan, code, lang)
+    return cell(name, style="" if level == "county" else "bold")
 
 
 def _year_table(
@@ -154,11 +155,11 @@ def _year_table(
     keys = indicator_keys(plan, indicators, lang)
     # The box's own column separator is the only space between columns: 80 columns fit.
     table = Table(box=_RULE_BOX, padding=(0, 0), show_edge=False)
-    table.add_column(text("check.region", lang), no_wrap=True)
+    table.add_column(_("Region").text(lang), no_wrap=True)
     for ind in indicators:
-        head = f"{keys[ind]}\n{text('check.value_gap', lang)}"
+        head = f"{keys[ind]}\n" + _("value  gap").text(lang)
         table.add_column(head, justify="right", no_wrap=True)
-        table.add_column(f"\n{text('check.status', lang)}", no_wrap=True)
+        table.add_column(("\n" + _("status").text(lang)), no_wrap=True)
     levels = {r: cells[(r, indicators[0])].region_level for r in regions}
     if rows is None:
         hidden = set(no_data_regions(result, year))
@@ -187,9 +188,9 @@ def _trend_renderables(
     window = next(iter(trends.values())).periods
     keys = indicator_keys(plan, indicators, lang)
     table = Table(box=_RULE_BOX, padding=(0, 0), show_edge=False)
-    table.add_column(text("check.region", lang), no_wrap=True)
+    table.add_column(_("Region").text(lang), no_wrap=True)
     for ind in indicators:
-        table.add_column(f"{keys[ind]}\n{text('check.trend_head', lang)}", no_wrap=True)
+        table.add_column((f"{keys[ind]}\n" + _("trend   change").text(lang)), no_wrap=True)
     levels = {r: cells[(r, indicators[0])].region_level for r in shown}
     for region, indent, end in _region_rows(plan, shown, levels):
         row: list[RenderableType] = [_region_label(plan, region, levels[region], indent, lang)]
@@ -200,7 +201,11 @@ def _trend_renderables(
                 continue
             row.append(cell(f"{sparkline(trend.values)} {fmt_gap(trend.change):>5}"))
         table.add_row(*row, end_section=end)
-    title = text("check.trend_title", lang, first=window[0], last=window[-1])
+    title = _(
+        "Last eight quarters ({first}–{last}) and the change over them, in points",
+        first=window[0],
+        last=window[-1],
+    ).text(lang)
     return [cell(title, style="bold"), table, cell("")]
 
 
@@ -210,7 +215,9 @@ def _task_renderables(result: CheckResult, lang: Lang) -> list[RenderableType]:
     if flagged:
         out.append(tasks_table(flagged, result.as_of, lang))
     out.append(cell(summary_line(result.tasks, result.as_of, lang)))
-    out.append(cell(text("check.tasks_hint", lang), style="dim"))
+    out.append(
+        cell(_("Red and amber tasks above; all tasks: glplan tasks").text(lang), style="dim")
+    )
     return out
 
 
@@ -263,25 +270,28 @@ def check_renderables(
     out += _status_block(status)
     if comparison is not None:
         out += [*_changes_block(comparison, plan, lang), cell("")]
-    sep = text("sep.list", lang)
+    sep = _(", ").text(lang)
     for year in target_years(result):
         out.append(cell(year_heading(result, plan, year, lang), style="bold"))
         out.append(_year_table(result, plan, year, lang))
         missing = [region_name(plan, r, lang) for r in no_data_regions(result, year)]
         if missing:
-            out.append(_Entries(text("check.no_data_rows", lang), missing, sep, "dim"))
+            out.append(_Entries(_("No data: ").text(lang), missing, sep, "dim"))
         for head, items in footnote_entries(result, plan, year, lang):
             out.append(_Entries(head, items, sep, "dim"))
         for head, items in behind_lines(result, plan, year, lang):
             out.append(_Entries(head, items, sep, "bold" if items else ""))
         out.append(cell(""))
-    legend = text("check.legend", lang)
-    if legend:
-        out += [cell(legend, style="dim"), cell("")]
+    if abbreviated(lang):
+        legend = _(
+            "speed up = needs acceleration; falling = deteriorating; no trend = no two figures "
+            "a year apart"
+        )
+        out += [cell(legend.text(lang), style="dim"), cell("")]
     out.extend(_trend_renderables(result, plan, lang, trends or {}))
     standards = standard_lines(result, plan, lang)
     if standards:
-        out.append(cell(text("check.standards", lang), style="bold"))
+        out.append(cell(_("National county standards (latest figures)").text(lang), style="bold"))
         out.extend(cell("  " + line) for line in standards)
     if result.tasks:
         out.extend(_task_renderables(result, lang))
@@ -348,11 +358,11 @@ def _task_lines(items: Sequence[TaskAssessment], lang: Lang) -> list[RenderableT
     def when(item: TaskAssessment) -> str:
         if item.days_left is not None and item.status in ("overdue", "due_soon"):
             if item.days_left < 0:
-                return text("tasks.days_late", lang, n=-item.days_left)
-            return text("tasks.days_left", lang, n=item.days_left)
-        return text(item.status, lang)
+                return _("{n} d late", n=-item.days_left).text(lang)
+            return _("{n} d left", n=item.days_left).text(lang)
+        return label(item.status).text(lang)
 
-    cols = [(clean(t.id), text(t.rag, lang), when(t)) for t in items]
+    cols = [(clean(t.id), label(t.rag).text(lang), when(t)) for t in items]
     widths = [max((cell_len(c[k]) for c in cols), default=0) for k in range(3)]
     out: list[RenderableType] = []
     for item, cells in zip(items, cols, strict=True):
@@ -369,7 +379,7 @@ def _task_part(
     tasks: Sequence[TaskAssessment], lang: Lang
 ) -> Callable[[int], list[RenderableType]]:
     def build(n: int) -> list[RenderableType]:
-        head = cell(text("headline.tasks_head", lang), style="bold")
+        head = cell(_("Red and amber tasks, most urgent first").text(lang), style="bold")
         return [head, *_task_lines(tasks[:n], lang), cell("")]
 
     return build
@@ -389,7 +399,11 @@ def _fit(
 
 def _hint(omitted: list[str], lang: Lang) -> Text:
     return cell(
-        text("headline.left_out", lang, items=text("sep.names", lang).join(omitted)), style="dim"
+        _(
+            "Left out: {items}. glplan check --full shows everything.",
+            items=_(", ").text(lang).join(omitted),
+        ).text(lang),
+        style="dim",
     )
 
 
@@ -422,7 +436,7 @@ def screen_renderables(
     year = _screen_year(result)
     tasks = attention_tasks(result)
     hint_lines = 1
-    for _ in range(3):  # the hint's own height depends on what it names
+    for _attempt in range(3):  # the hint's own height depends on what it names
         left = budget - _height(console, head) - hint_lines
         changes: list[RenderableType] = []
         omitted: list[str] = []
@@ -430,21 +444,19 @@ def screen_renderables(
             changes, cut = _changes_part(comparison, plan, lang, max(left // 3, 3), console)
             left -= _height(console, changes)
             if cut:
-                omitted.append(
-                    text("headline.omit_changes", lang, n=cut, s="" if cut == 1 else "s")
-                )
+                omitted.append(ngettext("{n} more change", "{n} more changes", cut).text(lang))
         task_share = min(len(tasks) + 1, max(left // 4, 3)) if tasks else 0
         figures, year_omitted = _figures(result, plan, lang, year, left - task_share, console)
         left -= _height(console, figures)
         task_part, shown_tasks = _fit(len(tasks), _task_part(tasks, lang), left, console)
         omitted += year_omitted
         if trends:
-            omitted.append(text("headline.omit_trends", lang))
+            omitted.append(_("trends").text(lang))
         if standard_lines(result, plan, lang):
-            omitted.append(text("headline.omit_standards", lang))
+            omitted.append(_("county standards").text(lang))
         other = len(result.tasks) - shown_tasks
         if other:
-            omitted.append(text("headline.omit_tasks", lang, n=other, s="" if other == 1 else "s"))
+            omitted.append(ngettext("{n} other task", "{n} other tasks", other).text(lang))
         hint = _hint(omitted, lang)
         if _height(console, [hint]) <= hint_lines:
             break
@@ -480,14 +492,14 @@ def _figures(
     omitted = []
     if others:
         omitted.append(
-            text("headline.omit_years", lang, years=text("sep.years", lang).join(map(str, others)))
+            _("the {years} targets", years=_(" and ").text(lang).join(map(str, others))).text(lang)
         )
     if year is None:
         return [], omitted
     indicators, regions, cells = grid(result, year)
     worst = _worst_first(cells, indicators, regions)
     silent = no_data_regions(result, year)
-    sep = text("sep.list", lang)
+    sep = _(", ").text(lang)
 
     def build(n: int) -> list[RenderableType]:
         """The heading, the ``n`` worst regions (if any), the regions that sent nothing:
@@ -497,13 +509,16 @@ def _figures(
             rows = [(r, 0, False) for r in worst[:n]]
             out += [
                 _year_table(result, plan, year, lang, rows),
-                cell(text("headline.table_note", lang), style="dim"),
+                cell(
+                    _("Only the regions with a red or amber status, worst first.").text(lang),
+                    style="dim",
+                ),
             ]
         if silent:
             names = [region_name(plan, r, lang) for r in silent]
-            out.append(_Entries(text("check.no_data_rows", lang), names, sep, "dim"))
+            out.append(_Entries(_("No data: ").text(lang), names, sep, "dim"))
         elif not worst:
-            out.append(cell(text("headline.all_green", lang)))
+            out.append(cell(_("No region has a red or amber status.").text(lang)))
         return [*out, cell("")]
 
     part, shown = [], 0
@@ -514,8 +529,8 @@ def _figures(
             break
     if len(regions) > shown:
         n = len(regions) - shown
-        omitted.append(text("headline.omit_regions", lang, n=n, s="" if n == 1 else "s"))
-    omitted.append(text("headline.omit_behind", lang))
+        omitted.append(ngettext("{n} other region", "{n} other regions", n).text(lang))
+    omitted.append(_("the lists of who is behind").text(lang))
     if no_data_regions(result, year) or footnote_entries(result, plan, year, lang):
-        omitted.append(text("headline.omit_notes", lang))
+        omitted.append(_("footnotes").text(lang))
     return part, omitted

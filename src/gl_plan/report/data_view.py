@@ -20,7 +20,7 @@ from rich.text import Text
 
 from gl_plan.data.observations import ObservationSet
 from gl_plan.data.read import DataResult
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, _, pgettext
 from gl_plan.numbers import format_number
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import (
@@ -32,6 +32,19 @@ from gl_plan.report.format import (
     md_text,
     region_name,
 )
+
+#: The texts once looked up as ``col.data_table.*``, by the rest of that key.
+_COL_DATA_TABLE = {
+    "region": _("region"),
+    "code": _("code"),
+    "period": _("period"),
+    "indicator": pgettext("col.data_table.indicator", "indicator"),
+    "value": _("value"),
+    "numerator": _("num."),
+    "denominator": _("den."),
+    "source": pgettext("col.data_table.source", "source"),
+}
+
 
 __all__ = [
     "COLUMNS",
@@ -112,9 +125,9 @@ def _source(source: str | None, line: int | None) -> str:
 def observations_table(observations: ObservationSet, plan: Plan, lang: Lang) -> RenderableType:
     """The observations as a rich table (or a line saying there are none)."""
     if not observations.series:
-        return Text(text("cli.no_observations", lang))
-    heads = [text(f"col.data_table.{key}", lang) for key in TABLE_COLUMNS]
-    table = Table(*heads, title=text("data.title", lang), box=box.SIMPLE_HEAD, pad_edge=False)
+        return Text(_("no observations").text(lang))
+    heads = [_COL_DATA_TABLE[key].text(lang) for key in TABLE_COLUMNS]
+    table = Table(*heads, title=_("Indicator data").text(lang), box=box.SIMPLE_HEAD, pad_edge=False)
     for i, column in enumerate(table.columns):
         if i in (4, 5, 6):
             column.justify = "right"
@@ -140,7 +153,7 @@ def observations_table(observations: ObservationSet, plan: Plan, lang: Lang) -> 
 
 def observations_markdown(observations: ObservationSet, plan: Plan, lang: Lang) -> str:
     """A Markdown section: a heading and one table row per observation."""
-    lines = [f"## {md_text(text('data.title', lang))}", ""]
+    lines = [("## " + md_text(_("Indicator data").text(lang))), ""]
     rows = [
         [
             region_name(plan, o.region, lang),
@@ -155,7 +168,7 @@ def observations_markdown(observations: ObservationSet, plan: Plan, lang: Lang) 
         for o in observations
     ]
     if not rows:
-        return "\n".join([*lines, md_text(text("data.none", lang))]) + "\n"
+        return "\n".join([*lines, md_text(_("No observations.").text(lang))]) + "\n"
     right = ("value", "numerator", "denominator", "line")
     lines += md_table(
         column_names("data_md", MARKDOWN_COLUMNS, lang),

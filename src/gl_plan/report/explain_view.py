@@ -17,7 +17,8 @@ from rich.console import RenderableType
 from rich.table import Table
 
 from gl_plan.assess.explain import Explanation, PointRef
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, _
+from gl_plan.i18n.labels import label
 from gl_plan.numbers import format_number
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import (
@@ -28,6 +29,49 @@ from gl_plan.report.format import (
     region_name,
 )
 from gl_plan.report.safe_text import cell
+
+#: The texts once looked up as ``explain.rule.*``, by the rest of that key.
+_EXPLAIN_RULE = {
+    "verdict_met": _(
+        "the target year is over and its last figure, {value}, reaches the target {target}"
+    ),
+    "verdict_missed": _(
+        "the target year is over and its last figure, {value}, falls short of the target {target}",
+    ),
+    "verdict_no_data": _("the target year is over and has no figure"),
+    "no_data": _("no figure by the as-of date"),
+    "achieved": _("the latest figure, {value}, reaches the target {target}"),
+    "short_span": _(
+        "the baseline and the latest figure are less than {span} year apart: no trend yet"
+    ),
+    "baseline_above_target_holding": _(
+        "the baseline, {base}, already reached the target and the figure has not fallen "
+        "since (observed growth ≥ 0)",
+    ),
+    "baseline_above_target_falling": _(
+        "the baseline, {base}, already reached the target and the figure has fallen since "
+        "(observed growth < 0)",
+    ),
+    "ratio_on_track": _("growth ratio {ratio} ≥ {on_track} (the plan's on_track_ratio)"),
+    "ratio_needs_acceleration": _(
+        "growth ratio {ratio} is at least {accel} (the plan's acceleration_ratio) but "
+        "below {on_track} (its on_track_ratio)",
+    ),
+    "ratio_off_track": _(
+        "growth ratio {ratio} is at least 0 but below {accel} (the plan's acceleration_ratio)",
+    ),
+    "ratio_deteriorating": _("growth ratio {ratio} < 0: the figure is moving away from the target"),
+}
+
+
+#: The texts once looked up as ``explain.role.*``, by the rest of that key.
+_EXPLAIN_ROLE = {
+    "baseline": _("baseline"),
+    "trend": _("trend"),
+    "latest": _("latest"),
+    "verdict": _("verdict"),
+}
+
 
 __all__ = ["explain_lines", "explain_markdown", "explain_renderables"]
 
@@ -61,145 +105,168 @@ def _where(point: PointRef) -> str:
 
 def _title(exp: Explanation, plan: Plan, lang: Lang) -> str:
     indicator = plan.indicator_by_id.get(exp.indicator)
-    return text(
-        "explain.title",
-        lang,
+    return _(
+        "{region} · {indicator} · {year} target {target}, as of {as_of}",
         region=display_name(plan, exp.region, lang),
         indicator=indicator.name.get(lang) if indicator else exp.indicator,
         year=exp.target_year,
         target=fmt_target(exp.target),
         as_of=exp.as_of.isoformat(),
-    )
+    ).text(lang)
 
 
 def _why(exp: Explanation, lang: Lang) -> str:
     thresholds = exp.rule.thresholds
-    return text(
-        f"explain.rule.{exp.rule.code}",
-        lang,
-        value=_num(exp.value),
-        target=fmt_target(exp.target),
-        base=_num(exp.baseline.value),
-        ratio=_num(exp.ratio),
-        span=format_number(thresholds.get("min_span_years", 1.0)),
-        on_track=format_number(thresholds.get("on_track_ratio", 0.0)),
-        accel=format_number(thresholds.get("acceleration_ratio", 0.0)),
+    return (
+        _EXPLAIN_RULE[exp.rule.code]
+        .format(
+            value=_num(exp.value),
+            target=fmt_target(exp.target),
+            base=_num(exp.baseline.value),
+            ratio=_num(exp.ratio),
+            span=format_number(thresholds.get("min_span_years", 1.0)),
+            on_track=format_number(thresholds.get("on_track_ratio", 0.0)),
+            accel=format_number(thresholds.get("acceleration_ratio", 0.0)),
+        )
+        .text(lang)
     )
 
 
 def _baseline(exp: Explanation, lang: Lang) -> str:
     base = exp.baseline
     if base.period is None:
-        return text("explain.none", lang)
+        return _("none").text(lang)
     if base.source == "plan":
-        return text("explain.baseline_plan", lang, value=_num(base.value), period=base.period)
+        return _(
+            "{value} ({period}), declared in the plan",
+            value=_num(base.value),
+            period=base.period,
+        ).text(lang)
     first = next((p for p in exp.points if "baseline" in p.roles), None)
     where = _where(first) if first is not None else ""
-    return text(
-        "explain.baseline_earliest",
-        lang,
+    return _(
+        "{value} ({period}), the earliest figure{where}",
         value=_num(base.value),
         period=base.period,
-        where=text("explain.where", lang, where=where) if where else "",
-    )
+        where=_(" ({where})", where=where).text(lang) if where else "",
+    ).text(lang)
 
 
 def _coverage(exp: Explanation, plan: Plan, lang: Lang) -> str | None:
     cov = exp.coverage
     if cov is None:
         return None
-    line = text("explain.coverage_text", lang, reporting=cov.reporting, expected=cov.expected)
+    line = _(
+        "{reporting} of {expected} counties with counts",
+        reporting=cov.reporting,
+        expected=cov.expected,
+    ).text(lang)
     if cov.missing:
-        names = text("sep.names", lang).join(region_name(plan, c, lang) for c in cov.missing)
-        line += text("explain.coverage_missing", lang, names=names)
+        names = _(", ").text(lang).join(region_name(plan, c, lang) for c in cov.missing)
+        line += _("; missing: {names}", names=names).text(lang)
     if not cov.computed:
-        line += text("explain.coverage_reported", lang, computed=_num(cov.computed_value))
+        line += _(
+            "; the region's own reported figure is used (summed from below: {computed})",
+            computed=_num(cov.computed_value),
+        ).text(lang)
     return line
 
 
 def explain_lines(exp: Explanation, plan: Plan, lang: Lang) -> list[tuple[str, str]]:
     """The explanation as (label, text) pairs, in the order they are shown."""
-    none = text("explain.none", lang)
-    status = text(
-        "explain.status_text", lang, status=text(exp.status.value, lang), rag=text(exp.rag, lang)
-    )
+    none = _("none").text(lang)
+    status = _("{status} ({rag})", status=label(exp.status.value), rag=label(exp.rag)).text(lang)
     value = none
     if exp.value is not None:
-        value = text(
-            "explain.value_text",
-            lang,
+        value = _(
+            "{value} ({period}), gap {gap}",
             value=_num(exp.value),
             period=exp.period,
             gap=_signed(exp.gap),
-        )
+        ).text(lang)
     lines = [
-        (text("explain.status", lang), status),
-        (text("explain.why", lang), _why(exp, lang)),
-        (text("explain.value", lang), value),
+        (_("Status").text(lang), status),
+        (_("Why").text(lang), _why(exp, lang)),
+        (_("Latest value").text(lang), value),
     ]
     coverage = _coverage(exp, plan, lang)
     if coverage is not None:
-        lines.append((text("explain.coverage", lang), coverage))
+        lines.append((_("Coverage").text(lang), coverage))
     if exp.verdict:
         # A verdict: no baseline, growth or path, only the last figure of the year.
-        lines.append((text("explain.baseline", lang), text("explain.verdict_only", lang)))
+        lines.append(
+            (
+                _("Baseline").text(lang),
+                _("the target year is over: only its last figure decides").text(lang),
+            )
+        )
         return lines
-    lines.append((text("explain.baseline", lang), _baseline(exp, lang)))
+    lines.append((_("Baseline").text(lang), _baseline(exp, lang)))
     if exp.observed_growth is not None and exp.required_growth is not None:
-        key = "explain.growth_cagr" if exp.growth_method == "cagr" else "explain.growth_linear"
-        growth = text(
-            key,
-            lang,
+        key = (
+            _("observed {observed} a year, required {required} a year (compound)")
+            if exp.growth_method == "cagr"
+            else _(
+                "observed {observed} points a year, required {required} points a year "
+                "(linear: compound growth undefined)",
+            )
+        )
+        growth = key.format(
             observed=_growth(exp.observed_growth, exp.growth_method),
             required=_growth(exp.required_growth, exp.growth_method),
-        )
+        ).text(lang)
     else:
-        growth = text("explain.growth_none", lang)
-    lines.append((text("explain.growth", lang), growth))
-    ratio = none if exp.ratio is None else text("explain.ratio_text", lang, ratio=_num(exp.ratio))
-    lines.append((text("explain.ratio", lang), ratio))
+        growth = _("not computed (see why)").text(lang)
+    lines.append((_("Annual growth").text(lang), growth))
+    ratio = (
+        none
+        if exp.ratio is None
+        else _("{ratio} (observed ÷ required growth)", ratio=_num(exp.ratio)).text(lang)
+    )
+    lines.append((_("Growth ratio").text(lang), ratio))
     if exp.projected is None:
-        projected = text("explain.projected_none", lang)
+        projected = _("none (needs two figures at least a year apart)").text(lang)
     else:
-        projected = text(
-            "explain.projected_text",
-            lang,
+        projected = _(
+            "{value} at the end of {year} on the recent trend, gap {gap}",
             year=exp.target_year,
             value=_num(exp.projected),
             gap=_signed(exp.projected - exp.target),
-        )
-    lines.append((text("explain.projected", lang), projected))
+        ).text(lang)
+    lines.append((_("Projected").text(lang), projected))
     if exp.path_value is not None:
-        path = text(
-            "explain.path_text",
-            lang,
+        path = _(
+            "{value} at {period} on the straight line from the baseline to the target; "
+            "the gap to it is {gap}",
             value=_num(exp.path_value),
             period=exp.period,
             gap=_signed(exp.path_gap),
-        )
-        lines.append((text("explain.path", lang), path))
+        ).text(lang)
+        lines.append((_("Straight path").text(lang), path))
     if exp.needed_next is not None and exp.needed_by is not None:
         at_target = exp.needed_by.year == exp.target_year
-        needed = text(
-            "explain.needed_target" if at_target else "explain.needed_path",
-            lang,
-            value=_num(exp.needed_next),
-            date=exp.needed_by.isoformat(),
+        needed = (
+            (
+                _("the target, {value}, by {date}")
+                if at_target
+                else _("{value} by {date} to be back on the path")
+            )
+            .format(value=_num(exp.needed_next), date=exp.needed_by.isoformat())
+            .text(lang)
         )
-        lines.append((text("explain.needed", lang), needed))
+        lines.append((_("Needed next").text(lang), needed))
     return lines
 
 
 def _point_columns(lang: Lang, *, children: bool) -> list[str]:
-    first = "explain.col.region" if children else "explain.col.period"
-    last = "explain.col.source"
-    middle = ["explain.col.value", "explain.col.numerator", "explain.col.denominator"]
-    keys = [first, *middle, last] + ([] if children else ["explain.col.use"])
-    return [text(k, lang) for k in keys]
+    first = _("region") if children else _("period")
+    middle = [_("value"), _("numerator"), _("denominator")]
+    heads = [first, *middle, _("file:line")] + ([] if children else [_("used for")])
+    return [head.text(lang) for head in heads]
 
 
 def _point_row(point: PointRef, plan: Plan, lang: Lang, *, children: bool) -> list[str]:
-    where = _where(point) or text("explain.computed", lang)
+    where = _where(point) or _("summed below").text(lang)
     first = region_name(plan, point.region or "", lang) if children else point.period
     row = [
         first,
@@ -209,9 +276,7 @@ def _point_row(point: PointRef, plan: Plan, lang: Lang, *, children: bool) -> li
         where,
     ]
     if not children:
-        row.append(
-            text("sep.names", lang).join(text(f"explain.role.{r}", lang) for r in point.roles)
-        )
+        row.append(_(", ").text(lang).join(_EXPLAIN_ROLE[r].text(lang) for r in point.roles))
     return row
 
 
@@ -221,8 +286,8 @@ def explain_renderables(exp: Explanation, plan: Plan, lang: Lang) -> list[Render
     facts = Table.grid(padding=(0, 2))
     facts.add_column(no_wrap=True, style="bold")
     facts.add_column()
-    for i, (label, value) in enumerate(explain_lines(exp, plan, lang)):
-        facts.add_row(cell(label), cell(value, style=_STYLE.get(exp.rag, "") if i == 0 else ""))
+    for i, (name, value) in enumerate(explain_lines(exp, plan, lang)):
+        facts.add_row(cell(name), cell(value, style=_STYLE.get(exp.rag, "") if i == 0 else ""))
     out += [facts, cell("")]
     out += _points_renderables(exp, plan, lang)
     return out
@@ -230,13 +295,22 @@ def explain_renderables(exp: Explanation, plan: Plan, lang: Lang) -> list[Render
 
 def _points_renderables(exp: Explanation, plan: Plan, lang: Lang) -> list[RenderableType]:
     if not exp.points:
-        return [cell(text("explain.no_points", lang))]
+        return [cell(_("No figure by the as-of date.").text(lang))]
     out: list[RenderableType] = [
-        cell(text("explain.points", lang, n=len(exp.points)), style="bold")
+        cell(_("Figures used ({n})", n=len(exp.points)).text(lang), style="bold")
     ]
     out.append(_table(exp.points, plan, lang, children=False))
     if exp.children and exp.period is not None:
-        out += [cell(""), cell(text("explain.children", lang, period=exp.period), style="bold")]
+        out += [
+            cell(""),
+            cell(
+                _(
+                    "The regions summed for {period} (sum of numerators over sum of denominators)",
+                    period=exp.period,
+                ).text(lang),
+                style="bold",
+            ),
+        ]
         out.append(_table(exp.children, plan, lang, children=True))
     return out
 
@@ -254,20 +328,32 @@ def _table(points: list[PointRef], plan: Plan, lang: Lang, *, children: bool) ->
 def explain_markdown(exp: Explanation, plan: Plan, lang: Lang) -> str:
     """The explanation as Markdown: a heading, a list of facts, the figures used."""
     lines = [f"# {md_text(_title(exp, plan, lang))}", ""]
-    colon = text("colon", lang)
-    lines += [f"- **{md_text(label)}**{colon}{md_text(value)}" for label, value in
+    colon = _(": ").text(lang)
+    lines += [f"- **{md_text(name)}**{colon}{md_text(value)}" for name, value in
               explain_lines(exp, plan, lang)]  # fmt: skip
     lines.append("")
     if not exp.points:
-        lines += [md_text(text("explain.no_points", lang)), ""]
+        lines += [md_text(_("No figure by the as-of date.").text(lang)), ""]
         return "\n".join(lines)
-    lines += [f"## {md_text(text('explain.points', lang, n=len(exp.points)))}", ""]
+    lines += [("## " + md_text(_("Figures used ({n})", n=len(exp.points)).text(lang))), ""]
     columns = _point_columns(lang, children=False)
     rows = [_point_row(p, plan, lang, children=False) for p in exp.points]
     lines += md_table(columns, rows, right=columns[1:4])
     lines.append("")
     if exp.children and exp.period is not None:
-        lines += [f"## {md_text(text('explain.children', lang, period=exp.period))}", ""]
+        lines += [
+            (
+                "## "
+                + md_text(
+                    _(
+                        "The regions summed for {period} (sum of numerators over sum of "
+                        "denominators)",
+                        period=exp.period,
+                    ).text(lang)
+                )
+            ),
+            "",
+        ]
         columns = _point_columns(lang, children=True)
         rows = [_point_row(p, plan, lang, children=True) for p in exp.children]
         lines += md_table(columns, rows, right=columns[1:4])

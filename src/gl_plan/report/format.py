@@ -21,7 +21,7 @@ from typing import Final
 
 from rich.console import Console, RenderableType
 
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, Msg, _, pgettext
 from gl_plan.numbers import INTEGER_BOUND, comparison_digits, format_number, shown_gap
 from gl_plan.plan.models import Plan
 from gl_plan.report.safe_text import clean
@@ -235,11 +235,106 @@ def md_cell(text: str) -> str:
     return _md_escape(text).replace("\n", "<br>")
 
 
+#: The headers of the Markdown and CSV tables by view and column: in English the JSON keys
+#: themselves, in Chinese labels.
+_COLUMNS: Final[dict[str, dict[str, Msg]]] = {
+    "check_md": {
+        "region": _("region"),
+        "period": _("period"),
+        "value": _("value"),
+        "gap": _("gap"),
+        "projected": _("projected"),
+        "status": _("status"),
+        "rag": _("rag"),
+    },
+    "check_csv": {
+        "region": pgettext("col.check_csv.region", "region"),
+        "region_name": _("region_name"),
+        "region_level": _("region_level"),
+        "indicator": _("indicator"),
+        "target_year": _("target_year"),
+        "target": _("target"),
+        "period": _("period"),
+        "value": _("value"),
+        "gap": _("gap"),
+        "status": _("status"),
+        "rag": _("rag"),
+        "baseline_period": _("baseline_period"),
+        "baseline_value": _("baseline_value"),
+        "baseline_source": _("baseline_source"),
+        "growth_method": _("growth_method"),
+        "observed_growth": _("observed_growth"),
+        "required_growth": _("required_growth"),
+        "ratio": _("ratio"),
+        "projected": pgettext("col.check_csv.projected", "projected"),
+        "projected_gap": _("projected_gap"),
+        "path_value": _("path_value"),
+        "path_gap": _("path_gap"),
+        "coverage_reporting": _("coverage_reporting"),
+        "coverage_expected": _("coverage_expected"),
+        "coverage_missing": _("coverage_missing"),
+        "notes": _("notes"),
+    },
+    "tasks_md": {
+        "id": _("id"),
+        "rag": _("rag"),
+        "status": _("status"),
+        "due": _("due"),
+        "days_left": _("days_left"),
+        "title": _("title"),
+        "progress": _("progress"),
+        "responsible": _("responsible"),
+        "last_report": _("last_report"),
+    },
+    "tasks_csv": {
+        "id": _("id"),
+        "action": _("action"),
+        "title": _("title"),
+        "title_zh": _("title_zh"),
+        "title_en": _("title_en"),
+        "deadline": _("deadline"),
+        "due": pgettext("col.tasks_csv.due", "due"),
+        "ongoing": _("ongoing"),
+        "status": _("status"),
+        "rag": _("rag"),
+        "completed_on": _("completed_on"),
+        "last_report": _("last_report"),
+        "days_left": pgettext("col.tasks_csv.days_left", "days_left"),
+        "latest_status": _("latest_status"),
+        "flags": _("flags"),
+        "progress": _("progress"),
+        "responsible": _("responsible"),
+    },
+    "data_md": {
+        "region": _("region"),
+        "period": _("period"),
+        "indicator": pgettext("col.data_md.indicator", "indicator"),
+        "value": _("value"),
+        "numerator": _("numerator"),
+        "denominator": _("denominator"),
+        "source": _("source"),
+        "line": _("line"),
+    },
+    "ledger": {
+        "date": _("date"),
+        "task": pgettext("col.ledger.task", "task"),
+        "title": _("title"),
+        "status": _("status"),
+        "metric": _("metric"),
+        "value": _("value"),
+        "region": _("region"),
+        "reporter": pgettext("col.ledger.reporter", "reporter"),
+        "note": _("note"),
+        "line": _("line"),
+    },
+}
+
+
 def column_names(view: str, columns: Iterable[str], lang: Lang) -> list[str]:
     """The headers of a Markdown or CSV table in ``lang``: in English the JSON keys
-    themselves (``region``, ``status``), in Chinese labels (地区, 状态); see the
-    ``col.VIEW.*`` texts."""
-    return [text(f"col.{view}.{c}", lang) for c in columns]
+    themselves (``region``, ``status``), in Chinese labels (地区, 状态)."""
+    headers = _COLUMNS[view]
+    return [headers[c].text(lang) for c in columns]
 
 
 def md_table(

@@ -18,7 +18,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gl_plan.i18n import TEXTS, Lang, text
+from gl_plan.i18n import Lang, Msg, _, pgettext
 from gl_plan.ledger.listing import LedgerListing
 from gl_plan.ledger.model import LedgerEntry
 from gl_plan.numbers import format_number
@@ -33,6 +33,21 @@ from gl_plan.report.format import (
     region_name,
 )
 from gl_plan.report.safe_text import cell
+
+#: The headers of the terminal table, by column.
+_COL_LEDGER: Final[dict[str, Msg]] = {
+    "date": _("date"),
+    "task": pgettext("col.ledger.task", "task"),
+    "title": _("title"),
+    "status": _("status"),
+    "metric": _("metric"),
+    "value": _("value"),
+    "region": _("region"),
+    "reporter": pgettext("col.ledger.reporter", "reporter"),
+    "note": _("note"),
+    "line": _("line"),
+}
+
 
 __all__ = [
     "COLUMNS",
@@ -73,8 +88,12 @@ def nothing_to_list(listing: LedgerListing, lang: Lang) -> str | None:
     if listing.entries:
         return None
     if listing.total == 0:
-        return text("ledger_list.empty", lang)
-    return text("ledger_list.no_match", lang, total=listing.total)
+        return _(
+            "The ledger has no entries yet. Add one with `glplan progress add A3.6 "
+            "--status in_progress --value 18`, or import the sheets units send back with "
+            "`glplan progress import FILE.xlsx`.",
+        ).text(lang)
+    return _("No entries match (the ledger has {total}).", total=listing.total).text(lang)
 
 
 def _title(plan: Plan, task: str, lang: Lang) -> str:
@@ -82,9 +101,17 @@ def _title(plan: Plan, task: str, lang: Lang) -> str:
     return found.title.get(lang) if found else ""
 
 
+#: The words for a ledger entry's status.
+_ENTRY_STATUS: Final[dict[str, Msg]] = {
+    "not_started": _("not_started"),
+    "in_progress": _("in_progress"),
+    "completed": _("completed"),
+}
+
+
 def _status(entry: LedgerEntry, lang: Lang) -> str:
-    key = f"entry.{entry.status}"
-    return text(key, lang) if key in TEXTS else str(entry.status)
+    word = _ENTRY_STATUS.get(entry.status)
+    return word.text(lang) if word is not None else str(entry.status)
 
 
 def _region(plan: Plan, entry: LedgerEntry, lang: Lang) -> str:
@@ -115,9 +142,9 @@ def ledger_renderables(listing: LedgerListing, lang: Lang) -> list[RenderableTyp
     why = nothing_to_list(listing, lang)
     if why is not None:
         return [Text(why)]
-    heads = [text(f"col.ledger.{key}", lang) for key in TABLE_COLUMNS]
+    heads = [_COL_LEDGER[key].text(lang) for key in TABLE_COLUMNS]
     table = Table(
-        *heads, title=text("ledger_list.title", lang), box=box.SIMPLE_HEAD, pad_edge=False
+        *heads, title=_("Progress ledger").text(lang), box=box.SIMPLE_HEAD, pad_edge=False
     )
     for key, column in zip(TABLE_COLUMNS, table.columns, strict=True):
         if key == "value":
@@ -141,7 +168,7 @@ def ledger_renderables(listing: LedgerListing, lang: Lang) -> list[RenderableTyp
 
 def ledger_markdown(listing: LedgerListing, lang: Lang) -> str:
     """A Markdown section: a heading, then one table row per entry (or why there is none)."""
-    lines = [f"## {md_text(text('ledger_list.title', lang))}", ""]
+    lines = [("## " + md_text(_("Progress ledger").text(lang))), ""]
     why = nothing_to_list(listing, lang)
     if why is not None:
         return "\n".join([*lines, md_text(why)]) + "\n"

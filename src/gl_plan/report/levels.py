@@ -19,9 +19,60 @@ from __future__ import annotations
 
 from typing import Final
 
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, _, pgettext
 from gl_plan.plan.models import Plan, RegionKind
 from gl_plan.report.format import CJK_RE
+
+#: The texts once looked up as ``whole.*``, by the rest of that key.
+_WHOLE = {
+    "nation": _("the nation"),
+    "province": _("the province"),
+    "autonomous_region": _("the region"),
+    "municipality": _("the city"),
+    "prefecture_city": _("the city"),
+    "autonomous_prefecture": _("the prefecture"),
+    "league": _("the league"),
+    "city": _("the city"),
+    "district": _("the district"),
+    "county": _("the county"),
+    "autonomous_county": _("the county"),
+    "county_level_city": _("the city"),
+    "banner": _("the banner"),
+    "autonomous_banner": _("the banner"),
+    "township": _("the township"),
+}
+
+
+#: The texts once looked up as ``kind.*``, by the rest of that key.
+_KIND = {
+    "nation": _("nation"),
+    "province": _("province"),
+    "autonomous_region": _("autonomous region"),
+    "municipality": _("municipality"),
+    "prefecture_city": _("prefecture city"),
+    "autonomous_prefecture": _("autonomous prefecture"),
+    "league": _("league"),
+    "city": _("city"),
+    "district": _("district"),
+    "county": _("county"),
+    "autonomous_county": _("autonomous county"),
+    "county_level_city": _("county-level city"),
+    "banner": _("banner"),
+    "autonomous_banner": _("autonomous banner"),
+    "township": _("township"),
+}
+
+
+#: The texts once looked up as ``tier.*``, by the rest of that key.
+_TIER = {
+    "nation": _("nation"),
+    "province": pgettext("tier.province", "province"),
+    "prefecture": pgettext("tier.prefecture", "city"),
+    "county": pgettext("tier.county", "county"),
+    "township": _("township"),
+    "mixed": _("region"),
+}
+
 
 __all__ = [
     "TIERS",
@@ -75,7 +126,7 @@ def _named(plan: Plan, depth: int, lang: Lang) -> str | None:
 
 def whole(plan: Plan, lang: Lang) -> str:
     """How a report names the whole area: ``全市`` / ``the city``."""
-    return _named(plan, 0, lang) or text(f"whole.{plan.root_region.kind.value}", lang)
+    return _named(plan, 0, lang) or _WHOLE[plan.root_region.kind.value].text(lang)
 
 
 def level_word(plan: Plan, depth: int, lang: Lang, *, many: bool = True) -> str:
@@ -88,11 +139,11 @@ def level_word(plan: Plan, depth: int, lang: Lang, *, many: bool = True) -> str:
         kinds = {plan.region_by_code[code].kind for code in level}
         tiers = {TIERS[k] for k in kinds}
         if len(kinds) == 1:
-            word = text(f"kind.{next(iter(kinds)).value}", lang)
+            word = _KIND[next(iter(kinds)).value].text(lang)
         elif len(tiers) == 1:
-            word = text(f"tier.{next(iter(tiers))}", lang)
+            word = _TIER[next(iter(tiers))].text(lang)
         else:
-            word = text("tier.mixed", lang)
+            word = _("region").text(lang)
     return plural(word) if lang == "en" and many else word
 
 

@@ -16,7 +16,7 @@ from rich import box
 from rich.console import RenderableType
 from rich.table import Table
 
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Join, Lang, _, ngettext, pgettext
 from gl_plan.numbers import format_number
 from gl_plan.plan.models import Plan, Task, Unit
 from gl_plan.report.safe_text import cell
@@ -27,13 +27,20 @@ __all__ = ["plan_renderables"]
 _BREAK: Final = re.compile(r"([,,、;;])\s*")
 
 
+def plan_size(plan: Plan) -> Join:
+    """``3 actions, 12 tasks`` / ``3 项行动，12 项任务``."""
+    actions = ngettext("{n} action", "{n} actions", len(plan.actions))
+    tasks = ngettext("{n} task", "{n} tasks", len(plan.tasks))
+    return Join((actions, tasks), pgettext("sep.counts", ", "))
+
+
 def _due(task: Task, lang: Lang) -> str:
     sched = task.schedule
     if sched.due is None:
-        return text("ongoing", lang) if sched.ongoing else text("plan.none", lang)
+        return _("ongoing").text(lang) if sched.ongoing else _("none").text(lang)
     due = sched.due.isoformat()
     if sched.ongoing:
-        due += f"\n+ {text('ongoing', lang)}"
+        due += "\n+ " + _("ongoing").text(lang)
     return due
 
 
@@ -41,21 +48,22 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
     """The plan's title, its goals table and one table of every action's tasks."""
     out: list[RenderableType] = [
         cell(
-            plan.plan.title.get(lang) + text("aside", lang, items=plan.plan.issued.isoformat()),
+            plan.plan.title.get(lang)
+            + _(" ({items})", items=plan.plan.issued.isoformat()).text(lang),
             style="bold",
         ),
         cell(""),
     ]
     years = sorted(g.year for g in plan.goals)
     targets = Table(
-        title=text("plan.goals", lang),
+        title=_("Goals").text(lang),
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
     )
-    targets.add_column(text("plan.indicator", lang), overflow="fold")
+    targets.add_column(_("Indicator").text(lang), overflow="fold")
     for year in years:
         targets.add_column(str(year), justify="right", no_wrap=True)
     goal_ids = {i for g in plan.goals for i in g.targets}
@@ -75,7 +83,7 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
     out += [targets, cell("")]
 
     tasks = Table(
-        title=text("plan.actions_title", lang),
+        title=_("Actions and tasks").text(lang),
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
@@ -83,11 +91,11 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
         pad_edge=False,
         expand=True,
     )
-    tasks.add_column(text("plan.id", lang), no_wrap=True)
-    tasks.add_column(text("plan.task", lang), ratio=1, overflow="fold")
+    tasks.add_column(_("ID").text(lang), no_wrap=True)
+    tasks.add_column(_("Task").text(lang), ratio=1, overflow="fold")
     if lang == "zh":
-        tasks.add_column(text("plan.deadline", lang), no_wrap=True)
-    tasks.add_column(text("plan.due", lang), no_wrap=True)
+        tasks.add_column(_("Time limit").text(lang), no_wrap=True)
+    tasks.add_column(pgettext("plan.due", "Due").text(lang), no_wrap=True)
     for action in plan.actions:
         head = [cell(action.id, style="bold"), cell(action.title.get(lang), style="bold")]
         tasks.add_row(*head, *([""] * (len(tasks.columns) - 2)))
@@ -99,14 +107,5 @@ def plan_renderables(plan: Plan, lang: Lang) -> list[RenderableType]:
             row.append(cell(_due(task, lang)))
             tasks.add_row(*row, end_section=i + 1 == len(action.tasks))
     out.append(tasks)
-    n_actions, n_tasks = len(plan.actions), len(plan.tasks)
-    count = text(
-        "plan.count",
-        lang,
-        actions=n_actions,
-        tasks=n_tasks,
-        s_actions="" if n_actions == 1 else "s",
-        s_tasks="" if n_tasks == 1 else "s",
-    )
-    out.append(cell(count))
+    out.append(cell(plan_size(plan).text(lang)))
     return out

@@ -21,6 +21,7 @@ exact bytes of a bad key matter; in a report, the name as a reader would read it
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Final
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -81,3 +82,10 @@ class Sanitised:
                 yield segment
             else:
                 yield Segment(clean(segment.text), segment.style)
+
+
+def html_text(value: object) -> str:
+    """``value`` as HTML text: cleaned as for a terminal (a control character is not allowed
+    in HTML text, and an escape sequence would reach a terminal that shows the file), then
+    escaped, quotes too."""
+    return escape(clean(str(value)), quote=True)

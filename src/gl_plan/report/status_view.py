@@ -14,7 +14,7 @@ from datetime import datetime
 from gl_plan.api import Inputs
 from gl_plan.data.observations import ObservationSet
 from gl_plan.data.submissions import Submissions, submissions
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Join, Lang, _, ngettext, pgettext
 from gl_plan.periods import Period
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import indicator_name, region_name
@@ -28,7 +28,7 @@ def _named(plan: Plan, code: str, lang: Lang) -> str:
 
 
 def _list(items: Sequence[str], lang: Lang) -> str:
-    return text("sep.list", lang).join(items)
+    return _(", ").text(lang).join(items)
 
 
 def submissions_of(
@@ -58,20 +58,27 @@ def status_lines(
     block in ``check``) is only what is missing or superseded, without times: nothing
     when the quarter is all in."""
     if sub.period is None:
-        return [] if compact else [text("status.no_period", lang)]
+        return [] if compact else [_("No figures received yet").text(lang)]
     complete = not any(r.missing for r in sub.regions) and not any(
         f.superseded_by for f in sub.files
     )
     if compact and complete:
         return []  # check says nothing of a quarter that is all in
     sent = sum(1 for r in sub.regions if not r.sent_nothing)
-    lines = [text("status.heading", lang, period=sub.period, expected=len(sub.regions), sent=sent)]
+    lines = [
+        _(
+            "Submissions for {period}: {sent} of {expected} regions",
+            period=sub.period,
+            expected=len(sub.regions),
+            sent=sent,
+        ).text(lang)
+    ]
     named = region_name if compact else _named
     not_sent = [named(plan, code, lang) for code in sub.not_sent]
     lines.append(
-        text("status.not_sent", lang, regions=_list(not_sent, lang))
+        _("Sent nothing: {regions}", regions=_list(not_sent, lang)).text(lang)
         if not_sent
-        else text("status.all_sent", lang)
+        else _("Every region sent its figures").text(lang)
     )
     modified = {f.file: f.modified for f in sub.files}
     for r in sub.regions:
@@ -82,24 +89,29 @@ def status_lines(
             when = None if compact else modified.get(name)
             shown = _short(name)
             files.append(
-                text("status.file_time", lang, file=shown, modified=f"{when:%Y-%m-%d %H:%M}")
+                _("{file} ({modified})", file=shown, modified=when.strftime("%Y-%m-%d %H:%M")).text(
+                    lang
+                )
                 if when is not None
                 else shown
             )
-        line = text("status.region", lang, region=named(plan, r.region, lang),
-                    files=_list(files, lang))  # fmt: skip
+        line = _(
+            "{region}: {files}", region=named(plan, r.region, lang), files=_list(files, lang)
+        ).text(lang)
         notes = []
         if r.missing:
             names = [indicator_name(plan, i, lang) for i in r.missing]
-            notes.append(text("status.missing", lang, indicators=_list(names, lang)))
+            notes.append(_("missing {indicators}", indicators=_list(names, lang)).text(lang))
         if r.without_counts and not compact:
             names = [indicator_name(plan, i, lang) for i in r.without_counts]
-            notes.append(text("status.without_counts", lang, indicators=_list(names, lang)))
+            notes.append(_("{indicators} without counts", indicators=_list(names, lang)).text(lang))
         lines.append(line + ("; " if lang == "en" else "；").join(["", *notes]))
     for old in sub.files:
         if old.superseded_by:
             newer = _short(old.superseded_by)
-            lines.append(text("status.superseded", lang, file=_short(old.file), newer=newer))
+            lines.append(
+                _("{file} superseded by {newer}", file=_short(old.file), newer=newer).text(lang)
+            )
     if problems:
         lines += problem_lines([(f.file, f.errors, f.warnings, f.refused) for f in sub.files], lang)
     return lines
@@ -110,25 +122,24 @@ def problem_lines(files: Sequence[tuple[str, int, int, bool]], lang: Lang) -> li
     shown = [(f, e, w, refused) for f, e, w, refused in files if e or w]
     if not shown:
         return []
-    lines = [text("status.files_heading", lang)]
+    lines = [_("Files with problems:").text(lang)]
     for file, errors, warnings, refused in shown:
-        line = text(
-            "status.file_problems",
-            lang,
-            file=_short(file),
-            errors=errors,
-            warnings=warnings,
-            s_errors="" if errors == 1 else "s",
-            s_warnings="" if warnings == 1 else "s",
+        counts = Join(
+            (
+                ngettext("{n} error", "{n} errors", errors),
+                ngettext("{n} warning", "{n} warnings", warnings),
+            ),
+            pgettext("sep.counts", ", "),
         )
+        line = _("{file}: {counts}", file=_short(file), counts=counts).text(lang)
         if refused:
-            line += text("status.refused", lang)
+            line += _(" (not read at all)").text(lang)
         lines.append(f"  {line}")
     if len(shown) == 1:
         command = f"glplan validate --data {shlex.quote(shown[0][0])}"
     else:
         command = "glplan validate --data FILE"
-    lines.append("  " + text("status.details", lang, command=command))
+    lines.append("  " + _("details: {command}", command=command).text(lang))
     return lines
 
 

@@ -18,7 +18,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from gl_plan.assess.tasks import TaskAssessment, attention_order, task_summary
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, _
 from gl_plan.plan.models import Text as Words
 from gl_plan.report.format import md_text
 from gl_plan.report.tasks_view import summary_line, tasks_markdown, tasks_table
@@ -39,7 +39,7 @@ class UnitBlock:
         return sum(1 for t in self.tasks if t.rag != "green")
 
     def name(self, lang: Lang) -> str:
-        return self.unit.get(lang) if self.unit is not None else text("by.unassigned", lang)
+        return self.unit.get(lang) if self.unit is not None else _("no unit named").text(lang)
 
 
 def by_responsible(items: Sequence[TaskAssessment]) -> list[UnitBlock]:
@@ -64,16 +64,26 @@ def by_responsible(items: Sequence[TaskAssessment]) -> list[UnitBlock]:
 
 def _block_head(block: UnitBlock, lang: Lang) -> str:
     counts = task_summary(block.tasks)
-    return text(
-        "by.block", lang, unit=block.name(lang), n=counts["total"], red=counts["red"],
-        amber=counts["amber"],
-    )  # fmt: skip
+    return _(
+"{unit}: {n} tasks, {red} red, {amber} amber",
+unit=block.name(lang),
+n=counts["total"],
+red=counts["red"],
+amber=counts["amber"],
+).text(lang)  # fmt: skip
 
 
 def _total_line(items: Sequence[TaskAssessment], blocks: Sequence[UnitBlock], lang: Lang) -> str:
     shared = sum(1 for t in items if len(t.responsible) > 1)
     listed = sum(len(b.tasks) for b in blocks)
-    return text("by.total", lang, n=len(items), units=len(blocks), listed=listed, shared=shared)
+    return _(
+        "{n} tasks, each counted once; {shared} name several units and are listed under "
+        "each ({units} units, {listed} listings).",
+        n=len(items),
+        units=len(blocks),
+        listed=listed,
+        shared=shared,
+    ).text(lang)
 
 
 def supervision_renderables(
@@ -82,7 +92,13 @@ def supervision_renderables(
     """A heading per unit with its counts, its tasks as the tasks table; then the summary
     of every task (each counted once) and how many appear under more than one unit."""
     blocks = by_responsible(items)
-    out: list[RenderableType] = [Text(text("by.title", lang, as_of=as_of), style="bold"), Text("")]
+    out: list[RenderableType] = [
+        Text(
+            _("Supervision list by responsible unit, as of {as_of}", as_of=as_of).text(lang),
+            style="bold",
+        ),
+        Text(""),
+    ]
     for block in blocks:
         out += [
             Text(_block_head(block, lang), style="bold"),
@@ -97,7 +113,15 @@ def supervision_renderables(
 def supervision_markdown(items: Sequence[TaskAssessment], as_of: date, lang: Lang) -> str:
     """The same as Markdown: a section per unit."""
     blocks = by_responsible(items)
-    lines = [f"# {md_text(text('by.title', lang, as_of=as_of))}", ""]
+    lines = [
+        (
+            "# "
+            + md_text(
+                _("Supervision list by responsible unit, as of {as_of}", as_of=as_of).text(lang)
+            )
+        ),
+        "",
+    ]
     for block in blocks:
         section = tasks_markdown(block.tasks, as_of, lang)
         body = section.split("\n", 4)[-1]  # the unit's heading replaces the table's own

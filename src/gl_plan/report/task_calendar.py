@@ -27,7 +27,8 @@ from typing import Final
 from icalendar import Alarm, Calendar, Event, vRecur
 
 from gl_plan.assess.tasks import TaskAssessment
-from gl_plan.i18n import Lang, text
+from gl_plan.i18n import Lang, _
+from gl_plan.i18n.labels import label
 from gl_plan.plan.models import Plan, Task
 from gl_plan.report.tasks_view import responsible_text
 
@@ -66,13 +67,17 @@ def _first_due(task: Task, plan: Plan, period: str) -> date:
 def _description(item: TaskAssessment, task: Task, lang: Lang) -> str:
     lines = [
         f"{item.id} {item.title.get(lang)}",
-        text("ics.deadline", lang, phrase=item.deadline),
-        text("ics.status", lang, status=text(item.status, lang), rag=text(item.rag, lang)),
+        _("Time limit: {phrase}", phrase=item.deadline).text(lang),
+        _(
+            "Status: {status} ({rag})",
+            status=label(item.status).text(lang),
+            rag=label(item.rag).text(lang),
+        ).text(lang),
     ]
     units = responsible_text(item, lang)
-    lines.append(text("ics.responsible", lang, units=units or text("by.unassigned", lang)))
+    lines.append(_("Responsible: {units}", units=units or _("no unit named").text(lang)).text(lang))
     if task.ongoing and item.due is not None:
-        lines.append(text("ics.continues", lang))
+        lines.append(_("The work continues after the due date.").text(lang))
     return "\n".join(lines)
 
 
@@ -82,7 +87,9 @@ def tasks_calendar(plan: Plan, items: Sequence[TaskAssessment], as_of: date, lan
     cal.add("prodid", _PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", text("ics.name", lang, title=plan.plan.title.get(lang)))
+    cal.add(
+        "x-wr-calname", _("{title}: task deadlines", title=plan.plan.title.get(lang)).text(lang)
+    )
     stamp = datetime.combine(as_of, time(), tzinfo=UTC)
     undated: list[str] = []
     warning = plan.settings.warning_window_days
@@ -102,18 +109,27 @@ def tasks_calendar(plan: Plan, items: Sequence[TaskAssessment], as_of: date, lan
         event.add("dtend", day + timedelta(days=1))
         event.add("summary", f"{item.id} {item.title.get(lang)}")
         event.add("description", _description(item, task, lang))
-        event.add("categories", [text(item.rag, lang)])
+        event.add("categories", [label(item.rag).text(lang)])
         event.add("x-glplan-status", item.status)
         if period in RECURRENCE:
             event.add("rrule", vRecur(RECURRENCE[period]))
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", text("ics.alarm", lang, id=item.id, days=warning))
+        alarm.add(
+            "description", _("{id} is due in {days} days", id=item.id, days=warning).text(lang)
+        )
         alarm.add("trigger", timedelta(days=-warning))
         event.add_component(alarm)
         cal.add_component(event)
     cal.add("x-glplan-undated", str(len(undated)))
     if undated:
-        cal.add("comment", text("ics.undated", lang, n=len(undated), ids=", ".join(undated)))
+        cal.add(
+            "comment",
+            _(
+                "{n} tasks have no date (ongoing) and are not in the calendar: {ids}",
+                n=len(undated),
+                ids=", ".join(undated),
+            ).text(lang),
+        )
     content: bytes = cal.to_ical()
     return content

@@ -23,12 +23,38 @@ from gl_plan.assess.tasks import (
     task_summary,
 )
 from gl_plan.errors import Problem
-from gl_plan.i18n import TEXTS, Lang, text
+from gl_plan.i18n import Lang, _, ngettext, pgettext
+from gl_plan.i18n.labels import label
 from gl_plan.ledger.model import LedgerEntry
 from gl_plan.numbers import format_number
 from gl_plan.plan.models import Plan
 from gl_plan.report.format import CsvCell, column_names, csv_text, csv_word, md_table, md_text
 from gl_plan.report.safe_text import cell
+
+#: The texts once looked up as ``flag.*``, by the rest of that key.
+_FLAG = {
+    "stale": _("stale"),
+    "no_report": _("no report"),
+    "quantity_behind": _("behind"),
+    "seriously_behind": _("seriously behind"),
+    "continuing": _("continuing"),
+    "reopened": _("reopened"),
+    "completed_by_regions": _("all regions done"),
+}
+
+
+#: The texts once looked up as ``entry.*``, by the rest of that key.
+_ENTRY = {
+    "added": _("added"),
+    "not_started": _("not_started"),
+    "in_progress": _("in_progress"),
+    "completed": _("completed"),
+    "value": _("value"),
+    "region": pgettext("entry.region", "region"),
+    "reporter": _("reporter"),
+    "note": _("note"),
+}
+
 
 __all__ = [
     "CSV_COLUMNS",
@@ -85,7 +111,7 @@ CSV_COLUMNS: Final = (
 
 def flag_label(flag: str, lang: Lang) -> str:
     """A flag's name for people (``quantity_behind`` -> ``behind`` / ``进度滞后``)."""
-    return text(f"flag.{flag}", lang) if f"flag.{flag}" in TEXTS else flag
+    return _FLAG[flag].text(lang) if flag in _FLAG else flag
 
 
 def needs_attention(item: TaskAssessment) -> bool:
@@ -95,16 +121,22 @@ def needs_attention(item: TaskAssessment) -> bool:
 
 
 def _left_out_line(left_out: int, lang: Lang) -> str:
-    return text("headline.tasks_left_out", lang, n=left_out, s="" if left_out == 1 else "s")
+    return ngettext(
+        "{n} green task (on schedule, ongoing or done) not shown; glplan tasks --all "
+        "lists every task.",
+        "{n} green tasks (on schedule, ongoing or done) not shown; glplan tasks --all "
+        "lists every task.",
+        left_out,
+    ).text(lang)
 
 
 def _quantity_text(q: QuantityProgress, lang: Lang, *, unit: bool) -> str:
     achieved = "—" if q.achieved is None else format_number(q.achieved)
     amount = f"{achieved}/{format_number(q.goal)}"
     if q.counts_regions:
-        return text("tasks.regions", lang, count=amount)
+        return _("{count} regions", count=amount).text(lang)
     if unit:
-        amount = text("tasks.with_unit", lang, amount=amount, unit=q.unit.get(lang))
+        amount = _("{amount} {unit}", amount=amount, unit=q.unit.get(lang)).text(lang)
     if q.share is not None and not q.met:
         amount += f" ({format_number(q.share * 100, 0)}%)"
     return amount
@@ -112,9 +144,9 @@ def _quantity_text(q: QuantityProgress, lang: Lang, *, unit: bool) -> str:
 
 def _region_text(r: RegionProgress, lang: Lang) -> str:
     if r.expected is not None:
-        return text("tasks.regions", lang, count=r.label)
+        return _("{count} regions", count=r.label).text(lang)
     n = len(r.completed)
-    return text("tasks.regions_done", lang, n=n, s="" if n == 1 else "s")
+    return ngettext("{n} region done", "{n} regions done", n).text(lang)
 
 
 def progress_text(item: TaskAssessment, lang: Lang, *, unit: bool = False) -> list[str]:
@@ -136,18 +168,18 @@ def progress_text(item: TaskAssessment, lang: Lang, *, unit: bool = False) -> li
 def responsible_text(item: TaskAssessment, lang: Lang) -> str:
     """The units responsible (责任单位), ``；``-separated (their own names hold ``、``);
     empty when the task's text names none."""
-    return text("sep.units", lang).join(unit.get(lang) for unit in item.responsible)
+    return _("; ").text(lang).join(unit.get(lang) for unit in item.responsible)
 
 
 def _due_text(item: TaskAssessment, lang: Lang) -> list[str]:
     if item.due is None:
-        return [text("tasks.no_due", lang)]
+        return [_("ongoing").text(lang)]
     lines = [item.due.isoformat()]
     if item.days_left is not None:
         if item.days_left < 0:
-            lines.append(text("tasks.days_late", lang, n=-item.days_left))
+            lines.append(_("{n} d late", n=-item.days_left).text(lang))
         else:
-            lines.append(text("tasks.days_left", lang, n=item.days_left))
+            lines.append(_("{n} d left", n=item.days_left).text(lang))
     return lines
 
 
@@ -155,11 +187,13 @@ def summary_line(items: Iterable[TaskAssessment], as_of: date, lang: Lang) -> st
     """``As of 2026-11-30, 35 tasks: 5 overdue, ... ; 2 stale``."""
     counts = task_summary(items)
     parts = [
-        text("tasks.count", lang, n=counts[s], status=text(s, lang)) for s in STATUSES if counts[s]
+        _("{n} {status}", n=counts[s], status=label(s)).text(lang) for s in STATUSES if counts[s]
     ]
-    head = text("tasks.summary", lang, as_of=as_of.isoformat(), total=counts["total"])
-    stale = text("tasks.summary_stale", lang, n=counts["stale"]) if counts["stale"] else ""
-    return head + text("sep.counts", lang).join(parts) + stale + text("tasks.summary_end", lang)
+    head = _("As of {as_of}, {total} tasks: ", as_of=as_of.isoformat(), total=counts["total"]).text(
+        lang
+    )
+    stale = _("; {n} stale", n=counts["stale"]).text(lang) if counts["stale"] else ""
+    return head + pgettext("sep.counts", ", ").text(lang).join(parts) + stale + _(".").text(lang)
 
 
 def tasks_table(
@@ -168,7 +202,7 @@ def tasks_table(
     """A rich table that fits 80 columns (titles wrap); colour plus the colour's name.
     ``titled``: with the "Tasks as of DATE" title (not under a heading that says it)."""
     table = Table(
-        title=text("tasks.as_of", lang, as_of=as_of.isoformat()) if titled else None,
+        title=_("Tasks as of {as_of}", as_of=as_of.isoformat()).text(lang) if titled else None,
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
@@ -177,20 +211,20 @@ def tasks_table(
         padding=(0, 1),
         collapse_padding=True,
     )
-    table.add_column(text("tasks.id", lang), no_wrap=True)
-    table.add_column(text("tasks.rag", lang), no_wrap=True)
-    table.add_column(text("tasks.status", lang), no_wrap=True)
-    table.add_column(text("tasks.due", lang), no_wrap=True)
+    table.add_column(_("ID").text(lang), no_wrap=True)
+    table.add_column(_("RAG").text(lang), no_wrap=True)
+    table.add_column(_("Status").text(lang), no_wrap=True)
+    table.add_column(_("Due").text(lang), no_wrap=True)
     # Titles wrap between words; only a word longer than the column is cut.
-    table.add_column(text("tasks.task", lang), ratio=2, min_width=12, overflow="fold")
-    table.add_column(text("tasks.progress", lang), max_width=14)
-    table.add_column(text("tasks.responsible", lang), ratio=1, min_width=8, overflow="fold")
+    table.add_column(_("Task").text(lang), ratio=2, min_width=12, overflow="fold")
+    table.add_column(_("Progress").text(lang), max_width=14)
+    table.add_column(_("Responsible").text(lang), ratio=1, min_width=8, overflow="fold")
     for item in items:
         style = _STYLE[item.rag]
         table.add_row(
             cell(item.id),
-            cell(text(item.rag, lang), style=style),
-            cell(text(item.status, lang), style=style if item.rag != "green" else ""),
+            cell(label(item.rag).text(lang), style=style),
+            cell(label(item.status).text(lang), style=style if item.rag != "green" else ""),
             # Text, not markup: a title with "[...]" in it prints as it is.
             cell("\n".join(_due_text(item, lang))),
             cell(item.title.get(lang)),
@@ -214,8 +248,8 @@ def tasks_renderables(
     ``left_out`` tasks not shown are counted on a last line that says how to see them.
     """
     if not items and not left_out:
-        return [cell(text("tasks.no_tasks", lang))]
-    table = tasks_table(items, as_of, lang) if items else cell(text("tasks.no_tasks", lang))
+        return [cell(_("No tasks match.").text(lang))]
+    table = tasks_table(items, as_of, lang) if items else cell(_("No tasks match.").text(lang))
     out: list[RenderableType] = [table, cell("")]
     out.append(cell(summary_line(items if summary_of is None else summary_of, as_of, lang)))
     if left_out:
@@ -249,8 +283,8 @@ def tasks_markdown(
     rows = [
         [
             item.id,
-            text(item.rag, lang),
-            text(item.status, lang),
+            label(item.rag).text(lang),
+            label(item.status).text(lang),
             *[*_due_text(item, lang), ""][:2],
             item.title.get(lang),
             "; ".join(progress_text(item, lang, unit=True)),
@@ -261,7 +295,7 @@ def tasks_markdown(
     ]
     summary = summary_line(items if summary_of is None else summary_of, as_of, lang)
     lines = [
-        f"## {md_text(text('tasks.as_of', lang, as_of=as_of.isoformat()))}",
+        ("## " + md_text(_("Tasks as of {as_of}", as_of=as_of.isoformat()).text(lang))),
         "",
         md_text(summary),
         "",
@@ -276,8 +310,8 @@ def tasks_markdown(
 def _latest_status(status: str | None, lang: Lang) -> str:
     if not status:
         return ""
-    known = f"entry.{status}" in TEXTS
-    return csv_word(status, text(f"entry.{status}", lang) if known else status, lang)
+    known = status in _ENTRY
+    return csv_word(status, _ENTRY[status].text(lang) if known else status, lang)
 
 
 def tasks_csv(items: Sequence[TaskAssessment], lang: Lang) -> str:
@@ -296,9 +330,9 @@ def tasks_csv(items: Sequence[TaskAssessment], lang: Lang) -> str:
             item.title.en,
             item.deadline,
             item.due.isoformat() if item.due else "",
-            text("csv.true" if item.ongoing else "csv.false", lang),
-            csv_word(item.status, text(item.status, lang), lang),
-            csv_word(item.rag, text(item.rag, lang), lang),
+            (_("true") if item.ongoing else _("false")).text(lang),
+            csv_word(item.status, label(item.status).text(lang), lang),
+            csv_word(item.rag, label(item.rag).text(lang), lang),
             item.completed_on.isoformat() if item.completed_on else "",
             item.last_report.isoformat() if item.last_report else "",
             "" if item.days_left is None else item.days_left,
@@ -342,9 +376,9 @@ def entry_line(entry: LedgerEntry, plan: Plan, lang: Lang) -> str:
     """
 
     def word(key: str) -> str:
-        return text(f"entry.{key}", lang)
+        return _ENTRY[key].text(lang)
 
-    known = f"entry.{entry.status}" in TEXTS
+    known = entry.status in _ENTRY
     status = word(entry.status) if known else str(entry.status)
     parts = [word("added"), entry.date.isoformat(), entry.task, status]
     if entry.value is not None:

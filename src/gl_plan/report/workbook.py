@@ -43,8 +43,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from gl_plan.assess.check import CheckResult
 from gl_plan.assess.tasks import STATUSES as TASK_STATUSES
 from gl_plan.assess.tasks import TaskAssessment
-from gl_plan.errors import Problem, message_text
-from gl_plan.i18n import Lang, text
+from gl_plan.errors import Problem
+from gl_plan.i18n import Lang, _, message_text, pgettext
+from gl_plan.i18n.labels import label
 from gl_plan.numbers import comparison_digits, format_comparison, shown_gap
 from gl_plan.plan.models import Plan
 from gl_plan.report.check_files import CSV_COLUMNS, check_rows
@@ -71,6 +72,44 @@ from gl_plan.report.format import (
     shown_path,
 )
 from gl_plan.report.tasks_view import progress_text, responsible_text
+
+#: The texts once looked up as ``entry.*``, by the rest of that key.
+_ENTRY = {
+    "added": _("added"),
+    "not_started": _("not_started"),
+    "in_progress": _("in_progress"),
+    "completed": _("completed"),
+    "value": _("value"),
+    "region": pgettext("entry.region", "region"),
+    "reporter": _("reporter"),
+    "note": _("note"),
+}
+
+
+#: The texts once looked up as ``xlsx.task.*``, by the rest of that key.
+_XLSX_TASK = {
+    "id": _("ID"),
+    "title": _("Task"),
+    "deadline": _("Time limit"),
+    "due": pgettext("xlsx.task.due", "Due"),
+    "rag": _("RAG"),
+    "status": _("Status"),
+    "days_overdue": _("Days overdue"),
+    "progress": _("Progress"),
+    "responsible": _("Responsible units"),
+    "last_entry": _("Last entry"),
+}
+
+
+#: The texts once looked up as ``xlsx.issue.*``, by the rest of that key.
+_XLSX_ISSUE = {
+    "file": _("File"),
+    "line": _("Line"),
+    "field": _("Field"),
+    "severity": _("Severity"),
+    "message": _("Message"),
+}
+
 
 __all__ = ["PRINTED_DATA_COLUMNS", "RAG_FILLS", "check_workbook", "text_width"]
 
@@ -209,7 +248,7 @@ class _Sheet:
         self.ws.print_title_rows = f"1:{self.header_rows}"
         self.ws.print_options.gridLines = not self.one_page
         self.ws.oddHeader.center.text = _header_text(title)
-        self.ws.oddFooter.center.text = text("xlsx.footer", lang)
+        self.ws.oddFooter.center.text = _("Page &P of &N").text(lang)
 
 
 def _sheet_name(name: str) -> str:
@@ -237,17 +276,19 @@ def check_workbook(
     own ``data_issues`` when none are given); file names are shown relative to ``root``
     (the project folder) when they are inside it.
     """
-    title = text("xlsx.header", lang, title=plan.plan.title.get(lang), as_of=result.as_of)
+    title = _("{title} · as of {as_of}", title=plan.plan.title.get(lang), as_of=result.as_of).text(
+        lang
+    )
     book = Workbook()
-    _summary_sheet(_new_sheet(book, text("xlsx.sheet.summary", lang), first=True),
-                   result, plan, lang, title)  # fmt: skip
+    summary = pgettext("xlsx.sheet.summary", "Summary").text(lang)
+    _summary_sheet(_new_sheet(book, summary, first=True), result, plan, lang, title)
     for year in target_years(result):
-        sheet = _new_sheet(book, text("xlsx.sheet.year", lang, year=year))
+        sheet = _new_sheet(book, _("{year} targets", year=year).text(lang))
         _year_sheet(sheet, result, plan, year, lang, title)
-    _tasks_sheet(_new_sheet(book, text("xlsx.sheet.tasks", lang)), result, lang, title)
+    _tasks_sheet(_new_sheet(book, _("Task supervision").text(lang)), result, lang, title)
     issues = list(problems) or [_problem_of(d) for d in result.data_issues]
-    _issues_sheet(_new_sheet(book, text("xlsx.sheet.issues", lang)), issues, lang, title, root)
-    _data_sheet(_new_sheet(book, text("xlsx.sheet.data", lang)), result, plan, lang, title)
+    _issues_sheet(_new_sheet(book, _("Data issues").text(lang)), issues, lang, title, root)
+    _data_sheet(_new_sheet(book, _("Data").text(lang)), result, plan, lang, title)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -257,7 +298,7 @@ def _summary_sheet(sheet: _Sheet, result: CheckResult, plan: Plan, lang: Lang, t
     """The headline and, per target year, how many figures have each status and colour;
     the tasks by status; the data issues by severity."""
     sheet.put(1, 1, plan.plan.title.get(lang), measure=False).font = _TITLE
-    sheet.put(2, 1, text("xlsx.as_of", lang, as_of=result.as_of), measure=False)
+    sheet.put(2, 1, _("As of {as_of}", as_of=result.as_of).text(lang), measure=False)
     sheet.header_rows = 2
     sheet.one_page = True
     head, lines = headline(result, plan, lang)
@@ -268,8 +309,8 @@ def _summary_sheet(sheet: _Sheet, result: CheckResult, plan: Plan, lang: Lang, t
         sheet.line(row, line)
     years = target_years(result)
     row += 2
-    sheet.header(row, [text("xlsx.counts", lang), *(text("xlsx.year", lang, year=y)
-                                                      for y in years)])  # fmt: skip
+    heads = [_("{year} targets", year=y).text(lang) for y in years]
+    sheet.header(row, [_("Status of the figures").text(lang), *heads])
     by_year = result.summary.by_target_year
     statuses = [
         s
@@ -283,29 +324,29 @@ def _summary_sheet(sheet: _Sheet, result: CheckResult, plan: Plan, lang: Lang, t
             sheet.put(row, col, by_year[str(year)].by_status.get(status, 0))
     for rag in ("red", "amber", "green", "grey"):
         row += 1
-        sheet.put(row, 1, text(rag, lang), fill=RAG_FILLS[rag])
+        sheet.put(row, 1, label(rag).text(lang), fill=RAG_FILLS[rag])
         for col, year in enumerate(years, start=2):
             sheet.put(row, col, by_year[str(year)].by_rag.get(rag, 0))
     row += 1
-    sheet.put(row, 1, text("xlsx.total", lang), bold=True)
+    sheet.put(row, 1, _("Total").text(lang), bold=True)
     for col, year in enumerate(years, start=2):
         sheet.put(row, col, by_year[str(year)].total, bold=True)
     tasks = result.summary.tasks
     if tasks:
         row += 2
-        sheet.header(row, [text("xlsx.task_counts", lang), text("xlsx.number", lang)])
+        sheet.header(row, [_("Task status").text(lang), _("Number").text(lang)])
         for status in TASK_STATUSES:
             row += 1
-            sheet.put(row, 1, text(status, lang))
+            sheet.put(row, 1, label(status).text(lang))
             sheet.put(row, 2, tasks.get(status, 0))
         row += 1
-        sheet.put(row, 1, text("xlsx.total", lang), bold=True)
+        sheet.put(row, 1, _("Total").text(lang), bold=True)
         sheet.put(row, 2, tasks.get("total", 0), bold=True)
     row += 2
-    sheet.header(row, [text("xlsx.issue_counts", lang), text("xlsx.number", lang)])
+    sheet.header(row, [_("Data issues").text(lang), _("Number").text(lang)])
     for severity, n in result.summary.data_issues.items():
         row += 1
-        sheet.put(row, 1, text(severity, lang))
+        sheet.put(row, 1, label(severity).text(lang))
         sheet.put(row, 2, n)
     # The headline reads as prose above the counts: a wide first column gives it room.
     sheet.widths[1] = max(sheet.widths.get(1, 0), _SUMMARY_TEXT_WIDTH)
@@ -327,25 +368,25 @@ def _year_sheet(
     keys = indicator_keys(plan, indicators, lang)
     sheet.line(1, year_heading(result, plan, year, lang), bold=True)
     sheet.header_rows = 3
-    sheet.put(2, 1, text("check.region", lang), bold=True)
+    sheet.put(2, 1, _("Region").text(lang), bold=True)
     sheet.put(3, 1, None)
     col = 2
     for ind in indicators:
         sheet.put(2, col, indicator_name(plan, ind, lang), bold=True, measure=False)
         sheet.ws.merge_cells(start_row=2, start_column=col, end_row=2, end_column=col + 2)
-        for k, name in enumerate(("xlsx.value", "xlsx.gap", "xlsx.status")):
-            sheet.put(3, col + k, text(name, lang), bold=True)
+        for k, head in enumerate((_("Value"), _("Gap"), _("Status"))):
+            sheet.put(3, col + k, head.text(lang), bold=True)
         col += 3
     notes_col = col
-    sheet.put(3, notes_col, text("xlsx.marks", lang), bold=True)
+    sheet.put(3, notes_col, _("Notes").text(lang), bold=True)
     row = 3
     for region, indent in table_rows(plan, regions):
         row += 1
         level = cells[(region, indicators[0])].region_level
-        label = sheet.put(row, 1, display_name(plan, region, lang), bold=level != "county",
+        name_cell = sheet.put(row, 1, display_name(plan, region, lang), bold=level != "county",
                           shown="  " * indent + display_name(plan, region, lang))  # fmt: skip
         if indent:
-            label.alignment = Alignment(indent=indent)
+            name_cell.alignment = Alignment(indent=indent)
         col = 2
         marks = []
         for ind in indicators:
@@ -369,13 +410,13 @@ def _year_sheet(
                 marks.append(f"{keys[ind]} {mark}")
             col += 3
         if marks:
-            sheet.put(row, notes_col, text("sep.names", lang).join(marks))
+            sheet.put(row, notes_col, _(", ").text(lang).join(marks))
     row += 1
-    sep = text("sep.list", lang)
+    sep = _(", ").text(lang)
     notes = []
     missing = [region_name(plan, r, lang) for r in no_data_regions(result, year)]
     if missing:
-        notes.append(text("check.no_data_rows", lang) + sep.join(missing))
+        notes.append(_("No data: ").text(lang) + sep.join(missing))
     notes += footnotes(result, plan, year, lang)
     notes += [head + sep.join(items) for head, items in behind_lines(result, plan, year, lang)]
     for note in notes:
@@ -403,17 +444,17 @@ def _last_entry(item: TaskAssessment, lang: Lang) -> str:
     status and its note, as much as there is."""
     parts = [item.last_report.isoformat()] if item.last_report else []
     if item.latest_status is not None:
-        parts.append(text(f"entry.{item.latest_status}", lang))
+        parts.append(_ENTRY[item.latest_status].text(lang))
     line = " ".join(parts)
     if item.latest_note:
-        line += text("xlsx.note_sep", lang) + item.latest_note
-    return line or text("flag.no_report", lang)
+        line += _(": ").text(lang) + item.latest_note
+    return line or _("no report").text(lang)
 
 
 def _tasks_sheet(sheet: _Sheet, result: CheckResult, lang: Lang, title: str) -> None:
     """Every red and amber task, most urgent first (:func:`attention_tasks`)."""
     sheet.wrap = {2: 34, 8: 18, 9: 26, 10: 34}
-    sheet.header(1, [text(f"xlsx.task.{c}", lang) for c in TASK_COLUMNS])
+    sheet.header(1, [_XLSX_TASK[c].text(lang) for c in TASK_COLUMNS])
     items = attention_tasks(result)
     for row, item in enumerate(items, start=2):
         overdue = -item.days_left if item.status == "overdue" and item.days_left else None
@@ -422,8 +463,8 @@ def _tasks_sheet(sheet: _Sheet, result: CheckResult, lang: Lang, title: str) -> 
             (item.title.get(lang), None),
             (item.deadline, None),
             (item.due, None),
-            (text(item.rag, lang), RAG_FILLS[item.rag]),
-            (text(item.status, lang), None),
+            (label(item.rag).text(lang), RAG_FILLS[item.rag]),
+            (label(item.status).text(lang), None),
             (overdue, None),
             ("\n".join(progress_text(item, lang, unit=True)), None),
             (responsible_text(item, lang), None),
@@ -434,7 +475,7 @@ def _tasks_sheet(sheet: _Sheet, result: CheckResult, lang: Lang, title: str) -> 
             shown = value.isoformat() if isinstance(value, date) else None
             sheet.put(row, col, value, fill=fill, number_format=fmt, shown=shown)
     if not items:
-        sheet.line(2, text("xlsx.no_tasks", lang))
+        sheet.line(2, _("No red or amber tasks.").text(lang))
     sheet.finish(title, lang, freeze="C2")
 
 
@@ -462,7 +503,7 @@ def _issues_sheet(
 ) -> None:
     columns = ("file", "line", "field", "severity", "message")
     sheet.wrap = {1: 40, 5: 70}
-    sheet.header(1, [text(f"xlsx.issue.{c}", lang) for c in columns])
+    sheet.header(1, [_XLSX_ISSUE[c].text(lang) for c in columns])
     row = 1
     for p in problems:
         row += 1
@@ -470,10 +511,10 @@ def _issues_sheet(
         sheet.put(row, 1, _file_label(p.file, p.sheet, root))
         sheet.put(row, 2, p.line)
         sheet.put(row, 3, field_name or None)
-        sheet.put(row, 4, text(p.severity.value, lang))
+        sheet.put(row, 4, label(p.severity.value).text(lang))
         sheet.put(row, 5, p.text(lang))
     if row == 1:
-        sheet.line(2, text("xlsx.no_issues", lang))
+        sheet.line(2, _("No data issues.").text(lang))
     sheet.finish(title, lang)
 
 
