@@ -11,6 +11,7 @@ import pytest
 
 from gl_plan.i18n import TEXTS, text
 from gl_plan.i18n.data import DATA
+from gl_plan.i18n.draft import DRAFT
 from gl_plan.i18n.explain import EXPLAIN
 from gl_plan.i18n.messages import MESSAGES
 from gl_plan.i18n.report import REPORT
@@ -87,5 +88,5 @@ def test_every_key_looked_up_in_the_source_exists() -> None:
 def test_no_key_is_defined_twice() -> None:
     """TEXTS joins one table per area: a key written in two would silently take the later
     text."""
-    areas = [REPORT, MESSAGES, EXPLAIN, DATA]
+    areas = [REPORT, MESSAGES, EXPLAIN, DATA, DRAFT]
     assert sum(len(area) for area in areas) == len(TEXTS)

@@ -16,6 +16,7 @@ import os
 from typing import Final, Literal
 
 from gl_plan.i18n.data import DATA
+from gl_plan.i18n.draft import DRAFT
 from gl_plan.i18n.explain import EXPLAIN
 from gl_plan.i18n.messages import MESSAGES
 from gl_plan.i18n.report import REPORT
@@ -49,7 +50,7 @@ def detect_lang(environ: dict[str, str] | None = None) -> Lang:
 #: Every text glplan prints, ``key: (zh, en)``; templates take ``str.format`` fields.
 #: An empty string means the text is not printed in that language.
 #: Every text, by key: ``(zh, en)``. A key belongs to exactly one area (a test checks).
-TEXTS: Final[dict[str, tuple[str, str]]] = {**REPORT, **MESSAGES, **EXPLAIN, **DATA}
+TEXTS: Final[dict[str, tuple[str, str]]] = {**REPORT, **MESSAGES, **EXPLAIN, **DATA, **DRAFT}
 
 
 def text(key: str, lang: Lang, **values: object) -> str:

@@ -43,14 +43,20 @@ class PlanHeader:
 
 _PLAN_WORDS: Final = "行动计划|行动方案|实施方案|工作方案|发展规划|规划|计划|方案|意见|纲要|办法"
 _QUOTED_TITLE: Final = re.compile(rf"《(?P<t>[^《》]{{4,80}}(?:{_PLAN_WORDS})[^《》]{{0,20}})》")
-_TITLE_LINE: Final = re.compile(rf"^(?P<t>[^。，,；;：:]{{4,80}}(?:{_PLAN_WORDS})(?:[(（][^)）]{{0,20}}[)）])?)$")
-_PERIOD: Final = re.compile(r"[(（](?P<a>(?:19|20|21)[0-9]{2})\s*[—–\-~至到]+\s*(?P<b>(?:19|20|21)[0-9]{2})年?[)）]")
+_TITLE_LINE: Final = re.compile(
+    rf"^(?P<t>[^。，,；;：:]{{4,80}}(?:{_PLAN_WORDS})(?:[(（][^)）]{{0,20}}[)）])?)$"
+)
+_PERIOD: Final = re.compile(
+    r"[(（](?P<a>(?:19|20|21)[0-9]{2})\s*[—–\-~至到]+\s*(?P<b>(?:19|20|21)[0-9]{2})年?[)）]"
+)
 _ORGAN: Final = (
     r"(?:人民政府办公室|人民政府办公厅|人民政府|教育局|教育厅|教育委员会|教育部|国务院办公厅|"
     r"国务院|委员会|领导小组|办公室|办公厅)"
 )
 _SIGNATURE: Final = re.compile(rf"^(?P<o>[^，,。；;：:\s]{{2,40}}{_ORGAN})$")
-_APPROVED: Final = re.compile(rf"经(?P<o>[^，,。；;]{{2,30}}?{_ORGAN})(?:第[^，,。]{{1,8}})?(?:会议|常务会议)?(?:审议|研究)?(?:通过|同意)")
+_APPROVED: Final = re.compile(
+    rf"经(?P<o>[^，,。；;]{{2,30}}?{_ORGAN})(?:第[^，,。]{{1,8}})?(?:会议|常务会议)?(?:审议|研究)?(?:通过|同意)"
+)
 _MONTH_DAY: Final = re.compile(r"^(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
 #: How many lines from the top a title is looked for in.
 _TITLE_LINES: Final = 8

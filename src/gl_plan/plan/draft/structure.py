@@ -35,7 +35,10 @@ _CN_NUMBER: Final = f"[{_CN_DIGITS}]{{1,3}}"
 _MARKERS: Final = (
     ("action", re.compile(rf"^行[动動]\s*(?P<n>{_CN_NUMBER}|[0-9]{{1,2}})\s*[：:、．.\s]\s*")),
     ("box", re.compile(rf"^(?:专栏|專欄)\s*(?P<n>[0-9]{{1,2}}|{_CN_NUMBER})\s*[：:、．.\s]?\s*")),
-    ("chapter", re.compile(rf"^第\s*(?P<n>{_CN_NUMBER}|[0-9]{{1,2}})\s*(?:章|部分|篇)\s*[：:、]?\s*")),
+    (
+        "chapter",
+        re.compile(rf"^第\s*(?P<n>{_CN_NUMBER}|[0-9]{{1,2}})\s*(?:章|部分|篇)\s*[：:、]?\s*"),
+    ),
     ("cn", re.compile(rf"^(?P<n>{_CN_NUMBER})\s*[、，,．]\s*")),
     ("paren_cn", re.compile(rf"^[（(]\s*(?P<n>{_CN_NUMBER})\s*[）)]\s*[、，,.．]?\s*")),
     ("num", re.compile(r"^(?P<n>[0-9]{1,2})\s*(?:[.．](?![0-9])|、)\s*")),
@@ -147,9 +150,12 @@ class Node:
         return sorted(out, key=lambda line: line.number)
 
 
-_CN_LABELS: Final = ["", *(_cn for _cn in "一二三四五六七八九十"), *(
-    "十" + d for d in "一二三四五六七八九"
-), "二十"]
+_CN_LABELS: Final = [
+    "",
+    *(_cn for _cn in "一二三四五六七八九十"),
+    *("十" + d for d in "一二三四五六七八九"),
+    "二十",
+]
 
 
 def _heading(line: Line) -> Node | None:
@@ -240,6 +246,8 @@ class PlannedAction:
     title: str
     line: int
     tasks: list[PlannedTask] = field(default_factory=list)
+    #: Every line the action and its tasks hold.
+    lines: set[int] = field(default_factory=set)
 
 
 def _holds_work(node: Node) -> bool:
@@ -268,6 +276,7 @@ def actions_of(root: Node) -> tuple[list[PlannedAction], list[Node]]:
             continue
         if node.rank == action_rank or (node.rank < action_rank and node in leaves):
             action = _action(node)
+            action.lines = {line.number for line in node.lines()}
             actions.append(action)
             used.update(id(n) for n in node.walk())
         elif action_rank == -1 and node.parent is not None and node.parent.line is None:
@@ -276,6 +285,7 @@ def actions_of(root: Node) -> tuple[list[PlannedAction], list[Node]]:
             if not actions or actions[-1].id != "A1":
                 actions.append(PlannedAction("A1", 1, "", node.line.number if node.line else 0))
             actions[-1].tasks.append(_task(node, len(actions[-1].tasks) + 1, None))
+            actions[-1].lines |= {line.number for line in node.lines()}
     leftover = [n for n in work if id(n) not in used]
     return actions, leftover
 

@@ -1,0 +1,539 @@
+"""A plan's text made into a draft plan file: the steps of :mod:`gl_plan.plan.draft` in order,
+and the YAML they make, with a comment wherever the user must check or complete a value.
+
+The draft must pass ``glplan validate`` as it is, so what the text lacks is filled with a
+placeholder that validates and says so (a region code ``TOP``, a task without a time limit
+kept as ongoing with a ``deadline_override`` that gives the reason). Nothing is invented
+silently: every placeholder carries a comment, and every line of the text the draft could
+not place is listed (:class:`Unplaced`) with its line number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Final
+
+from gl_plan.errors import Code, GlplanError, Msg, msg
+from gl_plan.i18n import Lang
+from gl_plan.plan.deadlines import DeadlineError, parse_deadline
+from gl_plan.plan.draft.clean import Line, Metadata, fold, read_lines
+from gl_plan.plan.draft.emit import Comment, Map, dump
+from gl_plan.plan.draft.goals import FoundTarget, read_sentences, read_table
+from gl_plan.plan.draft.header import (
+    PlanHeader,
+    RegionGuess,
+    infer_year,
+    read_header,
+    region_of,
+    sentence_deadline,
+)
+from gl_plan.plan.draft.indicators import indicator_id, plausible_range, unit_of
+from gl_plan.plan.draft.structure import Node, PlannedAction, PlannedTask, actions_of, outline
+from gl_plan.plan.models import Direction
+from gl_plan.plan.targets import Target
+
+__all__ = ["Draft", "Unplaced", "draft_plan"]
+
+#: The code a draft gives its one region when neither the text nor ``--region-code`` does.
+PLACEHOLDER_CODE: Final = "TOP"
+#: The time limit a draft writes for a task whose text gives none (with an override).
+NO_DEADLINE: Final = "未明确"
+#: Longest piece of an unplaced line repeated in a message or a comment.
+_QUOTE_CHARS: Final = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Unplaced:
+    """A line of the text the draft did not place, and why."""
+
+    line: int
+    text: str
+    reason: Msg
+
+
+@dataclass
+class Draft:
+    """The draft plan file's text, what it holds, and what it left out."""
+
+    yaml: str
+    unplaced: list[Unplaced]
+    actions: int
+    tasks: int
+    targets: int
+    #: Each task's time limit as written in the draft, in order (for the tests and summary).
+    deadlines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _State:
+    """What the steps pass along: the lines, and those already placed."""
+
+    lines: list[Line]
+    meta: Metadata
+    lang: Lang
+    placed: set[int] = field(default_factory=set)
+    unplaced: list[Unplaced] = field(default_factory=list)
+
+    def say(self, message: Msg) -> str:
+        return message.text(self.lang)
+
+    def leave(self, line: Line, reason: Msg) -> None:
+        if line.number not in self.placed:
+            self.placed.add(line.number)
+            self.unplaced.append(Unplaced(line.number, line.text, reason))
+
+
+def draft_plan(
+    text: str, *, file: str = "<text>", region_code: str | None = None, lang: Lang = "zh"
+) -> Draft:
+    """Draft a plan file from a plan's text (see the package docstring).
+
+    Raises :class:`GlplanError` (exit 2) for a text with nothing to read.
+    """
+    lines, meta = read_lines(text)
+    if not lines:
+        raise GlplanError.single(msg("draft.empty"), file=file, code=Code.EMPTY)
+    state = _State(lines, meta, lang)
+    header = read_header(lines)
+    root = outline(lines)
+    actions, leftover = actions_of(root)
+    first_due = _first_due_year(actions)
+    issued, issued_note = _issued(header, meta, first_due, lines, state)
+    targets = _targets(root, lines, actions, state)
+    region = _region(header, meta, region_code)
+
+    doc = Map()
+    doc.note(state.say(msg("draft.head", file=file)))
+    doc.note(state.say(msg("draft.head_check")))
+    doc.add("schema_version", 1)
+    doc.add("plan", _plan_info(header, meta, issued, issued_note, region, state))
+    doc.add("regions", [_region_entry(region, region_code, state)])
+    indicators, ids = _indicators(targets, state)
+    doc.add("indicators", indicators)
+    goals, kept = _goals(targets, ids, issued, header, state)
+    doc.add("goals", goals)
+    baselines = _baselines(kept, ids, region, region_code)
+    if baselines:
+        doc.add("baselines", baselines)
+    action_maps, deadlines = _actions(actions, issued, state)
+    doc.add("actions", action_maps)
+    for node in leftover:
+        if node.line is not None:
+            state.leave(node.line, msg("draft.reason.section"))
+            for line in node.body:
+                state.leave(line, msg("draft.reason.section"))
+    for line in lines:
+        if line.number not in state.placed:
+            state.leave(line, msg("draft.reason.other"))
+    unplaced = sorted(state.unplaced, key=lambda u: u.line)
+    if unplaced:
+        doc.note(state.say(msg("draft.unplaced_head")))
+        for item in unplaced:
+            doc.note(
+                state.say(
+                    msg(
+                        "draft.unplaced_line",
+                        line=item.line,
+                        reason=item.reason.text(lang),
+                        text=_quote(item.text),
+                    )
+                )
+            )
+    return Draft(
+        yaml=dump(doc),
+        unplaced=unplaced,
+        actions=len(actions),
+        tasks=sum(len(a.tasks) for a in actions),
+        targets=len(kept),
+        deadlines=deadlines,
+    )
+
+
+def _quote(text: str) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= _QUOTE_CHARS else one[: _QUOTE_CHARS - 1] + "…"
+
+
+# --- the plan, its date and its region ------------------------------------------------
+
+
+def _first_due_year(actions: list[PlannedAction]) -> int | None:
+    years = []
+    for task in (t for a in actions for t in a.tasks):
+        if task.deadline is None:
+            continue
+        try:
+            due = parse_deadline(fold(task.deadline)).due
+        except DeadlineError:
+            continue
+        if due is not None:
+            years.append(due.year)
+    return min(years, default=None)
+
+
+def _issued(
+    header: PlanHeader, meta: Metadata, first_due: int | None, lines: list[Line], state: _State
+) -> tuple[date, str]:
+    if header.issued is not None and header.issued_how == "text":
+        state.placed.add(header.issued_line or 0)
+        return header.issued, state.say(msg("draft.issued.text", line=header.issued_line))
+    if meta.issued is not None:
+        which = state.say(
+            msg("draft.issued.written")
+            if meta.issued_from == "written"
+            else msg("draft.issued.published")
+        )
+        return meta.issued, state.say(
+            msg("draft.issued.chrome", which=which, line=meta.issued_line)
+        )
+    if header.issued_how is not None and (found := infer_year(header.issued_how, first_due)):
+        return found, state.say(msg("draft.issued.inferred", line=header.issued_line))
+    years = [
+        int(y) for line in lines for y in re.findall(r"((?:19|20)[0-9]{2})年", fold(line.text))
+    ]
+    year = header.period[0] if header.period else min(years, default=2000)
+    return date(year, 1, 1), state.say(msg("draft.issued.missing"))
+
+
+def _region(header: PlanHeader, meta: Metadata, code: str | None) -> RegionGuess:
+    issuer = header.issuer.value if header.issuer else meta.issuer
+    title = header.title.value if header.title else None
+    guess = region_of(issuer, title)
+    if guess is None:
+        return RegionGuess("", "county", code)
+    return RegionGuess(guess.name, guess.kind, code or guess.code)
+
+
+def _plan_info(
+    header: PlanHeader,
+    meta: Metadata,
+    issued: date,
+    issued_note: str,
+    region: RegionGuess,
+    state: _State,
+) -> Map:
+    info = Map()
+    code = (region.code or PLACEHOLDER_CODE).lower()
+    plan_id = re.sub(r"[^a-z0-9_-]", "-", f"{code}-plan-{issued.year}").strip("-")
+    info.add("id", plan_id, state.say(msg("draft.plan_id")))
+    if header.title is not None:
+        state.placed.add(header.title.line)
+        info.add(
+            "title",
+            {"zh": header.title.value},
+            state.say(msg("draft.at_line", line=header.title.line)),
+        )
+    else:
+        info.add(
+            "title",
+            {"zh": state.say(msg("draft.title_placeholder"))},
+            state.say(msg("draft.to_complete")),
+        )
+    if header.issuer is not None:
+        state.placed.add(header.issuer.line)
+        info.add(
+            "issuer",
+            {"zh": header.issuer.value},
+            state.say(msg("draft.at_line", line=header.issuer.line)),
+        )
+    elif meta.issuer is not None:
+        info.add(
+            "issuer", {"zh": meta.issuer}, state.say(msg("draft.at_line", line=meta.issuer_line))
+        )
+    info.add("issued", issued, issued_note)
+    return info
+
+
+def _region_entry(region: RegionGuess, given: str | None, state: _State) -> Map:
+    entry = Map()
+    code = region.code or PLACEHOLDER_CODE
+    if given:
+        entry.add("code", code)
+    else:
+        entry.add("code", code, state.say(msg("draft.region_code")))
+    if region.name:
+        short = re.sub(
+            r"(?:[\u4e00-\u9fff]{0,6}族)*(?:自治)?(?:省|市|县|区|州|旗|盟)$", "", region.name
+        )
+        entry.add("name", {"zh": region.name}, state.say(msg("draft.region_named")))
+        entry.add("short", {"zh": short or region.name})
+        entry.add("kind", region.kind)
+    else:
+        entry.add(
+            "name",
+            {"zh": state.say(msg("draft.region_placeholder"))},
+            state.say(msg("draft.to_complete")),
+        )
+        entry.add("short", {"zh": state.say(msg("draft.region_placeholder"))})
+        entry.add("kind", region.kind, state.say(msg("draft.region_kind")))
+    entry.note(state.say(msg("draft.region_more")))
+    return entry
+
+
+# --- targets, indicators, goals, baselines --------------------------------------------
+
+
+def _targets(
+    root: Node, lines: list[Line], actions: list[PlannedAction], state: _State
+) -> list[FoundTarget]:
+    in_tasks = {number for action in actions for number in action.lines}
+    state.placed |= in_tasks
+    goal_lines = {
+        line.number
+        for n in root.walk()
+        if n.line is not None and n.in_goal_section
+        for line in n.lines()
+    }
+    # Outside any task, a paragraph that opens with its year (到2025年，…) states goals too.
+    goal_lines |= {
+        line.number
+        for line in lines
+        if line.number not in in_tasks
+        and re.match(r"^(?:力争)?到(?:20|21)[0-9]{2}年", fold(line.text))
+    }
+    table, unread, covered = read_table(lines)
+    for line in unread:
+        state.leave(line, msg("draft.reason.table_row"))
+    state.placed |= covered
+    prose = [line for line in lines if line.number not in covered]
+    found, yearless = read_sentences(prose, counts_too=goal_lines)
+    for line in yearless:
+        if line.number not in in_tasks:
+            state.leave(line, msg("draft.reason.yearless"))
+    return table + found
+
+
+def _indicators(targets: list[FoundTarget], state: _State) -> tuple[list[Any], dict[str, str]]:
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    out: list[Any] = []
+    by_key: dict[str, list[FoundTarget]] = defaultdict(list)
+    for target in targets:
+        by_key[target.key].append(target)
+    for key, group in by_key.items():
+        first = group[0]
+        ids[key] = indicator_id(first.name, taken)
+        unit = unit_of(first.unit)
+        highest = max(float(t.reading.get("value") or t.reading.get("max") or 0) for t in group)
+        low, high = plausible_range(unit, highest)
+        entry = Map()
+        entry.note(state.say(msg("draft.indicator_check")))
+        entry.add("id", ids[key])
+        entry.add("name", {"zh": first.name})
+        entry.add("unit", unit)
+        if unit == "amount":
+            entry.add("unit_label", {"zh": first.unit})
+        if any(t.reading.get("comparison") == "at_most" for t in group):
+            entry.add(
+                "direction", Direction.LOWER_IS_BETTER.value, state.say(msg("draft.direction"))
+            )
+        if unit in ("percent", "ratio", "per_thousand"):
+            entry.add(
+                "numerator",
+                {"zh": state.say(msg("draft.numerator"))},
+                state.say(msg("draft.counts")),
+            )
+            entry.add("denominator", {"zh": state.say(msg("draft.denominator"))})
+        entry.add("plausible_range", {"min": low, "max": high}, state.say(msg("draft.range")))
+        out.append(entry)
+    if not out:
+        placeholder = Map()
+        placeholder.note(state.say(msg("draft.indicator_placeholder")))
+        placeholder.add("id", "indicator_1")
+        placeholder.add("name", {"zh": state.say(msg("draft.indicator_name"))})
+        placeholder.add("unit", "percent")
+        placeholder.add("plausible_range", {"min": 0.0, "max": 200.0})
+        out.append(placeholder)
+    return out, ids
+
+
+def _target_fields(target: FoundTarget) -> dict[str, Any]:
+    fields = dict(target.reading)
+    fields["wording"] = target.wording
+    if target.attribute:
+        fields["attribute"] = target.attribute
+    return fields
+
+
+def _goals(
+    targets: list[FoundTarget], ids: dict[str, str], issued: date, header: PlanHeader, state: _State
+) -> tuple[list[Any], list[FoundTarget]]:
+    by_year: dict[int, list[FoundTarget]] = defaultdict(list)
+    for target in targets:
+        assert target.year is not None
+        by_year[target.year].append(target)
+    kept: list[FoundTarget] = []
+    earlier: dict[str, Target] = {}
+    goals: list[Any] = []
+    for year in sorted(by_year):
+        chosen: dict[str, FoundTarget] = {}
+        for target in by_year[year]:
+            ind = ids[target.key]
+            line = Line(target.line, target.sentence)
+            if ind in chosen:
+                state.unplaced.append(
+                    Unplaced(target.line, target.wording, msg("draft.reason.duplicate"))
+                )
+                continue
+            model = Target.model_validate(_target_fields(target))
+            before = earlier.get(ind)
+            direction = (
+                Direction.LOWER_IS_BETTER
+                if model.comparison.value == "at_most"
+                else Direction.HIGHER_IS_BETTER
+            )
+            if (
+                before is not None
+                and before.comparison is model.comparison
+                and (
+                    model.line(direction) < before.line(direction)
+                    if direction is Direction.HIGHER_IS_BETTER
+                    else model.line(direction) > before.line(direction)
+                )
+            ):
+                state.unplaced.append(
+                    Unplaced(target.line, target.wording, msg("draft.reason.ambition"))
+                )
+                continue
+            chosen[ind] = target
+            earlier[ind] = model
+            state.placed.add(line.number)
+        if not chosen:
+            continue
+        sentences = list(dict.fromkeys(t.sentence for t in chosen.values()))
+        goal = Map()
+        goal.add("year", year)
+        goal.add("text", {"zh": "\n".join(sentences)})
+        mapping = Map()
+        for ind, target in chosen.items():
+            where = (
+                state.say(msg("draft.at_table_line", line=target.line))
+                if target.source == "table"
+                else state.say(msg("draft.at_line", line=target.line))
+            )
+            mapping.add(ind, _target_fields(target), where)
+        goal.add("targets", mapping)
+        goals.append(goal)
+        kept += chosen.values()
+    if not goals:
+        year = header.period[1] if header.period else issued.year + 3
+        placeholder = Map()
+        placeholder.note(state.say(msg("draft.goal_placeholder")))
+        placeholder.add("year", year)
+        placeholder.add("text", {"zh": state.say(msg("draft.goal_text"))})
+        placeholder.add("targets", {})
+        goals.append(placeholder)
+    return goals, kept
+
+
+def _baselines(
+    kept: list[FoundTarget], ids: dict[str, str], region: RegionGuess, given: str | None
+) -> list[Any]:
+    out: list[Any] = []
+    seen: set[tuple[str, str]] = set()
+    for target in kept:
+        if target.base is None:
+            continue
+        period, value = target.base
+        key = (ids[target.key], period)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            {
+                "region": region.code or PLACEHOLDER_CODE,
+                "indicator": key[0],
+                "period": period,
+                "value": value,
+                "source": f"line {target.line}",
+            }
+        )
+    return out
+
+
+# --- actions and tasks ----------------------------------------------------------------
+
+
+def _actions(
+    actions: list[PlannedAction], issued: date, state: _State
+) -> tuple[list[Any], list[str]]:
+    out: list[Any] = []
+    deadlines: list[str] = []
+    for action in actions:
+        entry = Map()
+        entry.add("id", action.id, state.say(msg("draft.at_line", line=action.line)))
+        if action.number is not None:
+            entry.add("number", action.number)
+        title = action.title or state.say(msg("draft.action_title"))
+        entry.add("title", {"zh": title})
+        tasks: list[Any] = []
+        joint = "" if action.id.endswith(")") else "."
+        for task in action.tasks:
+            tasks.append(_task(task, f"{action.id}{joint}{task.number}", issued, state, deadlines))
+        entry.add("tasks", tasks)
+        out.append(entry)
+    if not out:
+        placeholder = Map()
+        placeholder.note(state.say(msg("draft.action_placeholder")))
+        placeholder.add("id", "A1")
+        placeholder.add("title", {"zh": state.say(msg("draft.action_title"))})
+        task = Map()
+        task.add("id", "A1.1")
+        task.add("title", {"zh": state.say(msg("draft.action_title"))})
+        task.add("text", state.say(msg("draft.action_title")))
+        task.add("deadline_override", _no_deadline(state))
+        task.add("deadline", NO_DEADLINE)
+        placeholder.add("tasks", [task])
+        out.append(placeholder)
+    return out, deadlines
+
+
+def _no_deadline(state: _State) -> dict[str, Any]:
+    return {"due": None, "ongoing": True, "reason": state.say(msg("draft.no_deadline_reason"))}
+
+
+def _task(
+    task: PlannedTask, task_id: str, issued: date, state: _State, deadlines: list[str]
+) -> Map:
+    entry = Map()
+    entry.add("id", task_id, state.say(msg("draft.at_line", line=task.line)))
+    entry.add("title", {"zh": task.title})
+    entry.add("text", task.text)
+    phrase, note, override = _deadline(task, issued, state)
+    if override is not None:
+        entry.add("deadline_override", override)
+    entry.add("deadline", phrase, note)
+    deadlines.append(phrase)
+    if task.responsible:
+        entry.add("responsible", [{"zh": unit.strip()} for unit in task.responsible])
+    return entry
+
+
+def _deadline(task: PlannedTask, issued: date, state: _State) -> tuple[str, str, Any]:
+    """The time limit to write, the comment beside it and an override when it is not read."""
+    if task.deadline is not None:
+        for candidate in (task.deadline, fold(task.deadline)):
+            try:
+                parse_deadline(candidate, issued)
+            except DeadlineError:
+                continue
+            note = state.say(
+                msg("draft.deadline_inherited", line=task.deadline_line)
+                if task.inherited
+                else msg("draft.deadline_note", line=task.deadline_line)
+            )
+            if candidate != task.deadline:
+                note += state.say(msg("draft.deadline_verbatim", verbatim=task.deadline))
+            return candidate, note, None
+        state.unplaced.append(
+            Unplaced(task.deadline_line or task.line, task.deadline, msg("draft.reason.deadline"))
+        )
+        override = _no_deadline(state)
+        return task.deadline, state.say(msg("draft.deadline_unread")), override
+    found = sentence_deadline(task.text, issued)
+    if found is not None:
+        return found[0], state.say(msg("draft.deadline_sentence", line=task.line)), None
+    return NO_DEADLINE, state.say(msg("draft.deadline_missing")), _no_deadline(state)
