@@ -36,6 +36,10 @@ DRAFT: Final[dict[str, tuple[str, str]]] = {
         "主要指标表，原文第 {line} 行",
         "main indicator table, text line {line}",
     ),
+    "draft.year_from_title": (
+        "；句中没有年份，取自标题或计划期：请核对",
+        "; the sentence gives no year: taken from the title or the plan's period, check it",
+    ),
     "draft.to_complete": ("待补充", "to complete"),
     "draft.plan_id": (
         "待补充：小写字母、数字和 -",

@@ -32,6 +32,7 @@ from gl_plan.plan.draft.header import (
 )
 from gl_plan.plan.draft.indicators import indicator_id, plausible_range, unit_of
 from gl_plan.plan.draft.structure import Node, PlannedAction, PlannedTask, actions_of, outline
+from gl_plan.plan.draft.task_table import read_task_table
 from gl_plan.plan.models import Direction
 from gl_plan.plan.targets import Target
 
@@ -98,11 +99,23 @@ def draft_plan(
         raise GlplanError.single(msg("draft.empty"), file=file, code=Code.EMPTY)
     state = _State(lines, meta, lang)
     header = read_header(lines)
-    root = outline(lines)
+    table, unread, covered = read_table(lines)
+    for line in unread:
+        state.leave(line, msg("draft.reason.table_row"))
+    state.placed |= covered
+    listed, listed_lines, empty_groups = read_task_table(lines)
+    for line in empty_groups:
+        state.leave(line, msg("draft.reason.section"))
+    state.placed |= listed_lines
+    prose = [line for line in lines if line.number not in covered | listed_lines]
+    root = outline(prose)
     actions, leftover = actions_of(root)
+    actions = _joined(listed, actions)
     first_due = _first_due_year(actions)
     issued, issued_note = _issued(header, meta, first_due, lines, state)
-    targets = _targets(root, lines, actions, state)
+    # A task table's cells state targets too (新增托位数400个以上): read them as sentences.
+    sentences = [line for line in lines if line.number not in covered]
+    targets = table + _targets(root, sentences, actions, header, state)
     region = _region(header, meta, region_code)
 
     doc = Map()
@@ -113,7 +126,7 @@ def draft_plan(
     doc.add("regions", [_region_entry(region, region_code, state)])
     indicators, ids = _indicators(targets, state)
     doc.add("indicators", indicators)
-    goals, kept = _goals(targets, ids, issued, header, state)
+    goals, kept = _goals(targets, ids, issued, header, _milestones(root, actions, state), state)
     doc.add("goals", goals)
     baselines = _baselines(kept, ids, region, region_code)
     if baselines:
@@ -221,6 +234,9 @@ def _plan_info(
     info.add("id", plan_id, state.say(msg("draft.plan_id")))
     if header.title is not None:
         state.placed.add(header.title.line)
+        state.placed |= {
+            line.number for line in state.lines if fold(line.text) == fold(header.title.value)
+        }
         info.add(
             "title",
             {"zh": header.title.value},
@@ -276,34 +292,47 @@ def _region_entry(region: RegionGuess, given: str | None, state: _State) -> Map:
 # --- targets, indicators, goals, baselines --------------------------------------------
 
 
+def _joined(listed: list[PlannedAction], actions: list[PlannedAction]) -> list[PlannedAction]:
+    """The table's actions then the headings', each id once (a clash gets a ``T``)."""
+    ids = {a.id for a in actions}
+    for action in listed:
+        if action.id in ids:
+            action.id = f"T{action.number or len(ids)}"
+        ids.add(action.id)
+    return [*listed, *actions]
+
+
 def _targets(
-    root: Node, lines: list[Line], actions: list[PlannedAction], state: _State
+    root: Node, lines: list[Line], actions: list[PlannedAction], header: PlanHeader, state: _State
 ) -> list[FoundTarget]:
+    """Targets in sentences; one without a year is dated from the title or the period."""
+    state.placed |= {number for action in actions for number in action.lines}
+    out: list[FoundTarget] = []
+    for target in read_sentences(lines):
+        if target.year is None:
+            if header.year is None:
+                state.leave(Line(target.line, target.sentence), msg("draft.reason.yearless"))
+                continue
+            target.year = header.year
+            target.notes.append("year")
+        out.append(target)
+    return out
+
+
+def _milestones(root: Node, actions: list[PlannedAction], state: _State) -> dict[int, list[Line]]:
+    """Goal paragraphs with a year and no figure (``确保2034年底…实现…目标``), by year: they
+    belong in that year's goal text."""
     in_tasks = {number for action in actions for number in action.lines}
-    state.placed |= in_tasks
-    goal_lines = {
-        line.number
-        for n in root.walk()
-        if n.line is not None and n.in_goal_section
-        for line in n.lines()
-    }
-    # Outside any task, a paragraph that opens with its year (到2025年，…) states goals too.
-    goal_lines |= {
-        line.number
-        for line in lines
-        if line.number not in in_tasks
-        and re.match(r"^(?:力争)?到(?:20|21)[0-9]{2}年", fold(line.text))
-    }
-    table, unread, covered = read_table(lines)
-    for line in unread:
-        state.leave(line, msg("draft.reason.table_row"))
-    state.placed |= covered
-    prose = [line for line in lines if line.number not in covered]
-    found, yearless = read_sentences(prose, counts_too=goal_lines)
-    for line in yearless:
-        if line.number not in in_tasks:
-            state.leave(line, msg("draft.reason.yearless"))
-    return table + found
+    out: dict[int, list[Line]] = defaultdict(list)
+    for node in root.walk():
+        if node.line is None or not node.in_goal_section:
+            continue
+        for line in node.body:
+            found = sentence_deadline(line.text, None)
+            if line.number in in_tasks or found is None or found[1] is None:
+                continue
+            out[found[1].year].append(line)
+    return out
 
 
 def _indicators(targets: list[FoundTarget], state: _State) -> tuple[list[Any], dict[str, str]]:
@@ -359,7 +388,12 @@ def _target_fields(target: FoundTarget) -> dict[str, Any]:
 
 
 def _goals(
-    targets: list[FoundTarget], ids: dict[str, str], issued: date, header: PlanHeader, state: _State
+    targets: list[FoundTarget],
+    ids: dict[str, str],
+    issued: date,
+    header: PlanHeader,
+    milestones: dict[int, list[Line]],
+    state: _State,
 ) -> tuple[list[Any], list[FoundTarget]]:
     by_year: dict[int, list[FoundTarget]] = defaultdict(list)
     for target in targets:
@@ -368,7 +402,7 @@ def _goals(
     kept: list[FoundTarget] = []
     earlier: dict[str, Target] = {}
     goals: list[Any] = []
-    for year in sorted(by_year):
+    for year in sorted(set(by_year) | set(milestones)):
         chosen: dict[str, FoundTarget] = {}
         for target in by_year[year]:
             ind = ids[target.key]
@@ -401,9 +435,11 @@ def _goals(
             chosen[ind] = target
             earlier[ind] = model
             state.placed.add(line.number)
-        if not chosen:
+        written = [line.text for line in milestones.get(year, [])]
+        if not chosen and not written:
             continue
-        sentences = list(dict.fromkeys(t.sentence for t in chosen.values()))
+        state.placed |= {line.number for line in milestones.get(year, [])}
+        sentences = list(dict.fromkeys([*written, *(t.sentence for t in chosen.values())]))
         goal = Map()
         goal.add("year", year)
         goal.add("text", {"zh": "\n".join(sentences)})
@@ -414,6 +450,8 @@ def _goals(
                 if target.source == "table"
                 else state.say(msg("draft.at_line", line=target.line))
             )
+            if "year" in target.notes:
+                where += state.say(msg("draft.year_from_title"))
             mapping.add(ind, _target_fields(target), where)
         goal.add("targets", mapping)
         goals.append(goal)
@@ -469,6 +507,8 @@ def _actions(
             entry.add("number", action.number)
         title = action.title or state.say(msg("draft.action_title"))
         entry.add("title", {"zh": title})
+        if action.text:
+            entry.add("text", action.text)
         tasks: list[Any] = []
         joint = "" if action.id.endswith(")") else "."
         for task in action.tasks:

@@ -46,13 +46,29 @@ class Metadata:
 #: Traditional forms of the characters in the words the reader matches (完成時限, 達到,
 #: 力爭, 毛入園率, 鞏固率, 個): mirror sites convert whole pages to traditional characters.
 _TRADITIONAL: Final = str.maketrans(
-    "達爭時內個萬學園鞏標為於區縣計劃規務動發間項實現國總體區設嚴費歲網頁點擊關閉"
-    "與並從應當這將進體質資質強數據確產業職經濟後會議員"
-    "幾張們兒層級屬約預覽讀傳統專欄稱範圍隊鄉鎮",
-    "达争时内个万学园巩标为于区县计划规务动发间项实现国总体区设严费岁网页点击关闭"
-    "与并从应当这将进体质资质强数据确产业职经济后会议员"
-    "几张们儿层级属约预览读传统专栏称范围队乡镇",
+    "達爭時內個萬億學園鞏標為於區縣計劃規務動發間項實現國總體設嚴費歲網頁點擊關閉與並從應當這將進質資強數據確產業職經濟後會議員幾張們兒層級屬約預覽讀傳統專欄稱範圍隊鄉鎮蓋辦師歷優擴來閱編輯責單聯係權轉違載舉報廣齊醫療養階義啟備課藝術勞類準開門衛農過長續機構創辭幣陽題較參協調態處戶積極團獲獎線場際彙匯絡環選證樣價倉號齡託佔陸嶺馬書記領導組織貫徹執緊壓認決斷樓護終緣鳳雙筆島詢識談順頻顧願觀視覺親訓評試誠誤說諸講謀讓負貧賴購趨躍輔輕遠適遺邊鄰銷錄鍛鐵閒隨雜難電靈韌風飛飽駐驗髮鬥麼黨",
+    "达争时内个万亿学园巩标为于区县计划规务动发间项实现国总体设严费岁网页点击关闭与并从应当这将进质资强数据确产业职经济后会议员几张们儿层级属约预览读传统专栏称范围队乡镇盖办师历优扩来阅编辑责单联系权转违载举报广齐医疗养阶义启备课艺术劳类准开门卫农过长续机构创辞币阳题较参协调态处户积极团获奖线场际汇汇络环选证样价仓号龄托占陆岭马书记领导组织贯彻执紧压认决断楼护终缘凤双笔岛询识谈顺频顾愿观视觉亲训评试诚误说诸讲谋让负贫赖购趋跃辅轻远适遗边邻销录锻铁闲随杂难电灵韧风飞饱驻验发斗么党",
 )
+
+
+def fold_map(text: str) -> tuple[str, list[int]]:
+    """:func:`fold` and, for each folded character, the index of the character of ``text``
+    it came from: what the reader finds in the folded text, it copies from the original."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        for folded in unicodedata.normalize("NFKC", ch).translate(_TRADITIONAL):
+            if not folded.isspace():
+                out.append(folded)
+                where.append(i)
+    return "".join(out), where
+
+
+def verbatim(text: str, where: list[int], start: int, end: int) -> str:
+    """The original words of the folded span ``start:end`` (see :func:`fold_map`)."""
+    if start >= end:
+        return ""
+    return text[where[start] : where[end - 1] + 1]
 
 
 def fold(text: str) -> str:

@@ -20,22 +20,22 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from gl_plan.plan.draft.clean import Line, fold
+from gl_plan.plan.draft.clean import Line, fold, fold_map, verbatim
 from gl_plan.plan.targets import read_wording
 
-__all__ = ["FoundTarget", "read_table", "read_sentences"]
+__all__ = ["Cell", "FoundTarget", "cells_of", "read_sentences", "read_table"]
 
 _NUMBER: Final = r"[0-9]+(?:\.[0-9]+)?"
 _VERBS: Final = (
     "保持在|稳定在|保持|达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|上升到|"
-    "下降到|下降至|降低到|降低至|降至|降到|控制在|不低于|不少于|不高于|不超过|超过|超|"
+    "下降到|下降至|降低到|降低至|降至|降到|控制在|不低于|不少于|不高于|不超过|超过|超|增长|"
     "高于|低于|>|≥|<|≤"
 )
 _UNITS: Final = r"%|‰|年|所|个|人次|万人|人|名|家|项|万元|亿元|元|平方米|:1"
 _SUFFIXES: Final = r"以上|及以上|左右|以下|及以下|以内"
 # The name is what stands before the verb inside one clause (no punctuation in it).
 _SENTENCE_TARGET: Final = re.compile(
-    rf"(?P<name>[^，,；;。：:、()（）]{{2,40}}?)(?P<verb>{_VERBS})(?P<num>{_NUMBER})"
+    rf"(?P<name>[^，,；;。：:、()（）]{{2,40}}?)(?P<verb>{_VERBS})?(?P<num>{_NUMBER})"
     rf"(?P<unit>个百分点|{_UNITS})?(?P<suffix>{_SUFFIXES})?"
 )
 _FROM_TO: Final = re.compile(
@@ -51,12 +51,12 @@ _YEAR_CONTEXT: Final = re.compile(
 )
 #: Words a clause may open with before the indicator: not part of its name.
 _LEADING: Final = re.compile(
-    r"^(?:其中|并且|并|且|同时|使|实现|确保|基本|进一步|每年|分别|和|及|与|"
+    r"^(?:其中|并且|并|且|同时|使|实现|确保|基本|进一步|每年|分别|和|及|与|预期|预计|"
     r"(?:力争)?(?:到|至)?(?:20|21)[0-9]{2}年(?:底|末)?(?:前)?)+"
 )
 _SCOPE: Final = re.compile(r"^(?P<w>全[国省市县区州盟旗乡镇])")
 _INDICATOR_END: Final = re.compile(
-    r"(?:率|比例|占比|比重|覆盖面|年限|人数|数量|规模|水平|指数|学位数|人次|生师比|师生比|达标率|比)$"
+    r"(?:率|比例|占比|比重|覆盖面|年限|数|规模|指数|人次|比)$"
 )
 _ATTRIBUTES: Final = {"约束性": "约束性", "预期性": "预期性"}
 _AT_LEAST: Final = frozenset({"不低于", "不少于", "超过", "超", "高于", ">", "≥", "以上", "及以上"})
@@ -128,33 +128,25 @@ def _own_reading(folded: str, wording: str) -> dict[str, Any]:
     return reading
 
 
-def read_sentences(
-    lines: list[Line], *, counts_too: set[int]
-) -> tuple[list[FoundTarget], list[Line]]:
-    """Targets in the sentences of ``lines``; and the lines with a target that has no year.
-
-    Rates and durations are read everywhere; counts (``400个以上``) only on the lines in
-    ``counts_too`` (the goal sections), since a task's counts are its quantities.
-    """
+def read_sentences(lines: list[Line]) -> list[FoundTarget]:
+    """Targets in the sentences of ``lines``, each with the year its sentence gives (None
+    when it gives none: the caller dates it from the plan or leaves it out)."""
     found: list[FoundTarget] = []
-    yearless: list[Line] = []
     for line in lines:
-        folded = fold(line.text)
+        folded, where = fold_map(line.text)
         year: int | None = None
-        for sentence in re.split(r"(?<=[。；;！!])", folded):
+        for sentence in re.finditer(r"[^。；;！!]+[。；;！!]?", folded):
             strive = False
-            for clause in re.split(r"[，,]", sentence):
-                year = _clause_year(clause, year)
-                head = _LEADING.sub("", clause)
+            for clause in re.finditer(r"[^，,]+", sentence.group()):
+                year = _clause_year(clause.group(), year)
+                head = _LEADING.sub("", clause.group())
                 strive = strive or head.startswith("力争")
-                for target in _clause_targets(clause, line, year, counts=line.number in counts_too):
+                offset = sentence.start() + clause.start()
+                for target in _clause_targets(clause.group(), line, year, (where, offset)):
                     if strive and "aspirational" not in target.reading:
                         target.reading["aspirational"] = True
-                    if target.year is None:
-                        yearless.append(line)
-                        continue
                     found.append(target)
-    return found, list(dict.fromkeys(yearless))
+    return found
 
 
 def _clause_year(clause: str, year: int | None) -> int | None:
@@ -169,16 +161,22 @@ def _clause_year(clause: str, year: int | None) -> int | None:
 
 
 def _clause_targets(
-    clause: str, line: Line, year: int | None, *, counts: bool
+    clause: str, line: Line, year: int | None, place: tuple[list[int], int]
 ) -> list[FoundTarget]:
+    where, offset = place
+
+    def original(name: str, end: int) -> str:
+        return verbatim(line.text, where, offset + end - len(name), offset + end)
+
     out: list[FoundTarget] = []
     taken: list[tuple[int, int]] = []
     for match in _FROM_TO.finditer(clause):
         name, scope, strive = _clean_name(match["name"])
-        if not _is_indicator(name, match["u2"] or "", counts=counts):
+        if not _is_indicator(name, match["u2"] or "", verb=True):
             continue
         wording = f"{scope}{'力争' if strive else ''}{match['v2']}{match['u2'] or ''}"
         target_year = int(match["y2"]) if match["y2"] else year
+        name = original(name, match.end("name"))
         target = _target(name, wording, match["u2"] or "", target_year, line)
         if match["y1"]:
             target.base = (match["y1"], float(match["v1"]))
@@ -189,13 +187,17 @@ def _clause_targets(
             continue
         name, scope, strive = _clean_name(match["name"])
         unit = match["unit"] or ""
-        if not _is_indicator(name, unit, counts=counts):
+        if not _is_indicator(name, unit, verb=match["verb"] is not None):
             continue
+        if clause[match.end() : match.end() + 1] in ("的", "是") or (
+            match["verb"] is None and not (unit or match["suffix"])
+        ):
+            continue  # 总数10%的比例: a share of something, not a level to reach
         wording = (
-            f"{scope}{'力争' if strive else ''}{match['verb']}{match['num']}{unit}"
+            f"{scope}{'力争' if strive else ''}{match['verb'] or ''}{match['num']}{unit}"
             f"{match['suffix'] or ''}"
         )
-        target = _target(name, wording, unit, year, line)
+        target = _target(original(name, match.end("name")), wording, unit, year, line)
         base = _PAREN_BASE.match(clause[match.end() :])
         if base is not None and base["y"]:
             target.base = (base["y"], float(base["v"]))
@@ -219,16 +221,17 @@ def _clean_name(raw: str) -> tuple[str, str, bool]:
     return name, scope, strive
 
 
-def _is_indicator(name: str, unit: str, *, counts: bool) -> bool:
-    if len(name) < 2 or re.search(r"[0-9]{4}年", name):
+def _is_indicator(name: str, unit: str, *, verb: bool) -> bool:
+    """A rate after a verb names its indicator; without a verb (``占比60%以上``), and for
+    counts and durations, the name must end in a word that names a measure."""
+    if len(name) < 2 or re.search(r"[0-9]{4}年|[0-9]", name):
         return False
-    if unit in ("%", "‰"):
-        return True
+    measure = _INDICATOR_END.search(name) is not None
+    if unit in ("%", "‰", ":1"):
+        return verb or measure
     if unit == "年":
         return name.endswith("年限")
-    if unit == ":1":
-        return True
-    return counts and bool(unit) and _INDICATOR_END.search(name) is not None
+    return measure and (bool(unit) or verb)
 
 
 def _target(name: str, wording: str, unit: str, year: int | None, line: Line) -> FoundTarget:
@@ -259,34 +262,34 @@ _NAME_UNIT: Final = re.compile(r"[(（](?P<u>%|‰|年|万人|人|所|个|岁|�
 
 
 @dataclass
-class _Cell:
+class Cell:
     text: str
     folded: str
     line: Line
 
 
-def _cells(lines: list[Line]) -> list[_Cell]:
-    out: list[_Cell] = []
+def cells_of(lines: list[Line]) -> list[Cell]:
+    """A table's cells: split by ``|`` or tabs; by runs of spaces only where that gives
+    values (``学前教育毛入园率  88  95  约束性``), so that ``指  标`` stays one cell."""
+    out: list[Cell] = []
     for line in lines:
         raw = line.text
         if "|" in raw or "｜" in raw:
             parts = re.split(r"[|｜]", raw)
-        elif "\t" in raw or re.search(r"\S {2,}\S", raw):
-            parts = re.split(r"\t+| {2,}", raw)
+        elif "\t" in raw:
+            parts = raw.split("\t")
         else:
-            parts = raw.split(" ") if _all_short(raw.split(" ")) else [raw]
-        out += [_Cell(p.strip(), fold(p), line) for p in parts if p.strip()]
+            spaced = raw.split()
+            valued = sum(1 for p in spaced if _VALUE.match(fold(p)) or fold(p) in _ATTRIBUTES)
+            parts = spaced if len(spaced) >= 3 and valued >= 2 else [raw]
+        out += [Cell(p.strip(), fold(p), line) for p in parts if p.strip()]
     return out
-
-
-def _all_short(parts: list[str]) -> bool:
-    return len(parts) > 1 and all(len(p) <= 16 for p in parts)
 
 
 def read_table(lines: list[Line]) -> tuple[list[FoundTarget], list[Line], set[int]]:
     """Targets and baselines from a 主要指标 table; the lines of rows not read; and every
     line the table covers (so that its figures are not read again as sentences)."""
-    cells = _cells(lines)
+    cells = cells_of(lines)
     start = next((i for i, c in enumerate(cells) if _HEADER_NAME.match(c.folded)), None)
     if start is None:
         return [], [], set()
@@ -309,7 +312,7 @@ def read_table(lines: list[Line]) -> tuple[list[FoundTarget], list[Line], set[in
     found: list[FoundTarget] = []
     unread: list[Line] = []
     covered = {c.line.number for c in cells[start:i]}
-    row: list[_Cell] = []
+    row: list[Cell] = []
     for cell in cells[i:]:
         if len(cell.folded) > 40 or cell.folded.endswith("。"):
             break  # prose again: the table has ended
@@ -317,17 +320,17 @@ def read_table(lines: list[Line]) -> tuple[list[FoundTarget], list[Line], set[in
         row.append(cell)
         complete = cell.folded in _ATTRIBUTES if with_attribute else _row_values(row) == len(years)
         if complete:
-            target = _table_row(row, years, caption)
-            if target is None:
+            targets = _table_row(row, years, caption)
+            if targets is None:
                 unread += [c.line for c in row]
             else:
-                found.append(target)
+                found += targets
             row = []
     unread += [c.line for c in row if not _HEADER_OTHER.match(c.folded)]
     return found, list(dict.fromkeys(unread)), covered
 
 
-def _row_values(row: list[_Cell]) -> int:
+def _row_values(row: list[Cell]) -> int:
     n = 0
     for cell in reversed(row):
         if _VALUE.match(cell.folded) or _MISSING.match(cell.folded):
@@ -337,19 +340,41 @@ def _row_values(row: list[_Cell]) -> int:
     return n
 
 
-def _table_row(row: list[_Cell], years: list[int], caption: str) -> FoundTarget | None:
+def _table_row(row: list[Cell], years: list[int], caption: str) -> list[FoundTarget] | None:
+    """A row's targets: one, or one per name when a row holds sub-rows (``其中：小学``,
+    ``初中``: their values follow column by column, each year's for every name)."""
     attribute = _ATTRIBUTES.get(row[-1].folded)
     body = row[:-1] if attribute else row
-    values: list[_Cell] = []
+    values: list[Cell] = []
     while body and (_VALUE.match(body[-1].folded) or _MISSING.match(body[-1].folded)):
         values.insert(0, body.pop())
     unit = ""
     while body and _UNIT_CELL.match(body[-1].folded):
         unit = body.pop().folded
-    if not body or len(values) != len(years):
+    if not body or not values or len(values) % len(years):
         return None
-    name_cell = body[-1]
-    name = re.sub(r"^其中[:：]?", "", name_cell.text).strip()
+    names = len(values) // len(years)
+    if names > len(body):
+        return None
+    out: list[FoundTarget] = []
+    for k, name_cell in enumerate(body[len(body) - names :]):
+        own = [values[j * names + k] for j in range(len(years))]
+        target = _table_target(name_cell, own, years, caption, attribute, unit)
+        if target is None:
+            return None
+        out.append(target)
+    return out
+
+
+def _table_target(
+    name_cell: Cell,
+    values: list[Cell],
+    years: list[int],
+    caption: str,
+    attribute: str | None,
+    unit: str,
+) -> FoundTarget | None:
+    name = re.sub(r"^(?:其中[:：]?|[0-9]{1,2}\s*[.．、]\s*)", "", name_cell.text.strip()).strip()
     if (in_name := _NAME_UNIT.search(fold(name))) is not None:
         unit = unit or in_name["u"]
     last = values[-1]

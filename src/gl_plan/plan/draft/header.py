@@ -40,8 +40,16 @@ class PlanHeader:
     #: The plan's period, ``(2023—2027年)``: its first and last year.
     period: tuple[int, int] | None = None
 
+    @property
+    def year(self) -> int | None:
+        """The year a target without one is for: the title's own (``2024年…分解表``, a
+        plan for one year), else the end of the plan's period."""
+        if self.title is not None and (lead := re.match(r"^((?:19|20|21)[0-9]{2})年", fold(self.title.value))):
+            return int(lead[1])
+        return self.period[1] if self.period else None
 
-_PLAN_WORDS: Final = "行动计划|行动方案|实施方案|工作方案|发展规划|规划|计划|方案|意见|纲要|办法"
+
+_PLAN_WORDS: Final = "分解表|任务清单|责任清单|行动计划|行动方案|实施方案|工作方案|发展规划|规划|计划|方案|意见|纲要|办法"
 _QUOTED_TITLE: Final = re.compile(rf"《(?P<t>[^《》]{{4,80}}(?:{_PLAN_WORDS})[^《》]{{0,20}})》")
 _TITLE_LINE: Final = re.compile(
     rf"^(?P<t>[^。，,；;：:]{{4,80}}(?:{_PLAN_WORDS})(?:[(（][^)）]{{0,20}}[)）])?)$"
@@ -162,7 +170,8 @@ def region_of(*names: str | None) -> RegionGuess | None:
 
 # Time limits inside a sentence: 到2025年, 2024年底前, 力争到2027年, “十四五”期末, 持续推进.
 _SENTENCE_DEADLINE: Final = re.compile(
-    r"(?P<p>(?:力争|确保)?(?:到|在|于)?)(?P<y>(?:19|20|21)[0-9]{2})年"
+    r"(?P<t>(?:(?:19|20|21)[0-9]{2}年)?(?:秋季|春季)(?:学期)?开学前?|暑期前)"
+    r"|(?P<p>(?:力争|确保)?(?:到|在|于)?)(?P<y>(?:19|20|21)[0-9]{2})年"
     r"(?P<s>(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:年底前|年底|底前|底|末|前|内|上半年|下半年)?)"
     r"|(?P<f>(?:到)?[\"“]?十[一二三四五六七八九]五[\"”]?(?:期间|时期|期末|末))"
 )

@@ -57,7 +57,7 @@ RESPONSIBLE_NOTE: Final = re.compile(
     r"[（(]\s*(?:责任单位|責任單位|牵头单位|牽頭單位)\s*[：:]\s*(?P<units>[^）)]{1,200})[）)]"
 )
 #: Sections about goals, and about the ideas and principles before the work: no tasks.
-_GOAL_TITLE: Final = re.compile(r"^[^,，。]{0,8}(?:目标|指标)(?:任务)?$")
+_GOAL_TITLE: Final = re.compile(r"^[^,，。]{0,8}(?:目标|指标)$")
 _PREAMBLE_TITLE: Final = re.compile(
     r"^[^,，。]{0,6}(?:指导思想|基本原则|总体要求|总体思路|重要意义|发展基础|发展现状|"
     r"面临形势|发展成效|工作成效|现实基础)$"
@@ -246,6 +246,8 @@ class PlannedAction:
     title: str
     line: int
     tasks: list[PlannedTask] = field(default_factory=list)
+    #: The action's own paragraph before its tasks (``二、目标任务`` then its lead).
+    text: str = ""
     #: Every line the action and its tasks hold.
     lines: set[int] = field(default_factory=set)
 
@@ -302,9 +304,8 @@ def _action(node: Node) -> PlannedAction:
     if not inner:
         action.tasks.append(_task(node, 1, None))
         return action
-    if node.rest or node.body:
-        # The action's own paragraph before its tasks: the first task's context, kept.
-        action.tasks.append(_task(node, 1, None, own_only=True))
+    # The action's own paragraph before its tasks is its text, not a task of its own.
+    action.text = _text(node, whole=False)
     task_rank = min(c.rank for c in inner)
     for child in node.children:
         if child.rank != task_rank and action.tasks:
