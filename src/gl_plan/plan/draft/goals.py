@@ -35,7 +35,7 @@ _UNITS: Final = r"%|‰|年|所|个|人次|万人|人|名|家|项|万元|亿元|
 _SUFFIXES: Final = r"以上|及以上|左右|以下|及以下|以内"
 # The name is what stands before the verb inside one clause (no punctuation in it).
 _SENTENCE_TARGET: Final = re.compile(
-    rf"(?P<name>[^，,；;。：:、()（）]{{2,40}}?)(?P<verb>{_VERBS})?(?P<num>{_NUMBER})"
+    rf"(?P<name>[^，,；;。：:、()（）]{{2,40}}?)(?P<strive>力争)?(?P<verb>{_VERBS})?(?P<num>{_NUMBER})"
     rf"(?P<unit>个百分点|{_UNITS})?(?P<suffix>{_SUFFIXES})?"
 )
 _FROM_TO: Final = re.compile(
@@ -186,6 +186,7 @@ def _clause_targets(
         if any(a <= match.start() < b for a, b in taken) or match["unit"] == "个百分点":
             continue
         name, scope, strive = _clean_name(match["name"])
+        strive = strive or match["strive"] is not None
         unit = match["unit"] or ""
         if not _is_indicator(name, unit, verb=match["verb"] is not None):
             continue
@@ -382,7 +383,11 @@ def _table_target(
     if target_value is None:
         return None
     unit = unit or (target_value["unit"] or "")
-    wording = last.text if target_value["unit"] or not unit else f"{last.text}{unit}"
+    wording = (
+        last.text
+        if target_value["unit"] or not unit
+        else f"{target_value['cmp'] or ''}{target_value['num']}{unit}{target_value['suffix'] or ''}"
+    )
     try:
         reading = reading_of(wording, attribute=attribute)
     except ValueError:

@@ -66,6 +66,8 @@ _APPROVED: Final = re.compile(
     rf"经(?P<o>[^，,。；;]{{2,30}}?{_ORGAN})(?:第[^，,。]{{1,8}})?(?:会议|常务会议)?(?:审议|研究)?(?:通过|同意)"
 )
 _MONTH_DAY: Final = re.compile(r"^(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
+#: Words before a 《…》 that cite another document rather than name this one.
+_CITED: Final = re.compile(r"根据|按照|依据|落实|贯彻|参照|对照|结合")
 #: How many lines from the top a title is looked for in.
 _TITLE_LINES: Final = 8
 
@@ -76,7 +78,7 @@ def read_header(lines: list[Line]) -> PlanHeader:
     for line in lines[:_TITLE_LINES]:
         folded = fold(line.text)
         quoted = _QUOTED_TITLE.search(line.text)
-        if quoted is not None:
+        if quoted is not None and not _CITED.search(line.text[: quoted.start()]):
             header.title = Found(quoted["t"].strip(), line.number)
             break
         if _TITLE_LINE.match(folded) and not folded.endswith("。"):

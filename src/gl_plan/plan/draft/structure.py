@@ -216,7 +216,8 @@ def outline(lines: list[Line]) -> Node:
         else:
             rank = ranks.setdefault(node.kind, len(ranks))
         node.rank = rank
-        while len(stack) > 1 and stack[-1].rank >= rank:
+        # A box (专栏3) stands beside the text's sections, never inside one.
+        while len(stack) > 1 and (stack[-1].rank >= rank or node.kind == "box"):
             stack.pop()
         node.parent = stack[-1]
         stack[-1].children.append(node)
@@ -269,14 +270,22 @@ def actions_of(root: Node) -> tuple[list[PlannedAction], list[Node]]:
     leaves = [n for n in work if not any(_holds_work(c) for c in n.children) and _has_content(n)]
     if not leaves:
         return [], [n for n in root.walk() if n.line is not None]
-    parent_ranks = Counter(leaf.parent.rank if leaf.parent else -1 for leaf in leaves)
+    parent_ranks = Counter(
+        leaf.parent.rank if leaf.parent else -1
+        for leaf in leaves
+        if leaf.parent is None or leaf.parent.kind != "box"
+    ) or Counter({-1: 1})
     action_rank = max(parent_ranks.items(), key=lambda item: (item[1], -item[0]))[0]
     actions: list[PlannedAction] = []
     used: set[int] = set()
     for node in work:
         if id(node) in used:
             continue
-        if node.rank == action_rank or (node.rank < action_rank and node in leaves):
+        if (
+            node.kind == "box"
+            or node.rank == action_rank
+            or (node.rank < action_rank and node in leaves)
+        ):
             action = _action(node)
             action.lines = {line.number for line in node.lines()}
             actions.append(action)
