@@ -100,12 +100,12 @@ def test_a_drafted_county_plan_checks_against_a_synthetic_county_file(
     indicator = next(i for i in goal.targets if goal.target(i).value == 95)
     # Synthetic figures: 900 of 1000 children, below the plan's 95 % target.
     (tmp_path / "data" / "indicators" / "synthetic.csv").write_text(
-        "region,period,indicator,numerator,denominator\n"
-        f"530426,2023,{indicator},900,1000\n",
+        f"region,period,indicator,numerator,denominator\n530426,2023,{indicator},900,1000\n",
         encoding="utf-8",
     )
     result = runner.invoke(app, ["check", "--as-of", AS_OF, "--format", "json"])
     assert result.exit_code == 0, result.output
     rows = [r for r in json.loads(result.stdout)["indicators"] if r["indicator"] == indicator]
-    assert rows and rows[0]["value"] == 90.0
+    assert rows
+    assert rows[0]["value"] == 90.0
     assert rows[0]["target"] == 95.0

@@ -22,7 +22,7 @@ from gl_plan.plan.load import load_plan, parse_plan
 from gl_plan.plan.models import Plan
 
 sys.path.insert(0, str(Path(__file__).parent))
-from draft_truth import BLIND, Score, score, truth_of  # noqa: E402
+from draft_truth import BLIND, Score, score, truth_of
 
 ROOT = Path(__file__).resolve().parents[2]
 GUILIN = ROOT / "docs" / "source" / "guilin-education-plan-2022.txt"
@@ -67,7 +67,8 @@ def test_headings_nest_as_the_document_uses_them_and_ids_follow_its_numbers() ->
     assert [t.id for t in plan.tasks] == ["二(一)1", "二(一)2", "二(二)1"]
     assert [t.due for t in plan.tasks] == [date(2024, 12, 31), date(2025, 12, 31), None]
     assert plan.tasks[0].text == "新建幼儿园3所。"
-    assert plan.baselines[0].period == "2020" and plan.baselines[0].value == 90
+    assert plan.baselines[0].period == "2020"
+    assert plan.baselines[0].value == 90
     assert plan.goals[0].year == 2025
 
 
@@ -78,8 +79,10 @@ def test_a_box_and_an_action_with_its_time_limit_in_the_heading() -> None:
         "（完成时限：2023年6月底前）建设10所学校。\n"
     )
     plan = _draft(text)
-    assert plan.actions[0].id == "A1" and plan.tasks[0].due == date(2022, 12, 31)
-    assert plan.tasks[0].ongoing and plan.tasks[0].text == "坚持围绕发展抓党建。"
+    assert plan.actions[0].id == "A1"
+    assert plan.tasks[0].due == date(2022, 12, 31)
+    assert plan.tasks[0].ongoing
+    assert plan.tasks[0].text == "坚持围绕发展抓党建。"
     assert plan.actions[1].id == "专栏1"
     assert plan.tasks[1].due == date(2023, 6, 30)
 
@@ -96,11 +99,16 @@ def test_chrome_is_dropped_and_its_date_and_issuer_kept() -> None:
     draft = draft_plan(text, file="plan.txt")
     plan = parse_plan(draft.yaml, "draft.yaml")
     assert plan.plan.issued == date(2023, 5, 4)
-    assert plan.plan.issuer is not None and plan.plan.issuer.zh == "某某县人民政府"
-    assert plan.root_region.kind == "county" and plan.root_region.name.zh == "某某县"
+    assert plan.plan.issuer is not None
+    assert plan.plan.issuer.zh == "某某县人民政府"
+    assert plan.root_region.kind == "county"
+    assert plan.root_region.name.zh == "某某县"
     first, second = (plan.goals[0].target(i) for i in plan.goals[0].targets)
-    assert first.maintain and first.applies_to == "top" and first.comparison == "at_least"
-    assert second.aspirational and second.comparison == "about"
+    assert first.maintain
+    assert first.applies_to == "top"
+    assert first.comparison == "at_least"
+    assert second.aspirational
+    assert second.comparison == "about"
     assert all("打印本页" not in u.text for u in draft.unplaced)
 
 

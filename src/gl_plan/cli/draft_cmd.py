@@ -91,9 +91,7 @@ def draft(
     raw = read_input_file(text, MAX_PLAN_BYTES, "a plan")
     decoded = decode(raw, name, encoding)
     unreadable = [
-        p
-        for p in decoded.problems
-        if p.severity is Severity.ERROR or p.code is Code.ENCODING_ERROR
+        p for p in decoded.problems if p.severity is Severity.ERROR or p.code is Code.ENCODING_ERROR
     ]
     if unreadable or decoded.encoding == "latin-1":
         raise GlplanError(list(decoded.problems))

@@ -21,11 +21,13 @@ DRAFT: Final[dict[str, tuple[str, str]]] = {
     ),
     "draft.summary": (
         "草稿：{actions} 项行动、{tasks} 项任务、{targets} 个目标；{unplaced} 行未归入（见上）",
-        "draft: {actions} actions, {tasks} tasks, {targets} targets; {unplaced} lines not placed (above)",
+        "draft: {actions} actions, {tasks} tasks, {targets} targets; "
+        "{unplaced} lines not placed (above)",
     ),
     "draft.head": (
         "由 glplan draft 从 {file} 起草。每一项都是读出来的草稿，请对照原文逐项核对。",
-        "Drafted by glplan draft from {file}. Every entry is a reading of the text: check each against it.",
+        "Drafted by glplan draft from {file}. Every entry is a reading of the text: "
+        "check each against it.",
     ),
     "draft.head_check": (
         "标有“待补充”的须补全；改完后运行 glplan validate 检查。",
@@ -55,7 +57,8 @@ DRAFT: Final[dict[str, tuple[str, str]]] = {
     ),
     "draft.issued.inferred": (
         "原文只有月日（第 {line} 行），年份取自最早的完成时限：请核对",
-        "the text gives month and day only (line {line}); the year is that of the first time limit: check it",
+        "the text gives month and day only (line {line}); the year is that of the first "
+        "time limit: check it",
     ),
     "draft.issued.missing": (
         "待补充：原文没有日期，这是占位",
@@ -72,12 +75,14 @@ DRAFT: Final[dict[str, tuple[str, str]]] = {
     "draft.region_placeholder": ("待补充的地区", "Region to complete"),
     "draft.region_kind": ("待补充：地区级别", "to complete: the region's kind"),
     "draft.region_more": (
-        "原文未列出下级地区；要按县区监测，请在此添加（parent: 上面的代码）",
-        "the text lists no regions below; to monitor counties, add them here (parent: the code above)",
+        "原文未列出下级地区；要按县区监测，请在此添加（用 parent 指向上面的代码）",
+        "the text lists no regions below; to monitor counties, add them here "
+        "(parent: the code above)",
     ),
     "draft.indicator_check": (
         "待补充：指标编号、单位、分子分母和合理范围是草稿的占位，请按统计口径修改",
-        "to complete: the id, unit, counts and plausible range are the draft's placeholders; set them from the definition",
+        "to complete: the id, unit, counts and plausible range are the draft's "
+        "placeholders; set them from the definition",
     ),
     "draft.numerator": ("分子（待补充）", "numerator (to complete)"),
     "draft.denominator": ("分母（待补充）", "denominator (to complete)"),
@@ -86,7 +91,7 @@ DRAFT: Final[dict[str, tuple[str, str]]] = {
         "placeholders: delete both for an indicator reported as rates only",
     ),
     "draft.range": ("占位：请收窄到合理数值", "placeholder: narrow it to plausible values"),
-    "draft.direction": ("由“不超过/以下”推断：请核对", "read from 不超过/以下: check it"),
+    "draft.direction": ("由“不超过/以下”推断：请核对", "read from an at-most wording: check it"),
     "draft.indicator_placeholder": (
         "待补充：原文没有找到指标；这是占位，请改为计划的指标",
         "to complete: no indicator was found in the text; a placeholder, replace it",

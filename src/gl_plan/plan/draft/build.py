@@ -20,7 +20,7 @@ from gl_plan.errors import Code, GlplanError, Msg, msg
 from gl_plan.i18n import Lang
 from gl_plan.plan.deadlines import DeadlineError, parse_deadline
 from gl_plan.plan.draft.clean import Line, Metadata, fold, read_lines
-from gl_plan.plan.draft.emit import Comment, Map, dump
+from gl_plan.plan.draft.emit import Map, dump
 from gl_plan.plan.draft.goals import FoundTarget, read_sentences, read_table
 from gl_plan.plan.draft.header import (
     PlanHeader,
@@ -520,13 +520,13 @@ def _actions(
         placeholder.note(state.say(msg("draft.action_placeholder")))
         placeholder.add("id", "A1")
         placeholder.add("title", {"zh": state.say(msg("draft.action_title"))})
-        task = Map()
-        task.add("id", "A1.1")
-        task.add("title", {"zh": state.say(msg("draft.action_title"))})
-        task.add("text", state.say(msg("draft.action_title")))
-        task.add("deadline_override", _no_deadline(state))
-        task.add("deadline", NO_DEADLINE)
-        placeholder.add("tasks", [task])
+        only = Map()
+        only.add("id", "A1.1")
+        only.add("title", {"zh": state.say(msg("draft.action_title"))})
+        only.add("text", state.say(msg("draft.action_title")))
+        only.add("deadline_override", _no_deadline(state))
+        only.add("deadline", NO_DEADLINE)
+        placeholder.add("tasks", [only])
         out.append(placeholder)
     return out, deadlines
 

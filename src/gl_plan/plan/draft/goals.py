@@ -55,9 +55,7 @@ _LEADING: Final = re.compile(
     r"(?:力争)?(?:到|至)?(?:20|21)[0-9]{2}年(?:底|末)?(?:前)?)+"
 )
 _SCOPE: Final = re.compile(r"^(?P<w>全[国省市县区州盟旗乡镇])")
-_INDICATOR_END: Final = re.compile(
-    r"(?:率|比例|占比|比重|覆盖面|年限|数|规模|指数|人次|比)$"
-)
+_INDICATOR_END: Final = re.compile(r"(?:率|比例|占比|比重|覆盖面|年限|数|规模|指数|人次|比)$")
 _ATTRIBUTES: Final = {"约束性": "约束性", "预期性": "预期性"}
 _AT_LEAST: Final = frozenset({"不低于", "不少于", "超过", "超", "高于", ">", "≥", "以上", "及以上"})
 _AT_MOST: Final = frozenset({"不高于", "不超过", "低于", "<", "≤", "以下", "及以下", "以内"})

@@ -44,12 +44,16 @@ class PlanHeader:
     def year(self) -> int | None:
         """The year a target without one is for: the title's own (``2024年…分解表``, a
         plan for one year), else the end of the plan's period."""
-        if self.title is not None and (lead := re.match(r"^((?:19|20|21)[0-9]{2})年", fold(self.title.value))):
+        title = fold(self.title.value) if self.title is not None else ""
+        if (lead := re.match(r"^((?:19|20|21)[0-9]{2})年", title)) is not None:
             return int(lead[1])
         return self.period[1] if self.period else None
 
 
-_PLAN_WORDS: Final = "分解表|任务清单|责任清单|行动计划|行动方案|实施方案|工作方案|发展规划|规划|计划|方案|意见|纲要|办法"
+_PLAN_WORDS: Final = (
+    "分解表|任务清单|责任清单|行动计划|行动方案|实施方案|工作方案|发展规划|规划|计划|方案|意见|"
+    "纲要|办法"
+)
 _QUOTED_TITLE: Final = re.compile(rf"《(?P<t>[^《》]{{4,80}}(?:{_PLAN_WORDS})[^《》]{{0,20}})》")
 _TITLE_LINE: Final = re.compile(
     rf"^(?P<t>[^。，,；;：:]{{4,80}}(?:{_PLAN_WORDS})(?:[(（][^)）]{{0,20}}[)）])?)$"

@@ -211,10 +211,8 @@ def outline(lines: list[Line]) -> Node:
         if node is None:
             stack[-1].body.append(line)
             continue
-        if node.kind == NOTE_KIND:
-            rank = 99  # the innermost, whatever came before
-        else:
-            rank = ranks.setdefault(node.kind, len(ranks))
+        # A note line is the innermost heading, whatever came before.
+        rank = 99 if node.kind == NOTE_KIND else ranks.setdefault(node.kind, len(ranks))
         node.rank = rank
         # A box (专栏3) stands beside the text's sections, never inside one.
         while len(stack) > 1 and (stack[-1].rank >= rank or node.kind == "box"):

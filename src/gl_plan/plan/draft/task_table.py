@@ -19,7 +19,10 @@ from gl_plan.plan.draft.structure import PlannedAction, PlannedTask, cn_number
 __all__ = ["read_task_table"]
 
 _SERIAL: Final = re.compile(r"^序号$")
-_TASK: Final = re.compile(r"^(?:重点)?(?:工作)?(?:目标与任务|目标任务|任务|工作任务|工作内容|任务内容|工作措施|主要内容|具体任务)$")
+_TASK: Final = re.compile(
+    r"^(?:重点)?(?:工作)?(?:目标与任务|目标任务|任务|工作任务|工作内容|任务内容|工作措施|"
+    r"主要内容|具体任务)$"
+)
 _RESPONSIBLE: Final = re.compile(r"(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)$")
 _LEADER: Final = re.compile(r"领导$")
 _LIMIT: Final = re.compile(r"^(?:完成时限|时限|完成时间|时间节点|时限要求)$")
@@ -79,7 +82,8 @@ def read_task_table(lines: list[Line]) -> tuple[list[PlannedAction], set[int], l
         elif (found := _GROUP.match(cell.text)) is not None:
             if group is not None and not group.tasks:
                 empty.append(Line(group.line, group.title))
-            group = PlannedAction(found["n"], cn_number(found["n"]), found["title"], cell.line.number)
+            number = cn_number(found["n"])
+            group = PlannedAction(found["n"], number, found["title"], cell.line.number)
             covered.add(cell.line.number)
         else:
             break
