@@ -109,4 +109,6 @@ def test_the_decimals_that_explain_a_missed_target() -> None:
 
 
 def test_no_written_figure_tells_them_apart_then_the_shortest_form() -> None:
-    assert format_comparison(1e-25, 0.0, 1) == ("1e-25", "+1e-25")
+    tiny = "0." + "0" * 24 + "1"  # written out: a reader or Excel never sees "1e-25"
+    assert format_comparison(1e-25, 0.0, 1) == (tiny, "+" + tiny)
+    assert "e" not in format_comparison(5e-324, 0.0, 1)[0]

@@ -386,7 +386,8 @@ def test_no_walk_over_parents_is_left_outside_the_tree() -> None:
     reads = [
         f"{path.relative_to(SRC)}:{line}"
         for path in sorted(SRC.rglob("*.py"))
-        if path.name != "region_tree.py"
+        # The draft's headings nest too (node.parent): a document's tree, not regions.
+        if path.name != "region_tree.py" and "draft" not in path.parts
         for line in _parent_reads(path.read_text(encoding="utf-8"))
     ]
     (only,) = reads

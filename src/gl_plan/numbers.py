@@ -115,5 +115,15 @@ def format_comparison(
     shown = comparison_digits(value, target, digits)
     gap = shown_gap(value, target, shown)
     if shown is None:
-        return repr(value), f"+{gap!r}" if gap > 0 else repr(gap)
+        # The shortest digits that are the number, written out (never 5e-324).
+        text, gap_text = _positional(value, digits), _positional(gap, digits)
+        return text, f"+{gap_text}" if gap > 0 else gap_text
     return format_number(value, shown), format_number(gap, shown, signed=gap != 0)
+
+
+def _positional(number: float, digits: int) -> str:
+    """``number`` in its shortest exact digits, in positional notation, with at least
+    ``digits`` decimals: ``5e-324`` is written ``0.000…005``, never in scientific form."""
+    text = format(Decimal(repr(number)), "f")
+    whole, _, decimals = text.partition(".")
+    return f"{whole}.{decimals.ljust(digits, '0')}" if digits or decimals else whole

@@ -115,6 +115,16 @@ def _runs(project: Path) -> dict[str, list[list[str]]]:
             ["template", "--period", "2026Q4", "--output", str(out)],
             ["template", "--period", "2026Q9", "--output", str(out)],
         ],
+        "draft": [
+            # The draft itself is YAML (keys, not prose): written to a file, the notes scanned.
+            [
+                "draft",
+                str(ROOT / "docs" / "source" / "guilin-education-plan-2022.txt"),
+                "--output",
+                str(out / "draft.yaml"),
+            ],
+            ["draft", str(not_a_plan)],
+        ],
         "status": [
             ["status", "--period", "2026Q3", *as_of],
             ["status", "--period", "2026Q3", "--data", str(bad_county.parent), *as_of],

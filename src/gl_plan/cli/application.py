@@ -30,6 +30,7 @@ COMMANDS: Final = {
     "validate": "gl_plan.cli.plan_cmds",
     "plan": "gl_plan.cli.plan_cmds",
     "schema": "gl_plan.cli.plan_cmds",
+    "draft": "gl_plan.cli.draft_cmd",
     "data": "gl_plan.cli.data_cmds",
     "init": "gl_plan.cli.init_cmd",
     "template": "gl_plan.cli.template_cmd",

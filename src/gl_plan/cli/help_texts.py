@@ -304,4 +304,20 @@ HELP_TEXTS: Final[dict[str, Msg]] = {
         "in (one city, two counties, one indicator, one task) that validates as it "
         "is. Default: guilin."
     ),
+    "help.draft": _(
+        "Draft a plan file from a plan's text: title, issuer and date, actions and tasks with "
+        "their time limits, goals and targets (sentences and the table of main indicators), "
+        "baselines and one region. The draft validates as it is; comments mark what to check and "
+        "complete. Every line of the text not placed is listed on stderr with its number."
+    ),
+    "help.draft.text": _("The plan's text (UTF-8 or GBK), as copied from the government site."),
+    "help.draft.output": _(
+        "Write the draft here (never over an existing file without --force). Default: "
+        "standard output."
+    ),
+    "help.draft.force": _("Replace an existing --output file."),
+    "help.draft.region_code": _(
+        "The code of the plan's region (GB/T 2260, e.g. 450300). Default: a placeholder to "
+        "complete."
+    ),
 }
