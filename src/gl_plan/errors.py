@@ -75,7 +75,7 @@ class MessageError(ValueError):
     error's ``ctx["error"]``, so the message is not flattened to pydantic's English."""
 
     def __init__(self, message: Msg) -> None:
-        super().__init__(str(message))
+        super().__init__(message)  # str() renders it, only when asked
         self.message = message
 
 

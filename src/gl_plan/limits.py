@@ -8,7 +8,7 @@ otherwise cost minutes and gigabytes before failing. Input over a limit is refus
 message naming the file and the limit; nothing is half-read.
 
 Where each is enforced: the plan limits in :mod:`gl_plan.plan.load`, the ledger limits in
-:mod:`gl_plan.ledger`, the field limit in :mod:`gl_plan.io`, the indicator
+:mod:`gl_plan.ledger`, the field limit in :mod:`gl_plan.decoding`, the indicator
 file limits in :mod:`gl_plan.data.read` (file size, problems per kind),
 :mod:`gl_plan.data.csvfile` (rows of a CSV file), :mod:`gl_plan.data.xlsxguard` (the
 .xlsx limits, rows and cells included, checked before a workbook is parsed; the zip limits

@@ -75,7 +75,7 @@ class PeriodError(ValueError):
     it in English, :attr:`message` in both languages)."""
 
     def __init__(self, message: Message) -> None:
-        super().__init__(str(message))
+        super().__init__(message)  # str() renders it, only when asked
         self.message = message
 
 

@@ -202,7 +202,7 @@ def test_validate_missing_path_exits_2(indicator_fixtures: Path, tmp_path: Path)
 
 
 def test_huge_field_stops_reading_with_its_line(read: Reader, tmp_path: Path) -> None:
-    from gl_plan.io import MAX_FIELD_CHARS
+    from gl_plan.decoding import MAX_FIELD_CHARS
 
     path = tmp_path / "huge.csv"
     ok = "450321,2024Q3,preschool_gross_enrollment_rate,98.5,9850,10000\n"

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gl_plan.data.read import DataResult, NothingRead, read_indicators
+from gl_plan.decoding import decode, iter_rows
 from gl_plan.errors import Severity
-from gl_plan.io import decode, iter_rows
 from gl_plan.plan.models import Plan
 
 AS_OF = date(2026, 11, 28)

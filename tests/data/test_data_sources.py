@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from gl_plan.data.read import read_indicators
+from gl_plan.decoding import not_a_file, read_input_file
 from gl_plan.errors import ExitCode, GlplanError
-from gl_plan.io import not_a_file, read_input_file
 from gl_plan.plan.models import Plan
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,9 +8,9 @@ import io
 
 import pytest
 
-from gl_plan import io as textfile
+from gl_plan import decoding as textfile
+from gl_plan.decoding import decode, detect_encoding, iter_rows
 from gl_plan.errors import Severity
-from gl_plan.io import decode, detect_encoding, iter_rows
 
 ZH = "地区,时期\n阳朔县,2024年第三季度\n"
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from gl_plan.decoding import decode
 from gl_plan.errors import GlplanError
-from gl_plan.io import decode
 from gl_plan.plan.draft import draft_plan
 from gl_plan.plan.load import load_plan, parse_plan
 from gl_plan.plan.models import Plan

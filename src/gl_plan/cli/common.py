@@ -23,9 +23,9 @@ import typer
 
 from gl_plan.atomic import atomic_write_bytes, atomic_write_text, os_reason
 from gl_plan.cli.outputs import command_parameters, refuse_project_input
+from gl_plan.decoding import require_text_encoding
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import Lang, _, detect_lang
-from gl_plan.io import require_text_encoding
 from gl_plan.ledger.model import parse_entry_date
 from gl_plan.resources import resolve_inputs
 

@@ -14,9 +14,9 @@ from typing import Any, Final
 from gl_plan.api import Inputs, run_check_inputs
 from gl_plan.assess.check import CheckResult
 from gl_plan.assess.compare import Comparison, compare
+from gl_plan.decoding import read_input_file
 from gl_plan.errors import Code, GlplanError
 from gl_plan.i18n import Msg, _
-from gl_plan.io import read_input_file
 from gl_plan.ledger.model import parse_entry_date
 from gl_plan.limits import MB
 

@@ -18,9 +18,9 @@ from gl_plan.cli.common import (
 )
 from gl_plan.cli.help import LocalisedCommand, examples
 from gl_plan.cli.outputs import ProjectInputs, refuse_input
+from gl_plan.decoding import decode, read_input_file
 from gl_plan.errors import Code, GlplanError, MessageError, Problem, Severity
 from gl_plan.i18n import _
-from gl_plan.io import decode, read_input_file
 from gl_plan.limits import MAX_PLAN_BYTES
 from gl_plan.plan.draft import Draft, draft_plan
 from gl_plan.plan.ids import check_region_code

@@ -25,9 +25,9 @@ from gl_plan.cli.formats import choose_format, format_option, output_option, ren
 from gl_plan.cli.help import LocalisedCommand, LocalisedGroup, examples
 from gl_plan.cli.task_cmds import LedgerOption, resolve_ledger
 from gl_plan.cli.views import ProgressView
+from gl_plan.decoding import require_text_encoding
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import _
-from gl_plan.io import require_text_encoding
 from gl_plan.ledger.append import append_entries, append_entry, same_report
 from gl_plan.ledger.listing import select_entries
 from gl_plan.ledger.model import LedgerEntry, parse_entry_date

@@ -1,4 +1,4 @@
-"""Read one CSV indicator file: decoded and split by :mod:`gl_plan.io`, rows streamed to the
+"""Read one CSV indicator file: decoded and split by :mod:`gl_plan.decoding`, rows streamed to the
 table reader under the row limit.
 
 A file over :data:`~gl_plan.limits.MAX_INDICATOR_ROWS` rows is refused whole: reading
@@ -17,9 +17,9 @@ from gl_plan.data.grid import Grid, TableResult
 from gl_plan.data.pipeline import read_table
 from gl_plan.data.sources import FileInfo
 from gl_plan.data.table import Reading
+from gl_plan.decoding import detect_encoding, iter_rows
 from gl_plan.errors import Code, Problem
 from gl_plan.i18n import _
-from gl_plan.io import detect_encoding, iter_rows
 from gl_plan.limits import MAX_INDICATOR_ROWS
 
 _Row = TypeVar("_Row")

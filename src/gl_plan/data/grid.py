@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from gl_plan.data.context import Known
 from gl_plan.data.observations import Observation
 from gl_plan.data.sources import FileInfo
+from gl_plan.decoding import RowError
 from gl_plan.errors import Problem
 from gl_plan.i18n import Foreign, Message, _
-from gl_plan.io import RowError
 
 #: A cell as a reader gives it: text from a CSV file; text, a number or a date from a sheet.
 Cell = object

@@ -38,10 +38,10 @@ from gl_plan.data.resent import supersede, with_prior_year, year_on_year
 from gl_plan.data.sources import FileInfo, Shape, expand_paths, is_spreadsheet
 from gl_plan.data.spreadsheet import WorkbookError, read_workbook
 from gl_plan.data.table import Reading
+from gl_plan.decoding import os_reason
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.forms.corrections import FiledForm, superseded
 from gl_plan.i18n import _
-from gl_plan.io import os_reason
 from gl_plan.limits import MAX_INDICATOR_FILE_BYTES as MAX_FILE_BYTES
 from gl_plan.limits import MAX_PROBLEMS_PER_KIND
 from gl_plan.periods import PeriodError, read_period

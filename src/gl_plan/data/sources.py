@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from gl_plan.decoding import not_a_file, os_reason
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import _
-from gl_plan.io import not_a_file, os_reason
 
 #: File types read from a folder; a file named explicitly is read whatever its suffix.
 TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")

@@ -28,7 +28,7 @@ class CellError(ValueError):
     """A cell that cannot be read; ``code`` is a frictionless-style type."""
 
     def __init__(self, code: Code, message: Message) -> None:
-        super().__init__(str(message))
+        super().__init__(message)  # str() renders it, only when asked
         self.code = code
         self.message = message
 

@@ -105,6 +105,8 @@ class BothLanguages(Protocol):
 
 def localize(value: object, lang: Lang) -> object:
     """``value`` as a message's field shows it in ``lang``."""
+    if isinstance(value, str | int | float):  # most fields; a Protocol check is slow
+        return value
     if isinstance(value, Localized):
         return value.text(lang)
     if isinstance(value, BothLanguages) and not isinstance(value, str):

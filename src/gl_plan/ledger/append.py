@@ -22,9 +22,9 @@ from typing import Final
 
 from gl_plan import limits
 from gl_plan.atomic import atomic_append_bytes
+from gl_plan.decoding import MAX_FIELD_CHARS, iter_rows, require_text_encoding, sniff_delimiter
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import Foreign, Join, Message, Msg, _
-from gl_plan.io import MAX_FIELD_CHARS, iter_rows, require_text_encoding, sniff_delimiter
 from gl_plan.ledger.model import (
     COLUMNS,
     LedgerEntry,

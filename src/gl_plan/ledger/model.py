@@ -126,7 +126,7 @@ class FieldError(ValueError):
     the exception is the English)."""
 
     def __init__(self, message: Msg) -> None:
-        super().__init__(str(message))
+        super().__init__(message)  # str() renders it, only when asked
         self.message = message
 
 

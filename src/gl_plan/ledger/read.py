@@ -1,7 +1,7 @@
 """Reading a ledger file against the plan: the valid entries and every problem, located.
 
 The file is decoded like the indicator files (UTF-8 with or without BOM, else GB18030 with a
-warning; see :mod:`gl_plan.io`). Every problem is located (file, line, column, field); a row
+warning; see :mod:`gl_plan.decoding`). Every problem is located (file, line, column, field); a row
 with an error is skipped, a row with only warnings is kept. The header spellings are those
 of :data:`gl_plan.data.headers.LEDGER_HEADERS`.
 """
@@ -17,9 +17,9 @@ from typing import Final
 
 from gl_plan import limits
 from gl_plan.data.headers import LEDGER_HEADERS, lookup
+from gl_plan.decoding import decode, iter_rows, read_input_file, sniff_delimiter
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import Foreign, Join, Message, _
-from gl_plan.io import decode, iter_rows, read_input_file, sniff_delimiter
 from gl_plan.ledger.model import (
     COLUMNS,
     REQUIRED,

@@ -1,7 +1,7 @@
 """Reading a progress return (进展填报表) for ``glplan progress import``: a sheet of entries.
 
 Units send the ledger's rows back in a sheet of their own making: a CSV file (in whatever
-encoding their Excel saved it, GBK on Chinese Windows; see :mod:`gl_plan.io`) or a
+encoding their Excel saved it, GBK on Chinese Windows; see :mod:`gl_plan.decoding`) or a
 workbook (.xlsx, .xls, .ods; :mod:`gl_plan.data.spreadsheet`). What such a sheet looks like,
 and how each part is read:
 
@@ -32,9 +32,9 @@ from gl_plan import limits
 from gl_plan.data.headers import LEDGER_HEADERS, is_footer, lookup
 from gl_plan.data.spreadsheet import WorkbookError, read_sheets
 from gl_plan.data.values import cell_text
+from gl_plan.decoding import RowError, decode, iter_rows, read_input_file, sniff_delimiter
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem, Severity
 from gl_plan.i18n import Join, Message, _, pgettext
-from gl_plan.io import RowError, decode, iter_rows, read_input_file, sniff_delimiter
 from gl_plan.ledger.append import check_entry, same_report
 from gl_plan.ledger.model import REQUIRED, LedgerEntry, column_name
 from gl_plan.names import normalise_name

@@ -22,9 +22,9 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
+from gl_plan.decoding import read_input_file
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem
 from gl_plan.i18n import Message, Msg, _
-from gl_plan.io import read_input_file
 from gl_plan.limits import MAX_PLAN_BYTES, MAX_PLAN_DEPTH, MAX_PLAN_NODES, MAX_PLAN_PROBLEMS
 from gl_plan.plan import messages
 from gl_plan.plan.crosscheck import DocPath

@@ -212,7 +212,7 @@ class Refused(yaml.YAMLError):
     """YAML the plan's loader refuses (an anchor, a tag, too deep), with its message."""
 
     def __init__(self, message: Msg, mark: Mark | None, code: Code = Code.YAML) -> None:
-        super().__init__(str(message))
+        super().__init__(message)  # str() renders it, only when asked
         self.message, self.mark, self.code = message, mark, code
 
 
