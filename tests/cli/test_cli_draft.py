@@ -109,3 +109,47 @@ def test_a_drafted_county_plan_checks_against_a_synthetic_county_file(
     assert rows
     assert rows[0]["value"] == 90.0
     assert rows[0]["target"] == 95.0
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("county-indicator-table-14th.txt", "450300"),  # a 主要指标 table
+        ("national-public-service-2022.txt", "CN"),  # a national plan, rates only
+        ("zhenjiang-preschool-2023-trad.txt", "321100"),  # a city plan, traditional script
+    ],
+)
+def test_other_drafted_plans_validate_and_check_against_synthetic_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, code: str
+) -> None:
+    """Three more published plans of other shapes: drafted, validated as they are, then
+    checked with one synthetic figure per target of their first goal year (made up here:
+    the target's own value minus one, so every one is behind)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data" / "indicators").mkdir(parents=True)
+    plan_file = tmp_path / "data" / "plan.yaml"
+    drafted = runner.invoke(
+        app, ["draft", str(BLIND / text), "--region-code", code, "-o", str(plan_file)]
+    )
+    assert drafted.exit_code == 0, drafted.output
+    assert runner.invoke(app, ["validate", str(plan_file)]).exit_code == 0
+    plan = load_plan(plan_file)
+    goal = plan.goals[0]
+    figures = {i: goal.target(i).value for i in goal.targets if goal.target(i).value is not None}
+    assert figures, "the draft found no numeric target"
+    rows = "".join(f"{code},{goal.year - 1},{i},{v - 1}\n" for i, v in figures.items())
+    (tmp_path / "data" / "indicators" / "synthetic.csv").write_text(
+        "region,period,indicator,value\n" + rows, encoding="utf-8"
+    )
+    result = runner.invoke(
+        app,
+        ["check", "--as-of", f"{goal.year - 1}-12-31", "--format", "json", "--fail-on", "never"],
+    )
+    assert result.exit_code == 0, result.output
+    checked = {
+        r["indicator"]: r
+        for r in json.loads(result.stdout)["indicators"]
+        if r["region"] == code and r["target_year"] == goal.year
+    }
+    for indicator, target in figures.items():
+        assert checked[indicator]["value"] == pytest.approx(target - 1)
