@@ -18,7 +18,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gl_plan.i18n import Lang, Msg, _, pgettext
+from gl_plan.i18n import Lang, Msg, _
 from gl_plan.ledger.listing import LedgerListing
 from gl_plan.ledger.model import LedgerEntry
 from gl_plan.numbers import format_number
@@ -33,21 +33,6 @@ from gl_plan.report.format import (
     region_name,
 )
 from gl_plan.report.safe_text import cell
-
-#: The headers of the terminal table, by column.
-_COL_LEDGER: Final[dict[str, Msg]] = {
-    "date": _("date"),
-    "task": pgettext("col.ledger.task", "task"),
-    "title": _("title"),
-    "status": _("status"),
-    "metric": _("metric"),
-    "value": _("value"),
-    "region": _("region"),
-    "reporter": pgettext("col.ledger.reporter", "reporter"),
-    "note": _("note"),
-    "line": _("line"),
-}
-
 
 __all__ = [
     "COLUMNS",
@@ -142,7 +127,7 @@ def ledger_renderables(listing: LedgerListing, lang: Lang) -> list[RenderableTyp
     why = nothing_to_list(listing, lang)
     if why is not None:
         return [Text(why)]
-    heads = [_COL_LEDGER[key].text(lang) for key in TABLE_COLUMNS]
+    heads = column_names("ledger", TABLE_COLUMNS, lang)
     table = Table(
         *heads, title=_("Progress ledger").text(lang), box=box.SIMPLE_HEAD, pad_edge=False
     )

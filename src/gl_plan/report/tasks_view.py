@@ -43,8 +43,8 @@ _FLAG = {
 }
 
 
-#: The texts once looked up as ``entry.*``, by the rest of that key.
-_ENTRY = {
+#: A ledger entry's status and field words, by their code.
+ENTRY_WORDS: Final = {
     "added": _("added"),
     "not_started": _("not_started"),
     "in_progress": _("in_progress"),
@@ -310,8 +310,8 @@ def tasks_markdown(
 def _latest_status(status: str | None, lang: Lang) -> str:
     if not status:
         return ""
-    known = status in _ENTRY
-    return csv_word(status, _ENTRY[status].text(lang) if known else status, lang)
+    known = status in ENTRY_WORDS
+    return csv_word(status, ENTRY_WORDS[status].text(lang) if known else status, lang)
 
 
 def tasks_csv(items: Sequence[TaskAssessment], lang: Lang) -> str:
@@ -376,9 +376,9 @@ def entry_line(entry: LedgerEntry, plan: Plan, lang: Lang) -> str:
     """
 
     def word(key: str) -> str:
-        return _ENTRY[key].text(lang)
+        return ENTRY_WORDS[key].text(lang)
 
-    known = entry.status in _ENTRY
+    known = entry.status in ENTRY_WORDS
     status = word(entry.status) if known else str(entry.status)
     parts = [word("added"), entry.date.isoformat(), entry.task, status]
     if entry.value is not None:

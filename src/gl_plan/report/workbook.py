@@ -71,20 +71,7 @@ from gl_plan.report.format import (
     region_name,
     shown_path,
 )
-from gl_plan.report.tasks_view import progress_text, responsible_text
-
-#: The texts once looked up as ``entry.*``, by the rest of that key.
-_ENTRY = {
-    "added": _("added"),
-    "not_started": _("not_started"),
-    "in_progress": _("in_progress"),
-    "completed": _("completed"),
-    "value": _("value"),
-    "region": pgettext("entry.region", "region"),
-    "reporter": _("reporter"),
-    "note": _("note"),
-}
-
+from gl_plan.report.tasks_view import ENTRY_WORDS, progress_text, responsible_text
 
 #: The texts once looked up as ``xlsx.task.*``, by the rest of that key.
 _XLSX_TASK = {
@@ -444,7 +431,7 @@ def _last_entry(item: TaskAssessment, lang: Lang) -> str:
     status and its note, as much as there is."""
     parts = [item.last_report.isoformat()] if item.last_report else []
     if item.latest_status is not None:
-        parts.append(_ENTRY[item.latest_status].text(lang))
+        parts.append(ENTRY_WORDS[item.latest_status].text(lang))
     line = " ".join(parts)
     if item.latest_note:
         line += _(": ").text(lang) + item.latest_note
