@@ -21,7 +21,7 @@ from gl_plan.data.read import NothingRead, read_indicators
 from gl_plan.errors import GlplanError
 from gl_plan.ledger.append import append_entry
 from gl_plan.ledger.read import parse_ledger_text, read_ledger
-from gl_plan.plan import load as load_module
+from gl_plan.plan import yamlnodes
 from gl_plan.plan.load import load_plan, parse_plan
 from gl_plan.plan.models import Plan
 
@@ -154,7 +154,7 @@ def test_deep_or_huge_yaml_gets_a_clear_message(
     text: str, code: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The full-size value limit is tried through the command line (test_hardening_cli.py).
-    monkeypatch.setattr(load_module, "MAX_PLAN_NODES", 1_000)
+    monkeypatch.setattr(yamlnodes, "MAX_PLAN_NODES", 1_000)
     with pytest.raises(GlplanError) as info:
         parse_plan(text, file="hostile.yaml")
     [problem] = info.value.problems

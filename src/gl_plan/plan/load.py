@@ -1,9 +1,8 @@
 """Load ``plan.yaml`` safely and map every problem back to its line and column.
 
-PyYAML's composer (over libyaml's parser) makes nodes that carry their line and column,
-and checks each as it makes it: anchors, aliases and tags are refused (a 400-byte alias bomb
-expands to hundreds of MB), and so is input past :data:`~gl_plan.limits.MAX_PLAN_DEPTH` or
-:data:`~gl_plan.limits.MAX_PLAN_NODES`, as soon as it passes. Values are built from the
+PyYAML's composer (:mod:`gl_plan.plan.yamlnodes`) makes nodes that carry their line and
+column, refusing anchors, aliases, tags and input past the size and depth limits as it
+goes. Values are built from the
 nodes: scalars by ``yaml.SafeLoader``'s constructors (YAML 1.1: unquoted ``no`` is false,
 ``2022-08-31`` a date), keys as written, a duplicate key refused. Both walks recurse at most
 the depth limit.
@@ -17,99 +16,34 @@ from typing import Any, Final
 
 import yaml
 from pydantic import ValidationError
-from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.resolver import Resolver
 
 from gl_plan.decoding import read_input_file
 from gl_plan.errors import Code, ExitCode, GlplanError, Problem
 from gl_plan.i18n import Message, Msg, _
-from gl_plan.limits import MAX_PLAN_BYTES, MAX_PLAN_DEPTH, MAX_PLAN_NODES, MAX_PLAN_PROBLEMS
+from gl_plan.limits import MAX_PLAN_BYTES, MAX_PLAN_PROBLEMS
 from gl_plan.plan import messages
 from gl_plan.plan.crosscheck import DocPath
-from gl_plan.plan.messages import Mark, Place, Refused
+from gl_plan.plan.messages import Mark, Place
 from gl_plan.plan.models import Plan
-
-try:
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # PyYAML built without libyaml: its own parser, slower
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+from gl_plan.plan.yamlnodes import TAG, PlanComposer
 
 __all__ = ["load_plan", "parse_plan", "read_plan_text"]
 
-_TAG: Final = "tag:yaml.org,2002:"
 #: SafeLoader's constructors of the scalars YAML 1.1 resolves; ``=`` and ``<<`` stay text.
 _KINDS: Final = ("null", "bool", "int", "float", "timestamp", "str")
-_SCALARS: Final = {_TAG + kind: SafeConstructor.yaml_constructors[_TAG + kind] for kind in _KINDS}
+_SCALARS: Final = {TAG + kind: SafeConstructor.yaml_constructors[TAG + kind] for kind in _KINDS}
 _CONSTRUCTOR: Final = SafeConstructor()
 #: Where each value of the document starts (a mapping's entry: its key), by path.
 _Marks = dict[DocPath, Mark]
-
-
-class _PlanLoader(_Parser, Composer, Resolver):
-    """libyaml's parser under PyYAML's composer, which checks each node as it makes it."""
-
-    check_node, get_node = Composer.check_node, Composer.get_node
-    get_single_node = Composer.get_single_node  # not libyaml's: it would skip compose_node
-
-    def __init__(self, stream: str) -> None:
-        _Parser.__init__(self, stream)
-        Composer.__init__(self)
-        Resolver.__init__(self)
-        self.nodes = self.depth = 0
-
-    def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        event = self.peek_event()
-        assert isinstance(event, yaml.NodeEvent)
-        where, nested = event.start_mark, isinstance(event, yaml.CollectionStartEvent)
-        if event.anchor is not None:
-            key = (
-                _("YAML aliases (*{name}) are not allowed in a plan")
-                if isinstance(event, yaml.AliasEvent)
-                else _("YAML anchors (&{name}) are not allowed in a plan")
-            )
-            raise Refused(key.format(name=event.anchor), where, Code.YAML_ALIAS)
-        tag = getattr(event, "tag", None)
-        if tag not in (None, "!") and (nested or tag != _TAG + "str"):
-            raise Refused(
-                _(
-                    "YAML tags ({tag}) are not allowed in a plan; put text in quotes instead",
-                    tag=tag.replace(_TAG, "!!"),
-                ),
-                where,
-            )
-        self.nodes += 1
-        if self.nodes > MAX_PLAN_NODES:
-            raise Refused(
-                _(
-                    "too many values: a plan holds at most {limit:,} (keys, texts, numbers, "
-                    "lists and mappings)",
-                    limit=MAX_PLAN_NODES,
-                ),
-                where,
-                Code.TOO_LARGE,
-            )
-        if nested and self.depth >= MAX_PLAN_DEPTH:
-            raise Refused(
-                _(
-                    "nested too deeply: a plan nests lists and mappings at most {limit} levels",
-                    limit=MAX_PLAN_DEPTH,
-                ),
-                where,
-                Code.TOO_DEEP,
-            )
-        self.depth += nested
-        node = super().compose_node(parent, index)
-        self.depth -= nested
-        return node
 
 
 def parse_plan(text: str, file: str = "<plan>") -> Plan:
     """Validate plan YAML text; raise :class:`GlplanError` listing every problem, located,
     and nothing else whatever the text (not YAML, too deep, too large, an alias)."""
     try:
-        root = yaml.compose(text, Loader=_PlanLoader)  # type: ignore[arg-type]
+        root = yaml.compose(text, Loader=PlanComposer)  # type: ignore[arg-type]
     except yaml.YAMLError as exc:  # what libyaml cannot parse, or what the loader refuses
         raise _refused(file, *messages.syntax_error(exc, text)) from None
     except UnicodeEncodeError:  # a str with lone surrogates (libyaml reads UTF-8); no file
@@ -170,7 +104,7 @@ def _plain(root: Node, file: str, problems: list[Problem]) -> tuple[Any, _Marks,
             return _scalar(node)
         except ValueError as exc:  # Python's limit on digits, a 30 February
             unread.add(path)
-            message = messages.unreadable(node.value, node.tag.removeprefix(_TAG), exc)
+            message = messages.unreadable(node.value, node.tag.removeprefix(TAG), exc)
             problems.append(_problem(message, file, node.start_mark, path, Code.INVALID))
             return node.value
 
@@ -180,7 +114,7 @@ def _plain(root: Node, file: str, problems: list[Problem]) -> tuple[Any, _Marks,
 def _key_problem(node: Node, mapping: dict[str, Any]) -> Msg | None:
     if not isinstance(node, ScalarNode):
         return _("a key must be plain text")
-    if node.tag == _TAG + "merge":
+    if node.tag == TAG + "merge":
         return _("YAML merge keys (<<) are not allowed")
     return _("duplicate key {name!r}", name=node.value) if node.value in mapping else None
 
