@@ -9,7 +9,6 @@ import typer
 
 from gl_plan.cli.application import command_app
 from gl_plan.cli.common import (
-    EncodingOption,
     LangOption,
     handle_errors,
     print_problems,
@@ -54,7 +53,10 @@ def draft(
         str | None,
         typer.Option("--region-code", help="help.draft.region_code", show_default=False),
     ] = None,
-    encoding: EncodingOption = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="help.draft.encoding", show_default=False),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Draft a plan file from a plan's text (the help: ``help.draft``)."""

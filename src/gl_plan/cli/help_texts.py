@@ -320,4 +320,5 @@ HELP_TEXTS: Final[dict[str, Msg]] = {
         "The code of the plan's region (GB/T 2260, e.g. 450300). Default: a placeholder to "
         "complete."
     ),
+    "help.draft.encoding": _("Force the text's encoding (utf-8, gb18030, ...). Default: detect."),
 }
