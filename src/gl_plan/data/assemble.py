@@ -93,37 +93,49 @@ def assemble(
                     say(r.line, n.col, Code.INCONSISTENT_VALUE, _swapped(indicator.id, n, d, r,
                         computed, inverse), Severity.WARNING)  # fmt: skip
                 else:
-                    say(r.line, r.col, Code.INCONSISTENT_VALUE, _(
-"{region} {indicator} {period}: {numerator:g}/{denominator:g} = "
-"{computed:.2f}, the rate says {value:g} (tolerance "
-"{tolerance:g}): a typo in a count or in the rate? Both kept as "
-"written",
-indicator=indicator.id,
-region=region,
-period=period,
-numerator=n.value,
-denominator=d.value,
-computed=computed,
-value=r.value,
-tolerance=tol,
-), Severity.WARNING)  # fmt: skip
+                    say(
+                        r.line,
+                        r.col,
+                        Code.INCONSISTENT_VALUE,
+                        _(
+                            "{region} {indicator} {period}: {numerator:g}/{denominator:g} = "
+                            "{computed:.2f}, the rate says {value:g} (tolerance "
+                            "{tolerance:g}): a typo in a count or in the rate? Both kept as "
+                            "written",
+                            indicator=indicator.id,
+                            region=region,
+                            period=period,
+                            numerator=n.value,
+                            denominator=d.value,
+                            computed=computed,
+                            value=r.value,
+                            tolerance=tol,
+                        ),
+                        Severity.WARNING,
+                    )
         elif not lo <= computed <= hi and inverse is not None and lo <= inverse <= hi:
             num, den, value = den, num, inverse
-            say(n.line, n.col, Code.INCONSISTENT_VALUE, _(
-"{region} {indicator} {period}: {numerator:g}/{denominator:g} = "
-"{computed:.2f} is outside the plausible range {low:g}-{high:g} while the "
-"inverse, {inverse:.2f}, is inside: numerator and denominator swapped; "
-"read swapped",
-indicator=indicator.id,
-region=region,
-period=period,
-numerator=n.value,
-denominator=d.value,
-computed=computed,
-inverse=inverse,
-low=lo,
-high=hi,
-), Severity.WARNING)  # fmt: skip
+            say(
+                n.line,
+                n.col,
+                Code.INCONSISTENT_VALUE,
+                _(
+                    "{region} {indicator} {period}: {numerator:g}/{denominator:g} = "
+                    "{computed:.2f} is outside the plausible range {low:g}-{high:g} while the "
+                    "inverse, {inverse:.2f}, is inside: numerator and denominator swapped; "
+                    "read swapped",
+                    indicator=indicator.id,
+                    region=region,
+                    period=period,
+                    numerator=n.value,
+                    denominator=d.value,
+                    computed=computed,
+                    inverse=inverse,
+                    low=lo,
+                    high=hi,
+                ),
+                Severity.WARNING,
+            )
         out.append(Observation(region, period, indicator.id, value, num, den, source, line, how))
     for cid, given in counts.items():
         if cid not in used:

@@ -79,12 +79,19 @@ def read_form(rows: Iterable[Row], t: Table, cells_of: TableCells, r: Reading) -
             continue
         line, cells = row.line, row.cells
         if _number_row(cells):
-            report_at(r, t, line, None, Code.SKIPPED_ROWS, _(
-"line {line} numbers the columns ({text}); not data",
-line=line,
-text=" ".join(
-                    cell_text(c) for c in cells if cell_text(c)),
-), Severity.INFO)  # fmt: skip
+            report_at(
+                r,
+                t,
+                line,
+                None,
+                Code.SKIPPED_ROWS,
+                _(
+                    "line {line} numbers the columns ({text}); not data",
+                    line=line,
+                    text=" ".join(cell_text(c) for c in cells if cell_text(c)),
+                ),
+                Severity.INFO,
+            )
             continue
         if cols.region is not None:
             found_region = cells_of.region(cells[cols.region])
@@ -105,24 +112,38 @@ text=" ".join(
         found = resolve_label(name, r.plan) if name else None
         if found is None or found[0] == "role":
             if _SUBROW.match(raw) and name:
-                report_at(r, t, line, cols.indicator, Code.SKIPPED_ROWS,
-                          _(
-"{name!r} is an 'of which' part of the row above, not a "
-"figure of its own; not read",
-name=name,
-), Severity.INFO)  # fmt: skip
+                report_at(
+                    r,
+                    t,
+                    line,
+                    cols.indicator,
+                    Code.SKIPPED_ROWS,
+                    _(
+                        "{name!r} is an 'of which' part of the row above, not a "
+                        "figure of its own; not read",
+                        name=name,
+                    ),
+                    Severity.INFO,
+                )
                 continue
             if not name:
                 report_at(r, t, line, cols.indicator, Code.MISSING_CELL,
                           _("no indicator name"))  # fmt: skip
                 continue
-            report_at(r, t, line, cols.indicator, Code.UNKNOWN_INDICATOR, _(
-"{name!r} is not an indicator or count of the plan; row not read. If it "
-"is one, teach it once with one line in the plan: {yaml}",
-name=name,
-yaml=teach_line(name, r.plan),
-),
-                Severity.WARNING)  # fmt: skip
+            report_at(
+                r,
+                t,
+                line,
+                cols.indicator,
+                Code.UNKNOWN_INDICATOR,
+                _(
+                    "{name!r} is not an indicator or count of the plan; row not read. If it "
+                    "is one, teach it once with one line in the plan: {yaml}",
+                    name=name,
+                    yaml=teach_line(name, r.plan),
+                ),
+                Severity.WARNING,
+            )
             continue
         for col, _period, _origin in columns:
             try:
@@ -147,12 +168,20 @@ yaml=teach_line(name, r.plan),
     if cols.previous is not None and t.known.period is not None:
         before = Period(t.known.period.year - 1, t.known.period.quarter)
         label = cols.label(cols.previous)
-        report_at(r, t, None, cols.previous, Code.PREVIOUS_YEAR, _(
-"column {label!r} read as the same period a year earlier ({before}); used "
-"only where no file of that period gives the figure",
-label=label,
-before=before,
-), Severity.INFO)  # fmt: skip
+        report_at(
+            r,
+            t,
+            None,
+            cols.previous,
+            Code.PREVIOUS_YEAR,
+            _(
+                "column {label!r} read as the same period a year earlier ({before}); used "
+                "only where no file of that period gives the figure",
+                label=label,
+                before=before,
+            ),
+            Severity.INFO,
+        )
     return Records(tuple(out))
 
 

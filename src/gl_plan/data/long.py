@@ -236,19 +236,19 @@ def value_of(
         inverse = den * scale / num
         if abs(value - inverse) <= r.tolerance:
             message = _(
-"{indicator}: {numerator:g}/{denominator:g} = {computed:.2f} does not "
-"give the reported rate {value:g}, while {denominator:g}/{numerator:g} = "
-"{inverse:.2f} does: numerator and denominator swapped ({nlabel!r} and "
-"{dlabel!r}); read swapped",
-indicator=indicator,
-numerator=num,
-denominator=den,
-computed=computed,
-inverse=inverse,
-value=value,
-nlabel=cols.label(cols.numerator or 0),
-dlabel=cols.label(cols.denominator or 0),
-)  # fmt: skip
+                "{indicator}: {numerator:g}/{denominator:g} = {computed:.2f} does not "
+                "give the reported rate {value:g}, while {denominator:g}/{numerator:g} = "
+                "{inverse:.2f} does: numerator and denominator swapped ({nlabel!r} and "
+                "{dlabel!r}); read swapped",
+                indicator=indicator,
+                numerator=num,
+                denominator=den,
+                computed=computed,
+                inverse=inverse,
+                value=value,
+                nlabel=cols.label(cols.numerator or 0),
+                dlabel=cols.label(cols.denominator or 0),
+            )
             report_at(r, t, line, cols.numerator, Code.INCONSISTENT_VALUE, message,
                       Severity.WARNING)  # fmt: skip
             return value, True

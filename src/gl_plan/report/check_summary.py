@@ -412,12 +412,12 @@ def footnote_entries(
         if per_region[region] > 1:
             name += _(" ({items})", items=_(", ").text(lang).join(names)).text(lang)
         head = _(
-"~ {name}: summed from {reporting} of {expected} {leaves} (no counts from ",
-name=name,
-reporting=reporting,
-expected=expected,
-leaves=leaves,
-).text(lang)  # fmt: skip
+            "~ {name}: summed from {reporting} of {expected} {leaves} (no counts from ",
+            name=name,
+            reporting=reporting,
+            expected=expected,
+            leaves=leaves,
+        ).text(lang)
         items = [region_name(plan, c, lang) for c in missing]
         close = _(")").text(lang)
         out.append((head, [*items[:-1], items[-1] + close] if items else [close]))
@@ -612,13 +612,15 @@ def headline(result: CheckResult, plan: Plan, lang: Lang) -> tuple[str, list[str
     if has_no_data(result):
         # Nothing to judge yet: say so, and how to add the files, instead of "0 of 54".
         leaves = leaf_word(plan, lang)
-        lines = [_(
-"No figures yet (all {n} without data): put the {leaves}' files (CSV or "
-"Excel) in data/indicators/, or name them with --data, and run glplan check "
-"again",
-n=result.summary.indicators.total,
-leaves=leaves,
-).text(lang)]  # fmt: skip
+        lines = [
+            _(
+                "No figures yet (all {n} without data): put the {leaves}' files (CSV or "
+                "Excel) in data/indicators/, or name them with --data, and run glplan check "
+                "again",
+                n=result.summary.indicators.total,
+                leaves=leaves,
+            ).text(lang)
+        ]
     else:
         lines = [_year_headline(result, plan, year, lang) for year in target_years(result)]
     tasks = result.summary.tasks

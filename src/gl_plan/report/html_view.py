@@ -530,7 +530,7 @@ def _page(result: CheckResult, plan: Plan, lang: Lang) -> str:
     and the as-of date at the top, the page number at the foot."""
     issuer = plan.plan.issuer.get(lang) if plan.plan.issuer else plan.plan.title.get(lang)
     as_of = _("As of {as_of}", as_of=result.as_of.isoformat()).text(lang)
-    # The counters stay placeholders: page_css makes them CSS counters.
+    # {page} and {pages} are left in the text for page_css to turn into CSS counters.
     page_of = _("Page {page} of {pages}", page="{page}", pages="{pages}").text(lang)
     return page_css(clean(issuer), clean(as_of), page_of)
 

@@ -65,12 +65,12 @@ def by_responsible(items: Sequence[TaskAssessment]) -> list[UnitBlock]:
 def _block_head(block: UnitBlock, lang: Lang) -> str:
     counts = task_summary(block.tasks)
     return _(
-"{unit}: {n} tasks, {red} red, {amber} amber",
-unit=block.name(lang),
-n=counts["total"],
-red=counts["red"],
-amber=counts["amber"],
-).text(lang)  # fmt: skip
+        "{unit}: {n} tasks, {red} red, {amber} amber",
+        unit=block.name(lang),
+        n=counts["total"],
+        red=counts["red"],
+        amber=counts["amber"],
+    ).text(lang)
 
 
 def _total_line(items: Sequence[TaskAssessment], blocks: Sequence[UnitBlock], lang: Lang) -> str:
