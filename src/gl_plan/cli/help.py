@@ -25,7 +25,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from gl_plan.cli.formats import formats_of, suffixes_of
 from gl_plan.cli.help_texts import HELP_TEXTS
-from gl_plan.i18n import Foreign, Join, Lang, Msg, _
+from gl_plan.i18n import NAMES_SEP, Foreign, Join, Lang, Msg, _
 
 __all__ = ["LocalisedCommand", "LocalisedGroup", "examples", "lang_in_args", "localise"]
 
@@ -174,7 +174,7 @@ def or_list(names: Sequence[str], lang: Lang) -> str:
     """``table, json or csv`` / ``table、json 或 csv``."""
     if len(names) < 2:
         return "".join(names)
-    head = _LIST_SEP.text(lang).join(names[:-1])
+    head = NAMES_SEP.text(lang).join(names[:-1])
     return _help("help.or", lang, head=head, last=names[-1])
 
 
@@ -183,10 +183,6 @@ def _text(value: str | None, lang: Lang, values: dict[str, str]) -> str | None:
     if value is None or value not in HELP_TEXTS:
         return value
     return _help(value, lang, **values)
-
-
-#: Between the names of a list (``table、json 或 csv``).
-_LIST_SEP: Final[Msg] = _(", ")
 
 
 def _help(key: str, lang: Lang, **values: object) -> str:
